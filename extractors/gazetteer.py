@@ -1,0 +1,171 @@
+"""The gazetteer: names, types and aliases of known actors and places.
+
+It holds no relations between actors. It helps the model's NER (typing and
+aliases); entities it does not know are still found by the model.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib.resources import files
+from pathlib import Path
+
+from actorgraph.ontology import ENTITY_TYPES
+
+from .normalize import fold, is_acronym
+
+_KIND_RANK = {"acronym": 0, "name": 0, "alias": 1, "metonym": 2, "demonym": 3}
+ALLOWED_KEYS = frozenset({"id", "name", "type", "aliases", "demonyms", "metonyms"})
+
+
+@dataclass(frozen=True, slots=True)
+class GazEntry:
+    """One known actor or place."""
+
+    id: str
+    name: str
+    type: str
+    aliases: tuple[str, ...] = ()
+    demonyms: tuple[str, ...] = ()  #: "Iraqi", "Iraqis" (countries only)
+    metonyms: tuple[str, ...] = ()  #: "Baghdad" used for the Iraqi state (countries only)
+
+    @property
+    def key(self) -> str:
+        return f"gaz:{self.id}"
+
+
+@dataclass(frozen=True, slots=True)
+class Match:
+    """What a surface form is in the gazetteer, and how it names the entry."""
+
+    entry: GazEntry
+    kind: str  #: "name", "alias", "acronym", "demonym" or "metonym"
+
+
+class Gazetteer:
+    """Lookup from surface forms to entries; case-insensitive except acronyms."""
+
+    def __init__(self, entries: Iterable[GazEntry]) -> None:
+        self.entries: dict[str, GazEntry] = {}
+        self._folded: dict[str, list[Match]] = {}
+        self._acronyms: dict[str, Match] = {}
+        self.max_tokens = 1
+        for e in entries:
+            self.entries[e.id] = e
+            forms = [(e.name, "name")] + [(a, "alias") for a in e.aliases]
+            forms += [(d, "demonym") for d in e.demonyms] + [(m, "metonym") for m in e.metonyms]
+            for form, kind in forms:
+                self._add(form, Match(e, kind))
+
+    def _add(self, form: str, match: Match) -> None:
+        if is_acronym(form):
+            self._acronyms.setdefault(form.replace(".", ""), Match(match.entry, "acronym"))
+            return
+        key = fold(form)
+        if key:
+            same = self._folded.setdefault(key, [])
+            if all(m.entry.id != match.entry.id for m in same):
+                same.append(match)
+            self.max_tokens = max(self.max_tokens, key.count(" ") + 1 + form.count("-"))
+
+    def lookup_all(self, text: str) -> list[Match]:
+        """Every entry a surface form can name: "Baghdad" is a city and, as a metonym, Iraq."""
+        bare = text.strip().replace("’", "'")
+        if bare.endswith("'s"):
+            bare = bare[:-2]
+        acr = bare.replace(".", "")
+        if acr in self._acronyms:
+            return [self._acronyms[acr]]
+        if is_acronym(bare):  # an unknown acronym never matches a lowercase name
+            return []
+        return self._folded.get(fold(bare), [])
+
+    def lookup_folded(self, key: str, raw: str) -> list[Match]:
+        """Like :meth:`lookup_all` for a key already folded from ``raw`` (the surface text)."""
+        bare = raw.strip().replace("’", "'")
+        acr = bare[:-2] if bare.endswith("'s") else bare
+        acr = acr.replace(".", "")
+        if acr in self._acronyms:
+            return [self._acronyms[acr]]
+        if is_acronym(bare):
+            return []
+        return self._folded.get(key, [])
+
+    def lookup(self, text: str) -> Match | None:
+        """The entry a surface form names, if any (``"Kata'ib Hizbollah"`` -> Kataib Hezbollah).
+
+        A proper name wins over a metonym or demonym of the same spelling.
+        """
+        matches = self.lookup_all(text)
+        if not matches:
+            return None
+        return min(matches, key=lambda m: _KIND_RANK[m.kind])
+
+    def __len__(self) -> int:
+        return len(self.entries)
+
+    def __contains__(self, entry_id: object) -> bool:
+        return entry_id in self.entries
+
+
+def _entry(obj: dict[str, object], where: str) -> GazEntry:
+    unknown = set(obj) - ALLOWED_KEYS
+    if unknown:
+        raise ValueError(f"{where}: unknown keys {sorted(unknown)} (allowed: {sorted(ALLOWED_KEYS)})")
+    etype = str(obj.get("type", ""))
+    if etype not in ENTITY_TYPES:
+        raise ValueError(f"{where}: type {etype!r} is not one of {', '.join(ENTITY_TYPES)}")
+    if not obj.get("id") or not obj.get("name"):
+        raise ValueError(f"{where}: 'id' and 'name' are required")
+
+    def strs(k: str) -> tuple[str, ...]:
+        v = obj.get(k) or []
+        if not isinstance(v, list) or not all(isinstance(x, str) and x.strip() for x in v):
+            raise ValueError(f"{where}: {k!r} must be a list of non-empty strings")
+        return tuple(v)
+
+    return GazEntry(
+        id=str(obj["id"]),
+        name=str(obj["name"]),
+        type=etype,
+        aliases=strs("aliases"),
+        demonyms=strs("demonyms"),
+        metonyms=strs("metonyms"),
+    )
+
+
+def parse_gazetteer(text: str, source: str = "gazetteer") -> list[GazEntry]:
+    """Entries from JSON Lines text; raises ``ValueError`` naming the bad line."""
+    out = []
+    for n, line in enumerate(text.splitlines(), 1):
+        if not line.strip():
+            continue
+        try:
+            obj = json.loads(line)
+        except json.JSONDecodeError as exc:
+            raise ValueError(f"{source}:{n}: not valid JSON ({exc.msg})") from None
+        if not isinstance(obj, dict):
+            raise ValueError(f"{source}:{n}: each line must be a JSON object")
+        out.append(_entry(obj, f"{source}:{n}"))
+    return out
+
+
+def load_gazetteer(extra: Iterable[str | Path] = ()) -> Gazetteer:
+    """The built-in gazetteer, extended by the user's JSONL files (theirs win on conflicts).
+
+    Loaded once per process and set of files: components of one pipeline share it.
+    """
+    return _load(tuple(str(p) for p in extra))
+
+
+@lru_cache(maxsize=4)
+def _load(extra: tuple[str, ...]) -> Gazetteer:
+    entries: list[GazEntry] = []
+    for path in extra:
+        entries += parse_gazetteer(Path(path).read_text(encoding="utf-8"), str(path))
+    builtin = files("actorgraph.ontology") / "gazetteer.jsonl"
+    entries += parse_gazetteer(builtin.read_text(encoding="utf-8"), "gazetteer.jsonl")
+    return Gazetteer(entries)

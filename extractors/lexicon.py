@@ -1,0 +1,227 @@
+"""Word lists the extractors use: cues for types, titles and relation verbs.
+
+These are general English cue words, not facts about any actor.
+"""
+
+from __future__ import annotations
+
+# --- entity typing -----------------------------------------------------------
+
+#: head words of organisation names -> ontology class (checked on the last word first)
+ORG_HEAD_TYPES: dict[str, str] = {
+    **dict.fromkeys(
+        "militia militias brigade brigades battalion battalions front hezbollah hizbollah "
+        "mujahideen resistance insurgency jihad taliban shabaab haram".split(),
+        "ArmedGroup",
+    ),
+    **dict.fromkeys(
+        "army navy corps guard guards force forces command military marines police "
+        "gendarmerie peshmerga".split(),
+        "MilitaryForce",
+    ),
+    **dict.fromkeys(
+        "ministry department parliament council government cabinet office agency "
+        "commission senate congress court presidency administration embassy "
+        "directorate authority".split(),
+        "GovernmentBody",
+    ),
+    **dict.fromkeys("party alliance bloc movement coalition list union".split(), "PoliticalGroup"),
+    **dict.fromkeys(
+        "news times post journal tv television radio press herald tribune gazette "
+        "telegraph channel broadcasting media network".split(),
+        "MediaOrganization",
+    ),
+    **dict.fromkeys(
+        "university institute institution center centre foundation group company "
+        "corporation bank association society committee school college".split(),
+        "Organization",
+    ),
+}
+
+#: common nouns that, in apposition or as a compound head, say what an actor is
+DESCRIPTOR_TYPES: dict[str, str] = {
+    **dict.fromkeys(
+        "militia group faction organization organisation movement paramilitary insurgents "
+        "rebels umbrella network cell".split(),
+        "ArmedGroup",
+    ),
+    **dict.fromkeys("party bloc".split(), "PoliticalGroup"),
+    **dict.fromkeys("agency outlet newspaper broadcaster channel".split(), "MediaOrganization"),
+    **dict.fromkeys("ministry department".split(), "GovernmentBody"),
+    **dict.fromkeys("base airport embassy compound camp airbase".split(), "Facility"),
+    **dict.fromkeys("city town village province region district".split(), "Place"),
+}
+
+#: nouns for a state's armed forces: "US troops", "Iraqi units", "American planes"
+FORCE_NOUNS = frozenset(
+    "troops forces force soldiers military army personnel servicemen servicemembers "
+    "jets planes warplanes aircraft drones units navy marines advisers advisors "
+    "contingent special".split()
+)
+
+#: nouns that stand for a state itself: "the US administration", "Iraqi officials"
+STATE_NOUNS = frozenset(
+    "government administration regime officials authorities leadership state "
+    "diplomats policymakers".split()
+)
+
+#: generic nouns that corefer with the nearest actor of a compatible type
+ANAPHOR_NOUNS: dict[str, frozenset[str]] = {
+    "group": frozenset({"ArmedGroup", "Organization", "PoliticalGroup"}),
+    "militia": frozenset({"ArmedGroup"}),
+    "organization": frozenset({"ArmedGroup", "Organization", "PoliticalGroup"}),
+    "organisation": frozenset({"ArmedGroup", "Organization", "PoliticalGroup"}),
+    "movement": frozenset({"ArmedGroup", "PoliticalGroup"}),
+    "country": frozenset({"Country"}),
+    "coalition": frozenset({"Coalition"}),
+    "alliance": frozenset({"PoliticalGroup", "Coalition", "InternationalOrganization"}),
+    "ministry": frozenset({"GovernmentBody"}),
+}
+
+# --- titles --------------------------------------------------------------------
+
+#: title words -> relation between the person and the organisation/state they go with
+TITLE_RELATIONS: dict[str, str] = {
+    **dict.fromkeys(
+        "leader head chief president premier chairman chairwoman chairperson king emir "
+        "sultan founder commander-in-chief director secretary-general ruler boss "
+        "prime_minister supreme_leader top_commander".split(),
+        "leaderOf",
+    ),
+    **dict.fromkeys(
+        "commander commanders member members fighter fighters militant militants "
+        "operative operatives colonel general lieutenant".split(),
+        "memberOf",
+    ),
+    **dict.fromkeys(
+        "spokesman spokeswoman spokesperson minister secretary ambassador envoy official "
+        "adviser advisor aide analyst scholar researcher fellow professor expert "
+        "correspondent reporter editor diplomat lawmaker senator deputy representative "
+        "mp governor mayor cleric officer lecturer economist".split(),
+        "affiliatedWith",
+    ),
+}
+
+#: multi-word titles, matched on lemmas joined by "_"
+MULTIWORD_TITLES = {
+    ("prime", "minister"): "prime_minister",
+    ("supreme", "leader"): "supreme_leader",
+    ("top", "commander"): "top_commander",
+    ("foreign", "minister"): "minister",
+    ("defense", "minister"): "minister",
+    ("defence", "minister"): "minister",
+}
+
+# --- relation verbs and nouns ------------------------------------------------
+
+#: verb lemma -> relation (subject = agent, object = patient unless noted in REVERSED)
+VERB_RELATIONS: dict[str, str] = {
+    **dict.fromkeys(
+        "attack strike bomb hit target shell raid assault ambush kill bombard invade "
+        "storm shoot".split(),
+        "attacked",
+    ),
+    **dict.fromkeys("threaten warn menace".split(), "threatened"),
+    **dict.fromkeys("accuse blame charge implicate fault".split(), "accused"),
+    **dict.fromkeys("condemn denounce slam criticize criticise decry censure deplore".split(), "condemned"),
+    **dict.fromkeys("sanction designate blacklist proscribe".split(), "sanctioned"),
+    **dict.fromkeys("train mentor advise".split(), "trained"),
+    **dict.fromkeys("fight combat battle defeat counter".split(), "fightsAgainst"),
+    **dict.fromkeys("back support fund finance arm sponsor equip bankroll".split(), "backedBy"),
+    **dict.fromkeys("ally cooperate partner collaborate".split(), "alliedWith"),
+    **dict.fromkeys("oppose confront".split(), "opposes"),
+    **dict.fromkeys("lead head command".split(), "leaderOf"),
+    **dict.fromkeys("join".split(), "memberOf"),
+    **dict.fromkeys("host house".split(), "presentIn"),
+    **dict.fromkeys("deploy station base send dispatch".split(), "presentIn"),
+}
+
+#: relations whose grammatical subject is the relation's object ("Iran backs KH" -> KH backedBy Iran;
+#: "Taji hosts US troops" -> troops presentIn Taji)
+REVERSED_VERBS = frozenset("back support fund finance arm sponsor equip bankroll host house".split())
+
+#: relations where the verb's object is a place: "deploy troops to Iraq"
+PLACE_VERBS = frozenset("deploy station base send dispatch".split())
+
+#: "vow revenge", "hold responsible", "label terrorist": verb + word -> relation
+LIGHT_VERB_PHRASES: dict[tuple[str, str], str] = {
+    ("vow", "revenge"): "threatened",
+    ("vow", "retaliation"): "threatened",
+    ("promise", "revenge"): "threatened",
+    ("hold", "responsible"): "accused",
+    ("hold", "accountable"): "accused",
+    ("declare", "guilty"): "accused",
+    ("label", "terrorist"): "sanctioned",
+    ("label", "terrorists"): "sanctioned",
+    ("list", "terrorist"): "sanctioned",
+    ("impose", "sanction"): "sanctioned",
+    ("impose", "sanctions"): "sanctioned",
+    ("put", "notice"): "threatened",
+    ("launch", "attack"): "attacked",
+    ("launch", "strike"): "attacked",
+    ("launch", "strikes"): "attacked",
+    ("carry", "attack"): "attacked",
+    ("conduct", "strike"): "attacked",
+    ("conduct", "strikes"): "attacked",
+    ("identify", "responsible"): "accused",
+    ("name", "responsible"): "accused",
+}
+
+#: nouns that name a relation between two actors joined by "between X and Y"
+SYMMETRIC_NOUNS: dict[str, str] = {
+    **dict.fromkeys(
+        "tension tensions rivalry hostility hostilities conflict confrontation feud "
+        "dispute challenges standoff enmity war".split(),
+        "opposes",
+    ),
+    **dict.fromkeys("alliance partnership cooperation pact".split(), "alliedWith"),
+}
+
+#: nominalised actions: "X's campaign against Y", "the war against Y", "strikes on Y"
+ACTION_NOUNS: dict[str, str] = {
+    **dict.fromkeys("campaign war fight offensive battle struggle".split(), "fightsAgainst"),
+    **dict.fromkeys("attack attacks strike strikes airstrike airstrikes raid raids".split(), "attacked"),
+    **dict.fromkeys("threat threats".split(), "threatened"),
+    **dict.fromkeys("sanctions".split(), "sanctioned"),
+}
+
+#: hyphenated modifiers: "Iran-backed", "Iranian-supported" -> backedBy
+BACKING_PARTICIPLES = frozenset(
+    "backed supported funded sponsored linked aligned allied affiliated armed trained "
+    "loyal".split()
+)
+
+#: "anti-ISIS", "counter-ISIS" -> fightsAgainst
+AGAINST_PREFIXES = frozenset({"anti", "counter"})
+
+#: offices whose holder works for a known body: "Secretary of State X" -> State Department.
+#: Keys are folded word sequences; values are gazetteer names looked up at run time.
+OFFICE_BODIES: dict[str, str] = {
+    "secretary of state": "State Department",
+    "secretary of defense": "Pentagon",
+    "defense secretary": "Pentagon",
+    "secretary of the treasury": "US Treasury",
+    "treasury secretary": "US Treasury",
+    "secretary of homeland security": "Department of Homeland Security",
+    "attorney general": "Department of Justice",
+    "national security adviser": "National Security Council",
+}
+
+#: "NATO allies like Denmark", "members such as Jordan"
+MEMBER_NOUNS = frozenset("ally allies member members partner partners signatory signatories".split())
+EXAMPLE_PREPS = frozenset({"like", "including", "as"})
+
+#: "linking them to the IRGC", "closely tied to Iran" -> backedBy
+TIE_VERBS = frozenset("link tie connect align".split())
+
+#: "a base ..., home to American troops" -> presentIn
+HOME_NOUNS = frozenset({"home"})
+
+#: nouns of accusation whose content clause names the accused: "Washington's charge that KH ..."
+ACCUSATION_NOUNS = frozenset("charge charges accusation accusations allegation allegations claim".split())
+
+#: verbs of speech that introduce a hypothetical or reported future
+HEDGE_MODALS = frozenset({"could", "would", "should"})
+WEAK_MODALS = frozenset({"may", "might", "can"})
+CONDITIONAL_MARKS = frozenset({"if", "unless", "whether"})
+NEGATING_VERBS = frozenset({"deny", "reject", "refute", "dismiss"})

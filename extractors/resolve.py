@@ -1,0 +1,351 @@
+"""``actor_resolver``: one cluster per actor inside an article.
+
+Reads the typed entities of ``actor_ruler``/``actor_typer`` and writes:
+
+* ``doc.spans["actors"]``: every mention of an actor or place, including
+  mentions derived from the parse ("US troops" -> the US armed forces,
+  "the Iraqi government" -> Iraq, "Iraqis" -> Iraq) and coreferent mentions
+  ("the group", "he"); label = ontology class, ``kb_id`` = resolved key;
+* ``doc.spans["coref"]``: the subset found by coreference (lower confidence);
+* ``doc._.actor_entities``: resolved key -> :class:`LocalEntity`.
+
+Clusters are joined by gazetteer identity, acronyms defined in the text
+("Popular Mobilization Forces (PMF)"), "also"/"also known as"/"aka" forms and
+bare surnames of a person named in full elsewhere in the article.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span, Token
+
+from .entities import name_key
+from .gazetteer import Gazetteer, load_gazetteer
+from .lexicon import ANAPHOR_NOUNS, FORCE_NOUNS, STATE_NOUNS
+from .normalize import fold, is_acronym
+from .records import LocalEntity
+
+_MODIFIER_DEPS = {"compound", "amod", "nmod", "poss", "npadvmod", "nummod"}
+_ARG_DEPS = {"nsubj", "nsubjpass", "dobj", "pobj", "conj", "appos", "attr", "agent", "dative"}
+_AKA_WORDS = {"also", "aka", "a.k.a.", "or", "known", "as", "formerly", "alias", "called"}
+_PERSON_PRONOUNS = {"he", "him", "his", "she", "her"}
+_IT_PRONOUNS = {"it", "its"}
+_THEY_PRONOUNS = {"they", "them", "their"}
+_GROUPISH = frozenset({"ArmedGroup", "MilitaryForce", "Organization", "PoliticalGroup",
+                       "GovernmentBody", "Coalition", "InternationalOrganization",
+                       "MediaOrganization"})
+_ACTOR_TYPES = _GROUPISH | {"Person", "Country"}
+
+
+def ensure_extensions() -> None:
+    """Register the Doc attributes actorgraph components write (idempotent)."""
+    if not Doc.has_extension("actor_entities"):
+        Doc.set_extension("actor_entities", default=None)
+    if not Doc.has_extension("facts"):
+        Doc.set_extension("facts", default=None)
+
+
+class _Clusters:
+    """Union-find over resolution keys; gazetteer keys win as representatives."""
+
+    def __init__(self) -> None:
+        self.parent: dict[str, str] = {}
+
+    def find(self, key: str) -> str:
+        self.parent.setdefault(key, key)
+        while self.parent[key] != key:
+            self.parent[key] = self.parent[self.parent[key]]
+            key = self.parent[key]
+        return key
+
+    def union(self, a: str, b: str) -> None:
+        ra, rb = self.find(a), self.find(b)
+        if ra == rb:
+            return
+        if rb.startswith("gaz:") and not ra.startswith("gaz:"):
+            ra, rb = rb, ra
+        elif ra.startswith("gaz:") and rb.startswith("gaz:"):
+            return  # two known actors never merge
+        self.parent[rb] = ra
+
+
+class ActorResolver:
+    """Clusters mentions into actors and adds derived and coreferent mentions."""
+
+    def __init__(self, gazetteer: Gazetteer, coref_window: int = 2) -> None:
+        self.gazetteer = gazetteer
+        self.coref_window = coref_window
+        # per-document state, reset at the start of each call
+        self._derived_labels: dict[str, str] = {}
+        self._type_of: dict[str, str] = {}
+
+    def __call__(self, doc: Doc) -> Doc:
+        ensure_extensions()
+        self._derived_labels = {}
+        self._type_of = {}
+        clusters = _Clusters()
+        mentions: list[Span] = [e for e in doc.ents]
+        mentions += self._defined_aliases(doc, mentions, clusters)
+        mentions += self._derived(doc, mentions)
+        self._surnames(mentions, clusters)
+        coref = self._coref(doc, mentions)
+        resolved = [self._rekey(m, clusters) for m in mentions]
+        coref = [self._rekey(m, clusters) for m in coref]
+        resolved = self._harmonise_types(resolved)
+        coref = [_with(m, label=self._type_of.get(m.kb_id_, m.label_)) for m in coref]
+        doc.spans["actors"] = sorted(resolved + coref, key=lambda s: (s.start, -s.end))
+        doc.spans["coref"] = coref
+        doc._.actor_entities = self._entities(resolved, coref, list(doc.spans.get("demonyms", [])))
+        return doc
+
+    # -- clustering -------------------------------------------------------------
+
+    def _defined_aliases(self, doc: Doc, mentions: list[Span], clusters: _Clusters) -> list[Span]:
+        """``Name (ACR)``, ``Name (also, Other)``, ``Name, also known as Other``."""
+        starts = {m.start: m for m in mentions}
+        added: list[Span] = []
+        acronyms: dict[str, Span] = {}
+        for m in mentions:
+            i = m.end
+            if i >= len(doc) or doc[i].text not in {"(", ","}:
+                continue
+            opener = doc[i].text
+            j = i + 1
+            saw_aka = False
+            while j < len(doc) and (doc[j].lower_ in _AKA_WORDS or doc[j].text == ","):
+                saw_aka = saw_aka or doc[j].lower_ in _AKA_WORDS
+                j += 1
+            if opener == "," and not saw_aka:
+                continue
+            other = starts.get(j)
+            if other is not None and other.end < len(doc) and doc[other.end].text in {")", ",", "."}:
+                if _compatible(m.label_, other.label_):
+                    clusters.union(m.kb_id_, other.kb_id_)
+                continue
+            tok = doc[j] if j < len(doc) else None
+            closes = j + 1 < len(doc) and doc[j + 1].text == ")"
+            if tok is not None and opener == "(" and closes and is_acronym(tok.text):
+                acronyms[tok.text] = m
+        if acronyms:
+            for tok in doc:
+                owner = acronyms.get(tok.text)
+                if owner is None or any(x.start <= tok.i < x.end for x in mentions):
+                    continue
+                added.append(Span(doc, tok.i, tok.i + 1, label=owner.label_, kb_id=owner.kb_id_))
+            for m in mentions:  # the model may have tagged the acronym itself
+                owner = acronyms.get(m.text)
+                if owner is not None and m.kb_id_ != owner.kb_id_:
+                    clusters.union(owner.kb_id_, m.kb_id_)
+        return added
+
+    def _surnames(self, mentions: list[Span], clusters: _Clusters) -> None:
+        """A bare surname joins the person named in full in the same article."""
+        full: dict[str, str] = {}
+        for m in mentions:
+            words = [t.text for t in m if not t.is_punct]
+            if m.label_ == "Person" and len(words) >= 2:
+                full.setdefault(fold(words[-1]), m.kb_id_)
+                full.setdefault(fold(m[-1].text if m[-1].text != "-" else words[-1]), m.kb_id_)
+                if len(words) >= 3 and fold(words[-2]) in {"al", "el"}:
+                    full.setdefault(fold(" ".join(words[-2:])), m.kb_id_)
+        for m in mentions:
+            if m.label_ not in {"Person", "Organization"} or len(m) > 3:
+                continue
+            key = full.get(fold(m.text))
+            if key and key != m.kb_id_ and not (m.label_ == "Organization" and len(m) > 1):
+                clusters.union(key, m.kb_id_)
+
+    # -- derived mentions ---------------------------------------------------------
+
+    def _country_at(self, tok: Token, index: dict[int, Span]) -> Span | None:
+        span = index.get(tok.i)
+        if span is not None and span.label_ == "Country":
+            return span
+        return None
+
+    def _derived(self, doc: Doc, mentions: list[Span]) -> list[Span]:
+        """Forces and state mentions built from a country word and a head noun."""
+        index: dict[int, Span] = {}
+        for span in [*mentions, *doc.spans.get("demonyms", [])]:
+            for t in span:
+                index.setdefault(t.i, span)
+        covered = {t.i for m in mentions for t in m}
+        out: list[Span] = []
+        for tok in doc:
+            if tok.i in covered or tok.pos_ not in {"NOUN", "PROPN"}:
+                continue
+            lemma = tok.lower_ if tok.lower_ in FORCE_NOUNS else tok.lemma_.lower()
+            country = None
+            for child in tok.children:
+                if child.dep_ in _MODIFIER_DEPS:
+                    country = self._country_at(child, index) or country
+            if country is None:
+                continue
+            start = min(country.start, min((c.left_edge.i for c in tok.children
+                                            if c.dep_ in {"compound", "amod"}
+                                            and c.i >= country.start), default=tok.i))
+            if lemma in FORCE_NOUNS:
+                out.append(self._forces_mention(doc, country, start, tok.i + 1))
+            elif lemma in STATE_NOUNS:
+                out.append(Span(doc, start, tok.i + 1, label="Country", kb_id=country.kb_id_))
+        # plural demonyms used as nouns: "Iraqis", "the Americans"
+        for span in doc.spans.get("demonyms", []):
+            root = span.root
+            if root.i in covered or not root.text.endswith("s"):
+                continue
+            if root.pos_ in {"NOUN", "PROPN"} and root.dep_ in _ARG_DEPS:
+                out.append(Span(doc, span.start, span.end, label="Country", kb_id=span.kb_id_))
+        return out
+
+    def _forces_mention(self, doc: Doc, country: Span, start: int, end: int) -> Span:
+        entry = self.gazetteer.entries.get(country.kb_id_.removeprefix("gaz:"))
+        cname = entry.name if entry else country.text
+        match = self.gazetteer.lookup(f"{cname} armed forces")
+        if match is not None:
+            return Span(doc, start, end, label=match.entry.type, kb_id=match.entry.key)
+        self._derived_labels[name_key("MilitaryForce", f"{cname} armed forces")] = f"{cname} armed forces"
+        return Span(doc, start, end, label="MilitaryForce",
+                    kb_id=name_key("MilitaryForce", f"{cname} armed forces"))
+
+    # -- coreference ----------------------------------------------------------------
+
+    def _coref(self, doc: Doc, mentions: list[Span]) -> list[Span]:
+        """Pronouns and "the group"-like nouns -> nearest compatible earlier actor."""
+        ordered = sorted((m for m in mentions if m.label_ in _ACTOR_TYPES), key=lambda m: m.start)
+        sent_index = {s.start: n for n, s in enumerate(doc.sents)}
+        sent_of = {}
+        n = -1
+        for tok in doc:
+            if tok.i in sent_index:
+                n = sent_index[tok.i]
+            sent_of[tok.i] = n
+        covered = {t.i for m in mentions for t in m}
+        out = []
+        for tok in doc:
+            if tok.i in covered:
+                continue
+            wanted = self._wanted_types(tok)
+            if not wanted:
+                continue
+            antecedent = None
+            for m in reversed(ordered):
+                if m.start >= tok.i:
+                    continue
+                if sent_of[tok.i] - sent_of[m.start] > self.coref_window:
+                    break
+                if m.label_ in wanted and not _same_clause_object(m, tok):
+                    antecedent = m
+                    break
+            if antecedent is not None:
+                out.append(Span(doc, tok.i, tok.i + 1, label=antecedent.label_, kb_id=antecedent.kb_id_))
+        return out
+
+    @staticmethod
+    def _wanted_types(tok: Token) -> frozenset[str]:
+        low = tok.lower_
+        if tok.pos_ == "PRON":
+            if low in _PERSON_PRONOUNS:
+                return frozenset({"Person"})
+            if low in _IT_PRONOUNS:
+                if tok.dep_ == "expl" or (tok.dep_ == "nsubj" and tok.head.lemma_ == "be"):
+                    return frozenset()
+                return _GROUPISH | {"Country"}
+            if low in _THEY_PRONOUNS:
+                return frozenset({"ArmedGroup", "MilitaryForce"})
+            return frozenset()
+        if low in ANAPHOR_NOUNS and tok.pos_ == "NOUN":
+            dets = [c for c in tok.children if c.dep_ == "det"]
+            mods = [c for c in tok.children if c.dep_ in {"amod", "compound", "nmod", "poss"}]
+            if dets and dets[0].lower_ in {"the", "this", "that"} and not mods:
+                return ANAPHOR_NOUNS[low]
+        return frozenset()
+
+    # -- assembling ---------------------------------------------------------------
+
+    def _rekey(self, m: Span, clusters: _Clusters) -> Span:
+        key = clusters.find(m.kb_id_)
+        return m if key == m.kb_id_ else _with(m, kb_id=key)
+
+    def _harmonise_types(self, mentions: list[Span]) -> list[Span]:
+        """One type per cluster: the gazetteer's, else the most frequent."""
+        votes: dict[str, Counter[str]] = defaultdict(Counter)
+        for m in mentions:
+            votes[m.kb_id_][m.label_] += 1
+        types = {}
+        for key, counter in votes.items():
+            if key.startswith("gaz:"):
+                entry = self.gazetteer.entries.get(key[4:])
+                types[key] = entry.type if entry else counter.most_common(1)[0][0]
+            else:
+                # a person named by the model beats an ORG tag on the same name
+                types[key] = "Person" if counter["Person"] else counter.most_common(1)[0][0]
+        self._type_of = types
+        return [m if types[m.kb_id_] == m.label_ else _with(m, label=types[m.kb_id_]) for m in mentions]
+
+    def _entities(
+        self, mentions: list[Span], coref: list[Span], demonyms: list[Span]
+    ) -> dict[str, LocalEntity]:
+        """Entities of the article; a country named only by its demonym is one too."""
+        forms: dict[str, Counter[str]] = defaultdict(Counter)
+        for m in mentions:
+            forms[m.kb_id_][_surface(m)] += 1
+        seen = {(m.start, m.end) for m in mentions}
+        extra = [d for d in demonyms if (d.start, d.end) not in seen]
+        for d in extra:
+            forms[d.kb_id_][d.text] += 1
+            self._type_of.setdefault(d.kb_id_, d.label_)
+        counts = Counter(m.kb_id_ for m in [*mentions, *coref, *extra])
+        out = {}
+        for key, seen in forms.items():
+            label = self._label(key, seen)
+            aliases = tuple(sorted({f for f in seen if f and f != label}))
+            out[key] = LocalEntity(
+                key=key, label=label, type=self._type_of[key], aliases=aliases, mentions=counts[key]
+            )
+        return out
+
+    def _label(self, key: str, seen: Counter[str]) -> str:
+        if key.startswith("gaz:"):
+            entry = self.gazetteer.entries.get(key[4:])
+            if entry:
+                return entry.name
+        if key in self._derived_labels:
+            return self._derived_labels[key]
+        names = [f for f in seen if not is_acronym(f)] or list(seen)
+        return max(names, key=lambda f: (len(f.split()), seen[f], len(f), f))
+
+
+def _surface(span: Span) -> str:
+    text = span.text.strip()
+    return text[:-2] if text.endswith(("'s", "’s")) else text
+
+
+def _with(span: Span, *, label: str | None = None, kb_id: str | None = None) -> Span:
+    return Span(span.doc, span.start, span.end,
+                label=label if label is not None else span.label_,
+                kb_id=kb_id if kb_id is not None else span.kb_id_)
+
+
+def _compatible(a: str, b: str) -> bool:
+    people = {a == "Person", b == "Person"}
+    return len(people) == 1 or a == b or "Organization" in {a, b}
+
+
+def _same_clause_object(m: Span, tok: Token) -> bool:
+    """A reflexive-like guard: "Iran ... its" is fine, "X attacked it" with X the subject is not."""
+    return m.root.head == tok.head and m.root.dep_ in {"nsubj", "nsubjpass"} and tok.dep_ in {"dobj"}
+
+
+@Language.factory(
+    "actor_resolver",
+    requires=["doc.ents", "token.dep", "token.pos"],
+    assigns=["doc.spans", "doc._.actor_entities"],
+    default_config={"gazetteer_paths": [], "coref_window": 2},
+)
+def make_actor_resolver(
+    nlp: Language, name: str, gazetteer_paths: list[str], coref_window: int
+) -> ActorResolver:
+    ensure_extensions()
+    return ActorResolver(load_gazetteer(gazetteer_paths), coref_window=coref_window)
