@@ -1,0 +1,228 @@
+"""Score a build against gold facts (the format of the project's eval/gold folder).
+
+Typed: (subject, relation, object) must match a gold record, alternatives
+(``alt_s``/``alt_o``) accepted, symmetric relations in either direction.
+Untyped: the unordered entity pair only. System labels and aliases map to gold
+canonical entities by normalised name, as the reference scorer does.
+Entity resolution: gold entities split over several nodes, and nodes whose
+names map to two or more gold entities.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import unicodedata
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+SYMMETRIC = {"alliedWith", "opposes"}
+
+
+def norm(text: str) -> str:
+    """The reference scorer's name normalisation."""
+    text = unicodedata.normalize("NFKD", text)
+    text = "".join(c for c in text if not unicodedata.combining(c))
+    text = re.sub(r"(?<=\b[A-Za-z])\.", "", text)
+    text = text.replace("’", "'").replace("‘", "'").lower()
+    text = re.sub(r"[’'`]s\b", "", text)
+    text = re.sub(r"[^a-z0-9]+", " ", text).strip()
+    return re.sub(r"^(the|a|an) ", "", text)
+
+
+def _local(rel: str) -> str:
+    return re.split(r"[#/:]", rel)[-1]
+
+
+@dataclass
+class Gold:
+    alias: dict[str, str]  #: normalised name -> canonical gold entity
+    facts: dict[str, list[dict[str, object]]]  #: article -> gold records
+
+    def resolve(self, labels: Iterable[str]) -> str | None:
+        for lab in labels:
+            hit = self.alias.get(norm(lab))
+            if hit:
+                return hit
+        return None
+
+
+def load_gold(gold_dir: str | Path) -> Gold:
+    d = Path(gold_dir)
+    if not d.is_dir():
+        raise FileNotFoundError(f"gold folder '{d}' not found")
+    alias: dict[str, str] = {}
+    for f in sorted(d.glob("entities.jsonl")) + sorted(d.glob("new_entities*.jsonl")):
+        for line in f.read_text(encoding="utf-8").splitlines():
+            if line.strip():
+                e = json.loads(line)
+                for name in [e["name"], *e.get("aliases", [])]:
+                    alias.setdefault(norm(name), e["name"])
+    facts: dict[str, list[dict[str, object]]] = defaultdict(list)
+    for f in sorted(d.glob("[0-9]*.jsonl")) + sorted(d.glob("x*.jsonl")):
+        for line in f.read_text(encoding="utf-8").splitlines():
+            if line.strip():
+                g = json.loads(line)
+                facts[g["article"]].append(g)
+    if not facts:
+        raise FileNotFoundError(f"no gold fact files (NNN*.jsonl) in '{d}'")
+    return Gold(alias=alias, facts=dict(facts))
+
+
+@dataclass
+class PRF:
+    tp: int = 0
+    fp: int = 0
+    fn: int = 0
+
+    @property
+    def p(self) -> float:
+        return self.tp / (self.tp + self.fp) if self.tp + self.fp else 0.0
+
+    @property
+    def r(self) -> float:
+        return self.tp / (self.tp + self.fn) if self.tp + self.fn else 0.0
+
+    @property
+    def f1(self) -> float:
+        return 2 * self.p * self.r / (self.p + self.r) if self.p + self.r else 0.0
+
+    def as_dict(self) -> dict[str, float | int]:
+        return {"tp": self.tp, "fp": self.fp, "fn": self.fn,
+                "p": round(self.p, 3), "r": round(self.r, 3), "f1": round(self.f1, 3)}
+
+
+@dataclass
+class Score:
+    articles: list[str]
+    typed: PRF
+    untyped: PRF
+    per_relation: dict[str, PRF]
+    split_entities: dict[str, list[str]] = field(default_factory=dict)
+    merged_nodes: dict[str, list[str]] = field(default_factory=dict)
+    gold_entities: int = 0
+
+    def as_dict(self) -> dict[str, object]:
+        return {
+            "articles": self.articles,
+            "typed": self.typed.as_dict(),
+            "untyped": self.untyped.as_dict(),
+            "per_relation": {k: v.as_dict() for k, v in sorted(self.per_relation.items())},
+            "entity_resolution": {
+                "gold_entities": self.gold_entities,
+                "split": self.split_entities,
+                "merged": self.merged_nodes,
+            },
+        }
+
+
+def _labels(value: object) -> list[str]:
+    if not value:
+        return []
+    return [value] if isinstance(value, str) else [str(v) for v in value]  # type: ignore[union-attr]
+
+
+def score(
+    triples: Sequence[dict[str, object]],
+    gold: Gold,
+    *,
+    articles: Sequence[str] | None = None,
+    entities: Sequence[dict[str, object]] = (),
+) -> Score:
+    """Score triples.jsonl records (and optionally entities.jsonl) against gold."""
+    arts = list(articles) if articles else sorted(gold.facts)
+    system: dict[str, set[tuple[str, str, str]]] = defaultdict(set)
+    for t in triples:
+        art = Path(str(t["article"])).name
+        s_labels = _labels(t["subject"]) + _labels(t.get("subject_aliases"))
+        o_labels = _labels(t["object"]) + _labels(t.get("object_aliases"))
+        s = gold.resolve(s_labels) or f"?{t['subject']}"
+        o = gold.resolve(o_labels) or f"?{t['object']}"
+        system[art].add((s, _local(str(t["relation"])), o))
+
+    typed, untyped = PRF(), PRF()
+    per_rel: dict[str, PRF] = defaultdict(PRF)
+    for art in arts:
+        golds = gold.facts.get(art, [])
+        sys_t = system.get(art, set())
+        options = []
+        for g in golds:
+            ss = [str(g["s"]), *_labels(g.get("alt_s"))]
+            oo = [str(g["o"]), *_labels(g.get("alt_o"))]
+            r = str(g["r"])
+            opt = {(s, r, o) for s in ss for o in oo}
+            if r in SYMMETRIC:
+                opt |= {(o, r, s) for s in ss for o in oo}
+            options.append((r, opt))
+        for r, opt in options:
+            if opt & sys_t:
+                typed.tp += 1
+                per_rel[r].tp += 1
+            else:
+                typed.fn += 1
+                per_rel[r].fn += 1
+        all_opts = set().union(*(o for _, o in options)) if options else set()
+        for t in sys_t:
+            if t not in all_opts:
+                typed.fp += 1
+                per_rel[t[1]].fp += 1
+        gpairs = [{frozenset((s, o)) for (s, _, o) in opt} for _, opt in options]
+        spairs = {frozenset((s, o)) for (s, _, o) in sys_t}
+        for gp in gpairs:
+            if gp & spairs:
+                untyped.tp += 1
+            else:
+                untyped.fn += 1
+        all_gp = set().union(*gpairs) if gpairs else set()
+        untyped.fp += len(spairs - all_gp)
+
+    result = Score(articles=arts, typed=typed, untyped=untyped, per_relation=dict(per_rel))
+    if entities:
+        _entity_resolution(result, gold, arts, entities)
+    return result
+
+
+def _entity_resolution(
+    result: Score, gold: Gold, arts: Sequence[str], entities: Sequence[dict[str, object]]
+) -> None:
+    wanted = {str(x) for a in arts for g in gold.facts.get(a, [])
+              for x in [g["s"], g["o"], *_labels(g.get("alt_s")), *_labels(g.get("alt_o"))]}
+    result.gold_entities = len(wanted)
+    nodes_of: dict[str, set[str]] = defaultdict(set)
+    for e in entities:
+        if not set(_labels(e.get("articles"))) & set(arts):
+            continue
+        names = [str(e["label"]), *_labels(e.get("aliases"))]
+        hits = Counter(h for n in names if (h := gold.alias.get(norm(n))))
+        label_hit = gold.alias.get(norm(str(e["label"])))
+        if len(hits) >= 2:
+            result.merged_nodes[str(e["label"])] = sorted(hits)
+        target = label_hit or (hits.most_common(1)[0][0] if hits else None)
+        if target in wanted:
+            nodes_of[target].add(str(e["label"]))
+    result.split_entities = {g: sorted(n) for g, n in sorted(nodes_of.items()) if len(n) > 1}
+
+
+def read_jsonl(path: str | Path) -> list[dict[str, object]]:
+    p = Path(path)
+    return [json.loads(line) for line in p.read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
+def format_score(s: Score) -> str:
+    lines = [f"articles={len(s.articles)} gold={s.typed.tp + s.typed.fn} system={s.typed.tp + s.typed.fp}"]
+    for rel, c in sorted(s.per_relation.items()):
+        lines.append(f"  {rel:15s} tp={c.tp:3d} fp={c.fp:3d} fn={c.fn:3d}  "
+                     f"P={c.p:.2f} R={c.r:.2f} F1={c.f1:.2f}")
+    lines.append(f"untyped P={s.untyped.p:.3f} R={s.untyped.r:.3f} F1={s.untyped.f1:.3f}")
+    lines.append(f"typed   P={s.typed.p:.3f} R={s.typed.r:.3f} F1={s.typed.f1:.3f}")
+    if s.gold_entities:
+        lines.append(f"entities: {s.gold_entities} gold entities in facts; "
+                     f"{len(s.split_entities)} split over several nodes; "
+                     f"{len(s.merged_nodes)} nodes merge two or more gold entities")
+        for g, nodes in s.split_entities.items():
+            lines.append(f"  split  {g}: {nodes}")
+        for n, golds in s.merged_nodes.items():
+            lines.append(f"  merged {n}: {golds}")
+    return "\n".join(lines)
