@@ -1,0 +1,78 @@
+"""Shared fixtures: hand-built Docs (no model) and one real-model pipeline per session."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from spacy.lang.en import English
+from spacy.tokens import Doc, Span
+
+from actorgraph.extractors.gazetteer import GazEntry, Gazetteer
+
+ROOT = Path(__file__).resolve().parents[1]
+DATA = Path(__file__).resolve().parent / "data"
+SEEDS = ROOT / "seeds"
+
+#: a tiny gazetteer for unit tests (names, types, aliases only)
+TEST_ENTRIES = [
+    GazEntry("israel", "Israel", "Country", ("State of Israel",), ("Israeli", "Israelis"), ("Jerusalem",)),
+    GazEntry("turkey", "Turkey", "Country", ("Turkiye",), ("Turkish", "Turks"), ("Ankara",)),
+    GazEntry("greece", "Greece", "Country", (), ("Greek", "Greeks"), ("Athens",)),
+    GazEntry("iraq", "Iraq", "Country", (), ("Iraqi", "Iraqis"), ("Baghdad",)),
+    GazEntry("iran", "Iran", "Country", (), ("Iranian", "Iranians"), ("Tehran",)),
+    GazEntry("russia", "Russia", "Country", (), ("Russian", "Russians"), ("Moscow",)),
+    GazEntry("libya", "Libya", "Country", (), ("Libyan", "Libyans"), ()),
+    GazEntry("egypt", "Egypt", "Country", (), ("Egyptian", "Egyptians"), ("Cairo",)),
+    GazEntry("yemen", "Yemen", "Country", (), ("Yemeni", "Yemenis"), ("Sanaa",)),
+    GazEntry("saudi-arabia", "Saudi Arabia", "Country", ("KSA",), ("Saudi", "Saudis"), ("Riyadh",)),
+    GazEntry("lebanon", "Lebanon", "Country", (), ("Lebanese",), ("Beirut",)),
+    GazEntry("united-kingdom", "United Kingdom", "Country", ("UK", "Britain"), ("British", "Britons"), ("London",)),
+    GazEntry("uk-armed-forces", "British Armed Forces", "MilitaryForce", ("United Kingdom armed forces",)),
+    GazEntry("hamas", "Hamas", "ArmedGroup", ()),
+    GazEntry("houthis", "Houthis", "ArmedGroup", ("Ansar Allah", "Houthi")),
+    GazEntry("hezbollah", "Hezbollah", "ArmedGroup", ("Hizbollah",)),
+    GazEntry("wagner", "Wagner Group", "ArmedGroup", ("Wagner",)),
+    GazEntry("al-tanf", "Al Tanf", "Facility", ("al-Tanf garrison",)),
+    GazEntry("mosul", "Mosul", "Place", ()),
+]
+
+
+@pytest.fixture(scope="session")
+def gazetteer() -> Gazetteer:
+    return Gazetteer(TEST_ENTRIES)
+
+
+@pytest.fixture(scope="session")
+def vocab():  # type: ignore[no-untyped-def]
+    return English().vocab
+
+
+def load_parses() -> dict[str, dict]:  # type: ignore[type-arg]
+    out = {}
+    for line in (DATA / "parses.jsonl").read_text(encoding="utf-8").splitlines():
+        if line.strip():
+            rec = json.loads(line)
+            out[rec["text"]] = rec
+    return out
+
+
+PARSES = load_parses()
+
+
+def make_doc(vocab, text: str) -> Doc:  # type: ignore[no-untyped-def]
+    """A Doc with the parse recorded in tests/data/parses.jsonl: no model needed."""
+    p = PARSES[text]
+    doc = Doc(vocab, words=p["words"], spaces=p["spaces"], heads=p["heads"], deps=p["deps"],
+              pos=p["pos"], tags=p["tags"], lemmas=p["lemmas"], sent_starts=p["sent_starts"])
+    doc.ents = [Span(doc, s, e, label=label) for s, e, label in p["ents"]]
+    return doc
+
+
+@pytest.fixture(scope="session")
+def nlp():  # type: ignore[no-untyped-def]
+    """The real default model with actorgraph's components (loaded once per session)."""
+    from actorgraph.extractors.pipeline import load_pipeline
+
+    return load_pipeline()
