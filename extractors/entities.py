@@ -32,7 +32,21 @@ SPACY_TYPES = {
 }
 
 _ARTICLE_WORDS = {"the", "a", "an"}
-_NAME_PARTICLES = {"al", "el", "ad", "as", "ash", "an", "bin", "ibn", "abu", "abd", "de", "van", "von"}
+_NAME_PARTICLES = {
+    "al",
+    "el",
+    "ad",
+    "as",
+    "ash",
+    "an",
+    "bin",
+    "ibn",
+    "abu",
+    "abd",
+    "de",
+    "van",
+    "von",
+}
 
 
 def name_key(etype: str, text: str) -> str:
@@ -86,14 +100,20 @@ class ActorRuler:
             i = best[0].end
 
     def _split_possessor(self, found: tuple[Span, str]) -> Iterable[tuple[Span, str]]:
-        """"Iran's Foreign Ministry" is two mentions: Iran, and the ministry it owns."""
+        """ "Iran's Foreign Ministry" is two mentions: Iran, and the ministry it owns."""
         span, kind = found
         for t in span[:-1]:
             if _is_possessive(t) and t.i > span.start:
                 owner = self.gazetteer.lookup(span.doc[span.start : t.i].text)
                 if owner is not None and owner.entry.type == "Country":
-                    yield Span(span.doc, span.start, t.i, label="Country", kb_id=owner.entry.key), "name"
-                    yield Span(span.doc, t.i + 1, span.end, label=span.label_, kb_id=span.kb_id_), kind
+                    yield (
+                        Span(span.doc, span.start, t.i, label="Country", kb_id=owner.entry.key),
+                        "name",
+                    )
+                    yield (
+                        Span(span.doc, t.i + 1, span.end, label=span.label_, kb_id=span.kb_id_),
+                        kind,
+                    )
                     return
         yield found
 
@@ -102,8 +122,7 @@ class ActorRuler:
         demonyms: list[Span] = []
         for span, kind in self._candidates(doc):
             (demonyms if kind == "demonym" else names).append(span)
-        model_ents = [_trim(e) for e in doc.ents]
-        model_ents = [e for e in model_ents if e is not None]
+        model_ents = [t for e in doc.ents if (t := _trim(e)) is not None]
         taken = {t.i for s in names for t in s}
         kept = [e for e in model_ents if not any(t.i in taken for t in e)]
         # a gazetteer demonym inside a model NORP entity stays a demonym, not an entity
@@ -129,10 +148,20 @@ def political_context(span: Span) -> bool:
         root = root.head
     if root.dep_ in {"nsubj", "nsubjpass", "poss"}:
         return True
-    if root.dep_ == "pobj" and root.head.lower_ in {"between", "with", "against", "by", "from", "to"}:
+    if root.dep_ == "pobj" and root.head.lower_ in {
+        "between",
+        "with",
+        "against",
+        "by",
+        "from",
+        "to",
+    }:
         return root.head.lower_ != "to" or root.head.head.pos_ == "NOUN"
     if root.dep_ in {"compound", "amod"} and root.head.pos_ == "NOUN":
-        return root.head.lower_ not in DESCRIPTOR_TYPES or root.head.lower_ in {"government", "ministry"}
+        return root.head.lower_ not in DESCRIPTOR_TYPES or root.head.lower_ in {
+            "government",
+            "ministry",
+        }
     return root.dep_ == "dobj"
 
 

@@ -114,7 +114,9 @@ class Gazetteer:
 def _entry(obj: dict[str, object], where: str) -> GazEntry:
     unknown = set(obj) - ALLOWED_KEYS
     if unknown:
-        raise ValueError(f"{where}: unknown keys {sorted(unknown)} (allowed: {sorted(ALLOWED_KEYS)})")
+        raise ValueError(
+            f"{where}: unknown keys {sorted(unknown)} (allowed: {sorted(ALLOWED_KEYS)})"
+        )
     etype = str(obj.get("type", ""))
     if etype not in ENTITY_TYPES:
         raise ValueError(f"{where}: type {etype!r} is not one of {', '.join(ENTITY_TYPES)}")

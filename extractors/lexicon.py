@@ -123,7 +123,9 @@ VERB_RELATIONS: dict[str, str] = {
     ),
     **dict.fromkeys("threaten warn menace".split(), "threatened"),
     **dict.fromkeys("accuse blame charge implicate fault".split(), "accused"),
-    **dict.fromkeys("condemn denounce slam criticize criticise decry censure deplore".split(), "condemned"),
+    **dict.fromkeys(
+        "condemn denounce slam criticize criticise decry censure deplore".split(), "condemned"
+    ),
     **dict.fromkeys("sanction designate blacklist proscribe".split(), "sanctioned"),
     **dict.fromkeys("train mentor advise".split(), "trained"),
     **dict.fromkeys("fight combat battle defeat counter".split(), "fightsAgainst"),
@@ -136,9 +138,12 @@ VERB_RELATIONS: dict[str, str] = {
     **dict.fromkeys("deploy station base send dispatch".split(), "presentIn"),
 }
 
-#: relations whose grammatical subject is the relation's object ("Iran backs KH" -> KH backedBy Iran;
+#: relations whose grammatical subject is the relation's object
+#: ("Iran backs KH" -> KH backedBy Iran;
 #: "Taji hosts US troops" -> troops presentIn Taji)
-REVERSED_VERBS = frozenset("back support fund finance arm sponsor equip bankroll host house".split())
+REVERSED_VERBS = frozenset(
+    "back support fund finance arm sponsor equip bankroll host house".split()
+)
 
 #: relations where the verb's object is a place: "deploy troops to Iraq"
 PLACE_VERBS = frozenset("deploy station base send dispatch".split())
@@ -180,15 +185,16 @@ SYMMETRIC_NOUNS: dict[str, str] = {
 #: nominalised actions: "X's campaign against Y", "the war against Y", "strikes on Y"
 ACTION_NOUNS: dict[str, str] = {
     **dict.fromkeys("campaign war fight offensive battle struggle".split(), "fightsAgainst"),
-    **dict.fromkeys("attack attacks strike strikes airstrike airstrikes raid raids".split(), "attacked"),
+    **dict.fromkeys(
+        "attack attacks strike strikes airstrike airstrikes raid raids".split(), "attacked"
+    ),
     **dict.fromkeys("threat threats".split(), "threatened"),
     **dict.fromkeys("sanctions".split(), "sanctioned"),
 }
 
 #: hyphenated modifiers: "Iran-backed", "Iranian-supported" -> backedBy
 BACKING_PARTICIPLES = frozenset(
-    "backed supported funded sponsored linked aligned allied affiliated armed trained "
-    "loyal".split()
+    "backed supported funded sponsored linked aligned allied affiliated armed trained loyal".split()
 )
 
 #: "anti-ISIS", "counter-ISIS" -> fightsAgainst
@@ -208,7 +214,9 @@ OFFICE_BODIES: dict[str, str] = {
 }
 
 #: "NATO allies like Denmark", "members such as Jordan"
-MEMBER_NOUNS = frozenset("ally allies member members partner partners signatory signatories".split())
+MEMBER_NOUNS = frozenset(
+    "ally allies member members partner partners signatory signatories".split()
+)
 EXAMPLE_PREPS = frozenset({"like", "including", "as"})
 
 #: "linking them to the IRGC", "closely tied to Iran" -> backedBy
@@ -218,7 +226,9 @@ TIE_VERBS = frozenset("link tie connect align".split())
 HOME_NOUNS = frozenset({"home"})
 
 #: nouns of accusation whose content clause names the accused: "Washington's charge that KH ..."
-ACCUSATION_NOUNS = frozenset("charge charges accusation accusations allegation allegations claim".split())
+ACCUSATION_NOUNS = frozenset(
+    "charge charges accusation accusations allegation allegations claim".split()
+)
 
 #: verbs of speech that introduce a hypothetical or reported future
 HEDGE_MODALS = frozenset({"could", "would", "should"})

@@ -34,7 +34,8 @@ def load_model(name: str = DEFAULT_MODEL) -> Language:
             module = importlib.import_module(name)
         except ImportError:
             return spacy.load(name)
-        return module.load()  # type: ignore[no-any-return]
+        loaded: Language = module.load()
+        return loaded
     except (OSError, ImportError) as exc:
         raise ModelLoadError(
             f"cannot load spaCy model {name!r} ({exc}). Install it as a package "
@@ -71,8 +72,8 @@ _GLUED_SENTENCE = r"(?<=[A-Za-z0-9)\]”\"]{2})\.(?=[A-Z][a-z])"
 
 def fix_tokenizer(nlp: Language) -> None:
     """Add actorgraph's infix rules to the model's tokenizer."""
-    infixes = [*nlp.Defaults.infixes, _GLUED_SENTENCE]
-    nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
+    infixes = [*(nlp.Defaults.infixes or ()), _GLUED_SENTENCE]
+    nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer  # type: ignore[union-attr]
 
 
 def load_pipeline(

@@ -14,7 +14,7 @@ coordination ("X and other Iran-backed groups").
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Set
 from dataclasses import dataclass
 
 from spacy.language import Language
@@ -76,15 +76,26 @@ BASE_CONFIDENCE: dict[str, float] = {
     "verb_location": 0.6,
 }
 
-_ORG_TYPES = frozenset({"ArmedGroup", "MilitaryForce", "GovernmentBody", "PoliticalGroup",
-                        "Coalition", "InternationalOrganization", "MediaOrganization",
-                        "Organization"})
+_ORG_TYPES = frozenset(
+    {
+        "ArmedGroup",
+        "MilitaryForce",
+        "GovernmentBody",
+        "PoliticalGroup",
+        "Coalition",
+        "InternationalOrganization",
+        "MediaOrganization",
+        "Organization",
+    }
+)
 _ACTORS = _ORG_TYPES | {"Person", "Country"}
 _PLACES = frozenset({"Place", "Facility", "Country"})
-_SITE_NOUNS = frozenset("base bases facility facilities position positions location locations "
-                        "camp camps headquarters compound compounds outpost outposts "
-                        "site sites depot depots warehouse warehouses office offices "
-                        "airfield airfields checkpoint checkpoints".split())
+_SITE_NOUNS = frozenset(
+    "base bases facility facilities position positions location locations "
+    "camp camps headquarters compound compounds outpost outposts "
+    "site sites depot depots warehouse warehouses office offices "
+    "airfield airfields checkpoint checkpoints".split()
+)
 #: "facilities controlled by X": the participle that names the owner of a site
 _OWNING_VERBS = frozenset("control own use run operate hold belong occupy man".split())
 _PART_NOUNS = frozenset({"part", "member", "members", "component", "wing", "branch", "unit"})
@@ -140,14 +151,20 @@ class SentenceReader:
         if owner is not None:
             return [owner]
         low = tok.lower_
-        if low in {"one", "some", "many", "several", "most", "all", "each", "none"} or tok.pos_ == "NUM":
+        if (
+            low in {"one", "some", "many", "several", "most", "all", "each", "none"}
+            or tok.pos_ == "NUM"
+        ):
             for c in tok.children:  # "one of X", "some of these groups"
                 if c.dep_ == "prep" and c.lower_ == "of":
                     for p in c.children:
                         if p.dep_ == "pobj":
                             return self._one(p, sites=sites)
-        if sites and (low in _SITE_NOUNS or tok.lemma_ in _SITE_NOUNS
-                      or any(c.dep_ == "acl" and c.lemma_ in _OWNING_VERBS for c in tok.children)):
+        if sites and (
+            low in _SITE_NOUNS
+            or tok.lemma_ in _SITE_NOUNS
+            or any(c.dep_ == "acl" and c.lemma_ in _OWNING_VERBS for c in tok.children)
+        ):
             return self.site_owners(tok)
         return []
 
@@ -213,7 +230,7 @@ def _conjuncts(tok: Token) -> list[Token]:
     return out
 
 
-def _pobjs(tok: Token, preps: set[str]) -> Iterator[Token]:
+def _pobjs(tok: Token, preps: Set[str]) -> Iterator[Token]:
     for c in tok.children:
         if c.dep_ in {"prep", "agent"} and c.lower_ in preps:
             for p in c.children:
@@ -233,7 +250,9 @@ def assertion_factor(verb: Token) -> float:
     node = verb
     for _ in range(4):
         for c in node.children:
-            if c.dep_ == "neg" or c.lower_ in {"never", "not", "n't", "no"} and c.dep_ in {"neg", "advmod"}:
+            if c.dep_ == "neg" or (
+                c.lower_ in {"never", "not", "n't", "no"} and c.dep_ in {"neg", "advmod"}
+            ):
                 return 0.0
             if c.dep_ == "mark" and c.lower_ in CONDITIONAL_MARKS:
                 return 0.0
@@ -300,7 +319,9 @@ class RelationExtractor:
                     k = (fact.subject, fact.relation, fact.object, fact.start)
                     if k not in facts or facts[k].confidence < fact.confidence:
                         facts[k] = fact
-        doc._.facts = sorted(facts.values(), key=lambda f: (f.start, f.subject, f.relation, f.object))
+        doc._.facts = sorted(
+            facts.values(), key=lambda f: (f.start, f.subject, f.relation, f.object)
+        )
         return doc
 
     def _accept(self, c: Candidate, sent: Span) -> ExtractedFact | None:
@@ -316,9 +337,13 @@ class RelationExtractor:
         if conf < self.min_confidence or conf <= 0:
             return None
         return ExtractedFact(
-            subject=s.kb_id_, relation=c.relation, object=o.kb_id_,
-            start=sent.start_char, end=sent.end_char,
-            extractor=c.extractor, confidence=round(conf, 3),
+            subject=s.kb_id_,
+            relation=c.relation,
+            object=o.kb_id_,
+            start=sent.start_char,
+            end=sent.end_char,
+            extractor=c.extractor,
+            confidence=round(conf, 3),
         )
 
     def _add_entity(self, entities: dict[str, LocalEntity], span: Span) -> bool:
@@ -333,19 +358,34 @@ class RelationExtractor:
     # -- new patterns --------------------------------------------------------------
 
     def ties(self, sent: Span, reader: SentenceReader) -> Iterator[Candidate]:
-        """"linking them to the IRGC", "militias closely tied to Iran" -> backedBy."""
+        """ "linking them to the IRGC", "militias closely tied to Iran" -> backedBy."""
         for verb in sent:
             if verb.lemma_.lower() not in TIE_VERBS or assertion_factor(verb) == 0:
                 continue
-            backers = [a for p in _pobjs(verb, {"to", "with"}) for a in reader.actors(p)
-                       if a.span.label_ in _ACTORS]
+            backers = [
+                a
+                for p in _pobjs(verb, {"to", "with"})
+                for a in reader.actors(p)
+                if a.span.label_ in _ACTORS
+            ]
             if not backers:
                 continue
-            tied = [a for c in verb.children if c.dep_ in {"dobj", "nsubjpass"} for a in reader.actors(c)]
-            if verb.dep_ in {"acl", "amod", "acomp"}:  # "the militia targets are closely tied to Iran"
+            tied = [
+                a
+                for c in verb.children
+                if c.dep_ in {"dobj", "nsubjpass"}
+                for a in reader.actors(c)
+            ]
+            if verb.dep_ in {
+                "acl",
+                "amod",
+                "acomp",
+            }:  # "the militia targets are closely tied to Iran"
                 head = verb.head
                 if verb.dep_ == "acomp":
-                    tied += [a for c in head.children if c.dep_ == "nsubj" for a in reader.actors(c)]
+                    tied += [
+                        a for c in head.children if c.dep_ == "nsubj" for a in reader.actors(c)
+                    ]
                 else:
                     tied += reader.actors(head)
             for t in tied:
@@ -354,11 +394,13 @@ class RelationExtractor:
                         yield Candidate(t, "backedBy", b, "ties")
 
     def member_examples(self, sent: Span, reader: SentenceReader) -> Iterator[Candidate]:
-        """"NATO allies like Denmark", "members such as Jordan" -> memberOf."""
+        """ "NATO allies like Denmark", "members such as Jordan" -> memberOf."""
         for tok in sent:
             if tok.lower_ not in MEMBER_NOUNS:
                 continue
-            groups = [reader.mention(c) for c in tok.children if c.dep_ in {"compound", "nmod", "poss"}]
+            groups = [
+                reader.mention(c) for c in tok.children if c.dep_ in {"compound", "nmod", "poss"}
+            ]
             groups += [m for p in _pobjs(tok, {"of"}) for m in [reader.mention(p)]]
             orgs = [g for g in groups if g is not None and g.label_ in _ORG_TYPES]
             if not orgs:
@@ -373,12 +415,16 @@ class RelationExtractor:
                         yield Candidate(ex, "memberOf", reader.arg(org), "member_examples")
 
     def home_to(self, sent: Span, reader: SentenceReader) -> Iterator[Candidate]:
-        """"a base in the Kurdistan region, home to American troops" -> presentIn."""
+        """ "a base in the Kurdistan region, home to American troops" -> presentIn."""
         for tok in sent:
             if tok.lower_ not in HOME_NOUNS:
                 continue
-            residents = [a for p in _pobjs(tok, {"to"}) for a in reader.actors(p)
-                         if a.span.label_ in _ACTORS - {"Person"}]
+            residents = [
+                a
+                for p in _pobjs(tok, {"to"})
+                for a in reader.actors(p)
+                if a.span.label_ in _ACTORS - {"Person"}
+            ]
             if not residents:
                 continue
             host = tok.head if tok.dep_ in {"appos", "attr"} else None
@@ -387,22 +433,39 @@ class RelationExtractor:
                 m = reader.mention(host)
                 if m is not None and m.label_ in _PLACES:
                     places.append(reader.arg(m))
-                places += [a for p in _pobjs(host, {"in", "near"} - {"near"}) for a in reader.actors(p)
-                           if a.span.label_ in _PLACES]
+                places += [
+                    a
+                    for p in _pobjs(host, {"in", "near"} - {"near"})
+                    for a in reader.actors(p)
+                    if a.span.label_ in _PLACES
+                ]
             for r in residents:
                 for pl in places:
                     yield Candidate(r, "presentIn", pl, "home_to")
 
     def accusation_nouns(self, sent: Span, reader: SentenceReader) -> Iterator[Candidate]:
-        """"Washington's charge that KH was behind it" -> accused."""
+        """ "Washington's charge that KH was behind it" -> accused."""
         for tok in sent:
             if tok.lower_ not in ACCUSATION_NOUNS:
                 continue
             nouns = [tok] + ([tok.head] if tok.dep_ == "conj" else []) + _conjuncts(tok)
-            accusers = [reader.arg(m) for n in nouns for c in n.children if c.dep_ == "poss"
-                        for m in [reader.mention(c)] if m is not None and m.label_ in _ACTORS]
-            accused = [a for n in nouns for c in n.children if c.dep_ in {"acl", "ccomp", "relcl"}
-                       for s in c.children if s.dep_ in {"nsubj", "nsubjpass"} for a in reader.actors(s)]
+            accusers = [
+                reader.arg(m)
+                for n in nouns
+                for c in n.children
+                if c.dep_ == "poss"
+                for m in [reader.mention(c)]
+                if m is not None and m.label_ in _ACTORS
+            ]
+            accused = [
+                a
+                for n in nouns
+                for c in n.children
+                if c.dep_ in {"acl", "ccomp", "relcl"}
+                for s in c.children
+                if s.dep_ in {"nsubj", "nsubjpass"}
+                for a in reader.actors(s)
+            ]
             for a in accusers:
                 for b in accused:
                     yield Candidate(a, "accused", b, "accusation_noun")
@@ -415,12 +478,21 @@ class RelationExtractor:
             agents, passive = self._subjects(verb, reader)
             if passive:
                 continue
-            agents = [a for a in agents if a.span.label_ in {"ArmedGroup", "MilitaryForce", "Coalition"}]
+            agents = [
+                a for a in agents if a.span.label_ in {"ArmedGroup", "MilitaryForce", "Coalition"}
+            ]
             if not agents:
                 continue
-            heads = [verb] + [c for c in verb.children if c.dep_ == "dobj" and reader.mention(c) is None]
-            places = [a for h in heads for p in _pobjs(h, {"in", "within", "inside", "across"})
-                      for a in reader.actors(p) if a.span.label_ in {"Country", "Place"}]
+            heads = [verb] + [
+                c for c in verb.children if c.dep_ == "dobj" and reader.mention(c) is None
+            ]
+            places = [
+                a
+                for h in heads
+                for p in _pobjs(h, {"in", "within", "inside", "across"})
+                for a in reader.actors(p)
+                if a.span.label_ in {"Country", "Place"}
+            ]
             for a in agents:
                 for pl in places:
                     yield Candidate(a, "presentIn", pl, "verb_location")
@@ -448,8 +520,13 @@ class RelationExtractor:
             if node.dep_ in {"relcl", "acl"} and node.head.pos_ in {"NOUN", "PROPN"}:
                 return reader.actors(node.head), False
             if node.dep_ == "pcomp" and node.head.head.pos_ == "NOUN":  # "X's role in fighting Y"
-                owners = [m for c in node.head.head.children if c.dep_ == "poss"
-                          for m in [reader.mention(c)] if m is not None]
+                owners = [
+                    m
+                    for c in node.head.head.children
+                    if c.dep_ == "poss"
+                    for m in [reader.mention(c)]
+                    if m is not None
+                ]
                 return [reader.arg(m) for m in owners], False
             if node.dep_ not in {"conj", "xcomp", "advcl", "ccomp"} or node.head == node:
                 break
@@ -470,21 +547,36 @@ class RelationExtractor:
                 continue
             agents, passive = self._subjects(verb, reader)
             if passive:
-                patients = [a for c in verb.children if c.dep_ == "nsubjpass" for a in reader.actors(c)]
+                patients = [
+                    a for c in verb.children if c.dep_ == "nsubjpass" for a in reader.actors(c)
+                ]
             else:
-                patients = [a for c in verb.children if c.dep_ in {"dobj", "dative"}
-                            for a in reader.actors(c, sites=relation == "attacked")]
-            preps = {"against", "on", "at"} if relation in {"attacked", "fightsAgainst", "threatened"} else set()
+                patients = [
+                    a
+                    for c in verb.children
+                    if c.dep_ in {"dobj", "dative"}
+                    for a in reader.actors(c, sites=relation == "attacked")
+                ]
+            preps = (
+                {"against", "on", "at"}
+                if relation in {"attacked", "fightsAgainst", "threatened"}
+                else set()
+            )
             if relation in {"threatened", "accused", "condemned"}:
                 preps |= {"against"}
             patients += [a for p in _pobjs(verb, preps) for a in reader.actors(p, sites=True)]
             extractor = "light_verb" if light else ("passive" if passive else "verb")
             if lemma in PLACE_VERBS and relation == "presentIn":
-                places = [a for p in _pobjs(verb, {"in", "to", "at", "into"}) for a in reader.actors(p)
-                          if a.span.label_ in _PLACES]
+                places = [
+                    a
+                    for p in _pobjs(verb, {"in", "to", "at", "into"})
+                    for a in reader.actors(p)
+                    if a.span.label_ in _PLACES
+                ]
                 objs = [c for c in verb.children if c.dep_ in {"dobj", "nsubjpass"}]
-                military = any(o.lower_ in FORCE_NOUNS or o.lemma_ in FORCE_NOUNS for o in objs) or any(
-                    p.span.label_ in {"MilitaryForce", "Weapon"} for p in patients)
+                military = any(
+                    o.lower_ in FORCE_NOUNS or o.lemma_ in FORCE_NOUNS for o in objs
+                ) or any(p.span.label_ in {"MilitaryForce", "Weapon"} for p in patients)
                 if lemma in {"send", "dispatch"} and not military:
                     continue
                 troops = [p for p in patients if p.span.label_ in _ACTORS]
@@ -496,7 +588,9 @@ class RelationExtractor:
             for a in agents:
                 for p in patients:
                     if lemma in REVERSED_VERBS and not light:
-                        yield Candidate(p, relation, a, "host" if relation == "presentIn" else extractor, factor)
+                        yield Candidate(
+                            p, relation, a, "host" if relation == "presentIn" else extractor, factor
+                        )
                     else:
                         yield Candidate(a, relation, p, extractor, factor)
 
@@ -506,7 +600,9 @@ class RelationExtractor:
         for c in verb.children:
             words = [c] + [p for p in c.children if p.dep_ == "pobj"] if c.dep_ == "prep" else [c]
             for w in words:
-                rel = LIGHT_VERB_PHRASES.get((lemma, w.lower_)) or LIGHT_VERB_PHRASES.get((lemma, w.lemma_.lower()))
+                rel = LIGHT_VERB_PHRASES.get((lemma, w.lower_)) or LIGHT_VERB_PHRASES.get(
+                    (lemma, w.lemma_.lower())
+                )
                 if rel:
                     return rel
         return None
@@ -542,7 +638,13 @@ class RelationExtractor:
         window: list[Token] = []
         while i >= sent.start and len(window) < 8:
             t = sent.doc[i]
-            if t.text in {",", ";", ":", "(", ")", "—", "–"} or t.pos_ in {"VERB", "AUX", "SCONJ", "CCONJ", "PRON"}:
+            if t.text in {",", ";", ":", "(", ")", "—", "–"} or t.pos_ in {
+                "VERB",
+                "AUX",
+                "SCONJ",
+                "CCONJ",
+                "PRON",
+            }:
                 break
             window.insert(0, t)
             i -= 1
@@ -560,7 +662,7 @@ class RelationExtractor:
                     if org.span.label_ == "Country":
                         yield Candidate(reader.arg(person), "affiliatedWith", org, "office")
             return
-        relation, title = found
+        relation, _title = found
         orgs = self._orgs_in(window, reader, person)
         for org in orgs:
             yield Candidate(reader.arg(person), relation, org, "title")
@@ -579,8 +681,13 @@ class RelationExtractor:
                 if match is None:
                     return None
                 doc = window[0].doc
-                span = Span(doc, window[i].i, window[j - 1].i + 1, label=match.entry.type,
-                            kb_id=match.entry.key)
+                span = Span(
+                    doc,
+                    window[i].i,
+                    window[j - 1].i + 1,
+                    label=match.entry.type,
+                    kb_id=match.entry.key,
+                )
                 return span, {t.i for t in window[i:j]}
         return None
 
@@ -593,7 +700,12 @@ class RelationExtractor:
                     if d.start <= t.i < d.end:
                         m = d
                         break
-            if m is not None and m.kb_id_ != person.kb_id_ and m.label_ in _ACTORS and m.label_ != "Person":
+            if (
+                m is not None
+                and m.kb_id_ != person.kb_id_
+                and m.label_ in _ACTORS
+                and m.label_ != "Person"
+            ):
                 seen.setdefault(m.kb_id_, reader.arg(m))
         return list(seen.values())
 
@@ -612,9 +724,12 @@ class RelationExtractor:
                 if c.i in {t.i for t in person}:
                     continue
                 m = reader.mention(c)
-                if m is not None and m.label_ in _ORG_TYPES | {"Country"} and m.kb_id_ != person.kb_id_:
-                    if all(o.span.kb_id_ != m.kb_id_ for o in orgs):
-                        orgs.append(reader.arg(m))
+                if (
+                    m is not None
+                    and m.label_ in _ORG_TYPES | {"Country"}
+                    and m.kb_id_ != person.kb_id_
+                ) and all(o.span.kb_id_ != m.kb_id_ for o in orgs):
+                    orgs.append(reader.arg(m))
             for d in reader.doc.spans.get("demonyms", []):
                 if d.root.head == title and d.root.dep_ == "amod":
                     orgs.append(reader.arg(d))
@@ -640,15 +755,25 @@ class RelationExtractor:
             # a name that starts with a country word: "the Canadian Defence Department"
             if self.gazetteer is not None and len(m) > 1 and m.kb_id_ in reader.named:
                 first = self.gazetteer.lookup(m[0].text)
-                if first is not None and first.entry.type == "Country" and first.entry.key != m.kb_id_:
-                    country = Span(reader.doc, m.start, m.start + 1, label="Country", kb_id=first.entry.key)
+                if (
+                    first is not None
+                    and first.entry.type == "Country"
+                    and first.entry.key != m.kb_id_
+                ):
+                    country = Span(
+                        reader.doc, m.start, m.start + 1, label="Country", kb_id=first.entry.key
+                    )
                     yield Candidate(reader.arg(m), "partOf", Arg(country), "demonym_name")
 
     # -- "Iran-backed militias", "KH, an Iranian-backed militia" ------------------------
 
     def modifier_backing(self, sent: Span, reader: SentenceReader) -> Iterator[Candidate]:
         for tok in sent:
-            if tok.lower_ not in BACKING_PARTICIPLES or tok.i < 2 or sent.doc[tok.i - 1].text != "-":
+            if (
+                tok.lower_ not in BACKING_PARTICIPLES
+                or tok.i < 2
+                or sent.doc[tok.i - 1].text != "-"
+            ):
                 continue
             backer_tok = sent.doc[tok.i - 2]
             backer = reader.mention(backer_tok) or _demonym(sent.doc, backer_tok)
@@ -674,9 +799,11 @@ class RelationExtractor:
             if head is not None:
                 return [Arg(head, 0.75 * reader.factor(head))]
         # "X, an umbrella group comprised of Iran-backed militias"
-        if noun.dep_ == "pobj" and noun.head.head.dep_ == "acl" and noun.head.head.lemma_ in {
-            "comprise", "compose", "consist", "make"
-        }:
+        if (
+            noun.dep_ == "pobj"
+            and noun.head.head.dep_ == "acl"
+            and noun.head.head.lemma_ in {"comprise", "compose", "consist", "make"}
+        ):
             return self._described(noun.head.head.head, reader)
         return []
 
@@ -720,8 +847,13 @@ class RelationExtractor:
             targets = [a for p in _pobjs(tok, preps) for a in reader.actors(p, sites=True)]
             if not targets:
                 continue
-            agents = [reader.arg(m) for c in tok.children if c.dep_ in {"poss", "compound", "amod"}
-                      for m in [reader.mention(c) or _demonym(sent.doc, c)] if m is not None]
+            agents = [
+                reader.arg(m)
+                for c in tok.children
+                if c.dep_ in {"poss", "compound", "amod"}
+                for m in [reader.mention(c) or _demonym(sent.doc, c)]
+                if m is not None
+            ]
             agents += [a for p in _pobjs(tok, {"by"}) for a in reader.actors(p)]
             for c in tok.children:  # "the war ... led by the US"
                 if c.dep_ == "acl":
@@ -729,7 +861,9 @@ class RelationExtractor:
             if tok.dep_ in {"dobj"} and not agents:  # "X launched a campaign against Y"
                 verb = tok.head
                 if assertion_factor(verb) > 0:
-                    agents = [a for c in verb.children if c.dep_ == "nsubj" for a in reader.actors(c)]
+                    agents = [
+                        a for c in verb.children if c.dep_ == "nsubj" for a in reader.actors(c)
+                    ]
             for a in agents:
                 for t in targets:
                     yield Candidate(a, relation, t, "action_noun")
@@ -742,11 +876,22 @@ class RelationExtractor:
             if not (sent.start <= m.start < sent.end):
                 continue
             # "Kirkuk, Iraq" (comma-apposed larger place)
-            if m.label_ in {"Place", "Facility"} and m.end + 1 < sent.end and doc[m.end].text == ",":
+            if (
+                m.label_ in {"Place", "Facility"}
+                and m.end + 1 < sent.end
+                and doc[m.end].text == ","
+            ):
                 nxt = reader.mention(doc[m.end + 1])
                 after = doc[nxt.end] if nxt is not None and nxt.end < len(doc) else None
-                if nxt is not None and nxt.start == m.end + 1 and nxt.label_ in {"Country", "Place"} and (
-                    after is None or after.is_punct and after.text != "," or after.pos_ in {"ADP", "SCONJ"}
+                if (
+                    nxt is not None
+                    and nxt.start == m.end + 1
+                    and nxt.label_ in {"Country", "Place"}
+                    and (
+                        after is None
+                        or (after.is_punct and after.text != ",")
+                        or after.pos_ in {"ADP", "SCONJ"}
+                    )
                 ):
                     yield Candidate(reader.arg(m), "locatedIn", reader.arg(nxt), "locative")
             heads = [m.root]
@@ -771,12 +916,16 @@ class RelationExtractor:
                     for ag in c.children:
                         if ag.dep_ == "agent":
                             for pobj in ag.children:
-                                places += [a for p in _pobjs(pobj, {"in"}) for a in reader.actors(p)]
+                                places += [
+                                    a for p in _pobjs(pobj, {"in"}) for a in reader.actors(p)
+                                ]
             if not places:
                 continue
             owners = reader.site_owners(tok)
             if tok.dep_ == "dobj" and tok.head.lemma_ in {"have", "maintain", "operate", "control"}:
-                owners += [a for c in tok.head.children if c.dep_ == "nsubj" for a in reader.actors(c)]
+                owners += [
+                    a for c in tok.head.children if c.dep_ == "nsubj" for a in reader.actors(c)
+                ]
             for o in owners:
                 for pl in places:
                     if pl.span.label_ in _PLACES:
@@ -786,12 +935,16 @@ class RelationExtractor:
             if tok.lemma_ in {"locate", "situate", "base", "station"} and tok.dep_ == "relcl":
                 if not any(c.lower_ == "where" for c in tok.children):
                     continue
-                place = reader.mention(tok.head)
+                where = reader.mention(tok.head)
                 for c in tok.children:
-                    if c.dep_ in {"nsubjpass", "nsubj"} and place is not None:
+                    if c.dep_ in {"nsubjpass", "nsubj"} and where is not None:
                         for a in reader.actors(c):
-                            rel = "locatedIn" if a.span.label_ in {"Place", "Facility"} else "presentIn"
-                            yield Candidate(a, rel, reader.arg(place), "where_located")
+                            rel = (
+                                "locatedIn"
+                                if a.span.label_ in {"Place", "Facility"}
+                                else "presentIn"
+                            )
+                            yield Candidate(a, rel, reader.arg(where), "where_located")
 
     # -- "KH and other groups, which are part of the PMU" ----------------------------------
 
@@ -819,7 +972,11 @@ class RelationExtractor:
             elif tok.dep_ == "appos":  # "PMF, ..., part of Iraq's security forces"
                 parts += reader.actors(tok.head)
                 node = tok.head
-                while not parts and node.dep_ in {"pobj", "prep", "acl", "appos"} and node.head != node:
+                while (
+                    not parts
+                    and node.dep_ in {"pobj", "prep", "acl", "appos"}
+                    and node.head != node
+                ):
                     node = node.head
                     parts += [a for a in reader.actors(node) if a.span.label_ in _ORG_TYPES]
             for part in parts:

@@ -33,9 +33,18 @@ _AKA_WORDS = {"also", "aka", "a.k.a.", "or", "known", "as", "formerly", "alias",
 _PERSON_PRONOUNS = {"he", "him", "his", "she", "her"}
 _IT_PRONOUNS = {"it", "its"}
 _THEY_PRONOUNS = {"they", "them", "their"}
-_GROUPISH = frozenset({"ArmedGroup", "MilitaryForce", "Organization", "PoliticalGroup",
-                       "GovernmentBody", "Coalition", "InternationalOrganization",
-                       "MediaOrganization"})
+_GROUPISH = frozenset(
+    {
+        "ArmedGroup",
+        "MilitaryForce",
+        "Organization",
+        "PoliticalGroup",
+        "GovernmentBody",
+        "Coalition",
+        "InternationalOrganization",
+        "MediaOrganization",
+    }
+)
 _ACTOR_TYPES = _GROUPISH | {"Person", "Country"}
 
 
@@ -120,7 +129,11 @@ class ActorResolver:
             if opener == "," and not saw_aka:
                 continue
             other = starts.get(j)
-            if other is not None and other.end < len(doc) and doc[other.end].text in {")", ",", "."}:
+            if (
+                other is not None
+                and other.end < len(doc)
+                and doc[other.end].text in {")", ",", "."}
+            ):
                 if _compatible(m.label_, other.label_):
                     clusters.union(m.kb_id_, other.kb_id_)
                 continue
@@ -183,9 +196,17 @@ class ActorResolver:
                     country = self._country_at(child, index) or country
             if country is None:
                 continue
-            start = min(country.start, min((c.left_edge.i for c in tok.children
-                                            if c.dep_ in {"compound", "amod"}
-                                            and c.i >= country.start), default=tok.i))
+            start = min(
+                country.start,
+                min(
+                    (
+                        c.left_edge.i
+                        for c in tok.children
+                        if c.dep_ in {"compound", "amod"} and c.i >= country.start
+                    ),
+                    default=tok.i,
+                ),
+            )
             if lemma in FORCE_NOUNS:
                 out.append(self._forces_mention(doc, country, start, tok.i + 1))
             elif lemma in STATE_NOUNS:
@@ -205,9 +226,16 @@ class ActorResolver:
         match = self.gazetteer.lookup(f"{cname} armed forces")
         if match is not None:
             return Span(doc, start, end, label=match.entry.type, kb_id=match.entry.key)
-        self._derived_labels[name_key("MilitaryForce", f"{cname} armed forces")] = f"{cname} armed forces"
-        return Span(doc, start, end, label="MilitaryForce",
-                    kb_id=name_key("MilitaryForce", f"{cname} armed forces"))
+        self._derived_labels[name_key("MilitaryForce", f"{cname} armed forces")] = (
+            f"{cname} armed forces"
+        )
+        return Span(
+            doc,
+            start,
+            end,
+            label="MilitaryForce",
+            kb_id=name_key("MilitaryForce", f"{cname} armed forces"),
+        )
 
     # -- coreference ----------------------------------------------------------------
 
@@ -239,7 +267,9 @@ class ActorResolver:
                     antecedent = m
                     break
             if antecedent is not None:
-                out.append(Span(doc, tok.i, tok.i + 1, label=antecedent.label_, kb_id=antecedent.kb_id_))
+                out.append(
+                    Span(doc, tok.i, tok.i + 1, label=antecedent.label_, kb_id=antecedent.kb_id_)
+                )
         return out
 
     @staticmethod
@@ -282,7 +312,9 @@ class ActorResolver:
                 # a person named by the model beats an ORG tag on the same name
                 types[key] = "Person" if counter["Person"] else counter.most_common(1)[0][0]
         self._type_of = types
-        return [m if types[m.kb_id_] == m.label_ else _with(m, label=types[m.kb_id_]) for m in mentions]
+        return [
+            m if types[m.kb_id_] == m.label_ else _with(m, label=types[m.kb_id_]) for m in mentions
+        ]
 
     def _entities(
         self, mentions: list[Span], coref: list[Span], demonyms: list[Span]
@@ -291,8 +323,8 @@ class ActorResolver:
         forms: dict[str, Counter[str]] = defaultdict(Counter)
         for m in mentions:
             forms[m.kb_id_][_surface(m)] += 1
-        seen = {(m.start, m.end) for m in mentions}
-        extra = [d for d in demonyms if (d.start, d.end) not in seen]
+        spans = {(m.start, m.end) for m in mentions}
+        extra = [d for d in demonyms if (d.start, d.end) not in spans]
         for d in extra:
             forms[d.kb_id_][d.text] += 1
             self._type_of.setdefault(d.kb_id_, d.label_)
@@ -323,9 +355,13 @@ def _surface(span: Span) -> str:
 
 
 def _with(span: Span, *, label: str | None = None, kb_id: str | None = None) -> Span:
-    return Span(span.doc, span.start, span.end,
-                label=label if label is not None else span.label_,
-                kb_id=kb_id if kb_id is not None else span.kb_id_)
+    return Span(
+        span.doc,
+        span.start,
+        span.end,
+        label=label if label is not None else span.label_,
+        kb_id=kb_id if kb_id is not None else span.kb_id_,
+    )
 
 
 def _compatible(a: str, b: str) -> bool:
@@ -335,7 +371,9 @@ def _compatible(a: str, b: str) -> bool:
 
 def _same_clause_object(m: Span, tok: Token) -> bool:
     """A reflexive-like guard: "Iran ... its" is fine, "X attacked it" with X the subject is not."""
-    return m.root.head == tok.head and m.root.dep_ in {"nsubj", "nsubjpass"} and tok.dep_ in {"dobj"}
+    return (
+        m.root.head == tok.head and m.root.dep_ in {"nsubj", "nsubjpass"} and tok.dep_ in {"dobj"}
+    )
 
 
 @Language.factory(

@@ -64,7 +64,11 @@ def process_articles(
 
     def chunks() -> Iterator[tuple[str, tuple[Article, int, int]]]:
         for art in articles:
-            parts = split_for_nlp(art.text, CHUNK_CHARS) if len(art.text) > CHUNK_CHARS else [(0, art.text)]
+            parts = (
+                split_for_nlp(art.text, CHUNK_CHARS)
+                if len(art.text) > CHUNK_CHARS
+                else [(0, art.text)]
+            )
             for n, (offset, text) in enumerate(parts):
                 yield text, (art, offset, len(parts) - 1 - n)
 
@@ -89,7 +93,9 @@ def _combine(parts: list[ArticleResult]) -> ArticleResult:
                 ents[e.key] = e
             else:
                 aliases = tuple(sorted(set(cur.aliases) | set(e.aliases)))
-                ents[e.key] = LocalEntity(e.key, cur.label, cur.type, aliases, cur.mentions + e.mentions)
+                ents[e.key] = LocalEntity(
+                    e.key, cur.label, cur.type, aliases, cur.mentions + e.mentions
+                )
     facts = tuple(f for p in parts for f in p.facts)
     return ArticleResult(article=parts[0].article, entities=tuple(ents.values()), facts=facts)
 
@@ -118,7 +124,9 @@ def build(
         if nlp is None:
             nlp = load_pipeline(opts.model, gazetteer_paths=opts.gazetteer_paths)
         articles = iter_articles(inputs, on_skip=skipped, max_bytes=opts.max_bytes)
-        results = list(process_articles(nlp, articles, batch_size=opts.batch_size, on_article=on_article))
+        results = list(
+            process_articles(nlp, articles, batch_size=opts.batch_size, on_article=on_article)
+        )
         kg = merge(results, base=opts.base, min_confidence=opts.min_confidence)
         summary.outputs = write_outputs(kg, out, opts, summary.skipped)
     summary.articles = len(kg.articles)
@@ -144,7 +152,8 @@ def write_outputs(
             write_html(kg, tx.path("graph.html"))
             names.append("graph.html")
         report = "".join(
-            json.dumps({"path": s.path, "kind": s.kind, "reason": s.reason}, ensure_ascii=False) + "\n"
+            json.dumps({"path": s.path, "kind": s.kind, "reason": s.reason}, ensure_ascii=False)
+            + "\n"
             for s in skipped
         )
         tx.path("skipped.jsonl").write_text(report, encoding="utf-8")

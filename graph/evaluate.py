@@ -90,8 +90,14 @@ class PRF:
         return 2 * self.p * self.r / (self.p + self.r) if self.p + self.r else 0.0
 
     def as_dict(self) -> dict[str, float | int]:
-        return {"tp": self.tp, "fp": self.fp, "fn": self.fn,
-                "p": round(self.p, 3), "r": round(self.r, 3), "f1": round(self.f1, 3)}
+        return {
+            "tp": self.tp,
+            "fp": self.fp,
+            "fn": self.fn,
+            "p": round(self.p, 3),
+            "r": round(self.r, 3),
+            "f1": round(self.f1, 3),
+        }
 
 
 @dataclass
@@ -121,7 +127,9 @@ class Score:
 def _labels(value: object) -> list[str]:
     if not value:
         return []
-    return [value] if isinstance(value, str) else [str(v) for v in value]  # type: ignore[union-attr]
+    if isinstance(value, str):
+        return [value]
+    return [str(v) for v in value] if isinstance(value, list | tuple) else [str(value)]
 
 
 def score(
@@ -164,10 +172,10 @@ def score(
                 typed.fn += 1
                 per_rel[r].fn += 1
         all_opts = set().union(*(o for _, o in options)) if options else set()
-        for t in sys_t:
-            if t not in all_opts:
+        for triple in sys_t:
+            if triple not in all_opts:
                 typed.fp += 1
-                per_rel[t[1]].fp += 1
+                per_rel[triple[1]].fp += 1
         gpairs = [{frozenset((s, o)) for (s, _, o) in opt} for _, opt in options]
         spairs = {frozenset((s, o)) for (s, _, o) in sys_t}
         for gp in gpairs:
@@ -187,8 +195,12 @@ def score(
 def _entity_resolution(
     result: Score, gold: Gold, arts: Sequence[str], entities: Sequence[dict[str, object]]
 ) -> None:
-    wanted = {str(x) for a in arts for g in gold.facts.get(a, [])
-              for x in [g["s"], g["o"], *_labels(g.get("alt_s")), *_labels(g.get("alt_o"))]}
+    wanted = {
+        str(x)
+        for a in arts
+        for g in gold.facts.get(a, [])
+        for x in [g["s"], g["o"], *_labels(g.get("alt_s")), *_labels(g.get("alt_o"))]
+    }
     result.gold_entities = len(wanted)
     nodes_of: dict[str, set[str]] = defaultdict(set)
     for e in entities:
@@ -211,16 +223,23 @@ def read_jsonl(path: str | Path) -> list[dict[str, object]]:
 
 
 def format_score(s: Score) -> str:
-    lines = [f"articles={len(s.articles)} gold={s.typed.tp + s.typed.fn} system={s.typed.tp + s.typed.fp}"]
+    lines = [
+        f"articles={len(s.articles)} gold={s.typed.tp + s.typed.fn} "
+        f"system={s.typed.tp + s.typed.fp}"
+    ]
     for rel, c in sorted(s.per_relation.items()):
-        lines.append(f"  {rel:15s} tp={c.tp:3d} fp={c.fp:3d} fn={c.fn:3d}  "
-                     f"P={c.p:.2f} R={c.r:.2f} F1={c.f1:.2f}")
+        lines.append(
+            f"  {rel:15s} tp={c.tp:3d} fp={c.fp:3d} fn={c.fn:3d}  "
+            f"P={c.p:.2f} R={c.r:.2f} F1={c.f1:.2f}"
+        )
     lines.append(f"untyped P={s.untyped.p:.3f} R={s.untyped.r:.3f} F1={s.untyped.f1:.3f}")
     lines.append(f"typed   P={s.typed.p:.3f} R={s.typed.r:.3f} F1={s.typed.f1:.3f}")
     if s.gold_entities:
-        lines.append(f"entities: {s.gold_entities} gold entities in facts; "
-                     f"{len(s.split_entities)} split over several nodes; "
-                     f"{len(s.merged_nodes)} nodes merge two or more gold entities")
+        lines.append(
+            f"entities: {s.gold_entities} gold entities in facts; "
+            f"{len(s.split_entities)} split over several nodes; "
+            f"{len(s.merged_nodes)} nodes merge two or more gold entities"
+        )
         for g, nodes in s.split_entities.items():
             lines.append(f"  split  {g}: {nodes}")
         for n, golds in s.merged_nodes.items():

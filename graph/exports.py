@@ -8,8 +8,19 @@ from collections.abc import Iterator
 from actorgraph.extractors.records import Evidence, KnowledgeGraph
 
 TRIPLE_KEYS = (
-    "article", "subject", "subject_id", "subject_aliases", "relation", "object", "object_id",
-    "object_aliases", "sentence", "start", "end", "extractor", "confidence",
+    "article",
+    "subject",
+    "subject_id",
+    "subject_aliases",
+    "relation",
+    "object",
+    "object_id",
+    "object_aliases",
+    "sentence",
+    "start",
+    "end",
+    "extractor",
+    "confidence",
 )
 
 

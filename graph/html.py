@@ -26,8 +26,9 @@ from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
 import networkx as nx
-from actorgraph.extractors.records import Edge, Entity, KnowledgeGraph
 from pyvis.network import Network
+
+from actorgraph.extractors.records import Edge, Entity, KnowledgeGraph
 
 __all__ = [
     "FAMILY_COLORS",

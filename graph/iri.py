@@ -35,8 +35,7 @@ def check_base(base: str) -> str:
     """Validate a base IRI given by the user; it must end with ``/`` or ``#``."""
     if not re.match(r"^[a-zA-Z][a-zA-Z0-9+.-]*:[^\s<>\"{}|\\^`]*[/#]$", base):
         raise ValueError(
-            f"base IRI {base!r} must be an absolute IRI ending in '/' or '#', "
-            f"e.g. {DEFAULT_BASE}"
+            f"base IRI {base!r} must be an absolute IRI ending in '/' or '#', e.g. {DEFAULT_BASE}"
         )
     return base
 
@@ -65,6 +64,10 @@ def fact_iri(base: str, subject: str, relation: str, obj: str) -> URIRef:
     return URIRef(f"{base}fact/{_digest(subject, relation, obj, n=16)}")
 
 
-def evidence_iri(base: str, fact: str, article_sha: str, start: int, end: int, extractor: str) -> URIRef:
+def evidence_iri(
+    base: str, fact: str, article_sha: str, start: int, end: int, extractor: str
+) -> URIRef:
     """IRI of one piece of evidence for a fact."""
-    return URIRef(f"{base}evidence/{_digest(fact, article_sha, str(start), str(end), extractor, n=16)}")
+    return URIRef(
+        f"{base}evidence/{_digest(fact, article_sha, str(start), str(end), extractor, n=16)}"
+    )

@@ -57,7 +57,7 @@ def merge(
             types[e.key][e.type] += e.mentions
             group = _type_group(e.type)
             for name in (e.label, *e.aliases):
-                if is_acronym(name) or len(name.split()) < 2 and e.type == "Person":
+                if is_acronym(name) or (len(name.split()) < 2 and e.type == "Person"):
                     continue
                 k = (group, fold(name))
                 if k in by_name:

@@ -44,9 +44,18 @@ def load_graph(path: str | Path) -> Graph:
     """Parse a graph file (format from its suffix); errors name the file and what to do."""
     p = Path(path)
     if not p.is_file():
-        raise GraphFileError(f"graph file '{p}' not found; run `actorgraph build` first or pass --graph PATH")
-    fmt = {".ttl": "turtle", ".nt": "nt", ".trig": "trig", ".nq": "nquads", ".jsonld": "json-ld",
-           ".rdf": "xml", ".owl": "xml"}.get(p.suffix.lower(), "turtle")
+        raise GraphFileError(
+            f"graph file '{p}' not found; run `actorgraph build` first or pass --graph PATH"
+        )
+    fmt = {
+        ".ttl": "turtle",
+        ".nt": "nt",
+        ".trig": "trig",
+        ".nq": "nquads",
+        ".jsonld": "json-ld",
+        ".rdf": "xml",
+        ".owl": "xml",
+    }.get(p.suffix.lower(), "turtle")
     if fmt in {"json-ld", "xml"}:
         raise GraphFileError(
             f"'{p}': {fmt} input is not read here (it can fetch remote contexts or expand XML "
@@ -76,15 +85,21 @@ def prepare(text: str, *, allow_network: bool = False) -> Query:
     try:
         q = prepareQuery(text, initNs=PREFIXES)
     except ParseException as exc:
-        raise QueryError(f"malformed SPARQL at line {exc.lineno}, column {exc.col}: {exc.msg}") from None
-    except Exception as exc:  # noqa: BLE001 - rdflib's parser raises plain Exceptions too
+        raise QueryError(
+            f"malformed SPARQL at line {exc.lineno}, column {exc.col}: {exc.msg}"
+        ) from None
+    except Exception as exc:
         raise QueryError(f"malformed SPARQL: {str(exc).splitlines()[0]}") from None
     if not allow_network:
         if q.algebra.get("datasetClause"):
-            raise QueryError("FROM / FROM NAMED would load remote graphs; refused (use --allow-network)")
+            raise QueryError(
+                "FROM / FROM NAMED would load remote graphs; refused (use --allow-network)"
+            )
         for node in _walk(q.algebra):
             if getattr(node, "name", None) == "ServiceGraphPattern":
-                raise QueryError("SERVICE would query a remote endpoint; refused (use --allow-network)")
+                raise QueryError(
+                    "SERVICE would query a remote endpoint; refused (use --allow-network)"
+                )
     return q
 
 
@@ -99,7 +114,7 @@ def run_query(
     q = prepare(text, allow_network=allow_network)
     try:
         return graph.query(q, initBindings=dict(bindings or {}))
-    except Exception as exc:  # noqa: BLE001
+    except Exception as exc:
         raise QueryError(f"query failed: {str(exc).splitlines()[0]}") from None
 
 
@@ -117,8 +132,11 @@ def format_result(result: Result, fmt: str, graph: Graph) -> str:
         g = result.graph
         assert g is not None
         bind_prefixes(g)
-        out = g.serialize(format="turtle" if fmt in {"table", "turtle"} else
-                          {"json": "json-ld", "csv": "nt", "tsv": "nt"}[fmt])
+        out = g.serialize(
+            format="turtle"
+            if fmt in {"table", "turtle"}
+            else {"json": "json-ld", "csv": "nt", "tsv": "nt"}[fmt]
+        )
         return out if isinstance(out, str) else out.decode()
     if result.type == "ASK":
         if fmt == "json":
@@ -145,7 +163,10 @@ def render_table(names: list[str], rows: list[list[str]]) -> str:
     widths = [min(60, max([len(n)] + [len(r[i]) for r in rows])) for i, n in enumerate(names)]
 
     def line(cells: list[str]) -> str:
-        return "  ".join((c if len(c) <= 60 else c[:57] + "...").ljust(w) for c, w in zip(cells, widths, strict=True)).rstrip()
+        return "  ".join(
+            (c if len(c) <= 60 else c[:57] + "...").ljust(w)
+            for c, w in zip(cells, widths, strict=True)
+        ).rstrip()
 
     buf = io.StringIO()
     buf.write(line(names) + "\n")

@@ -43,7 +43,11 @@ def bind_prefixes(g: Graph, base: str = DEFAULT_BASE) -> Graph:
 def _safe_text(text: str) -> str:
     """Drop characters that are not allowed in XML 1.0 (RDF/XML, TriX would choke)."""
     return "".join(
-        c for c in text if c in "\t\n\r" or ("\x20" <= c <= "\ud7ff") or ("\ue000" <= c <= "\ufffd")
+        c
+        for c in text
+        if c in "\t\n\r"
+        or ("\x20" <= c <= "\ud7ff")
+        or ("\ue000" <= c <= "\ufffd")
         or c >= "\U00010000"
     )
 

@@ -73,15 +73,37 @@ class AG(DefinedNamespace):
 
 #: The 16 relations of the core vocabulary, in the order the guidelines give them.
 RELATIONS: tuple[str, ...] = (
-    "partOf", "memberOf", "leaderOf", "affiliatedWith",
-    "backedBy", "alliedWith", "opposes", "fightsAgainst",
-    "attacked", "threatened", "accused", "condemned", "sanctioned", "trained",
-    "locatedIn", "presentIn",
+    "partOf",
+    "memberOf",
+    "leaderOf",
+    "affiliatedWith",
+    "backedBy",
+    "alliedWith",
+    "opposes",
+    "fightsAgainst",
+    "attacked",
+    "threatened",
+    "accused",
+    "condemned",
+    "sanctioned",
+    "trained",
+    "locatedIn",
+    "presentIn",
 )
 
 #: Entity classes a node can be typed with (most specific ones).
 ENTITY_TYPES: tuple[str, ...] = (
-    "Person", "Country", "ArmedGroup", "MilitaryForce", "GovernmentBody", "PoliticalGroup",
-    "Coalition", "InternationalOrganization", "MediaOrganization", "Organization",
-    "Place", "Facility", "Weapon",
+    "Person",
+    "Country",
+    "ArmedGroup",
+    "MilitaryForce",
+    "GovernmentBody",
+    "PoliticalGroup",
+    "Coalition",
+    "InternationalOrganization",
+    "MediaOrganization",
+    "Organization",
+    "Place",
+    "Facility",
+    "Weapon",
 )

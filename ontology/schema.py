@@ -10,7 +10,7 @@ from rdflib import OWL, RDF, RDFS, Graph
 from rdflib.collection import Collection
 from rdflib.term import BNode, Node, URIRef
 
-from .namespace import AG, NS_IRI, RELATIONS
+from .namespace import NS_IRI, RELATIONS
 
 
 def ontology_text() -> str:
@@ -88,7 +88,7 @@ def load_schema() -> Schema:
     ancestors = {c: closure(c) for c in parents}
     relations = {}
     for name in RELATIONS:
-        prop = AG[name]
+        prop = URIRef(NS_IRI + name)
         domain: set[str] = set()
         rng: set[str] = set()
         for d in g.objects(prop, RDFS.domain):

@@ -17,7 +17,9 @@ SEEDS = ROOT / "seeds"
 
 #: a tiny gazetteer for unit tests (names, types, aliases only)
 TEST_ENTRIES = [
-    GazEntry("israel", "Israel", "Country", ("State of Israel",), ("Israeli", "Israelis"), ("Jerusalem",)),
+    GazEntry(
+        "israel", "Israel", "Country", ("State of Israel",), ("Israeli", "Israelis"), ("Jerusalem",)
+    ),
     GazEntry("turkey", "Turkey", "Country", ("Turkiye",), ("Turkish", "Turks"), ("Ankara",)),
     GazEntry("greece", "Greece", "Country", (), ("Greek", "Greeks"), ("Athens",)),
     GazEntry("iraq", "Iraq", "Country", (), ("Iraqi", "Iraqis"), ("Baghdad",)),
@@ -28,8 +30,17 @@ TEST_ENTRIES = [
     GazEntry("yemen", "Yemen", "Country", (), ("Yemeni", "Yemenis"), ("Sanaa",)),
     GazEntry("saudi-arabia", "Saudi Arabia", "Country", ("KSA",), ("Saudi", "Saudis"), ("Riyadh",)),
     GazEntry("lebanon", "Lebanon", "Country", (), ("Lebanese",), ("Beirut",)),
-    GazEntry("united-kingdom", "United Kingdom", "Country", ("UK", "Britain"), ("British", "Britons"), ("London",)),
-    GazEntry("uk-armed-forces", "British Armed Forces", "MilitaryForce", ("United Kingdom armed forces",)),
+    GazEntry(
+        "united-kingdom",
+        "United Kingdom",
+        "Country",
+        ("UK", "Britain"),
+        ("British", "Britons"),
+        ("London",),
+    ),
+    GazEntry(
+        "uk-armed-forces", "British Armed Forces", "MilitaryForce", ("United Kingdom armed forces",)
+    ),
     GazEntry("hamas", "Hamas", "ArmedGroup", ()),
     GazEntry("houthis", "Houthis", "ArmedGroup", ("Ansar Allah", "Houthi")),
     GazEntry("hezbollah", "Hezbollah", "ArmedGroup", ("Hizbollah",)),
@@ -64,8 +75,17 @@ PARSES = load_parses()
 def make_doc(vocab, text: str) -> Doc:  # type: ignore[no-untyped-def]
     """A Doc with the parse recorded in tests/data/parses.jsonl: no model needed."""
     p = PARSES[text]
-    doc = Doc(vocab, words=p["words"], spaces=p["spaces"], heads=p["heads"], deps=p["deps"],
-              pos=p["pos"], tags=p["tags"], lemmas=p["lemmas"], sent_starts=p["sent_starts"])
+    doc = Doc(
+        vocab,
+        words=p["words"],
+        spaces=p["spaces"],
+        heads=p["heads"],
+        deps=p["deps"],
+        pos=p["pos"],
+        tags=p["tags"],
+        lemmas=p["lemmas"],
+        sent_starts=p["sent_starts"],
+    )
     doc.ents = [Span(doc, s, e, label=label) for s, e, label in p["ents"]]
     return doc
 

@@ -10,14 +10,13 @@ import sys
 from pathlib import Path
 
 import pytest
+from conftest import ROOT, SEEDS
 from rdflib import Graph
 from rdflib.compare import isomorphic
 
 from actorgraph.graph.exports import TRIPLE_KEYS
 from actorgraph.graph.query import load_graph, run_query
 from actorgraph.ontology import RELATIONS
-
-from conftest import ROOT, SEEDS
 
 pytestmark = pytest.mark.model
 SCORER = ROOT.parent / "shared" / "eval" / "score.py"
@@ -27,8 +26,9 @@ SCORER = ROOT.parent / "shared" / "eval" / "score.py"
 def built(tmp_path_factory) -> Path:  # type: ignore[no-untyped-def]
     out = tmp_path_factory.mktemp("out")
     exe = shutil.which("actorgraph") or str(Path(sys.executable).parent / "actorgraph")
-    proc = subprocess.run([exe, "build", str(SEEDS), "-o", str(out)], capture_output=True, text=True,
-                          timeout=300)
+    proc = subprocess.run(
+        [exe, "build", str(SEEDS), "-o", str(out)], capture_output=True, text=True, timeout=300
+    )
     assert proc.returncode == 0, proc.stderr
     assert "5 articles" in proc.stderr and "facts per relation" in proc.stderr
     return out
@@ -62,12 +62,14 @@ def test_triples_jsonl_has_exactly_the_keys(built: Path):
         assert tuple(rec) == TRIPLE_KEYS
         assert rec["relation"] in RELATIONS
         text = (SEEDS / rec["article"]).read_text(encoding="utf-8")
-        assert text[rec["start"]:rec["end"]] == rec["sentence"]
+        assert text[rec["start"] : rec["end"]] == rec["sentence"]
         assert 0 < rec["confidence"] <= 1
 
 
 def test_entities_jsonl(built: Path):
-    ents = [json.loads(x) for x in (built / "entities.jsonl").read_text(encoding="utf-8").splitlines()]
+    ents = [
+        json.loads(x) for x in (built / "entities.jsonl").read_text(encoding="utf-8").splitlines()
+    ]
     assert {tuple(e) for e in ents} == {("id", "label", "type", "aliases", "mentions", "articles")}
     by_label = {e["label"]: e for e in ents}
     kh = by_label["Kataib Hezbollah"]
@@ -85,12 +87,17 @@ def test_html_references_no_network_url(built: Path):
 
 def test_sparql_over_the_build(built: Path):
     g = load_graph(built / "graph.ttl")
-    rows = list(run_query(g, """
+    rows = list(
+        run_query(
+            g,
+            """
         SELECT ?part ?whole ?sentence WHERE {
           ?part ag:partOf ?whole .
           ?f rdf:subject ?part ; rdf:predicate ag:partOf ; rdf:object ?whole ; ag:evidence ?e .
           ?e ag:sentence ?sentence .
-        }"""))
+        }""",
+        )
+    )
     assert rows
     for part, whole, sentence in rows:  # type: ignore[misc]
         assert str(part).startswith("https://") and str(whole).startswith("https://")
@@ -99,8 +106,12 @@ def test_sparql_over_the_build(built: Path):
 
 @pytest.mark.skipif(not SCORER.is_file(), reason="the shared eval scorer is not beside the project")
 def test_reference_scorer_accepts_the_triples(built: Path):
-    proc = subprocess.run([sys.executable, str(SCORER), str(built / "triples.jsonl"), "--json"],
-                          capture_output=True, text=True, timeout=60)
+    proc = subprocess.run(
+        [sys.executable, str(SCORER), str(built / "triples.jsonl"), "--json"],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
     assert proc.returncode == 0, proc.stderr
     result = json.loads(proc.stdout)
     assert result["typed"]["f1"] > 0.3

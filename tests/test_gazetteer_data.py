@@ -18,9 +18,19 @@ import pytest
 GAZETTEER = Path(__file__).resolve().parents[1] / "ontology" / "gazetteer.jsonl"
 
 ALLOWED_TYPES = {
-    "Person", "Country", "ArmedGroup", "MilitaryForce", "GovernmentBody", "PoliticalGroup",
-    "Coalition", "InternationalOrganization", "MediaOrganization", "Organization",
-    "Place", "Facility", "Weapon",
+    "Person",
+    "Country",
+    "ArmedGroup",
+    "MilitaryForce",
+    "GovernmentBody",
+    "PoliticalGroup",
+    "Coalition",
+    "InternationalOrganization",
+    "MediaOrganization",
+    "Organization",
+    "Place",
+    "Facility",
+    "Weapon",
 }
 REQUIRED_KEYS = {"id", "name", "type", "aliases"}
 ALLOWED_KEYS = REQUIRED_KEYS | {"demonyms", "metonyms"}
@@ -64,18 +74,55 @@ NATIONAL_FORCES = {
 
 # Lowercase aliases that are ordinary English words would match everyday text.
 COMMON_WORDS = {
-    "state", "states", "coalition", "forces", "force", "army", "military", "government",
-    "is", "us", "it", "who", "party", "group", "movement", "front", "union", "council",
-    "ministry", "police", "president", "parliament", "congress", "guard", "guards",
+    "state",
+    "states",
+    "coalition",
+    "forces",
+    "force",
+    "army",
+    "military",
+    "government",
+    "is",
+    "us",
+    "it",
+    "who",
+    "party",
+    "group",
+    "movement",
+    "front",
+    "union",
+    "council",
+    "ministry",
+    "police",
+    "president",
+    "parliament",
+    "congress",
+    "guard",
+    "guards",
 }
 
 # A few entries the extractor relies on by id.
 EXPECTED_IDS = {
-    "united-states", "iraq", "iran", "israel", "canada", "kataib-hezbollah",
-    "popular-mobilization-forces", "islamic-revolutionary-guard-corps", "quds-force",
-    "hezbollah", "islamic-state", "us-department-of-defense", "white-house",
-    "global-coalition-against-isis", "qasem-soleimani", "abu-mahdi-al-muhandis",
-    "baghdad", "taji-base", "katyusha", "canadian-department-of-national-defence",
+    "united-states",
+    "iraq",
+    "iran",
+    "israel",
+    "canada",
+    "kataib-hezbollah",
+    "popular-mobilization-forces",
+    "islamic-revolutionary-guard-corps",
+    "quds-force",
+    "hezbollah",
+    "islamic-state",
+    "us-department-of-defense",
+    "white-house",
+    "global-coalition-against-isis",
+    "qasem-soleimani",
+    "abu-mahdi-al-muhandis",
+    "baghdad",
+    "taji-base",
+    "katyusha",
+    "canadian-department-of-national-defence",
 }
 
 
@@ -203,8 +250,11 @@ def test_no_collisions_under_project_folding(entries: list[dict[str, Any]]) -> N
 
 
 def test_demonyms_and_metonyms_only_on_countries(entries: list[dict[str, Any]]) -> None:
-    bad = [e["id"] for e in entries
-           if e["type"] != "Country" and (e.get("demonyms") or e.get("metonyms"))]
+    bad = [
+        e["id"]
+        for e in entries
+        if e["type"] != "Country" and (e.get("demonyms") or e.get("metonyms"))
+    ]
     assert not bad, f"demonyms/metonyms on non-Country entries: {bad}"
 
 
@@ -264,8 +314,7 @@ def test_national_forces_have_generic_armed_forces_aliases(
 
 
 def test_no_common_word_aliases(entries: list[dict[str, Any]]) -> None:
-    bad = [(e["id"], a) for e in entries for a in e["aliases"]
-           if a.islower() and a in COMMON_WORDS]
+    bad = [(e["id"], a) for e in entries for a in e["aliases"] if a.islower() and a in COMMON_WORDS]
     assert not bad, bad
 
 

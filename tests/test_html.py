@@ -10,6 +10,7 @@ import re
 
 import networkx as nx
 import pytest
+
 from actorgraph.extractors.records import Article, Edge, Entity, Evidence, KnowledgeGraph
 from actorgraph.graph import html as page
 from actorgraph.graph.html import ego_graph, render_html, script_json, write_html

@@ -18,6 +18,7 @@ from collections.abc import Iterator
 from typing import Any, NoReturn
 
 import pytest
+
 from actorgraph.extractors.records import Edge, Entity, Evidence, KnowledgeGraph
 from actorgraph.graph.html import RELATION_FAMILIES, TYPE_STYLES, render_html
 

@@ -58,7 +58,10 @@ def test_builtin_gazetteer_loads_and_has_no_relations():
         ('{"id": "x", "name": "X", "type": "Alien"}', "type 'Alien'"),
         ('{"id": "x", "name": "X", "type": "Person", "leaderOf": "Y"}', "unknown keys"),
         ("{not json", "not valid JSON"),
-        ('{"id": "x", "name": "X", "type": "Person", "aliases": "KH"}', "list of non-empty strings"),
+        (
+            '{"id": "x", "name": "X", "type": "Person", "aliases": "KH"}',
+            "list of non-empty strings",
+        ),
     ],
 )
 def test_bad_gazetteer_lines_are_named(line, message):  # type: ignore[no-untyped-def]
@@ -71,7 +74,7 @@ def test_iris_are_minted_from_keys_not_raw_text():
     hostile = 'name:Person:<script>"{}|^`\n'
     iri = str(entity_iri(base, hostile))
     assert iri.startswith(base + "entity/")
-    assert not set('<>"{}|^`\n ') & set(iri[len(base):])
+    assert not set('<>"{}|^`\n ') & set(iri[len(base) :])
     assert entity_iri(base, "gaz:kataib-hezbollah") == entity_iri(base, "gaz:kataib-hezbollah")
     assert str(entity_iri(base, "gaz:kataib-hezbollah")).endswith("/entity/kataib-hezbollah")
     assert entity_iri(base, "name:Person:a b") != entity_iri(base, "name:Place:a b")

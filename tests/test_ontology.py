@@ -15,8 +15,12 @@ def onto():  # type: ignore[no-untyped-def]
 
 def _declared(onto) -> set[str]:  # type: ignore[no-untyped-def]
     kinds = (OWL.Class, OWL.ObjectProperty, OWL.DatatypeProperty)
-    return {str(s)[len(NS_IRI):] for k in kinds for s in onto.subjects(RDF.type, k)
-            if isinstance(s, URIRef) and str(s).startswith(NS_IRI)}
+    return {
+        str(s)[len(NS_IRI) :]
+        for k in kinds
+        for s in onto.subjects(RDF.type, k)
+        if isinstance(s, URIRef) and str(s).startswith(NS_IRI)
+    }
 
 
 def test_namespace_and_turtle_declare_the_same_terms(onto):  # type: ignore[no-untyped-def]
@@ -42,7 +46,10 @@ def test_sixteen_relations_with_domain_range_label_comment(onto):  # type: ignor
 
 def test_symmetric_relations():
     schema = load_schema()
-    assert {r for r, spec in schema.relations.items() if spec.symmetric} == {"alliedWith", "opposes"}
+    assert {r for r, spec in schema.relations.items() if spec.symmetric} == {
+        "alliedWith",
+        "opposes",
+    }
 
 
 def test_entity_types_are_classes(onto):  # type: ignore[no-untyped-def]

@@ -10,6 +10,7 @@ import sys
 import textwrap
 
 import pytest
+
 from actorgraph.graph.errors import OutputError
 from actorgraph.graph.outputs import (
     LOCK_NAME,

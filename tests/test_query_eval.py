@@ -43,8 +43,16 @@ def test_formats(graph: Graph, fmt: str):
 
 def test_ask_and_construct(graph: Graph):
     assert format_result(run_query(graph, "ASK { ?s ag:partOf ?o }"), "table", graph) == "true"
-    ttl = format_result(run_query(graph, "CONSTRUCT { ?o ag:hasPart ?s } WHERE { ?s ag:partOf ?o }"
-                                  .replace("ag:hasPart", "ag:relation")), "turtle", graph)
+    ttl = format_result(
+        run_query(
+            graph,
+            "CONSTRUCT { ?o ag:hasPart ?s } WHERE { ?s ag:partOf ?o }".replace(
+                "ag:hasPart", "ag:relation"
+            ),
+        ),
+        "turtle",
+        graph,
+    )
     assert "relation" in ttl
 
 
@@ -63,7 +71,9 @@ def test_refused_and_malformed_queries(query: str, message: str):
 
 
 def test_service_allowed_only_on_request():
-    q = prepare("SELECT * WHERE { SERVICE <http://example.org/sparql> { ?s ?p ?o } }", allow_network=True)
+    q = prepare(
+        "SELECT * WHERE { SERVICE <http://example.org/sparql> { ?s ?p ?o } }", allow_network=True
+    )
     assert q is not None
 
 
@@ -73,10 +83,13 @@ def gold_dir(tmp_path):  # type: ignore[no-untyped-def]
         '{"name": "Kataib Hezbollah", "type": "ArmedGroup", "aliases": ["KH"]}\n'
         '{"name": "Popular Mobilization Forces", "type": "ArmedGroup", "aliases": ["PMF", "PMU"]}\n'
         '{"name": "Iran", "type": "Country", "aliases": ["Iranian"]}\n'
-        '{"name": "United States", "type": "Country", "aliases": ["US"]}\n')
+        '{"name": "United States", "type": "Country", "aliases": ["US"]}\n'
+    )
     (tmp_path / "001_a.jsonl").write_text(
-        '{"article": "a.txt", "s": "Kataib Hezbollah", "r": "partOf", "o": "Popular Mobilization Forces"}\n'
-        '{"article": "a.txt", "s": "Iran", "r": "opposes", "o": "United States"}\n')
+        '{"article": "a.txt", "s": "Kataib Hezbollah", "r": "partOf", '
+        '"o": "Popular Mobilization Forces"}\n'
+        '{"article": "a.txt", "s": "Iran", "r": "opposes", "o": "United States"}\n'
+    )
     return tmp_path
 
 

@@ -10,6 +10,9 @@ import pickle
 import unicodedata
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
 from actorgraph.graph.errors import InputError
 from actorgraph.graph.reader import (
     SUPPORTED_SUFFIXES,
@@ -20,8 +23,6 @@ from actorgraph.graph.reader import (
     read_article,
     split_for_nlp,
 )
-from hypothesis import HealthCheck, given, settings
-from hypothesis import strategies as st
 
 C0_EXCEPT_NL_TAB = {chr(c) for c in range(0x20)} - {"\n", "\t"}
 

@@ -3,19 +3,22 @@
 from __future__ import annotations
 
 import pytest
+from conftest import make_doc
 
 from actorgraph.extractors.entities import ActorRuler, ActorTyper
 from actorgraph.extractors.relations import RelationExtractor, assertion_factor
 from actorgraph.extractors.resolve import ActorResolver
 from actorgraph.ontology import load_schema
 
-from conftest import make_doc
-
 
 @pytest.fixture(scope="module")
 def run(gazetteer, vocab):  # type: ignore[no-untyped-def]
-    components = [ActorRuler(gazetteer), ActorTyper(), ActorResolver(gazetteer),
-                  RelationExtractor(load_schema())]
+    components = [
+        ActorRuler(gazetteer),
+        ActorTyper(),
+        ActorResolver(gazetteer),
+        RelationExtractor(load_schema()),
+    ]
 
     def _run(text: str):  # type: ignore[no-untyped-def]
         doc = make_doc(vocab, text)
@@ -31,22 +34,39 @@ def run(gazetteer, vocab):  # type: ignore[no-untyped-def]
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("Hamas and other Gaza factions, which are part of the Axis, have threatened Israel.",
-         {("Hamas", "partOf", "Axis"), ("Hamas", "threatened", "Israel")}),
-        ("Russian warplanes bombed three depots controlled by the Wagner militia in Libya.",
-         {("Russia armed forces", "attacked", "Wagner Group"), ("Wagner Group", "presentIn", "Libya")}),
-        ("The Houthis, an Iranian-backed militia, attacked Saudi Arabia.",
-         {("Houthis", "backedBy", "Iran"), ("Houthis", "attacked", "Saudi Arabia")}),
+        (
+            "Hamas and other Gaza factions, which are part of the Axis, have threatened Israel.",
+            {("Hamas", "partOf", "Axis"), ("Hamas", "threatened", "Israel")},
+        ),
+        (
+            "Russian warplanes bombed three depots controlled by the Wagner militia in Libya.",
+            {
+                ("Russia armed forces", "attacked", "Wagner Group"),
+                ("Wagner Group", "presentIn", "Libya"),
+            },
+        ),
+        (
+            "The Houthis, an Iranian-backed militia, attacked Saudi Arabia.",
+            {("Houthis", "backedBy", "Iran"), ("Houthis", "attacked", "Saudi Arabia")},
+        ),
         ("Yemeni President Ali Saleh condemned the raid.", {("Ali Saleh", "leaderOf", "Yemen")}),
-        ("Layla Haddad, spokeswoman for the Lebanese Foreign Ministry, said nothing.",
-         {("Layla Haddad", "affiliatedWith", "Lebanese Foreign Ministry")}),
+        (
+            "Layla Haddad, spokeswoman for the Lebanese Foreign Ministry, said nothing.",
+            {("Layla Haddad", "affiliatedWith", "Lebanese Foreign Ministry")},
+        ),
         ("Tensions between Turkey and Greece rose.", {("Turkey", "opposes", "Greece")}),
         ("Al Tanf hosts British troops.", {("British Armed Forces", "presentIn", "Al Tanf")}),
-        ("Egypt's Interior Ministry blamed Hamas for the bombing.",
-         {("Interior Ministry", "partOf", "Egypt"), ("Interior Ministry", "accused", "Hamas")}),
-        ("The counter-Houthi Yemeni units were trained by Saudi Arabia.",
-         {("Yemen armed forces", "fightsAgainst", "Houthis"),
-          ("Saudi Arabia", "trained", "Yemen armed forces")}),
+        (
+            "Egypt's Interior Ministry blamed Hamas for the bombing.",
+            {("Interior Ministry", "partOf", "Egypt"), ("Interior Ministry", "accused", "Hamas")},
+        ),
+        (
+            "The counter-Houthi Yemeni units were trained by Saudi Arabia.",
+            {
+                ("Yemen armed forces", "fightsAgainst", "Houthis"),
+                ("Saudi Arabia", "trained", "Yemen armed forces"),
+            },
+        ),
     ],
 )
 def test_patterns_find_expected_facts(run, text, expected):  # type: ignore[no-untyped-def]
@@ -76,10 +96,10 @@ def test_types_fit_the_ontology(run):  # type: ignore[no-untyped-def]
     for f in doc._.facts:
         assert schema.fits(f.relation, ents[f.subject].type, ents[f.object].type)
         assert 0 < f.confidence <= 1
-        assert doc.text[f.start:f.end].strip()
+        assert doc.text[f.start : f.end].strip()
 
 
 def test_evidence_offsets_point_at_the_sentence(run):  # type: ignore[no-untyped-def]
     doc, _ = run("Tensions between Turkey and Greece rose.")
     (fact,) = [f for f in doc._.facts if f.relation == "opposes"]
-    assert doc.text[fact.start:fact.end] == "Tensions between Turkey and Greece rose."
+    assert doc.text[fact.start : fact.end] == "Tensions between Turkey and Greece rose."
