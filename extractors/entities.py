@@ -17,7 +17,7 @@ from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
 from .gazetteer import Gazetteer, Match, load_gazetteer
-from .lexicon import DESCRIPTOR_TYPES, ORG_HEAD_TYPES
+from .lexicon import DESCRIPTOR_TYPES, NOT_ACTORS, ORG_HEAD_TYPES
 from .normalize import fold
 
 #: spaCy labels we keep, and the class they map to before any correction
@@ -207,7 +207,7 @@ class ActorTyper:
         if base is None or base in {"NORP", "PRODUCT"}:
             return None
         words = [t.lower_ for t in ent if not t.is_punct]
-        if not words:
+        if not words or (len(words) == 1 and words[0] in NOT_ACTORS):
             return None
         head = words[-1]
         # the model often tags militias PERSON and organisations GPE: name words win

@@ -46,7 +46,9 @@ DESCRIPTOR_TYPES: dict[str, str] = {
         "ArmedGroup",
     ),
     **dict.fromkeys("party bloc".split(), "PoliticalGroup"),
-    **dict.fromkeys("agency outlet newspaper broadcaster channel".split(), "MediaOrganization"),
+    **dict.fromkeys(
+        "agency outlet newspaper broadcaster channel media".split(), "MediaOrganization"
+    ),
     **dict.fromkeys("ministry department".split(), "GovernmentBody"),
     **dict.fromkeys("base airport embassy compound camp airbase".split(), "Facility"),
     **dict.fromkeys("city town village province region district".split(), "Place"),
@@ -58,6 +60,21 @@ FORCE_NOUNS = frozenset(
     "jets planes warplanes aircraft drones units navy marines advisers advisors "
     "contingent special".split()
 )
+
+#: a country's missions abroad: "the US embassy" -> a facility of its own
+FACILITY_NOUNS = frozenset({"embassy", "consulate"})
+
+#: nouns naming an attack; "slammed the attack" points back to the last attacker
+EVENT_NOUNS = frozenset(
+    "attack attacks strike strikes airstrike airstrikes raid raids bombing bombings assault "
+    "aggression operation offensive killing retaliation".split()
+)
+
+#: verbs that introduce reported speech: "we" inside the quote is the speaker
+SPEECH_VERBS = frozenset("say tell state add announce declare warn write insist claim".split())
+
+#: capitalised words the model takes for organisations but that never name an actor
+NOT_ACTORS = frozenset("utc gmt est edt pst pdt cet bst ast".split())
 
 #: nouns that stand for a state itself: "the US administration", "Iraqi officials"
 STATE_NOUNS = frozenset(
@@ -97,7 +114,7 @@ TITLE_RELATIONS: dict[str, str] = {
         "spokesman spokeswoman spokesperson minister secretary ambassador envoy official "
         "adviser advisor aide analyst scholar researcher fellow professor expert "
         "correspondent reporter editor diplomat lawmaker senator deputy representative "
-        "mp governor mayor cleric officer lecturer economist".split(),
+        "mp governor mayor officer lecturer economist".split(),
         "affiliatedWith",
     ),
 }

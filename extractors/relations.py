@@ -30,6 +30,7 @@ from .lexicon import (
     BACKING_PARTICIPLES,
     CONDITIONAL_MARKS,
     DESCRIPTOR_TYPES,
+    EVENT_NOUNS,
     EXAMPLE_PREPS,
     FORCE_NOUNS,
     HEDGE_MODALS,
@@ -74,6 +75,7 @@ BASE_CONFIDENCE: dict[str, float] = {
     "office": 0.9,
     "demonym_name": 0.7,
     "verb_location": 0.6,
+    "fronted_locative": 0.6,
 }
 
 _ORG_TYPES = frozenset(
@@ -114,13 +116,17 @@ class SentenceReader:
 
     def __init__(self, doc: Doc) -> None:
         self.doc = doc
-        self.by_root: dict[int, Span] = {}
+        self.by_root: dict[int, list[Span]] = {}
+        self.spans: list[Span] = list(doc.spans.get("actors", []))
         self.by_token: dict[int, Span] = {}
         self.coref = {(s.start, s.end) for s in doc.spans.get("coref", [])}
         #: keys of entities named outright (by the model or the gazetteer), not derived
         self.named = {e.kb_id_ for e in doc.ents}
+        self.named_spans = {(e.start, e.end) for e in doc.ents}
+        #: the subject of the latest attack read so far (for "condemned the attack")
+        self.last_attacker: Arg | None = None
         for span in doc.spans.get("actors", []):
-            self.by_root.setdefault(span.root.i, span)
+            self.by_root.setdefault(span.root.i, []).append(span)
             for t in span:
                 cur = self.by_token.get(t.i)
                 if cur is None or len(span) < len(cur):
@@ -128,7 +134,12 @@ class SentenceReader:
 
     def mention(self, tok: Token) -> Span | None:
         """The mention headed by, else containing, this token."""
-        return self.by_root.get(tok.i) or self.by_token.get(tok.i)
+        rooted = self.by_root.get(tok.i)
+        return rooted[0] if rooted else self.by_token.get(tok.i)
+
+    def in_sentence(self, sent: Span) -> list[Span]:
+        """Every actor mention that starts in the sentence, in text order."""
+        return [s for s in self.spans if sent.start <= s.start < sent.end]
 
     def factor(self, span: Span) -> float:
         return 0.7 if (span.start, span.end) in self.coref else 1.0
@@ -144,6 +155,9 @@ class SentenceReader:
         return out
 
     def _one(self, tok: Token, *, sites: bool) -> list[Arg]:
+        rooted = self.by_root.get(tok.i)
+        if rooted:  # "Iraqi and U.S. troops" is two forces rooted at one noun
+            return [self.arg(m) for m in rooted]
         m = self.mention(tok)
         if m is not None:
             return [self.arg(m)]
@@ -175,7 +189,7 @@ class SentenceReader:
         for c in noun.children:  # "the Kataib Hezbollah militia group"
             if c.dep_ in {"compound", "nmod"} and noun.lower_ in DESCRIPTOR_TYPES:
                 m = self.mention(c)
-                if m is not None and m.label_ in _ACTORS:
+                if m is not None and m.label_ in _ACTORS and _describes(noun.lower_, m.label_):
                     return self.arg(m)
         if noun.dep_ == "appos":  # "KH, an Iranian-backed militia"
             m = self.mention(noun.head)
@@ -219,6 +233,41 @@ class SentenceReader:
                     if p.dep_ == "pobj":
                         out += [a for a in self.actors(p) if a.span.label_ in _ACTORS]
         return out
+
+
+#: prepositions after a title that give a topic or a place, not an employer
+_NOT_EMPLOYER = frozenset({"on", "about", "in", "to", "from", "near", "over"})
+
+
+def _demote(relation: str, toks: list[Token], title: Token, reader: SentenceReader) -> str:
+    """A head of a unit or function inside an organisation is a member of it, not its leader.
+
+    "PMU leader X" leads the PMU; "45th PMU Brigade logistical support chief X" does not.
+    """
+    if relation != "leaderOf":
+        return relation
+    org_end = max(
+        (t.i for t in toks if reader.mention(t) is not None and t.i < title.i), default=-1
+    )
+    between = [
+        t
+        for t in toks
+        if org_end < t.i < title.i
+        and t.pos_ in {"NOUN", "PROPN", "ADJ"}
+        and t.lower_ not in {"prime", "supreme", "top", "former", "deputy", "acting", "then"}
+    ]
+    if org_end >= 0 and between:
+        return "memberOf"
+    return relation
+
+
+def _describes(noun: str, etype: str) -> bool:
+    """Whether a descriptive noun can stand for an entity of this type ("militia" a group,
+    not "embassy" a country)."""
+    kind = DESCRIPTOR_TYPES[noun]
+    if kind in _ORG_TYPES:
+        return etype in _ORG_TYPES
+    return kind == etype
 
 
 def _conjuncts(tok: Token) -> list[Token]:
@@ -295,6 +344,7 @@ class RelationExtractor:
             self.home_to,
             self.accusation_nouns,
             self.verb_location,
+            self.fronted_locative,
             self.verbs,
             self.titles,
             self.possessives,
@@ -311,6 +361,8 @@ class RelationExtractor:
         reader = SentenceReader(doc)
         facts: dict[tuple[str, str, str, int], ExtractedFact] = {}
         for sent in doc.sents:
+            if sent.text.rstrip().rstrip("\"”’'").endswith("?"):
+                continue  # no facts from questions
             for pattern in self.patterns:
                 for cand in pattern(sent, reader):
                     fact = self._accept(cand, sent)
@@ -319,6 +371,8 @@ class RelationExtractor:
                     k = (fact.subject, fact.relation, fact.object, fact.start)
                     if k not in facts or facts[k].confidence < fact.confidence:
                         facts[k] = fact
+                    if fact.relation == "attacked" and cand.subject.span.label_ != "Person":
+                        reader.last_attacker = cand.subject
         doc._.facts = sorted(
             facts.values(), key=lambda f: (f.start, f.subject, f.relation, f.object)
         )
@@ -470,6 +524,20 @@ class RelationExtractor:
                 for b in accused:
                     yield Candidate(a, "accused", b, "accusation_noun")
 
+    def fronted_locative(self, sent: Span, reader: SentenceReader) -> Iterator[Candidate]:
+        """ "In Iraq, a rocket fell near Taji Base": places of the clause lie in that country."""
+        doc = sent.doc
+        if len(sent) < 4 or sent[0].lower_ != "in":
+            return
+        country = reader.mention(sent[1])
+        if country is None or country.label_ != "Country" or country.end >= sent.end:
+            return
+        if doc[country.end].text != ",":
+            return
+        for m in reader.in_sentence(sent):
+            if country.end < m.start < sent.end and m.label_ in {"Place", "Facility"}:
+                yield Candidate(reader.arg(m), "locatedIn", reader.arg(country), "fronted_locative")
+
     def verb_location(self, sent: Span, reader: SentenceReader) -> Iterator[Candidate]:
         """An armed actor acting "in/within" a place is present there: "ISIS ... within Syria"."""
         for verb in sent:
@@ -565,6 +633,8 @@ class RelationExtractor:
             if relation in {"threatened", "accused", "condemned"}:
                 preps |= {"against"}
             patients += [a for p in _pobjs(verb, preps) for a in reader.actors(p, sites=True)]
+            if not patients and relation in {"condemned", "accused", "threatened"}:
+                patients = self._event_agents(verb, reader)
             extractor = "light_verb" if light else ("passive" if passive else "verb")
             if lemma in PLACE_VERBS and relation == "presentIn":
                 places = [
@@ -595,10 +665,38 @@ class RelationExtractor:
                         yield Candidate(a, relation, p, extractor, factor)
 
     @staticmethod
+    def _event_agents(verb: Token, reader: SentenceReader) -> list[Arg]:
+        """Who did the act a verb condemns: "slammed the US attack", "condemned it".
+
+        The event's own agent when it has one ("the US attack", "Israel's strikes"),
+        else the latest attacker read earlier in the article (event coreference).
+        """
+        for obj in verb.children:
+            if obj.dep_ not in {"dobj", "nsubjpass"}:
+                continue
+            event = obj.lemma_.lower() in EVENT_NOUNS or obj.lower_ in EVENT_NOUNS
+            if not event and not (obj.lower_ == "it" and obj.pos_ == "PRON"):
+                continue
+            own = [
+                reader.arg(m)
+                for c in obj.children
+                if c.dep_ in {"poss", "compound", "amod"}
+                for m in [reader.mention(c) or _demonym(reader.doc, c)]
+                if m is not None
+            ]
+            if own:
+                return own
+            if reader.last_attacker is not None:
+                return [Arg(reader.last_attacker.span, 0.7 * reader.last_attacker.factor)]
+        return []
+
+    @staticmethod
     def _light_relation(verb: Token) -> str | None:
+        """ "vowed revenge", "held X responsible", "identified as being responsible"."""
         lemma = verb.lemma_.lower()
         for c in verb.children:
-            words = [c] + [p for p in c.children if p.dep_ == "pobj"] if c.dep_ == "prep" else [c]
+            # "as being responsible": look a few levels down a preposition
+            words = [w for w in c.subtree if w.i - c.i <= 3] if c.dep_ == "prep" else [c]
             for w in words:
                 rel = LIGHT_VERB_PHRASES.get((lemma, w.lower_)) or LIGHT_VERB_PHRASES.get(
                     (lemma, w.lemma_.lower())
@@ -610,7 +708,7 @@ class RelationExtractor:
     # -- titles: "PMU leader X", "Iraqi President X", "X, spokeswoman for Y" ---------
 
     def titles(self, sent: Span, reader: SentenceReader) -> Iterator[Candidate]:
-        for person in {id(s): s for s in reader.by_root.values()}.values():
+        for person in reader.in_sentence(sent):
             if person.label_ != "Person" or not (sent.start <= person.start < sent.end):
                 continue
             if (person.start, person.end) in reader.coref:
@@ -634,17 +732,26 @@ class RelationExtractor:
         return None
 
     def _pre_title(self, person: Span, sent: Span, reader: SentenceReader) -> Iterator[Candidate]:
+        """Titles in the words right before a name that depend on it ("PMU leader X")."""
+        if person.root.dep_ in {"compound", "poss", "amod"}:
+            return  # "the Obama administration": the name modifies something else
+        attached = {t.i for t in person.root.subtree}
         i = person.start - 1
         window: list[Token] = []
         while i >= sent.start and len(window) < 8:
             t = sent.doc[i]
-            if t.text in {",", ";", ":", "(", ")", "—", "–"} or t.pos_ in {
-                "VERB",
-                "AUX",
-                "SCONJ",
-                "CCONJ",
-                "PRON",
-            }:
+            if (
+                t.i not in attached
+                or t.text in {",", ";", ":", "(", ")", "[", "]", "—", "–"}
+                or t.pos_
+                in {
+                    "VERB",
+                    "AUX",
+                    "SCONJ",
+                    "CCONJ",
+                    "PRON",
+                }
+            ):
                 break
             window.insert(0, t)
             i -= 1
@@ -662,7 +769,8 @@ class RelationExtractor:
                     if org.span.label_ == "Country":
                         yield Candidate(reader.arg(person), "affiliatedWith", org, "office")
             return
-        relation, _title = found
+        relation, title = found
+        relation = _demote(relation, window, title, reader)
         orgs = self._orgs_in(window, reader, person)
         for org in orgs:
             yield Candidate(reader.arg(person), relation, org, "title")
@@ -715,13 +823,23 @@ class RelationExtractor:
         if root.dep_ == "appos":
             titles.append(root.head)
         for title in titles:
-            found = self._title_relation([title])
+            lefts = [c for c in title.lefts if c.dep_ in {"compound", "amod"}]
+            found = self._title_relation([*lefts, title])
             if found is None:
                 continue
-            relation = found[0]
+            left_words = [t for left in title.lefts for t in left.subtree]
+            relation = _demote(found[0], [*left_words, title], found[1], reader)
             orgs: list[Arg] = []
+            # "adviser on Iraq", "cleric in Iraq", "ambassador in Washington": topic or
+            # location, not the organisation the person works for
+            skip = {
+                t.i
+                for p in title.children
+                if p.dep_ == "prep" and p.lower_ in _NOT_EMPLOYER
+                for t in p.subtree
+            }
             for c in title.subtree:
-                if c.i in {t.i for t in person}:
+                if c.i in {t.i for t in person} or c.i in skip:
                     continue
                 m = reader.mention(c)
                 if (
@@ -739,7 +857,7 @@ class RelationExtractor:
     # -- "Iran's Quds Force", "the Iranian IRGC" --------------------------------------
 
     def possessives(self, sent: Span, reader: SentenceReader) -> Iterator[Candidate]:
-        for m in {id(s): s for s in reader.by_root.values()}.values():
+        for m in reader.in_sentence(sent):
             if not (sent.start <= m.start < sent.end):
                 continue
             if m.label_ not in {"GovernmentBody", "MilitaryForce", "MediaOrganization"}:
@@ -747,13 +865,23 @@ class RelationExtractor:
             heads = [m.root]
             if m.root.dep_ in {"compound", "nmod"} and m.root.head.pos_ == "NOUN":
                 heads.append(m.root.head)  # "Iran's Tasnim media"
+            named = m.kb_id_ in reader.named and (m.start, m.end) in reader.named_spans
             for c in (c for h in heads for c in h.children):
-                if c.dep_ == "poss" or (c.dep_ in {"amod", "compound"} and c.i < m.start):
+                adjacent = not any(t.dep_ in {"cc", "punct"} for t in reader.doc[c.i + 1 : m.start])
+                if c.dep_ == "poss" or (
+                    named and adjacent and c.dep_ in {"amod", "compound"} and c.i < m.start
+                ):
                     owner = reader.mention(c) or _demonym(reader.doc, c)
                     if owner is not None and owner.label_ == "Country":
                         yield Candidate(reader.arg(m), "partOf", reader.arg(owner), "possessive")
             # a name that starts with a country word: "the Canadian Defence Department"
-            if self.gazetteer is not None and len(m) > 1 and m.kb_id_ in reader.named:
+            # (not national forces: "US forces" says no more than the name does)
+            if (
+                self.gazetteer is not None
+                and len(m) > 1
+                and m.kb_id_ in reader.named
+                and m.label_ != "MilitaryForce"
+            ):
                 first = self.gazetteer.lookup(m[0].text)
                 if (
                     first is not None
@@ -810,7 +938,7 @@ class RelationExtractor:
     # -- "counter-ISIS Iraqi units" ----------------------------------------------------
 
     def against_prefix(self, sent: Span, reader: SentenceReader) -> Iterator[Candidate]:
-        for m in {id(s): s for s in reader.by_root.values()}.values():
+        for m in reader.in_sentence(sent):
             if not (sent.start <= m.start < sent.end) or m.start < 2:
                 continue
             doc = sent.doc
@@ -872,7 +1000,7 @@ class RelationExtractor:
 
     def locatives(self, sent: Span, reader: SentenceReader) -> Iterator[Candidate]:
         doc = sent.doc
-        for m in {id(s): s for s in reader.by_root.values()}.values():
+        for m in reader.in_sentence(sent):
             if not (sent.start <= m.start < sent.end):
                 continue
             # "Kirkuk, Iraq" (comma-apposed larger place)

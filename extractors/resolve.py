@@ -23,7 +23,7 @@ from spacy.tokens import Doc, Span, Token
 
 from .entities import name_key
 from .gazetteer import Gazetteer, load_gazetteer
-from .lexicon import ANAPHOR_NOUNS, FORCE_NOUNS, STATE_NOUNS
+from .lexicon import ANAPHOR_NOUNS, FACILITY_NOUNS, FORCE_NOUNS, SPEECH_VERBS, STATE_NOUNS
 from .normalize import fold, is_acronym
 from .records import LocalEntity
 
@@ -190,12 +190,20 @@ class ActorResolver:
             if tok.i in covered or tok.pos_ not in {"NOUN", "PROPN"}:
                 continue
             lemma = tok.lower_ if tok.lower_ in FORCE_NOUNS else tok.lemma_.lower()
-            country = None
+            countries: list[Span] = []
             for child in tok.children:
                 if child.dep_ in _MODIFIER_DEPS:
-                    country = self._country_at(child, index) or country
-            if country is None:
+                    for c in [child, *(x for x in child.children if x.dep_ == "conj")]:
+                        found = self._country_at(c, index)
+                        if found is not None and found not in countries:
+                            countries.append(found)
+            if not countries:
                 continue
+            if lemma in FORCE_NOUNS and len(countries) > 1:  # "Iraqi and U.S. troops"
+                for each in countries:
+                    out.append(self._forces_mention(doc, each, each.start, tok.i + 1))
+                continue
+            country = countries[-1]
             start = min(
                 country.start,
                 min(
@@ -209,6 +217,8 @@ class ActorResolver:
             )
             if lemma in FORCE_NOUNS:
                 out.append(self._forces_mention(doc, country, start, tok.i + 1))
+            elif lemma in FACILITY_NOUNS:
+                out.append(self._facility_mention(doc, country, start, tok.i + 1, lemma))
             elif lemma in STATE_NOUNS:
                 out.append(Span(doc, start, tok.i + 1, label="Country", kb_id=country.kb_id_))
         # plural demonyms used as nouns: "Iraqis", "the Americans"
@@ -219,6 +229,18 @@ class ActorResolver:
             if root.pos_ in {"NOUN", "PROPN"} and root.dep_ in _ARG_DEPS:
                 out.append(Span(doc, span.start, span.end, label="Country", kb_id=span.kb_id_))
         return out
+
+    def _facility_mention(self, doc: Doc, country: Span, start: int, end: int, noun: str) -> Span:
+        """ "the US embassy": the country's mission, a facility of its own."""
+        entry = self.gazetteer.entries.get(country.kb_id_.removeprefix("gaz:"))
+        cname = entry.name if entry else country.text
+        label = f"{cname} {noun}"
+        match = self.gazetteer.lookup(label)
+        if match is not None and match.entry.type == "Facility":
+            return Span(doc, start, end, label="Facility", kb_id=match.entry.key)
+        key = name_key("Facility", label)
+        self._derived_labels[key] = label
+        return Span(doc, start, end, label="Facility", kb_id=key)
 
     def _forces_mention(self, doc: Doc, country: Span, start: int, end: int) -> Span:
         entry = self.gazetteer.entries.get(country.kb_id_.removeprefix("gaz:"))
@@ -254,18 +276,14 @@ class ActorResolver:
         for tok in doc:
             if tok.i in covered:
                 continue
+            speaker = _quoted_speaker(tok, mentions)
+            if speaker is not None:
+                out.append(Span(doc, tok.i, tok.i + 1, label=speaker.label_, kb_id=speaker.kb_id_))
+                continue
             wanted = self._wanted_types(tok)
             if not wanted:
                 continue
-            antecedent = None
-            for m in reversed(ordered):
-                if m.start >= tok.i:
-                    continue
-                if sent_of[tok.i] - sent_of[m.start] > self.coref_window:
-                    break
-                if m.label_ in wanted and not _same_clause_object(m, tok):
-                    antecedent = m
-                    break
+            antecedent = _salient(tok, ordered, wanted, sent_of, self.coref_window)
             if antecedent is not None:
                 out.append(
                     Span(doc, tok.i, tok.i + 1, label=antecedent.label_, kb_id=antecedent.kb_id_)
@@ -279,7 +297,11 @@ class ActorResolver:
             if low in _PERSON_PRONOUNS:
                 return frozenset({"Person"})
             if low in _IT_PRONOUNS:
-                if tok.dep_ == "expl" or (tok.dep_ == "nsubj" and tok.head.lemma_ == "be"):
+                # "it" resolves to an actor only where it acts or owns: as the subject of
+                # an active verb or as "its"; "it was attacked" is usually a thing
+                if low == "it" and (tok.dep_ != "nsubj" or tok.head.lemma_ == "be"):
+                    return frozenset()
+                if _event_subject_before(tok):
                     return frozenset()
                 return _GROUPISH | {"Country"}
             if low in _THEY_PRONOUNS:
@@ -367,6 +389,72 @@ def _with(span: Span, *, label: str | None = None, kb_id: str | None = None) -> 
 def _compatible(a: str, b: str) -> bool:
     people = {a == "Person", b == "Person"}
     return len(people) == 1 or a == b or "Organization" in {a, b}
+
+
+def _salient(
+    tok: Token, ordered: list[Span], wanted: frozenset[str], sent_of: dict[int, int], window: int
+) -> Span | None:
+    """The antecedent a reader would pick: subjects first, then the nearest mention.
+
+    Candidates are compatible mentions before ``tok`` within ``window`` sentences.
+    A grammatical subject of the current or previous sentence outranks a nearer
+    object ("KH and other groups, which are part of the PMU, threatened the US.
+    The US labelled them ..." -> KH).
+    """
+    best: tuple[int, int, int] | None = None
+    chosen = None
+    for m in reversed(ordered):
+        if m.start >= tok.i:
+            continue
+        distance = sent_of[tok.i] - sent_of[m.start]
+        if distance > window:
+            break
+        if m.label_ not in wanted or _same_clause_object(m, tok):
+            continue
+        subject = m.root.dep_ in {"nsubj", "nsubjpass"} or (
+            m.root.dep_ == "conj" and m.root.head.dep_ in {"nsubj", "nsubjpass"}
+        )
+        rank = (distance, 0 if subject else 1, tok.i - m.end)
+        if best is None or rank < best:
+            best, chosen = rank, m
+    return chosen
+
+
+def _event_subject_before(tok: Token) -> bool:
+    """Whether the previous sentence's subject is a thing ("Another drone attack struck ...
+    It killed ..."), which a following "it" more likely means than any actor."""
+    start = tok.sent.start
+    for _ in range(2):  # the parser sometimes splits a sentence: look one further back
+        if start == 0:
+            return False
+        prev = tok.doc[start - 1].sent
+        for t in prev.root.children:
+            if t.dep_ in {"nsubj", "nsubjpass"}:
+                return t.pos_ == "NOUN" and t.ent_type_ == "" and t.tag_ in {"NN", "NNS"}
+        start = prev.start
+    return False
+
+
+def _quoted_speaker(tok: Token, mentions: list[Span]) -> Span | None:
+    """ "We" or "our" inside a quotation is the actor the sentence says spoke it."""
+    if tok.lower_ not in {"we", "our"} or tok.pos_ != "PRON":
+        return None
+    sent = tok.sent
+    if not any(t.text in {'"', "“", "”"} for t in sent):
+        return None
+    for verb in sent:
+        if verb.lemma_.lower() in SPEECH_VERBS and not (verb.i > tok.i and verb.head == tok.head):
+            for subj in verb.children:
+                if subj.dep_ != "nsubj":
+                    continue
+                for m in mentions:
+                    if (
+                        m.start <= subj.i < m.end
+                        and m.label_ != "Person"
+                        and not (m.start <= tok.i < m.end)
+                    ):
+                        return m
+    return None
 
 
 def _same_clause_object(m: Span, tok: Token) -> bool:
