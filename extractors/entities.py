@@ -188,6 +188,10 @@ def _trim(ent: Span) -> Span | None:
     for t in doc[start:end]:
         if t.tag_ == "POS" or t.text in {"’s", "'s"}:
             start = t.i + 1
+    for t in doc[start:end]:  # "Popular Mobilization Forces (PMF": the acronym is its own
+        if t.text in {"(", "["} and t.i > start:
+            end = t.i
+            break
     while end > start and doc[end - 1].is_punct:
         end -= 1
     if start >= end:
