@@ -17,7 +17,7 @@ from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
 from .gazetteer import Gazetteer, Match, load_gazetteer
-from .lexicon import DESCRIPTOR_TYPES, NOT_ACTORS, ORG_HEAD_TYPES
+from .lexicon import DESCRIPTOR_TYPES, HONORIFICS, NOT_ACTORS, ORG_HEAD_TYPES
 from .normalize import fold
 
 #: spaCy labels we keep, and the class they map to before any correction
@@ -236,7 +236,12 @@ class ActorTyper:
             etype = self.type_of(ent)
             if etype is None:
                 continue
-            ents.append(Span(doc, ent.start, ent.end, label=etype, kb_id=name_key(etype, ent.text)))
+            start = ent.start
+            if etype == "Person":  # "Mr Blair" is Blair; "Sir Digby Jones" is Digby Jones
+                while start < ent.end - 1 and doc[start].lower_ in HONORIFICS:
+                    start += 1
+            span = doc[start : ent.end]
+            ents.append(Span(doc, start, ent.end, label=etype, kb_id=name_key(etype, span.text)))
         doc.ents = ents
         return doc
 

@@ -73,6 +73,12 @@ EVENT_NOUNS = frozenset(
 #: verbs that introduce reported speech: "we" inside the quote is the speaker
 SPEECH_VERBS = frozenset("say tell state add announce declare warn write insist claim".split())
 
+#: words before a name that are not part of it ("Mr Blair", "Gen. Lloyd Austin")
+HONORIFICS = frozenset(
+    "mr mr. mrs mrs. ms ms. miss dr dr. sir dame lord lady gen gen. general col col. "
+    "lt lt. maj maj. capt capt. sgt sgt. adm adm. sheikh shaikh ayatollah grand".split()
+)
+
 #: capitalised words the model takes for organisations but that never name an actor
 NOT_ACTORS = frozenset("utc gmt est edt pst pdt cet bst ast".split())
 

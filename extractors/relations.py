@@ -235,6 +235,23 @@ class SentenceReader:
         return out
 
 
+_PORTFOLIO_TITLES = frozenset({"secretary", "minister", "secretaries", "ministers"})
+
+#: attack verbs that, between two people, are usually words ("X attacked Y's record")
+_VERBAL_ATTACKS = frozenset({"attack", "hit", "target", "slam", "assault"})
+
+#: prepositions that introduce a verb's target, per relation
+_VERB_PREPS: dict[str, set[str]] = {
+    "attacked": {"against", "on", "at"},
+    "fightsAgainst": {"against"},
+    "threatened": {"against"},
+    "accused": {"against"},
+    "condemned": {"against"},
+}
+
+#: actors whose presence "in" a place is a deployment ("ISIS in Iraq", "US troops in Iraq")
+_DEPLOYABLE = frozenset({"ArmedGroup", "MilitaryForce", "Coalition"})
+
 #: prepositions after a title that give a topic or a place, not an employer
 _NOT_EMPLOYER = frozenset({"on", "about", "in", "to", "from", "near", "over"})
 
@@ -247,7 +264,7 @@ def _demote(relation: str, toks: list[Token], title: Token, reader: SentenceRead
     if relation != "leaderOf":
         return relation
     org_end = max(
-        (t.i for t in toks if reader.mention(t) is not None and t.i < title.i), default=-1
+        (t.i for t in toks if t.i < title.i and _is_org_or_state(reader.mention(t))), default=-1
     )
     between = [
         t
@@ -259,6 +276,21 @@ def _demote(relation: str, toks: list[Token], title: Token, reader: SentenceRead
     if org_end >= 0 and between:
         return "memberOf"
     return relation
+
+
+def _portfolio(m: Span) -> bool:
+    """A ministerial portfolio the model took for an organisation: "Education Secretary",
+    "Shadow Home Secretary", "Secretary of State for Trade and Industry"."""
+    if not m.kb_id_.startswith("name:"):
+        return False
+    head = m.root.head
+    if m.root.dep_ == "compound" and head.lower_ in _PORTFOLIO_TITLES:
+        return True
+    return m.root.dep_ == "pobj" and head.head.lower_ in _PORTFOLIO_TITLES
+
+
+def _is_org_or_state(span: Span | None) -> bool:
+    return span is not None and span.label_ in _ORG_TYPES | {"Country"}
 
 
 def _describes(noun: str, etype: str) -> bool:
@@ -387,6 +419,8 @@ class RelationExtractor:
                     return None
         if s.kb_id_ == o.kb_id_ or not self.schema.fits(c.relation, s.label_, o.label_):
             return None
+        if c.relation == "attacked" and s.label_ == o.label_ == "Person" and c.extractor != "verb":
+            return None  # "Butler launches attack on Blair": words, not weapons
         conf = BASE_CONFIDENCE[c.extractor] * c.factor * c.subject.factor * c.object.factor
         if conf < self.min_confidence or conf <= 0:
             return None
@@ -610,6 +644,8 @@ class RelationExtractor:
             relation = light or VERB_RELATIONS.get(lemma)
             if relation is None:
                 continue
+            if lemma == "warn" and any(c.dep_ == "xcomp" for c in verb.children):
+                continue  # "warned the BBC to steer away": advice, not a threat
             factor = assertion_factor(verb)
             if factor == 0:
                 continue
@@ -625,13 +661,8 @@ class RelationExtractor:
                     if c.dep_ in {"dobj", "dative"}
                     for a in reader.actors(c, sites=relation == "attacked")
                 ]
-            preps = (
-                {"against", "on", "at"}
-                if relation in {"attacked", "fightsAgainst", "threatened"}
-                else set()
-            )
-            if relation in {"threatened", "accused", "condemned"}:
-                preps |= {"against"}
+            # "fired at X", "strikes on X" are attacks; other relations take "against" only
+            preps = _VERB_PREPS.get(relation, set())
             patients += [a for p in _pobjs(verb, preps) for a in reader.actors(p, sites=True)]
             if not patients and relation in {"condemned", "accused", "threatened"}:
                 patients = self._event_agents(verb, reader)
@@ -657,6 +688,12 @@ class RelationExtractor:
                 continue
             for a in agents:
                 for p in patients:
+                    if (
+                        relation == "attacked"
+                        and lemma in _VERBAL_ATTACKS
+                        and a.span.label_ == p.span.label_ == "Person"
+                    ):
+                        continue  # "Fox attacked Blair" in politics is criticism
                     if lemma in REVERSED_VERBS and not light:
                         yield Candidate(
                             p, relation, a, "host" if relation == "presentIn" else extractor, factor
@@ -813,6 +850,7 @@ class RelationExtractor:
                 and m.kb_id_ != person.kb_id_
                 and m.label_ in _ACTORS
                 and m.label_ != "Person"
+                and not _portfolio(m)
             ):
                 seen.setdefault(m.kb_id_, reader.arg(m))
         return list(seen.values())
@@ -846,6 +884,7 @@ class RelationExtractor:
                     m is not None
                     and m.label_ in _ORG_TYPES | {"Country"}
                     and m.kb_id_ != person.kb_id_
+                    and not _portfolio(m)
                 ) and all(o.span.kb_id_ != m.kb_id_ for o in orgs):
                     orgs.append(reader.arg(m))
             for d in reader.doc.spans.get("demonyms", []):
@@ -1026,13 +1065,15 @@ class RelationExtractor:
             if m.root.dep_ in {"compound", "nmod"} and m.root.head.lower_ in DESCRIPTOR_TYPES:
                 heads.append(m.root.head)  # "the Wagner militia in Libya"
             for p in (p for h in heads for p in _pobjs(h, {"in", "inside", "within"})):
-                for place in reader.actors(p):
-                    if place.span.label_ not in {"Country", "Place", "Facility"}:
-                        continue
-                    if m.label_ in {"Place", "Facility"}:
-                        yield Candidate(reader.arg(m), "locatedIn", place, "locative")
-                    elif m.label_ in _ACTORS - {"Person"}:
-                        yield Candidate(reader.arg(m), "presentIn", place, "presence")
+                if m.label_ in {"Place", "Facility"}:
+                    # no coordination here: "Kabul in Afghanistan and Pyongyang in ..."
+                    place = reader.mention(p)
+                    if place is not None and place.label_ in {"Country", "Place"}:
+                        yield Candidate(reader.arg(m), "locatedIn", reader.arg(place), "locative")
+                elif m.label_ in _DEPLOYABLE:
+                    for where in reader.actors(p):
+                        if where.span.label_ in {"Country", "Place", "Facility"}:
+                            yield Candidate(reader.arg(m), "presentIn", where, "presence")
         # "facilities controlled by KH in Iraq", "a US base in Kirkuk", "KH has bases in Syria"
         for tok in sent:
             if tok.lemma_ not in _SITE_NOUNS and tok.lower_ not in _SITE_NOUNS:
@@ -1063,16 +1104,16 @@ class RelationExtractor:
             if tok.lemma_ in {"locate", "situate", "base", "station"} and tok.dep_ == "relcl":
                 if not any(c.lower_ == "where" for c in tok.children):
                     continue
-                where = reader.mention(tok.head)
+                site = reader.mention(tok.head)
                 for c in tok.children:
-                    if c.dep_ in {"nsubjpass", "nsubj"} and where is not None:
+                    if c.dep_ in {"nsubjpass", "nsubj"} and site is not None:
                         for a in reader.actors(c):
                             rel = (
                                 "locatedIn"
                                 if a.span.label_ in {"Place", "Facility"}
                                 else "presentIn"
                             )
-                            yield Candidate(a, rel, reader.arg(where), "where_located")
+                            yield Candidate(a, rel, reader.arg(site), "where_located")
 
     # -- "KH and other groups, which are part of the PMU" ----------------------------------
 
