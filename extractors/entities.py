@@ -10,14 +10,14 @@ resolution key as its ``kb_id``, correcting the model's common mistakes.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
 from .gazetteer import Gazetteer, Match, load_gazetteer
-from .lexicon import DESCRIPTOR_TYPES, HONORIFICS, NOT_ACTORS, ORG_HEAD_TYPES
+from .lexicon import DESCRIPTOR_TYPES, HONORIFICS, NOT_ACTORS, ORG_HEAD_TYPES, TITLE_RELATIONS
 from .normalize import fold
 
 #: spaCy labels we keep, and the class they map to before any correction
@@ -122,7 +122,8 @@ class ActorRuler:
         demonyms: list[Span] = []
         for span, kind in self._candidates(doc):
             (demonyms if kind == "demonym" else names).append(span)
-        model_ents = [t for e in doc.ents if (t := _trim(e)) is not None]
+        known = self.gazetteer.lookup
+        model_ents = [t for e in doc.ents if (t := _trim(e, known)) is not None]
         taken = {t.i for s in names for t in s}
         kept = [e for e in model_ents if not any(t.i in taken for t in e)]
         # a gazetteer demonym inside a model NORP entity stays a demonym, not an entity
@@ -179,14 +180,18 @@ def _choose(matches: list[Match], span: Span) -> Match | None:
     return None
 
 
-def _trim(ent: Span) -> Span | None:
-    """Drop a leading article and split off a possessive ("Denmark’s Task Force Dragon")."""
+def _trim(ent: Span, known: Callable[[str], object]) -> Span | None:
+    """Drop a leading article; split off a known possessor ("Denmark’s Task Force Dragon").
+
+    A possessive inside a name stays ("Croatian People's Party"): only a possessor the
+    gazetteer knows is split off.
+    """
     doc = ent.doc
     start, end = ent.start, ent.end
     while start < end and doc[start].lower_ in _ARTICLE_WORDS:
         start += 1
     for t in doc[start:end]:
-        if t.tag_ == "POS" or t.text in {"’s", "'s"}:
+        if _is_possessive(t) and t.i > start and known(doc[start : t.i].text):
             start = t.i + 1
     for t in doc[start:end]:  # "Popular Mobilization Forces (PMF": the acronym is its own
         if t.text in {"(", "["} and t.i > start:
@@ -242,8 +247,39 @@ class ActorTyper:
                     start += 1
             span = doc[start : ent.end]
             ents.append(Span(doc, start, ent.end, label=etype, kb_id=name_key(etype, span.text)))
-        doc.ents = ents
+        doc.ents = filter_spans(ents + _titled_names(doc, ents))
         return doc
+
+
+def _titled_names(doc: Doc, ents: list[Span]) -> list[Span]:
+    """People the model missed but the text names by title: "Vyacheslav Chornovil, leader
+    of the Rukh", "the party's leader, Anna Kovac"."""
+    taken = {t.i for e in ents for t in e}
+    out = []
+    for tok in doc:
+        if tok.dep_ != "appos" or tok.i in taken:
+            continue
+        pairs = [(tok.head, tok), (tok, tok.head)]  # (name head, title) either way round
+        for name, title in pairs:
+            if title.lower_ not in TITLE_RELATIONS or name.pos_ != "PROPN" or name.i in taken:
+                continue
+            start = name.i
+            while (
+                start > 0 and doc[start - 1].dep_ == "compound" and doc[start - 1].pos_ == "PROPN"
+            ):
+                start -= 1
+            words = doc[start : name.i + 1]
+            if (
+                len(words) >= 2
+                and all(w.is_title for w in words)
+                and not taken & {w.i for w in words}
+            ):
+                text = words.text
+                out.append(
+                    Span(doc, start, name.i + 1, label="Person", kb_id=name_key("Person", text))
+                )
+                taken |= {w.i for w in words}
+    return out
 
 
 #: name words strong enough to overrule a PERSON tag ("Kataib Hezbollah", "Quds Force")

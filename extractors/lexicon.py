@@ -107,29 +107,42 @@ ANAPHOR_NOUNS: dict[str, frozenset[str]] = {
 TITLE_RELATIONS: dict[str, str] = {
     **dict.fromkeys(
         "leader head chief president premier chairman chairwoman chairperson king emir "
-        "sultan founder commander-in-chief director secretary-general ruler boss "
-        "prime_minister supreme_leader top_commander".split(),
+        "sultan founder commander-in-chief director secretary-general ruler boss owner "
+        "publisher ceo chancellor rector dean commandant "
+        "prime_minister supreme_leader top_commander chief_executive".split(),
         "leaderOf",
     ),
     **dict.fromkeys(
         "commander commanders member members fighter fighters militant militants "
-        "operative operatives colonel general lieutenant".split(),
+        "operative operatives colonel general lieutenant soldier soldiers".split(),
         "memberOf",
     ),
     **dict.fromkeys(
         "spokesman spokeswoman spokesperson minister secretary ambassador envoy official "
         "adviser advisor aide analyst scholar researcher fellow professor expert "
         "correspondent reporter editor diplomat lawmaker senator deputy representative "
-        "mp governor mayor officer lecturer economist".split(),
+        "mp governor mayor officer lecturer economist attorney lawyer counsel manager "
+        "engineer employee worker executive staffer candidate nominee judge justice "
+        "commissioner inspector coach teacher scientist ecologist physicist chemist "
+        "biologist historian writer columnist producer consultant negotiator "
+        "vice_president".split(),
         "affiliatedWith",
     ),
 }
+
+#: words before a title that make its holder a deputy, not the head ("deputy leader")
+DEPUTY_WORDS = frozenset({"deputy", "vice", "assistant", "associate"})
+
+#: nouns naming who killed someone: "Kennedy's assassin X", "Lincoln assassin X"
+KILLER_NOUNS = frozenset({"assassin", "killer", "murderer", "assassins", "killers"})
 
 #: multi-word titles, matched on lemmas joined by "_"
 MULTIWORD_TITLES = {
     ("prime", "minister"): "prime_minister",
     ("supreme", "leader"): "supreme_leader",
     ("top", "commander"): "top_commander",
+    ("chief", "executive"): "chief_executive",
+    ("vice", "president"): "vice_president",
     ("foreign", "minister"): "minister",
     ("defense", "minister"): "minister",
     ("defence", "minister"): "minister",

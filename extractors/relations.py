@@ -29,12 +29,14 @@ from .lexicon import (
     AGAINST_PREFIXES,
     BACKING_PARTICIPLES,
     CONDITIONAL_MARKS,
+    DEPUTY_WORDS,
     DESCRIPTOR_TYPES,
     EVENT_NOUNS,
     EXAMPLE_PREPS,
     FORCE_NOUNS,
     HEDGE_MODALS,
     HOME_NOUNS,
+    KILLER_NOUNS,
     LIGHT_VERB_PHRASES,
     MEMBER_NOUNS,
     MULTIWORD_TITLES,
@@ -76,6 +78,8 @@ BASE_CONFIDENCE: dict[str, float] = {
     "demonym_name": 0.7,
     "verb_location": 0.6,
     "fronted_locative": 0.6,
+    "based": 0.8,
+    "killer_noun": 0.8,
 }
 
 _ORG_TYPES = frozenset(
@@ -278,6 +282,24 @@ def _demote(relation: str, toks: list[Token], title: Token, reader: SentenceRead
     return relation
 
 
+def _in_list(span: Span, reader: SentenceReader) -> bool:
+    """Whether a place continues a list ("Iraq, Syria and Lebanon") rather than closing a
+    "City, Region" pair ("Livingston, Texas, then ...")."""
+    doc = span.doc
+    nxt = doc[span.end] if span.end < len(doc) else None
+    if nxt is None or nxt.lower_ in {"and", "or"}:
+        return nxt is not None
+    if nxt.text != ",":
+        return False
+    after = doc[span.end + 1] if span.end + 1 < len(doc) else None
+    if after is None:
+        return False
+    if after.lower_ in {"and", "or"}:
+        return True
+    m = reader.mention(after)
+    return m is not None and m.label_ in {"Country", "Place", "Facility"}
+
+
 def _portfolio(m: Span) -> bool:
     """A ministerial portfolio the model took for an organisation: "Education Secretary",
     "Shadow Home Secretary", "Secretary of State for Trade and Industry"."""
@@ -322,6 +344,10 @@ def _pobjs(tok: Token, preps: Set[str]) -> Iterator[Token]:
 # -- assertion checks ----------------------------------------------------------------
 
 
+#: verbs whose complement is somebody's claim, not the article's assertion
+CLAIM_VERBS = frozenset("accuse blame charge suspect allege claim deny".split())
+
+
 def assertion_factor(verb: Token) -> float:
     """0 when the clause is negated, conditional, hypothetical or a question."""
     sent = verb.sent
@@ -342,6 +368,12 @@ def assertion_factor(verb: Token) -> float:
             if c.dep_ == "aux" and c.lower_ in WEAK_MODALS:
                 factor = min(factor, 0.8)
         if node.dep_ in {"xcomp", "ccomp"} and node.head.lemma_ in NEGATING_VERBS:
+            return 0.0
+        # "blamed the US for supporting ISIS": what an accusation says is the accuser's
+        # claim (an accused fact), not something the article asserts
+        if node.dep_ == "pcomp" and node.head.head.lemma_ in CLAIM_VERBS:
+            return 0.0
+        if node.dep_ == "ccomp" and node.head.lemma_ in CLAIM_VERBS - {"accuse", "blame"}:
             return 0.0
         if node.dep_ not in {"xcomp", "conj", "aux"} or node.head == node:
             break
@@ -377,6 +409,8 @@ class RelationExtractor:
             self.accusation_nouns,
             self.verb_location,
             self.fronted_locative,
+            self.based,
+            self.killers,
             self.verbs,
             self.titles,
             self.possessives,
@@ -419,7 +453,11 @@ class RelationExtractor:
                     return None
         if s.kb_id_ == o.kb_id_ or not self.schema.fits(c.relation, s.label_, o.label_):
             return None
-        if c.relation == "attacked" and s.label_ == o.label_ == "Person" and c.extractor != "verb":
+        if (
+            c.relation == "attacked"
+            and s.label_ == o.label_ == "Person"
+            and c.extractor == "action_noun"
+        ):
             return None  # "Butler launches attack on Blair": words, not weapons
         conf = BASE_CONFIDENCE[c.extractor] * c.factor * c.subject.factor * c.object.factor
         if conf < self.min_confidence or conf <= 0:
@@ -558,6 +596,58 @@ class RelationExtractor:
                 for b in accused:
                     yield Candidate(a, "accused", b, "accusation_noun")
 
+    def based(self, sent: Span, reader: SentenceReader) -> Iterator[Candidate]:
+        """ "the Houston-based company", "X, based in Y", "headquartered in Y" -> presentIn."""
+        doc = sent.doc
+        for tok in sent:
+            if tok.lower_ not in {"based", "headquartered"}:
+                continue
+            places: list[Arg] = []
+            if tok.i >= 2 and doc[tok.i - 1].text == "-":  # "Houston-based"
+                m = reader.mention(doc[tok.i - 2])
+                if m is not None and m.label_ in {"Place", "Country"}:
+                    places.append(reader.arg(m))
+            places += [
+                a
+                for p in _pobjs(tok, {"in", "at"})
+                for a in reader.actors(p)
+                if a.span.label_ in {"Place", "Country", "Facility"}
+            ]
+            if not places:
+                continue
+            head = tok.head
+            owners = self._described(head, reader) if head.pos_ in {"NOUN", "PROPN"} else []
+            if tok.dep_ in {"acomp", "attr"} or (tok.dep_ == "ROOT" or head.lemma_ == "be"):
+                owners += [
+                    a
+                    for c in tok.children
+                    if c.dep_ in {"nsubj", "nsubjpass"}
+                    for a in reader.actors(c)
+                ]
+            for o in owners:
+                if o.span.label_ in _ACTORS - {"Person"}:
+                    for pl in places:
+                        yield Candidate(o, "presentIn", pl, "based")
+
+    def killers(self, sent: Span, reader: SentenceReader) -> Iterator[Candidate]:
+        """ "Kennedy's assassin Sirhan", "Sirhan, the killer of Kennedy" -> attacked."""
+        for tok in sent:
+            if tok.lower_ not in KILLER_NOUNS:
+                continue
+            victims = [reader.mention(c) for c in tok.children if c.dep_ in {"poss", "compound"}]
+            victims += [reader.mention(p) for p in _pobjs(tok, {"of"})]
+            killers = [reader.mention(c) for c in tok.children if c.dep_ == "appos"]
+            if tok.dep_ in {"compound", "appos"}:
+                killers.append(reader.mention(tok.head))
+            if tok.i + 1 < sent.end:  # "assassin Ali Hassan", whatever the parse
+                nxt = reader.mention(sent.doc[tok.i + 1])
+                if nxt is not None and nxt.start == tok.i + 1:
+                    killers.append(nxt)
+            for k in killers:
+                for v in victims:
+                    if k is not None and v is not None and k.label_ == "Person":
+                        yield Candidate(reader.arg(k), "attacked", reader.arg(v), "killer_noun")
+
     def fronted_locative(self, sent: Span, reader: SentenceReader) -> Iterator[Candidate]:
         """ "In Iraq, a rocket fell near Taji Base": places of the clause lie in that country."""
         doc = sent.doc
@@ -621,6 +711,17 @@ class RelationExtractor:
                 return out, False
             if node.dep_ in {"relcl", "acl"} and node.head.pos_ in {"NOUN", "PROPN"}:
                 return reader.actors(node.head), False
+            if node.dep_ == "pcomp" and node.head.head.pos_ in {"VERB", "AUX"}:
+                # "convicted X of killing Y", "X was accused of attacking Y"
+                gov = node.head.head
+                deps = (
+                    {"dobj"}
+                    if not any(c.dep_ == "auxpass" for c in gov.children)
+                    else {"nsubjpass"}
+                )
+                doers = [a for c in gov.children if c.dep_ in deps for a in reader.actors(c)]
+                if doers:
+                    return doers, False
             if node.dep_ == "pcomp" and node.head.head.pos_ == "NOUN":  # "X's role in fighting Y"
                 owners = [
                     m
@@ -756,16 +857,29 @@ class RelationExtractor:
             yield from self._appos_title(person, reader)
 
     def _title_relation(self, toks: list[Token]) -> tuple[str, Token] | None:
+        """The relation a title among ``toks`` gives its holder, and the title's head word.
+
+        "Deputy leader" and "vice chairman" hold office under the head: affiliatedWith.
+        """
         for i, t in enumerate(toks):
+            found: tuple[str, Token] | None = None
             if i + 1 < len(toks):
                 key = MULTIWORD_TITLES.get((t.lower_, toks[i + 1].lower_))
                 if key:
-                    return TITLE_RELATIONS[key], toks[i + 1]
-            rel = TITLE_RELATIONS.get(t.lower_) or TITLE_RELATIONS.get(t.lemma_.lower())
-            if rel and t.pos_ in {"NOUN", "PROPN"}:
-                return rel, t
-            if t.lower_ == "pm" or t.text == "PM":
-                return "leaderOf", t
+                    found = TITLE_RELATIONS[key], toks[i + 1]
+            if found is None:
+                rel = TITLE_RELATIONS.get(t.lower_) or TITLE_RELATIONS.get(t.lemma_.lower())
+                if rel and t.pos_ in {"NOUN", "PROPN"}:
+                    found = rel, t
+                elif t.lower_ == "pm" or t.text == "PM":
+                    found = "leaderOf", t
+            if found is None:
+                continue
+            if found[0] == "leaderOf" and any(
+                x.lower_ in DEPUTY_WORDS for x in toks[max(0, i - 2) : i]
+            ):
+                return "affiliatedWith", found[1]
+            return found
         return None
 
     def _pre_title(self, person: Span, sent: Span, reader: SentenceReader) -> Iterator[Candidate]:
@@ -808,7 +922,13 @@ class RelationExtractor:
             return
         relation, title = found
         relation = _demote(relation, window, title, reader)
-        orgs = self._orgs_in(window, reader, person)
+        after = [
+            t
+            for p in person.root.children
+            if p.dep_ == "prep" and p.lower_ in {"of", "for", "at"}
+            for t in p.subtree
+        ]  # "Deputy leader X of Hamas"
+        orgs = self._orgs_in(window + after, reader, person)
         for org in orgs:
             yield Candidate(reader.arg(person), relation, org, "title")
 
@@ -1049,16 +1169,11 @@ class RelationExtractor:
                 and doc[m.end].text == ","
             ):
                 nxt = reader.mention(doc[m.end + 1])
-                after = doc[nxt.end] if nxt is not None and nxt.end < len(doc) else None
                 if (
                     nxt is not None
                     and nxt.start == m.end + 1
                     and nxt.label_ in {"Country", "Place"}
-                    and (
-                        after is None
-                        or (after.is_punct and after.text != ",")
-                        or after.pos_ in {"ADP", "SCONJ"}
-                    )
+                    and not _in_list(nxt, reader)
                 ):
                     yield Candidate(reader.arg(m), "locatedIn", reader.arg(nxt), "locative")
             heads = [m.root]

@@ -47,6 +47,8 @@ TEST_ENTRIES = [
     GazEntry("wagner", "Wagner Group", "ArmedGroup", ("Wagner",)),
     GazEntry("al-tanf", "Al Tanf", "Facility", ("al-Tanf garrison",)),
     GazEntry("mosul", "Mosul", "Place", ()),
+    GazEntry("syria", "Syria", "Country", (), ("Syrian", "Syrians"), ("Damascus",)),
+    GazEntry("beirut", "Beirut", "Place", ()),
 ]
 
 

@@ -75,6 +75,47 @@ def test_patterns_find_expected_facts(run, text, expected):  # type: ignore[no-u
 
 
 @pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The Beirut-based Hezbollah denied the report.", {("Hezbollah", "presentIn", "Beirut")}),
+        (
+            "A jury convicted Ali Hassan of killing Omar Nasser.",
+            {("Ali Hassan", "attacked", "Omar Nasser")},
+        ),
+        (
+            "Deputy leader Samir Kanaan of Hamas spoke.",
+            {("Samir Kanaan", "affiliatedWith", "Hamas")},
+        ),
+        ("Fighters shelled Aleppo, Syria, on Monday.", {("Aleppo", "locatedIn", "Syria")}),
+        ("Nasser's assassin Ali Hassan fled.", {("Ali Hassan", "attacked", "Nasser")}),
+        ("Libya blamed Egypt for arming the Wagner militia.", {("Libya", "accused", "Egypt")}),
+    ],
+)
+def test_more_patterns(run, text, expected):  # type: ignore[no-untyped-def]
+    _, facts = run(text)
+    assert expected <= facts, f"missing {expected - facts}; got {facts}"
+
+
+@pytest.mark.parametrize(
+    ("text", "absent"),
+    [
+        # what an accusation says is a claim, not a fact the article asserts
+        (
+            "Libya blamed Egypt for arming the Wagner militia.",
+            ("Wagner Group", "backedBy", "Egypt"),
+        ),
+        # "warned X to ..." is advice, not a threat
+        ("Turkey warned Greece to stay calm.", ("Turkey", "threatened", "Greece")),
+        # a deputy does not lead
+        ("Deputy leader Samir Kanaan of Hamas spoke.", ("Samir Kanaan", "leaderOf", "Hamas")),
+    ],
+)
+def test_patterns_do_not_overreach(run, text, absent):  # type: ignore[no-untyped-def]
+    _, facts = run(text)
+    assert absent not in facts, facts
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "Hezbollah did not attack Israel.",
