@@ -218,6 +218,8 @@ class ActorTyper:
         words = [t.lower_ for t in ent if not t.is_punct]
         if not words or (len(words) == 1 and words[0] in NOT_ACTORS):
             return None
+        if "@" in ent.text or "://" in ent.text:  # handles and links are not actors
+            return None
         head = words[-1]
         # the model often tags militias PERSON and organisations GPE: name words win
         if base != "Person" or len(words) > 1:

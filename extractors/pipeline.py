@@ -70,9 +70,13 @@ def add_actor_components(
 _GLUED_SENTENCE = r"(?<=[A-Za-z0-9)\]”\"]{2})\.(?=[A-Z][a-z])"
 
 
+#: ...and a quotation mark glued to the next sentence: 'vulnerable."Bessma Momani'
+_GLUED_QUOTE = r"(?<=[.!?,])[\"“”](?=[A-Z])"
+
+
 def fix_tokenizer(nlp: Language) -> None:
     """Add actorgraph's infix rules to the model's tokenizer."""
-    infixes = [*(nlp.Defaults.infixes or ()), _GLUED_SENTENCE]
+    infixes = [*(nlp.Defaults.infixes or ()), _GLUED_SENTENCE, _GLUED_QUOTE]
     nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer  # type: ignore[union-attr]
 
 

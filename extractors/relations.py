@@ -977,7 +977,11 @@ class RelationExtractor:
 
     def _appos_title(self, person: Span, reader: SentenceReader) -> Iterator[Candidate]:
         root = person.root
-        titles: list[Token] = [c for c in root.children if c.dep_ == "appos"]
+        titles: list[Token] = [
+            c
+            for c in root.children
+            if c.dep_ == "appos" or (c.dep_ == "conj" and c.lower_ in TITLE_RELATIONS)
+        ]
         if root.dep_ == "appos":
             titles.append(root.head)
         for title in titles:

@@ -158,6 +158,8 @@ class ActorResolver:
         full: dict[str, str] = {}
         for m in mentions:
             words = [t.text for t in m if not t.is_punct]
+            while len(words) > 2 and words[-1].rstrip(".").lower() in _NAME_SUFFIXES:
+                words.pop()  # "Lloyd J. Austin III" -> Austin
             if m.label_ == "Person" and len(words) >= 2:
                 full.setdefault(fold(words[-1]), m.kb_id_)
                 full.setdefault(fold(m[-1].text if m[-1].text != "-" else words[-1]), m.kb_id_)
@@ -367,13 +369,30 @@ class ActorResolver:
                 return entry.name
         if key in self._derived_labels:
             return self._derived_labels[key]
-        names = [f for f in seen if not is_acronym(f)] or list(seen)
+        names = [f for f in seen if f and not is_acronym(f)] or [f for f in seen if f]
+        if not names:
+            return key.rsplit(":", 1)[-1]
         return max(names, key=lambda f: (len(f.split()), seen[f], len(f), f))
 
 
+_TRAILING = ".,:;?!\"'”’“)]}»"
+
+
+_NAME_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
+
+
 def _surface(span: Span) -> str:
-    text = span.text.strip()
-    return text[:-2] if text.endswith(("'s", "’s")) else text
+    """The name as written, without a possessive or glued punctuation ("ISIS." -> "ISIS").
+
+    Forms that coordinate several names ("Iraqi and U.S. troops") are not names: "".
+    """
+    text = " ".join(span.text.split())
+    if text.endswith(("'s", "’s")):
+        text = text[:-2]
+    text = text.rstrip(_TRAILING).lstrip("\"'“‘(")
+    if any(t.dep_ == "cc" or t.lower_ in {"and", "or"} for t in span):
+        return ""
+    return text
 
 
 def _with(span: Span, *, label: str | None = None, kb_id: str | None = None) -> Span:
