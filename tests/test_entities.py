@@ -43,8 +43,10 @@ def test_transliteration_and_quote_variants_are_one_node(nlp):  # type: ignore[n
 
 
 def test_acronym_defined_in_text_joins_its_long_form(nlp):  # type: ignore[no-untyped-def]
-    text = ("The Northern Valley Defence Front (NVDF) rejected the deal. "
-            "On Tuesday the NVDF attacked a police post.")
+    text = (
+        "The Northern Valley Defence Front (NVDF) rejected the deal. "
+        "On Tuesday the NVDF attacked a police post."
+    )
     ents = entities(nlp, text)
     (label,) = [k for k in ents if "Valley" in k]
     assert "NVDF" in ents[label][1]
@@ -52,8 +54,10 @@ def test_acronym_defined_in_text_joins_its_long_form(nlp):  # type: ignore[no-un
 
 
 def test_also_known_as_and_surname(nlp):  # type: ignore[no-untyped-def]
-    text = ("Ahmed Karim Hamdani (also, Abu Yasser al-Hamdani) leads the brigade. "
-            "Hamdani said the ceasefire was over.")
+    text = (
+        "Ahmed Karim Hamdani (also, Abu Yasser al-Hamdani) leads the brigade. "
+        "Hamdani said the ceasefire was over."
+    )
     ents = entities(nlp, text)
     people = {k: v for k, v in ents.items() if v[0] == "Person"}
     assert len(people) == 1, people
