@@ -39,6 +39,9 @@ class _Group(click.Group):
 LAZY_COMMANDS = {
     "build": "cmd_build",
     "query": "cmd_query",
+    "export": "cmd_export",
+    "validate": "cmd_validate",
+    "push": "cmd_push",
     "view": "cmd_view",
 }
 

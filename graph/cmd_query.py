@@ -1,4 +1,4 @@
-"""``actorgraph query``: SPARQL over a built graph."""
+"""``actorgraph query``: SPARQL over a built graph, a persistent store or a remote endpoint."""
 
 from __future__ import annotations
 
@@ -6,20 +6,38 @@ from pathlib import Path
 
 import click
 
-from .errors import InputError
+from .errors import InputError, QueryError
 
 DEFAULT_OUT = "out"
+DEFAULT_TIMEOUT = 30.0
+
+
+def _split_binding(text: str) -> tuple[str, str]:
+    name, eq, value = text.partition("=")
+    if not eq or not name.strip():
+        raise QueryError(f'--bind {text!r}: write VAR=VALUE, e.g. --bind actor="Kataib Hezbollah"')
+    return name.strip().lstrip("?$"), value
+
+
+def _query_text(query: str) -> str:
+    """The query itself, or the content of the ``.rq`` / ``.sparql`` / ``.txt`` file it names."""
+    candidate = Path(query)
+    if len(query) < 4096 and "\n" not in query and candidate.suffix in {".rq", ".sparql", ".txt"}:
+        if not candidate.is_file():
+            raise InputError(f"query file '{candidate}' not found")
+        return candidate.read_text(encoding="utf-8")
+    return query
 
 
 @click.command()
-@click.argument("query")
+@click.argument("query", required=False)
 @click.option(
     "--graph",
     "graph_path",
     default=f"{DEFAULT_OUT}/graph.ttl",
     show_default=True,
     type=click.Path(path_type=Path),
-    help="Graph file to query.",
+    help="Graph file to query (Turtle, N-Triples, TriG, N-Quads, JSON-LD, RDF/XML).",
 )
 @click.option(
     "-f",
@@ -28,30 +46,95 @@ DEFAULT_OUT = "out"
     default="table",
     show_default=True,
     type=click.Choice(["table", "csv", "tsv", "json", "turtle"]),
-    help="Output format (json/csv/tsv are the SPARQL 1.1 results formats).",
+    help="Output format (json/csv/tsv are the SPARQL 1.1 results formats; turtle for CONSTRUCT).",
 )
+@click.option("--list", "list_queries", is_flag=True, help="List the named queries and exit.")
+@click.option("-n", "--name", "name", metavar="NAME", help="Run a named query (see --list).")
+@click.option(
+    "-b",
+    "--bind",
+    "binds",
+    multiple=True,
+    metavar="VAR=VALUE",
+    help="Bind a variable (repeatable). An entity name is resolved to its IRI by label/alias, "
+    'any case; <IRI>, ag:name, numbers and "text"@en bind as such.',
+)
+@click.option(
+    "--timeout",
+    default=DEFAULT_TIMEOUT,
+    show_default=True,
+    type=click.FloatRange(min=0),
+    help="Seconds a query may run (0: no limit).",
+)
+@click.option(
+    "--store",
+    default="rdflib",
+    show_default=True,
+    metavar="rdflib|oxigraph:DIR",
+    help="Engine: rdflib in memory, or a persistent Oxigraph store in DIR (loaded on first "
+    "use, reloaded when the graph file changes).",
+)
+@click.option(
+    "--endpoint",
+    metavar="URL",
+    help="Query a remote SPARQL endpoint instead of a graph file (this is a network opt-in).",
+)
+@click.option("--limit", type=click.IntRange(min=0), help="Show at most this many rows.")
 @click.option(
     "--allow-network", is_flag=True, help="Allow SERVICE and remote FROM (off by default)."
 )
-def query(query: str, graph_path: Path, fmt: str, allow_network: bool) -> None:
-    """Run a SPARQL query (text, or a file holding it) over a built graph.
+def query(
+    query: str | None,
+    graph_path: Path,
+    fmt: str,
+    list_queries: bool,
+    name: str | None,
+    binds: tuple[str, ...],
+    timeout: float,
+    store: str,
+    endpoint: str | None,
+    limit: int | None,
+    allow_network: bool,
+) -> None:
+    """Run a SPARQL query (text, or a .rq file holding it), or a named query.
 
-    Prefixes ag:, rdf:, rdfs:, skos:, prov:, xsd:, dcterms: are predefined. Example:
+    Prefixes ag:, rdf:, rdfs:, skos:, prov:, xsd:, dcterms:, owl: are predefined.
+    Examples:
 
     \b
       actorgraph query 'SELECT ?s ?o WHERE { ?s ag:partOf ?o }'
+      actorgraph query --list
+      actorgraph query --name who-backs --bind actor="Kataib Hezbollah"
+      actorgraph query --name paths --bind from=KH --bind to="United States" --bind hops=2
+      actorgraph query --name most-connected --limit 10 -f csv
+      actorgraph query --store oxigraph:out/store --name single-source
+      actorgraph query --endpoint http://127.0.0.1:7878/query --name members-of --bind group=PMF
     """
-    from .query import format_result, load_graph, run_query
+    from .named_queries import bind_free, bind_named, format_library, get_query
+    from .query import format_outcome
+    from .store import open_backend
 
-    text = query
-    candidate = Path(query)
-    if len(query) < 4096 and "\n" not in query and candidate.suffix in {".rq", ".sparql", ".txt"}:
-        if not candidate.is_file():
-            raise InputError(f"query file '{candidate}' not found")
-        text = candidate.read_text(encoding="utf-8")
-    g = load_graph(graph_path)
-    result = run_query(g, text, allow_network=allow_network)
-    click.echo(format_result(result, fmt, g).rstrip("\n"))
+    if list_queries:
+        click.echo(format_library().rstrip("\n"))
+        return
+    if (query is None) == (name is None):
+        raise QueryError("give a SPARQL query or --name NAME (see --list), not both")
+    raw = dict(_split_binding(b) for b in binds)
+    backend = open_backend(
+        graph_path,
+        store=store,
+        endpoint=endpoint,
+        timeout=timeout,
+        allow_network=allow_network,
+    )
+    if name is not None:
+        named = get_query(name)
+        text, bindings = named.text, bind_named(named, raw, backend)
+    else:
+        assert query is not None
+        text, bindings = _query_text(query), bind_free(raw, backend)
+    outcome = backend.query(text, bindings).limited(limit)
+    click.echo(format_outcome(outcome, fmt).rstrip("\n"))
 
 
 command = query

@@ -1,9 +1,15 @@
-"""SPARQL over a built graph, offline by default.
+"""SPARQL over a built graph, offline by default, and the results formats.
 
 rdflib would follow ``SERVICE`` clauses and remote ``FROM`` graphs over the
 network; those are refused unless the caller opts in with ``allow_network``.
 Only read queries (SELECT, ASK, CONSTRUCT, DESCRIBE) run here: updates such as
 ``LOAD`` are rejected by the parser.
+
+Reading graph files is safe too: JSON-LD is read only when every ``@context`` is
+inline (rdflib would fetch a remote one), and RDF/XML only without a DOCTYPE (no
+entity expansion). Results of every engine (rdflib, Oxigraph, a remote endpoint)
+are a :class:`QueryOutcome`, written by :func:`format_outcome` as a table or in
+the SPARQL 1.1 results formats (JSON, CSV, TSV), or as Turtle for CONSTRUCT.
 """
 
 from __future__ import annotations
@@ -11,62 +17,181 @@ from __future__ import annotations
 import csv
 import io
 import json
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from pyparsing import ParseException
-from rdflib import Graph
+from rdflib import BNode, Dataset, Graph, Literal, URIRef
+from rdflib.namespace import XSD, NamespaceManager
 from rdflib.plugins.sparql import prepareQuery
 from rdflib.plugins.sparql.sparql import Query
 from rdflib.query import Result
-from rdflib.term import Identifier
-
-from actorgraph.ontology import AG
+from rdflib.term import Identifier, Node
 
 from .errors import GraphFileError, QueryError
-from .rdf import bind_prefixes
+from .rdf import PREFIXES, bind_prefixes
 
-PREFIXES = {
-    "ag": str(AG._NS),
-    "rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#",
-    "rdfs": "http://www.w3.org/2000/01/rdf-schema#",
-    "skos": "http://www.w3.org/2004/02/skos/core#",
-    "prov": "http://www.w3.org/ns/prov#",
-    "xsd": "http://www.w3.org/2001/XMLSchema#",
-    "dcterms": "http://purl.org/dc/terms/",
-}
+__all__ = [
+    "FORMATS",
+    "GRAPH_SUFFIXES",
+    "PREFIXES",
+    "QueryOutcome",
+    "format_outcome",
+    "format_result",
+    "load_dataset",
+    "load_graph",
+    "outcome_from_result",
+    "prepare",
+    "query_kind",
+    "render_table",
+    "rows_as_csv",
+    "run_query",
+]
 
 FORMATS = ("table", "csv", "tsv", "json", "turtle")
 
+#: graph file suffix -> rdflib parser name
+GRAPH_SUFFIXES = {
+    ".ttl": "turtle",
+    ".nt": "nt",
+    ".trig": "trig",
+    ".nq": "nquads",
+    ".jsonld": "json-ld",
+    ".json": "json-ld",
+    ".rdf": "xml",
+    ".owl": "xml",
+    ".xml": "xml",
+}
+
+# --------------------------------------------------------------------------- reading graphs
+
+
+def graph_format(path: str | Path) -> str:
+    """The rdflib parser name for a graph file, from its suffix (Turtle when unknown)."""
+    return GRAPH_SUFFIXES.get(Path(path).suffix.lower(), "turtle")
+
 
 def load_graph(path: str | Path) -> Graph:
-    """Parse a graph file (format from its suffix); errors name the file and what to do."""
+    """Parse a graph file (format from its suffix); errors name the file and what to do.
+
+    TriG and N-Quads files are read as the union of their graphs. JSON-LD with a
+    remote ``@context`` and RDF/XML with a DOCTYPE are refused.
+
+    Raises:
+        GraphFileError: the file is missing, unsafe or does not parse.
+    """
     p = Path(path)
     if not p.is_file():
         raise GraphFileError(
             f"graph file '{p}' not found; run `actorgraph build` first or pass --graph PATH"
         )
-    fmt = {
-        ".ttl": "turtle",
-        ".nt": "nt",
-        ".trig": "trig",
-        ".nq": "nquads",
-        ".jsonld": "json-ld",
-        ".rdf": "xml",
-        ".owl": "xml",
-    }.get(p.suffix.lower(), "turtle")
-    if fmt in {"json-ld", "xml"}:
-        raise GraphFileError(
-            f"'{p}': {fmt} input is not read here (it can fetch remote contexts or expand XML "
-            "entities); convert it to Turtle or N-Triples first"
-        )
+    fmt = graph_format(p)
+    try:
+        raw = p.read_bytes()
+    except OSError as exc:
+        raise GraphFileError(f"cannot read graph file '{p}': {exc.strerror}") from None
+    data = _safe_text(raw, fmt, p)
     g = bind_prefixes(Graph())
     try:
-        g.parse(str(p), format=fmt)
+        if fmt in {"trig", "nquads"}:
+            ds = Dataset()
+            ds.parse(data=data, format=fmt)
+            for s, pred, o, _ in ds.quads((None, None, None, None)):
+                g.add((s, pred, o))
+        else:
+            g.parse(data=data, format=fmt)
     except Exception as exc:  # rdflib raises many parser-specific types
-        raise GraphFileError(f"'{p}' is not valid {fmt}: {str(exc).splitlines()[0]}") from None
+        msg = " ".join(str(exc).replace(" of <>", "").split())[:200] or type(exc).__name__
+        raise GraphFileError(f"'{p}' is not valid {fmt}: {msg}") from None
     return g
+
+
+def load_dataset(path: str | Path) -> Dataset:
+    """Parse a TriG or N-Quads file keeping its named graphs (other formats: default graph).
+
+    Queries over the result see the file's default graph by default and its
+    named graphs through ``GRAPH``.
+
+    Raises:
+        GraphFileError: the file is missing, unsafe or does not parse.
+    """
+    p = Path(path)
+    fmt = graph_format(p)
+    if fmt not in {"trig", "nquads"}:
+        ds = Dataset()
+        for t in load_graph(p):
+            ds.add(t)
+        return ds
+    if not p.is_file():
+        raise GraphFileError(
+            f"graph file '{p}' not found; run `actorgraph export` first or pass --graph PATH"
+        )
+    try:
+        data = _safe_text(p.read_bytes(), fmt, p)
+    except OSError as exc:
+        raise GraphFileError(f"cannot read graph file '{p}': {exc.strerror}") from None
+    ds = Dataset()
+    bind_prefixes(ds)
+    try:
+        ds.parse(data=data, format=fmt)
+    except Exception as exc:
+        msg = " ".join(str(exc).replace(" of <>", "").split())[:200] or type(exc).__name__
+        raise GraphFileError(f"'{p}' is not valid {fmt}: {msg}") from None
+    return ds
+
+
+def _safe_text(raw: bytes, fmt: str, path: Path) -> str:
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise GraphFileError(f"'{path}' is not UTF-8 text; convert it to UTF-8") from None
+    if fmt == "json-ld":
+        _check_jsonld(text, path)
+    elif fmt == "xml":
+        _check_xml(text, path)
+    return text
+
+
+def _check_jsonld(text: str, path: Path) -> None:
+    """Refuse JSON-LD that would make rdflib fetch a context over the network."""
+    try:
+        doc = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise GraphFileError(
+            f"'{path}' is not valid JSON: {exc.msg} at line {exc.lineno}"
+        ) from None
+    for ctx in _contexts(doc):
+        if isinstance(ctx, str) or (isinstance(ctx, dict) and "@import" in ctx):
+            raise GraphFileError(
+                f"'{path}' refers to a remote @context, which is never fetched; "
+                "inline the context (actorgraph export --format jsonld does) or use Turtle"
+            )
+
+
+def _contexts(node: Any) -> Iterator[Any]:
+    """Every ``@context`` value (list items one by one) anywhere in a JSON document."""
+    if isinstance(node, dict):
+        for key, value in node.items():
+            if key == "@context":
+                yield from value if isinstance(value, list) else [value]
+            yield from _contexts(value)
+    elif isinstance(node, list):
+        for item in node:
+            yield from _contexts(item)
+
+
+def _check_xml(text: str, path: Path) -> None:
+    """Refuse RDF/XML with a DOCTYPE: entity declarations would be expanded."""
+    if "<!DOCTYPE" in text or "<!ENTITY" in text:
+        raise GraphFileError(
+            f"'{path}' has a DOCTYPE / entity declarations, which are refused (entity "
+            "expansion); remove them or convert the file to Turtle"
+        )
+
+
+# --------------------------------------------------------------------------- queries
 
 
 def _walk(node: Any) -> Any:
@@ -103,6 +228,12 @@ def prepare(text: str, *, allow_network: bool = False) -> Query:
     return q
 
 
+def query_kind(query: Query) -> str:
+    """``SELECT``, ``ASK``, ``CONSTRUCT`` or ``DESCRIBE`` for a prepared query."""
+    name = str(getattr(query.algebra, "name", ""))
+    return name.removesuffix("Query").upper() or "SELECT"
+
+
 def run_query(
     graph: Graph,
     text: str,
@@ -110,7 +241,7 @@ def run_query(
     bindings: Mapping[str, Identifier] | None = None,
     allow_network: bool = False,
 ) -> Result:
-    """Run a read query over a graph with optional variable bindings."""
+    """Run a read query over a graph with optional variable bindings (no time limit)."""
     q = prepare(text, allow_network=allow_network)
     try:
         return graph.query(q, initBindings=dict(bindings or {}))
@@ -118,51 +249,150 @@ def run_query(
         raise QueryError(f"query failed: {str(exc).splitlines()[0]}") from None
 
 
-def _cell(v: Any, graph: Graph) -> str:
-    if v is None:
-        return ""
-    if isinstance(v, Identifier):
-        return str(v.n3(graph.namespace_manager)) if not hasattr(v, "language") else str(v)
-    return str(v)
+# --------------------------------------------------------------------------- outcomes
+
+
+@dataclass(frozen=True, slots=True)
+class QueryOutcome:
+    """What a query gave, the same for every engine (and picklable).
+
+    ``kind`` is ``SELECT``, ``ASK`` or ``CONSTRUCT`` (DESCRIBE results are graphs
+    too and count as CONSTRUCT).
+    """
+
+    kind: str
+    variables: tuple[str, ...] = ()
+    rows: tuple[tuple[Node | None, ...], ...] = ()
+    boolean: bool | None = None
+    triples: tuple[tuple[Node, Node, Node], ...] = ()
+
+    def limited(self, limit: int | None) -> QueryOutcome:
+        """The same outcome with at most ``limit`` rows (all when ``None``)."""
+        if limit is None or len(self.rows) <= limit:
+            return self
+        return QueryOutcome(self.kind, self.variables, self.rows[:limit], self.boolean)
+
+    def graph(self) -> Graph:
+        """The triples of a CONSTRUCT / DESCRIBE outcome as a graph."""
+        g = bind_prefixes(Graph())
+        for t in self.triples:
+            g.add(t)
+        return g
+
+
+def outcome_from_result(result: Result) -> QueryOutcome:
+    """Convert an rdflib query result."""
+    if result.type in {"CONSTRUCT", "DESCRIBE"}:
+        assert result.graph is not None
+        return QueryOutcome("CONSTRUCT", triples=tuple(result.graph))
+    if result.type == "ASK":
+        return QueryOutcome("ASK", boolean=bool(result.askAnswer))
+    names = tuple(str(v) for v in result.vars or [])
+    rows = tuple(tuple(row) for row in result)  # type: ignore[arg-type]
+    return QueryOutcome("SELECT", names, rows)
 
 
 def format_result(result: Result, fmt: str, graph: Graph) -> str:
-    """Render a query result as table, csv, tsv, json (SPARQL 1.1 results) or turtle."""
-    if result.type in {"CONSTRUCT", "DESCRIBE"}:
-        g = result.graph
-        assert g is not None
-        bind_prefixes(g)
-        out = g.serialize(
-            format="turtle"
-            if fmt in {"table", "turtle"}
-            else {"json": "json-ld", "csv": "nt", "tsv": "nt"}[fmt]
-        )
-        return out if isinstance(out, str) else out.decode()
-    if result.type == "ASK":
+    """Render an rdflib result (see :func:`format_outcome`)."""
+    return format_outcome(outcome_from_result(result), fmt, graph.namespace_manager)
+
+
+def format_outcome(outcome: QueryOutcome, fmt: str, nsm: NamespaceManager | None = None) -> str:
+    """Render an outcome as table, csv, tsv, json (SPARQL 1.1 results) or turtle.
+
+    CONSTRUCT / DESCRIBE results are Turtle (``table``, ``turtle``), JSON-LD
+    (``json``) or N-Triples (``csv``, ``tsv``); ASK results are ``true`` /
+    ``false`` or the SPARQL JSON boolean.
+
+    Raises:
+        QueryError: ``turtle`` asked for a SELECT or ASK result.
+    """
+    from .formats import jsonld_text, ntriples_text, turtle_text
+
+    if outcome.kind == "CONSTRUCT":
+        g = outcome.graph()
         if fmt == "json":
-            return json.dumps({"head": {}, "boolean": bool(result.askAnswer)})
-        return "true" if result.askAnswer else "false"
-    if fmt == "tsv":  # SPARQL 1.1 TSV: ?var header, terms in N-Triples syntax
-        names = [str(v) for v in result.vars or []]
-        lines = ["\t".join(f"?{n}" for n in names)]
-        for row in result:
-            lines.append("\t".join("" if v is None else v.n3() for v in row))  # type: ignore[union-attr]
-        return "\n".join(lines) + "\n"
-    if fmt in {"json", "csv"}:
-        data = result.serialize(format=fmt)
-        return data.decode("utf-8") if isinstance(data, bytes) else str(data)
-    names = [str(v) for v in result.vars or []]
-    rows = [[_cell(row[i], graph) for i in range(len(names))] for row in result]  # type: ignore[index]
+            return jsonld_text(g)
+        return ntriples_text(g) if fmt in {"csv", "tsv"} else turtle_text(g)
+    if fmt == "turtle":
+        raise QueryError(
+            "-f turtle is for CONSTRUCT and DESCRIBE queries; use table, csv, tsv or json"
+        )
+    if outcome.kind == "ASK":
+        if fmt == "json":
+            return json.dumps({"head": {}, "boolean": bool(outcome.boolean)})
+        return "true" if outcome.boolean else "false"
+    if fmt == "json":
+        return results_json(outcome)
+    if fmt == "csv":
+        return results_csv(outcome)
+    if fmt == "tsv":
+        return results_tsv(outcome)
+    names = list(outcome.variables)
+    nsm = nsm or bind_prefixes(Graph()).namespace_manager
+    rows = [[_cell(v, nsm) for v in row] for row in outcome.rows]
     return render_table(names, rows)
 
 
-def render_table(names: list[str], rows: list[list[str]]) -> str:
+def _cell(v: Node | None, nsm: NamespaceManager) -> str:
+    if v is None:
+        return ""
+    if isinstance(v, URIRef):
+        return str(v.n3(nsm))
+    return str(v)
+
+
+def _json_term(term: Node) -> dict[str, str]:
+    if isinstance(term, Literal):
+        out = {"type": "literal", "value": str(term)}
+        if term.language:
+            out["xml:lang"] = term.language
+        elif term.datatype is not None and term.datatype != XSD.string:
+            out["datatype"] = str(term.datatype)
+        return out
+    if isinstance(term, BNode):
+        return {"type": "bnode", "value": str(term)}
+    return {"type": "uri", "value": str(term)}
+
+
+def results_json(outcome: QueryOutcome) -> str:
+    """SPARQL 1.1 Query Results JSON of a SELECT outcome."""
+    bindings = [
+        {n: _json_term(v) for n, v in zip(outcome.variables, row, strict=True) if v is not None}
+        for row in outcome.rows
+    ]
+    doc = {"head": {"vars": list(outcome.variables)}, "results": {"bindings": bindings}}
+    return json.dumps(doc, ensure_ascii=False, indent=1)
+
+
+def results_csv(outcome: QueryOutcome) -> str:
+    """SPARQL 1.1 Query Results CSV: plain values, CRLF line ends."""
+
+    def value(v: Node | None) -> str:
+        if v is None:
+            return ""
+        return f"_:{v}" if isinstance(v, BNode) else str(v)
+
+    return rows_as_csv(list(outcome.variables), [[value(v) for v in r] for r in outcome.rows])
+
+
+def results_tsv(outcome: QueryOutcome) -> str:
+    """SPARQL 1.1 Query Results TSV: ``?var`` header, terms in N-Triples syntax."""
+    from .formats import nt_term
+
+    lines = ["\t".join(f"?{n}" for n in outcome.variables)]
+    for row in outcome.rows:
+        lines.append("\t".join("" if v is None else nt_term(v) for v in row))
+    return "\n".join(lines) + "\n"
+
+
+def render_table(names: list[str], rows: Sequence[Sequence[str]]) -> str:
     """A plain-text table (no colour codes, so it pipes cleanly)."""
     if not names:
         return ""
     widths = [min(60, max([len(n)] + [len(r[i]) for r in rows])) for i, n in enumerate(names)]
 
-    def line(cells: list[str]) -> str:
+    def line(cells: Sequence[str]) -> str:
         return "  ".join(
             (c if len(c) <= 60 else c[:57] + "...").ljust(w)
             for c, w in zip(cells, widths, strict=True)
@@ -178,6 +408,7 @@ def render_table(names: list[str], rows: list[list[str]]) -> str:
 
 
 def rows_as_csv(names: list[str], rows: list[list[str]]) -> str:
+    """Rows as CSV with a header (RFC 4180: CRLF line ends)."""
     buf = io.StringIO()
     w = csv.writer(buf)
     w.writerow(names)

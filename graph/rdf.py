@@ -12,6 +12,25 @@ Model (prefix ``ag:`` is the actorgraph ontology)::
     <evidence/...> a ag:Evidence ; ag:article <article/...> ; ag:sentence "..." ;
         ag:startOffset 120 ; ag:endOffset 210 ; ag:extractor "copula_part" ; ag:confidence 0.85 .
     <article/...> a ag:Article ; ag:fileName "000.txt" ; ag:sha256 "..." .
+
+Provenance as named graphs (:func:`article_graphs`, exported as TriG / N-Quads and
+pushed to SPARQL stores): the merged graph above stays the *default graph*, and
+each article also gets a *named graph* whose name is the article IRI, holding what
+that article supports:
+
+* the article node itself (``a ag:Article``, file names, hash, title, date);
+* every ``ag:Evidence`` read from it, with all its properties;
+* every fact it supports: ``a ag:Fact``, ``rdf:subject`` / ``rdf:predicate`` /
+  ``rdf:object``, the ``ag:evidence`` links to *this article's* evidence, and the
+  plain relation triple;
+* every entity it mentions or that one of its facts uses: type, ``skos:prefLabel``,
+  ``skos:altLabel`` and ``ag:mentionedIn`` this article.
+
+Counts and scores that add up several articles (``ag:confidence``,
+``ag:supportCount``, ``ag:articleCount`` of facts, ``ag:mentionCount``) are in the
+default graph only. Every named graph is a subset of the default graph, so a store
+that unions its graphs sees exactly ``graph.ttl``; ``GRAPH ?article { ... }``
+asks which articles say something.
 """
 
 from __future__ import annotations
@@ -19,12 +38,25 @@ from __future__ import annotations
 from decimal import Decimal
 
 from rdflib import RDF, Graph, Literal, Namespace, URIRef
-from rdflib.namespace import DCTERMS, PROV, SKOS, XSD
+from rdflib.namespace import DCTERMS, OWL, PROV, RDFS, SKOS, XSD
+from rdflib.term import Node
 
-from actorgraph.extractors.records import KnowledgeGraph
+from actorgraph.extractors.records import Evidence, KnowledgeGraph
 from actorgraph.ontology import AG
 
 from .iri import DEFAULT_BASE, article_iri, evidence_iri
+
+#: prefixes predefined in queries and used by the writers, prefix -> namespace IRI
+PREFIXES: dict[str, str] = {
+    "ag": str(AG._NS),
+    "dcterms": str(DCTERMS),
+    "owl": str(OWL),
+    "prov": str(PROV),
+    "rdf": str(RDF),
+    "rdfs": str(RDFS),
+    "skos": str(SKOS),
+    "xsd": str(XSD),
+}
 
 
 def _dec(x: float) -> Literal:
@@ -32,6 +64,7 @@ def _dec(x: float) -> Literal:
 
 
 def bind_prefixes(g: Graph, base: str = DEFAULT_BASE) -> Graph:
+    """Bind actorgraph's prefixes (and ``agid:`` for the data IRIs) on a graph."""
     g.bind("ag", AG._NS)
     g.bind("skos", SKOS)
     g.bind("prov", PROV)
@@ -88,10 +121,10 @@ def to_rdf(kg: KnowledgeGraph, *, base: str = DEFAULT_BASE) -> Graph:
         g.add((fact, RDF.predicate, prop))
         g.add((fact, RDF.object, o))
         g.add((fact, AG.confidence, _dec(edge.confidence)))
-        g.add((fact, AG.supportCount, Literal(len(edge.evidence))))
+        support = _evidence_nodes(edge.id, edge.evidence, base)
+        g.add((fact, AG.supportCount, Literal(len(support))))
         g.add((fact, AG.articleCount, Literal(len(edge.articles))))
-        for ev in edge.evidence:
-            node = evidence_iri(base, edge.id, ev.article_sha256, ev.start, ev.end, ev.extractor)
+        for node, ev in support.items():
             g.add((fact, AG.evidence, node))
             g.add((node, RDF.type, AG.Evidence))
             g.add((node, AG.article, art_iri.get(ev.article, article_iri(base, ev.article_sha256))))
@@ -101,3 +134,63 @@ def to_rdf(kg: KnowledgeGraph, *, base: str = DEFAULT_BASE) -> Graph:
             g.add((node, AG.extractor, Literal(ev.extractor)))
             g.add((node, AG.confidence, _dec(ev.confidence)))
     return g
+
+
+def _evidence_nodes(fact: str, evidence: tuple[Evidence, ...], base: str) -> dict[URIRef, Evidence]:
+    """Evidence by IRI; two records that differ only in confidence (one IRI) keep the higher."""
+    out: dict[URIRef, Evidence] = {}
+    for ev in evidence:
+        node = evidence_iri(base, fact, ev.article_sha256, ev.start, ev.end, ev.extractor)
+        if node not in out or ev.confidence > out[node].confidence:
+            out[node] = ev
+    return out
+
+
+def article_graphs(g: Graph) -> dict[URIRef, Graph]:
+    """Split a merged graph into one provenance graph per article (see the module doc).
+
+    Works on any graph built by :func:`to_rdf` (or read back from ``graph.ttl``).
+
+    Returns:
+        Article IRI -> the triples that article supports; articles without an IRI
+        (blank nodes) are skipped.
+    """
+    out: dict[URIRef, Graph] = {}
+    for article in sorted(g.subjects(RDF.type, AG.Article), key=str):
+        if isinstance(article, URIRef):
+            out[article] = _article_graph(g, article)
+    return out
+
+
+_LABELS = (RDF.type, SKOS.prefLabel, SKOS.altLabel)
+
+
+def _article_graph(g: Graph, article: URIRef) -> Graph:
+    part = Graph()
+    for p, o in g.predicate_objects(article):
+        part.add((article, p, o))
+    entities: set[Node] = set(g.subjects(AG.mentionedIn, article))
+    for ev in g.subjects(AG.article, article):
+        for p, o in g.predicate_objects(ev):
+            part.add((ev, p, o))
+        for fact in g.subjects(AG.evidence, ev):
+            part.add((fact, AG.evidence, ev))
+            entities |= _add_fact_core(g, part, fact)
+    for entity in entities:
+        for p in _LABELS:
+            for o in g.objects(entity, p):
+                part.add((entity, p, o))
+        if (entity, AG.mentionedIn, article) in g:
+            part.add((entity, AG.mentionedIn, article))
+    return part
+
+
+def _add_fact_core(g: Graph, part: Graph, fact: Node) -> set[Node]:
+    """Copy a fact's type, subject, predicate, object and plain triple; return its entities."""
+    for prop in (RDF.type, RDF.subject, RDF.predicate, RDF.object):
+        for value in g.objects(fact, prop):
+            part.add((fact, prop, value))
+    s, p, o = (g.value(fact, x) for x in (RDF.subject, RDF.predicate, RDF.object))
+    if s is not None and p is not None and o is not None and (s, p, o) in g:
+        part.add((s, p, o))
+    return {x for x in (s, o) if x is not None}

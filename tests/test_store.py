@@ -1,0 +1,155 @@
+"""The persistent Oxigraph store gives the same answers as rdflib, and is reloaded when stale."""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import time
+from collections import Counter
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from conftest import SEEDS
+from rdflib import Literal, URIRef
+
+from actorgraph.graph.build import BuildOptions, build
+from actorgraph.graph.cli import main
+from actorgraph.graph.errors import GraphFileError, QueryError
+from actorgraph.graph.formats import export, term_key
+from actorgraph.graph.named_queries import bind_named, library
+from actorgraph.graph.query import QueryOutcome, load_graph
+from actorgraph.graph.store import OxigraphBackend, RdflibBackend, open_backend
+
+pytestmark = pytest.mark.model
+
+#: bindings that give every named query a non-empty answer on the seeds
+ARGS = {
+    "who-backs": {"actor": "Kataib Hezbollah"},
+    "backed-by": {"actor": "Iran"},
+    "members-of": {"group": "PMF"},
+    "everything-about": {"actor": "kataib hezbollah"},
+    "paths": {"from": "Kataib Hezbollah", "to": "United States", "hops": "3"},
+    "evidence-for": {"subject": "KH", "relation": "part of", "object": "PMF"},
+    "single-source": {},
+    "most-connected": {},
+    "facts-by-relation": {"relation": "attacked"},
+    "search": {"text": "hezb"},
+}
+SLOW = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l }"
+
+
+@pytest.fixture(scope="module")
+def seeds(tmp_path_factory, nlp) -> Path:  # type: ignore[no-untyped-def]
+    out = tmp_path_factory.mktemp("seeds")
+    build([SEEDS], out, BuildOptions(html=False), nlp=nlp)
+    return out / "graph.ttl"
+
+
+@pytest.fixture(scope="module")
+def rdflib_backend(seeds: Path) -> RdflibBackend:
+    return RdflibBackend.from_file(seeds)
+
+
+@pytest.fixture(scope="module")
+def oxigraph_backend(seeds: Path, tmp_path_factory) -> OxigraphBackend:  # type: ignore[no-untyped-def]
+    backend = OxigraphBackend(seeds, tmp_path_factory.mktemp("store") / "ox")
+    assert backend.ensure_loaded() is True
+    return backend
+
+
+def _rows(outcome: QueryOutcome) -> Counter[tuple[tuple[str, ...], ...]]:
+    """Result rows as a multiset of value keys (stores may spell 1.0 as 1)."""
+    return Counter(tuple(term_key(v) for v in row) for row in outcome.rows)
+
+
+def test_every_named_query_gives_the_same_answers(rdflib_backend, oxigraph_backend):
+    assert set(ARGS) == set(library())
+    for name, query in library().items():
+        a = rdflib_backend.query(query.text, bind_named(query, ARGS[name], rdflib_backend))
+        b = oxigraph_backend.query(query.text, bind_named(query, ARGS[name], oxigraph_backend))
+        assert a.variables == b.variables, name
+        assert a.rows, f"{name} found nothing on the seeds"
+        assert _rows(a) == _rows(b), name
+
+
+def test_free_queries_ask_construct_and_bindings_agree(rdflib_backend, oxigraph_backend):
+    kh = URIRef("https://w3id.org/actorgraph/id/entity/kataib-hezbollah")
+    select = "SELECT ?o ?c WHERE { ?f rdf:subject ?s ; rdf:object ?o ; ag:confidence ?c }"
+    for backend in (rdflib_backend, oxigraph_backend):
+        assert backend.query("ASK { ?s ag:partOf ?o }").boolean is True
+    a, b = (x.query(select, {"s": kh}) for x in (rdflib_backend, oxigraph_backend))
+    assert _rows(a) == _rows(b) and len(a.rows) >= 3
+    construct = "CONSTRUCT { ?s ag:relation ?o } WHERE { ?s ag:partOf ?o }"
+    ta, tb = (x.query(construct).triples for x in (rdflib_backend, oxigraph_backend))
+    assert set(ta) == set(tb) and ta
+    label = {"l": Literal("Kataib Hezbollah", lang="en")}
+    q = "SELECT ?s WHERE { ?s skos:prefLabel ?l }"
+    assert [r[0] for r in oxigraph_backend.query(q, label).rows] == [kh]
+
+
+def test_named_graphs_of_a_trig_file_are_queryable(seeds: Path, tmp_path: Path):
+    trig = export(load_graph(seeds), "trig", tmp_path / "graph.trig")[0]
+    query = """
+        SELECT ?article ?sentence WHERE {
+          ?s skos:prefLabel "Kataib Hezbollah"@en .
+          ?o skos:prefLabel "Popular Mobilization Forces"@en .
+          GRAPH ?article {
+            ?f rdf:subject ?s ; rdf:predicate ag:partOf ; rdf:object ?o ; ag:evidence ?e .
+            ?e ag:sentence ?sentence } }"""
+    a = RdflibBackend.from_file(trig).query(query)
+    b = OxigraphBackend(trig, tmp_path / "store").query(query)
+    assert a.rows and _rows(a) == _rows(b)
+    assert all(str(row[0]).startswith("https://w3id.org/actorgraph/id/article/") for row in a.rows)
+
+
+def test_the_store_is_reused_and_reloaded_when_the_graph_changes(seeds: Path, tmp_path: Path):
+    graph = tmp_path / "graph.ttl"
+    graph.write_bytes(seeds.read_bytes())
+    backend = OxigraphBackend(graph, tmp_path / "store")
+    assert backend.ensure_loaded() is True
+    assert backend.ensure_loaded() is False
+    assert OxigraphBackend(graph, tmp_path / "store").ensure_loaded() is False  # a later run
+    extra = '<https://e/x> <http://www.w3.org/2004/02/skos/core#prefLabel> "Newcomer"@en .\n'
+    graph.write_text(graph.read_text(encoding="utf-8") + extra, encoding="utf-8")
+    later = time.time() + 5
+    os.utime(graph, (later, later))
+    q = "ASK { ?x skos:prefLabel 'Newcomer'@en }"
+    assert backend.query(q).boolean is True  # reloaded before answering
+    assert backend.ensure_loaded() is False
+
+
+def test_a_folder_that_is_not_a_store_is_refused(seeds: Path, tmp_path: Path):
+    (tmp_path / "notes.txt").write_text("mine", encoding="utf-8")
+    with pytest.raises(GraphFileError, match="not an actorgraph store"):
+        OxigraphBackend(seeds, tmp_path).ensure_loaded()
+    with pytest.raises(QueryError, match="unknown --store"):
+        open_backend(seeds, store="sqlite:x")
+
+
+def test_a_slow_oxigraph_query_is_stopped(oxigraph_backend: OxigraphBackend, seeds: Path):
+    slow = OxigraphBackend(seeds, oxigraph_backend.store_dir, timeout=1)
+    started = time.monotonic()
+    with pytest.raises(QueryError, match="timed out after 1 s"):
+        slow.query(SLOW)
+    assert time.monotonic() - started < 6
+    assert multiprocessing.active_children() == []
+    assert slow.query("ASK { ?s ag:partOf ?o }").boolean is True
+
+
+def test_network_is_refused_on_oxigraph_too(oxigraph_backend: OxigraphBackend):
+    with pytest.raises(QueryError, match="SERVICE"):
+        oxigraph_backend.query("SELECT * WHERE { SERVICE <http://127.0.0.1:9/q> { ?s ?p ?o } }")
+
+
+def test_query_command_with_the_oxigraph_store(seeds: Path, tmp_path: Path):
+    store = f"oxigraph:{tmp_path / 'store'}"
+    runner = CliRunner()
+    args = ["query", "--graph", str(seeds), "--store", store, "-n", "who-backs", "-b", "actor=KH"]
+    res = runner.invoke(main, args)
+    assert res.exit_code == 0, res.output
+    assert "Iran" in res.output and (tmp_path / "store" / "db").is_dir()
+    res = runner.invoke(
+        main, [*args[:5], "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }", "-f", "tsv"]
+    )
+    assert res.exit_code == 0 and res.output.splitlines()[0] == "?n"
