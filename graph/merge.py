@@ -14,6 +14,7 @@ from actorgraph.extractors.records import (
     Evidence,
     KnowledgeGraph,
 )
+from actorgraph.ontology import load_schema
 
 from .iri import DEFAULT_BASE, entity_iri, fact_iri
 
@@ -56,10 +57,15 @@ def merge(
             uf.find(e.key)
             types[e.key][e.type] += e.mentions
             group = _type_group(e.type)
+            keys = []
             for name in (e.label, *e.aliases):
                 if is_acronym(name) or (len(name.split()) < 2 and e.type == "Person"):
                     continue
-                k = (group, fold(name))
+                keys.append((group, fold(name)))
+            if len(e.label.split()) >= 2:
+                # a full name typed differently in two articles is still one actor
+                keys.append(("any", fold(e.label)))
+            for k in keys:
                 if k in by_name:
                     uf.union(by_name[k], e.key)
                 else:
@@ -96,13 +102,16 @@ def merge(
             articles=tuple(sorted(articles[root])),
         )
 
+    # a node takes the majority type of its mentions, so a fact read with an argument
+    # typed otherwise in its article is checked again against the ontology here
+    schema = load_schema()
     evidence: dict[tuple[str, str, str], list[Evidence]] = defaultdict(list)
     for r in results:
         for f in r.facts:
             if f.evidence.confidence < min_confidence:
                 continue
             s, o = iri_of[uf.find(f.subject)], iri_of[uf.find(f.object)]
-            if s != o:
+            if s != o and schema.fits(f.relation, entities[s].type, entities[o].type):
                 evidence[(s, f.relation, o)].append(f.evidence)
     edges = tuple(
         Edge(

@@ -1,0 +1,72 @@
+"""Merging article results into one graph."""
+
+from __future__ import annotations
+
+from actorgraph.extractors.records import Article, ArticleResult, Evidence, Fact, LocalEntity
+from actorgraph.graph.merge import merge
+from actorgraph.ontology import load_schema
+
+
+def _result(
+    name: str, entities: list[LocalEntity], facts: list[tuple[str, str, str]]
+) -> ArticleResult:
+    art = Article(name=name, path=name, text="x" * 100, sha256=name.ljust(64, "0"))
+    ev = Evidence(name, art.sha256, "x" * 10, 0, 10, "verb", 0.9)
+    return ArticleResult(art, tuple(entities), tuple(Fact(s, r, o, ev) for s, r, o in facts))
+
+
+def test_one_node_per_actor_across_articles_and_types():
+    a = _result(
+        "a.txt",
+        [
+            LocalEntity("name:Person:north front", "North Front", "Person", (), 1),
+            LocalEntity("gaz:iraq", "Iraq", "Country", (), 1),
+        ],
+        [("name:Person:north front", "leaderOf", "gaz:iraq")],
+    )
+    b = _result(
+        "b.txt",
+        [
+            LocalEntity("name:ArmedGroup:north front", "North Front", "ArmedGroup", (), 3),
+            LocalEntity("gaz:iraq", "Iraq", "Country", (), 1),
+        ],
+        [("name:ArmedGroup:north front", "presentIn", "gaz:iraq")],
+    )
+    kg = merge([a, b])
+    front = [e for e in kg.entities.values() if e.label == "North Front"]
+    assert len(front) == 1 and front[0].type == "ArmedGroup"
+    assert sorted(front[0].articles) == ["a.txt", "b.txt"]
+    # the fact read while the name was typed Person no longer fits the merged node: dropped
+    schema = load_schema()
+    for edge in kg.edges:
+        assert schema.fits(
+            edge.relation, kg.entities[edge.subject].type, kg.entities[edge.object].type
+        )
+    assert {e.relation for e in kg.edges} == {"presentIn"}
+
+
+def test_bare_surnames_do_not_merge_across_articles():
+    a = _result("a.txt", [LocalEntity("name:Person:smith", "Smith", "Person", (), 1)], [])
+    b = _result(
+        "b.txt",
+        [
+            LocalEntity("name:Person:smith", "Smith", "Person", (), 1),
+            LocalEntity("name:Person:anna smith", "Anna Smith", "Person", ("Smith",), 2),
+        ],
+        [],
+    )
+    kg = merge([a, b])
+    assert sorted(e.label for e in kg.entities.values()) == ["Anna Smith", "Smith"]
+
+
+def test_min_confidence_drops_weak_evidence():
+    a = _result(
+        "a.txt",
+        [
+            LocalEntity("gaz:iran", "Iran", "Country", (), 1),
+            LocalEntity("gaz:iraq", "Iraq", "Country", (), 1),
+        ],
+        [("gaz:iran", "opposes", "gaz:iraq")],
+    )
+    assert len(merge([a], min_confidence=0.5).edges) == 1
+    assert len(merge([a], min_confidence=0.95).edges) == 0
