@@ -66,33 +66,40 @@ class ActorRuler:
         Names must start with a capital or a name particle ("al-"); a lowercase
         phrase matches only when it has several words ("international coalition").
         """
-        max_len = self.gazetteer.max_tokens + 2
-        folded = [fold(t.text) for t in doc]
+        gaz = self.gazetteer
+        cache: dict[str, str] = {}
+        folded = [cache.get(t.text) or cache.setdefault(t.text, fold(t.text)) for t in doc]
         i, n = 0, len(doc)
         while i < n:
             tok = doc[i]
             if tok.is_punct or tok.is_space or not folded[i]:
                 i += 1
                 continue
+            # only spans whose first word starts some name are looked up
+            most = gaz.longest_from(folded[i].split(" ", 1)[0])
+            if most == 0 and not gaz.is_known_acronym(tok.text):
+                i += 1
+                continue
             capital = tok.text[:1].isupper() or tok.lower_ in _NAME_PARTICLES
             best: tuple[Span, str] | None = None
-            for j in range(min(n, i + max_len), i, -1):
-                if j - i == 1 and not capital:
+            words = 0
+            for j in range(i + 1, n + 1):
+                words += len(folded[j - 1].split())
+                if j - i > 1 and (words > max(most, 1) or doc[j - 1].is_sent_start):
                     break
+                if j - i == 1 and not capital:
+                    continue
                 span = doc[i:j]
                 if span[-1].is_punct or _is_possessive(span[-1]):
                     continue
-                if j - i > 1 and any(t.is_sent_start for t in span[1:]):
-                    continue
                 key = " ".join(f for f in folded[i:j] if f)
-                matches = self.gazetteer.lookup_folded(key, span.text)
-                if not matches:
-                    continue
-                match = _choose(matches, span)
-                if match is None:
-                    continue
-                best = (Span(doc, i, j, label=match.entry.type, kb_id=match.entry.key), match.kind)
-                break
+                matches = gaz.lookup_folded(key, span.text)
+                match = _choose(matches, span) if matches else None
+                if match is not None:
+                    best = (
+                        Span(doc, i, j, label=match.entry.type, kb_id=match.entry.key),
+                        match.kind,
+                    )
             if best is None:
                 i += 1
                 continue

@@ -52,6 +52,8 @@ class Gazetteer:
         self.entries: dict[str, GazEntry] = {}
         self._folded: dict[str, list[Match]] = {}
         self._acronyms: dict[str, Match] = {}
+        #: first word of a folded name -> most words of any name starting with it
+        self._first: dict[str, int] = {}
         self.max_tokens = 1
         for e in entries:
             self.entries[e.id] = e
@@ -70,6 +72,15 @@ class Gazetteer:
             if all(m.entry.id != match.entry.id for m in same):
                 same.append(match)
             self.max_tokens = max(self.max_tokens, key.count(" ") + 1 + form.count("-"))
+            words = key.split()
+            self._first[words[0]] = max(self._first.get(words[0], 0), len(words))
+
+    def longest_from(self, first_word: str) -> int:
+        """Most words of a name that starts with this folded word (0: none does)."""
+        return self._first.get(first_word, 0)
+
+    def is_known_acronym(self, text: str) -> bool:
+        return text.replace(".", "") in self._acronyms
 
     def lookup_all(self, text: str) -> list[Match]:
         """Every entry a surface form can name: "Baghdad" is a city and, as a metonym, Iraq."""
