@@ -2,12 +2,19 @@
 
 from __future__ import annotations
 
+import functools
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
 from .errors import InputError, ModelError
+
+if TYPE_CHECKING:
+    from rich.console import Console
+
+    from .build import BuildOptions, BuildSummary
 
 DEFAULT_INPUT = "seeds"
 DEFAULT_OUT = "out"
@@ -22,7 +29,8 @@ DEFAULT_OUT = "out"
     default=DEFAULT_OUT,
     show_default=True,
     type=click.Path(path_type=Path),
-    help="Folder for graph.ttl, graph.html, triples.jsonl, entities.jsonl, skipped.jsonl.",
+    help="Folder for graph.ttl, graph.html, triples.jsonl, entities.jsonl, skipped.jsonl "
+    "(and the hidden cache .actorgraph-cache/).",
 )
 @click.option(
     "--model",
@@ -55,6 +63,48 @@ DEFAULT_OUT = "out"
     type=click.IntRange(1),
     help="Skip input files larger than this many bytes.",
 )
+@click.option(
+    "-j",
+    "--jobs",
+    default=1,
+    show_default=True,
+    type=click.IntRange(0),
+    help="NLP worker processes, each with its own copy of the model (300-400 MB); "
+    "use at most one per CPU core. 0 runs the model in this process "
+    "(no --article-timeout).",
+)
+@click.option(
+    "--article-timeout",
+    default=60.0,
+    show_default=True,
+    type=click.FloatRange(0, min_open=True),
+    metavar="SECONDS",
+    help="Skip an article (reason in skipped.jsonl, kind 'timeout') whose processing "
+    "takes longer than this; applies to worker processes (--jobs 1 or more).",
+)
+@click.option(
+    "--no-cache",
+    is_flag=True,
+    help="Process every article again instead of reusing the results cached in "
+    "OUT/.actorgraph-cache by earlier builds, and rewrite all outputs "
+    "(the cache is refreshed with the new results).",
+)
+@click.option(
+    "--prune",
+    is_flag=True,
+    help="Delete cache entries of articles that are not among this build's inputs "
+    "(and of other models or settings). The graph itself always holds exactly "
+    "the given inputs, with or without --prune.",
+)
+@click.option(
+    "--dask",
+    "dask_address",
+    default=None,
+    metavar="ADDRESS",
+    help="Process articles on a Dask cluster (e.g. tcp://10.0.0.5:8786) instead of "
+    "local processes; workers need actorgraph and the model installed "
+    "(pip install 'actorgraph[dask]'). Start workers with --nthreads 1.",
+)
 @click.option("--no-html", is_flag=True, help="Skip graph.html (faster on very large graphs).")
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar or summary.")
 def build(
@@ -65,6 +115,11 @@ def build(
     base: str | None,
     gazetteers: tuple[str, ...],
     max_bytes: int,
+    jobs: int,
+    article_timeout: float,
+    no_cache: bool,
+    prune: bool,
+    dask_address: str | None,
     no_html: bool,
     quiet: bool,
 ) -> None:
@@ -72,51 +127,71 @@ def build(
 
     Articles are .txt, .md or .html files. Files that cannot be used are skipped with a
     one-line reason (also in OUT/skipped.jsonl) and the exit status is 1.
-    """
-    from rich.console import Console
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
+    \b
+    Builds are incremental: each article's extraction is cached in OUT by the hash of
+    its text (and of the model, gazetteers and extractor version), so building again
+    runs the model only on new or changed articles; when nothing changed the model
+    is not loaded and unchanged outputs are not rewritten. The graph always holds
+    exactly the articles given: leave a file out and its facts are gone.
+    """
     from .build import BuildOptions
-    from .build import build as run_build
     from .iri import DEFAULT_BASE, check_base
-    from .reader import Skipped, discover
 
     try:
         base = check_base(base) if base else DEFAULT_BASE
     except ValueError as exc:
         raise InputError(str(exc)) from None
-    paths = list(inputs) or [Path(DEFAULT_INPUT)]
-    err = Console(stderr=True)
     opts = BuildOptions(
         base=base,
         min_confidence=min_confidence,
         gazetteer_paths=gazetteers,
         html=not no_html,
         max_bytes=max_bytes,
+        jobs=jobs,
+        cache=not no_cache,
+        prune=prune,
+        article_timeout=article_timeout,
+        dask=dask_address,
     )
     if model:
         opts.model = model
-    total = len(discover(paths, on_skip=lambda s: None))
-    if total == 0:
-        raise InputError(f"no articles (.txt, .md, .html) found in {', '.join(map(str, paths))}")
+    summary = _run(list(inputs) or [Path(DEFAULT_INPUT)], out_dir, opts, quiet)
+    if not quiet:
+        _report(summary)
+    if summary.skipped:
+        _echo(f"{len(summary.skipped)} file(s) skipped; see {out_dir / 'skipped.jsonl'}")
+        sys.exit(1)
 
-    def on_skip(s: Skipped) -> None:
-        err.print(f"skipped {s.path!r}: {s.reason}", markup=False, highlight=False)
-        if s.kind != "loop":
-            progress.update(task, advance=1)
+
+def _run(paths: list[Path], out_dir: Path, opts: BuildOptions, quiet: bool) -> BuildSummary:
+    """Run the build under a progress bar; skipped files are reported as they happen."""
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
     from actorgraph.extractors.pipeline import ModelLoadError
 
+    from .build import build as run_build
+    from .reader import Skipped, discover
+
+    total = len(discover(paths, on_skip=lambda s: None))
+    if total == 0:
+        raise InputError(f"no articles (.txt, .md, .html) found in {', '.join(map(str, paths))}")
     progress = Progress(
         TextColumn("[bold]building"),
         BarColumn(),
         MofNCompleteColumn(),
         TimeElapsedColumn(),
         TextColumn("{task.description}"),
-        console=err,
+        console=_console(),
         disable=quiet,
         transient=True,
     )
+
+    def on_skip(s: Skipped) -> None:
+        _echo(f"skipped {s.path!r}: {s.reason}")
+        if s.kind != "loop":
+            progress.update(task, advance=1)
+
     with progress:
         task = progress.add_task("", total=total)
         try:
@@ -129,22 +204,37 @@ def build(
             )
         except ModelLoadError as exc:
             raise ModelError(str(exc)) from None
-    if not quiet:
-        rels = ", ".join(f"{k} {v}" for k, v in summary.per_relation.items()) or "none"
-        err.print(
-            f"{summary.articles} articles, {summary.entities} entities, {summary.facts} facts "
-            f"in {summary.seconds:.1f} s\nfacts per relation: {rels}\n"
-            f"wrote {', '.join(str(p) for p in summary.outputs)}",
-            markup=False,
-            highlight=False,
-        )
-    if summary.skipped:
-        err.print(
-            f"{len(summary.skipped)} file(s) skipped; see {out_dir / 'skipped.jsonl'}",
-            markup=False,
-            highlight=False,
-        )
-        sys.exit(1)
+    return summary
+
+
+def _report(summary: BuildSummary) -> None:
+    rels = ", ".join(f"{k} {v}" for k, v in summary.per_relation.items()) or "none"
+    work = f"{summary.processed} processed, {summary.from_cache} from cache"
+    written = ("outputs up to date: " if summary.up_to_date else "wrote ") + ", ".join(
+        str(p) for p in summary.outputs
+    )
+    lines = [
+        f"{summary.articles} articles ({work}), {summary.entities} entities, "
+        f"{summary.facts} facts in {summary.seconds:.1f} s",
+        f"facts per relation: {rels}",
+        written,
+    ]
+    if summary.pruned:
+        lines.append(f"pruned {summary.pruned} cache entries")
+    lines += [f"warning: {w}" for w in summary.warnings]
+    _echo("\n".join(lines))
+
+
+@functools.cache
+def _console() -> Console:
+    """The one stderr console of this process (progress bar and messages share it)."""
+    from rich.console import Console
+
+    return Console(stderr=True)
+
+
+def _echo(text: str) -> None:
+    _console().print(text, markup=False, highlight=False)
 
 
 command = build

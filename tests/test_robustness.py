@@ -124,7 +124,7 @@ def test_sigkill_mid_build_leaves_previous_outputs_complete(previous, tmp_path, 
     shutil.copytree(previous, out)
     before = _snapshot(out)
     proc = subprocess.Popen(
-        [_exe(), "build", str(SEEDS), str(SEEDS), "-o", str(out), "-q"],
+        [_exe(), "build", str(SEEDS), str(SEEDS), "-o", str(out), "-q", "--no-cache"],
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
     )
@@ -146,7 +146,7 @@ def test_ctrl_c_stops_cleanly_without_traceback(previous, tmp_path):  # type: ig
     shutil.copytree(previous, out)
     before = _snapshot(out)
     proc = subprocess.Popen(
-        [_exe(), "build", str(SEEDS), "-o", str(out)],
+        [_exe(), "build", str(SEEDS), "-o", str(out), "--no-cache"],
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,
