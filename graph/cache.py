@@ -118,7 +118,7 @@ def extraction_fingerprint(
     """
     import spacy
 
-    from actorgraph.extractors.pipeline import EXTRACTOR_VERSION
+    from actorgraph.extractors.version import EXTRACTOR_VERSION
 
     gazetteers = [Path(p).read_bytes() for p in gazetteer_paths]
     return _sha256(

@@ -106,6 +106,12 @@ DEFAULT_OUT = "out"
     "(pip install 'actorgraph[dask]'). Start workers with --nthreads 1.",
 )
 @click.option("--no-html", is_flag=True, help="Skip graph.html (faster on very large graphs).")
+@click.option(
+    "--strict",
+    is_flag=True,
+    help="Stop at the first file that cannot be used (empty, binary, unreadable, too large, "
+    "timed out ...) and write nothing, instead of skipping it and going on.",
+)
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar or summary.")
 def build(
     inputs: tuple[Path, ...],
@@ -121,6 +127,7 @@ def build(
     prune: bool,
     dask_address: str | None,
     no_html: bool,
+    strict: bool,
     quiet: bool,
 ) -> None:
     """Read articles (files or folders; default: seeds/) and write the graph into OUT.
@@ -156,7 +163,7 @@ def build(
     )
     if model:
         opts.model = model
-    summary = _run(list(inputs) or [Path(DEFAULT_INPUT)], out_dir, opts, quiet)
+    summary = _run(list(inputs) or [Path(DEFAULT_INPUT)], out_dir, opts, quiet, strict)
     if not quiet:
         _report(summary)
     if summary.skipped:
@@ -164,11 +171,13 @@ def build(
         sys.exit(1)
 
 
-def _run(paths: list[Path], out_dir: Path, opts: BuildOptions, quiet: bool) -> BuildSummary:
+def _run(
+    paths: list[Path], out_dir: Path, opts: BuildOptions, quiet: bool, strict: bool = False
+) -> BuildSummary:
     """Run the build under a progress bar; skipped files are reported as they happen."""
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-    from actorgraph.extractors.pipeline import ModelLoadError
+    from actorgraph.extractors.version import ModelLoadError
 
     from .build import build as run_build
     from .reader import Skipped, discover
@@ -188,6 +197,8 @@ def _run(paths: list[Path], out_dir: Path, opts: BuildOptions, quiet: bool) -> B
     )
 
     def on_skip(s: Skipped) -> None:
+        if strict and s.kind != "duplicate":
+            raise InputError(f"--strict: stopped at {s.path!r}: {s.reason}; nothing was written")
         _echo(f"skipped {s.path!r}: {s.reason}")
         if s.kind != "loop":
             progress.update(task, advance=1)

@@ -49,6 +49,14 @@ def merge(
     merges across articles: it may name someone else there).
     """
     results = list(results)
+    folded: dict[str, str] = {}  # the same names recur across articles: fold each once
+
+    def key_of(name: str) -> str:
+        k = folded.get(name)
+        if k is None:
+            k = folded[name] = fold(name)
+        return k
+
     uf = _Union()
     by_name: dict[tuple[str, str], str] = {}
     types: dict[str, Counter[str]] = defaultdict(Counter)
@@ -61,10 +69,10 @@ def merge(
             for name in (e.label, *e.aliases):
                 if is_acronym(name) or (len(name.split()) < 2 and e.type == "Person"):
                     continue
-                keys.append((group, fold(name)))
+                keys.append((group, key_of(name)))
             if len(e.label.split()) >= 2:
                 # a full name typed differently in two articles is still one actor
-                keys.append(("any", fold(e.label)))
+                keys.append(("any", key_of(e.label)))
             for k in keys:
                 if k in by_name:
                     uf.union(by_name[k], e.key)

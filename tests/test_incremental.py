@@ -114,7 +114,10 @@ def no_model(monkeypatch):  # type: ignore[no-untyped-def]
     def refuse(*_a: object, **_k: object) -> None:
         raise AssertionError("the model was loaded")
 
-    monkeypatch.setattr(build_module, "load_pipeline", refuse)
+    import actorgraph.extractors.pipeline as pipeline
+
+    monkeypatch.setattr(pipeline, "load_pipeline", refuse)
+    monkeypatch.setattr(build_module, "_load_model", refuse)
     monkeypatch.setattr(parallel, "pool_results", refuse)
     monkeypatch.setattr(parallel, "dask_results", refuse)
 

@@ -176,3 +176,37 @@ def test_second_build_into_a_locked_folder_gets_a_clear_message(tmp_path):
     assert proc.returncode != 0
     assert "another actorgraph build is writing to" in proc.stderr
     assert "Traceback" not in proc.stderr
+
+
+@pytest.mark.model
+def test_skipped_files_are_reported_and_strict_stops(tmp_path):  # type: ignore[no-untyped-def]
+    inputs = tmp_path / "in"
+    inputs.mkdir()
+    shutil.copy(SEEDS / "000_f3a41ee81fa9268b.txt", inputs / "good article.txt")
+    (inputs / "empty.txt").write_bytes(b"")
+    (inputs / "scan.txt").write_bytes(b"%PDF-1.4\x00\x01binary")
+    out = tmp_path / "out"
+    proc = subprocess.run(
+        [_exe(), "build", str(inputs), "-o", str(out), "-q"],
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert proc.returncode == 1  # something was skipped
+    report = [json.loads(x) for x in (out / "skipped.jsonl").read_text().splitlines()]
+    assert {(Path(r["path"]).name, r["kind"]) for r in report} == {
+        ("empty.txt", "empty"),
+        ("scan.txt", "binary"),
+    }
+    assert "scan.txt" in proc.stderr and "PDF" in proc.stderr
+    assert (out / "graph.ttl").is_file()
+    strict_out = tmp_path / "strict"
+    proc = subprocess.run(
+        [_exe(), "build", str(inputs), "-o", str(strict_out), "--strict"],
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert proc.returncode == 2
+    assert "--strict: stopped at" in proc.stderr and "Traceback" not in proc.stderr
+    assert not (strict_out / "graph.ttl").exists()
