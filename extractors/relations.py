@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from actorgraph.ontology import Schema, load_schema
+from actorgraph.ontology import ORGANIZATION_TYPES, Schema, load_schema
 
 from .gazetteer import Gazetteer, load_gazetteer
 from .lexicon import (
@@ -82,18 +82,7 @@ BASE_CONFIDENCE: dict[str, float] = {
     "killer_noun": 0.8,
 }
 
-_ORG_TYPES = frozenset(
-    {
-        "ArmedGroup",
-        "MilitaryForce",
-        "GovernmentBody",
-        "PoliticalGroup",
-        "Coalition",
-        "InternationalOrganization",
-        "MediaOrganization",
-        "Organization",
-    }
-)
+_ORG_TYPES = ORGANIZATION_TYPES
 _ACTORS = _ORG_TYPES | {"Person", "Country"}
 _PLACES = frozenset({"Place", "Facility", "Country"})
 _SITE_NOUNS = frozenset(

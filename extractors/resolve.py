@@ -21,6 +21,8 @@ from collections import Counter, defaultdict
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
+from actorgraph.ontology import ORGANIZATION_TYPES
+
 from .entities import name_key
 from .gazetteer import Gazetteer, load_gazetteer
 from .lexicon import ANAPHOR_NOUNS, FACILITY_NOUNS, FORCE_NOUNS, SPEECH_VERBS, STATE_NOUNS
@@ -33,18 +35,7 @@ _AKA_WORDS = {"also", "aka", "a.k.a.", "or", "known", "as", "formerly", "alias",
 _PERSON_PRONOUNS = {"he", "him", "his", "she", "her"}
 _IT_PRONOUNS = {"it", "its"}
 _THEY_PRONOUNS = {"they", "them", "their"}
-_GROUPISH = frozenset(
-    {
-        "ArmedGroup",
-        "MilitaryForce",
-        "Organization",
-        "PoliticalGroup",
-        "GovernmentBody",
-        "Coalition",
-        "InternationalOrganization",
-        "MediaOrganization",
-    }
-)
+_GROUPISH = ORGANIZATION_TYPES
 _ACTOR_TYPES = _GROUPISH | {"Person", "Country"}
 
 

@@ -107,3 +107,17 @@ ENTITY_TYPES: tuple[str, ...] = (
     "Facility",
     "Weapon",
 )
+
+#: The organisation classes: Organization and its sub-classes (a test checks the Turtle).
+ORGANIZATION_TYPES: frozenset[str] = frozenset(
+    {
+        "Organization",
+        "ArmedGroup",
+        "MilitaryForce",
+        "GovernmentBody",
+        "PoliticalGroup",
+        "Coalition",
+        "InternationalOrganization",
+        "MediaOrganization",
+    }
+)

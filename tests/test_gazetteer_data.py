@@ -15,23 +15,11 @@ from typing import Any
 
 import pytest
 
+from actorgraph.ontology import ENTITY_TYPES
+
 GAZETTEER = Path(__file__).resolve().parents[1] / "ontology" / "gazetteer.jsonl"
 
-ALLOWED_TYPES = {
-    "Person",
-    "Country",
-    "ArmedGroup",
-    "MilitaryForce",
-    "GovernmentBody",
-    "PoliticalGroup",
-    "Coalition",
-    "InternationalOrganization",
-    "MediaOrganization",
-    "Organization",
-    "Place",
-    "Facility",
-    "Weapon",
-}
+ALLOWED_TYPES = set(ENTITY_TYPES)
 REQUIRED_KEYS = {"id", "name", "type", "aliases"}
 ALLOWED_KEYS = REQUIRED_KEYS | {"demonyms", "metonyms"}
 SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")

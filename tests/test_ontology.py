@@ -5,7 +5,15 @@ from __future__ import annotations
 import pytest
 from rdflib import OWL, RDF, RDFS, URIRef
 
-from actorgraph.ontology import AG, ENTITY_TYPES, NS_IRI, RELATIONS, load_ontology, load_schema
+from actorgraph.ontology import (
+    AG,
+    ENTITY_TYPES,
+    NS_IRI,
+    ORGANIZATION_TYPES,
+    RELATIONS,
+    load_ontology,
+    load_schema,
+)
 
 
 @pytest.fixture(scope="module")
@@ -73,3 +81,8 @@ def test_entity_types_are_classes(onto):  # type: ignore[no-untyped-def]
 )
 def test_domain_and_range_checks(relation, s, o, ok):  # type: ignore[no-untyped-def]
     assert load_schema().fits(relation, s, o) is ok
+
+
+def test_organization_types_are_the_turtle_subclasses_of_organization():
+    ancestors = load_schema().ancestors
+    assert {c for c, up in ancestors.items() if "Organization" in up} == ORGANIZATION_TYPES
