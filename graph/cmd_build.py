@@ -166,8 +166,10 @@ def build(
     summary = _run(list(inputs) or [Path(DEFAULT_INPUT)], out_dir, opts, quiet, strict)
     if not quiet:
         _report(summary)
-    if summary.skipped:
-        _echo(f"{len(summary.skipped)} file(s) skipped; see {out_dir / 'skipped.jsonl'}")
+    # a duplicate is read once and kept as a second source: noted, not a failure
+    problems = [s for s in summary.skipped if s.kind != "duplicate"]
+    if problems:
+        _echo(f"{len(problems)} file(s) skipped; see {out_dir / 'skipped.jsonl'}")
         sys.exit(1)
 
 
@@ -199,7 +201,7 @@ def _run(
     def on_skip(s: Skipped) -> None:
         if strict and s.kind != "duplicate":
             raise InputError(f"--strict: stopped at {s.path!r}: {s.reason}; nothing was written")
-        _echo(f"skipped {s.path!r}: {s.reason}")
+        _echo(f"{'note' if s.kind == 'duplicate' else 'skipped'} {s.path!r}: {s.reason}")
         if s.kind != "loop":
             progress.update(task, advance=1)
 
@@ -241,7 +243,7 @@ def _console() -> Console:
     """The one stderr console of this process (progress bar and messages share it)."""
     from rich.console import Console
 
-    return Console(stderr=True)
+    return Console(stderr=True, soft_wrap=True)  # one message, one line, whatever the width
 
 
 def _echo(text: str) -> None:

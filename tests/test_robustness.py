@@ -210,3 +210,23 @@ def test_skipped_files_are_reported_and_strict_stops(tmp_path):  # type: ignore[
     assert proc.returncode == 2
     assert "--strict: stopped at" in proc.stderr and "Traceback" not in proc.stderr
     assert not (strict_out / "graph.ttl").exists()
+
+
+@pytest.mark.model
+def test_duplicates_are_noted_not_failures(tmp_path):  # type: ignore[no-untyped-def]
+    inputs = tmp_path / "in"
+    inputs.mkdir()
+    shutil.copy(SEEDS / "000_f3a41ee81fa9268b.txt", inputs / "a.txt")
+    shutil.copy(SEEDS / "000_f3a41ee81fa9268b.txt", inputs / "copy of a.txt")
+    out = tmp_path / "out"
+    proc = subprocess.run(
+        [_exe(), "build", str(inputs), "-o", str(out), "-q", "--strict"],
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert proc.returncode == 0, proc.stderr
+    (line,) = proc.stderr.splitlines()  # one line per message, never wrapped
+    assert line.startswith("note ") and "copy of a.txt" in line
+    (article,) = [json.loads(x) for x in (out / "triples.jsonl").read_text().splitlines()][:1]
+    assert article["article"] == "a.txt"
