@@ -35,6 +35,7 @@ asks which articles say something.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from decimal import Decimal
 
 from rdflib import RDF, Graph, Literal, Namespace, URIRef
@@ -57,6 +58,9 @@ PREFIXES: dict[str, str] = {
     "skos": str(SKOS),
     "xsd": str(XSD),
 }
+
+
+_Triple = tuple[Node, Node, Node]
 
 
 def _dec(x: float) -> Literal:
@@ -88,52 +92,77 @@ def _safe_text(text: str) -> str:
 def to_rdf(kg: KnowledgeGraph, *, base: str = DEFAULT_BASE) -> Graph:
     """Build the RDF graph of a knowledge graph."""
     g = bind_prefixes(Graph(), base)
+    for triple in rdf_triples(kg, base=base):
+        g.add(triple)
+    return g
+
+
+def ntriples_lines(kg: KnowledgeGraph, *, base: str = DEFAULT_BASE) -> list[str]:
+    """The graph of :func:`to_rdf` as sorted, distinct N-Triples lines, without building an
+    rdflib graph (its per-triple indexing is most of the cost on large graphs)."""
+    return sorted({f"{_nt(s)} {_nt(p)} {_nt(o)} ." for s, p, o in rdf_triples(kg, base=base)})
+
+
+_NT_ESCAPES = str.maketrans({"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r"})
+
+
+def _nt(term: Node) -> str:
+    """One term in N-Triples syntax (actorgraph mints no blank nodes)."""
+    if isinstance(term, Literal):
+        text = '"' + str(term).translate(_NT_ESCAPES) + '"'
+        if term.language:
+            return f"{text}@{term.language}"
+        return f"{text}^^<{term.datatype}>" if term.datatype else text
+    return f"<{term}>"
+
+
+def rdf_triples(kg: KnowledgeGraph, *, base: str = DEFAULT_BASE) -> Iterator[_Triple]:
+    """Every triple of a knowledge graph's RDF form (see the module doc); may repeat one."""
     art_iri: dict[str, URIRef] = {}
     for a in kg.articles:
         node = article_iri(base, a.sha256)
         for name in (a.name, *a.also_named):
             art_iri[name] = node
-            g.add((node, AG.fileName, Literal(_safe_text(name))))
-        g.add((node, RDF.type, AG.Article))
-        g.add((node, AG.sha256, Literal(a.sha256)))
+            yield (node, AG.fileName, Literal(_safe_text(name)))
+        yield (node, RDF.type, AG.Article)
+        yield (node, AG.sha256, Literal(a.sha256))
         if a.title:
-            g.add((node, DCTERMS.title, Literal(_safe_text(a.title))))
+            yield (node, DCTERMS.title, Literal(_safe_text(a.title)))
         if a.date:
-            g.add((node, DCTERMS.date, Literal(_safe_text(a.date))))
+            yield (node, DCTERMS.date, Literal(_safe_text(a.date)))
 
     for e in kg.entities.values():
         node = URIRef(e.id)
-        g.add((node, RDF.type, AG[e.type]))
-        g.add((node, SKOS.prefLabel, Literal(_safe_text(e.label), lang="en")))
+        yield (node, RDF.type, AG[e.type])
+        yield (node, SKOS.prefLabel, Literal(_safe_text(e.label), lang="en"))
         for alias in e.aliases:
-            g.add((node, SKOS.altLabel, Literal(_safe_text(alias), lang="en")))
-        g.add((node, AG.mentionCount, Literal(e.mentions)))
+            yield (node, SKOS.altLabel, Literal(_safe_text(alias), lang="en"))
+        yield (node, AG.mentionCount, Literal(e.mentions))
         for name in e.articles:
             if name in art_iri:
-                g.add((node, AG.mentionedIn, art_iri[name]))
+                yield (node, AG.mentionedIn, art_iri[name])
 
     for edge in kg.edges:
         s, o, prop = URIRef(edge.subject), URIRef(edge.object), AG[edge.relation]
-        g.add((s, prop, o))
+        yield (s, prop, o)
         fact = URIRef(edge.id)
-        g.add((fact, RDF.type, AG.Fact))
-        g.add((fact, RDF.subject, s))
-        g.add((fact, RDF.predicate, prop))
-        g.add((fact, RDF.object, o))
-        g.add((fact, AG.confidence, _dec(edge.confidence)))
+        yield (fact, RDF.type, AG.Fact)
+        yield (fact, RDF.subject, s)
+        yield (fact, RDF.predicate, prop)
+        yield (fact, RDF.object, o)
+        yield (fact, AG.confidence, _dec(edge.confidence))
         support = _evidence_nodes(edge.id, edge.evidence, base)
-        g.add((fact, AG.supportCount, Literal(len(support))))
-        g.add((fact, AG.articleCount, Literal(len(edge.articles))))
+        yield (fact, AG.supportCount, Literal(len(support)))
+        yield (fact, AG.articleCount, Literal(len(edge.articles)))
         for node, ev in support.items():
-            g.add((fact, AG.evidence, node))
-            g.add((node, RDF.type, AG.Evidence))
-            g.add((node, AG.article, art_iri.get(ev.article, article_iri(base, ev.article_sha256))))
-            g.add((node, AG.sentence, Literal(_safe_text(ev.sentence))))
-            g.add((node, AG.startOffset, Literal(ev.start)))
-            g.add((node, AG.endOffset, Literal(ev.end)))
-            g.add((node, AG.extractor, Literal(ev.extractor)))
-            g.add((node, AG.confidence, _dec(ev.confidence)))
-    return g
+            yield (fact, AG.evidence, node)
+            yield (node, RDF.type, AG.Evidence)
+            yield (node, AG.article, art_iri.get(ev.article, article_iri(base, ev.article_sha256)))
+            yield (node, AG.sentence, Literal(_safe_text(ev.sentence)))
+            yield (node, AG.startOffset, Literal(ev.start))
+            yield (node, AG.endOffset, Literal(ev.end))
+            yield (node, AG.extractor, Literal(ev.extractor))
+            yield (node, AG.confidence, _dec(ev.confidence))
 
 
 def _evidence_nodes(fact: str, evidence: tuple[Evidence, ...], base: str) -> dict[URIRef, Evidence]:

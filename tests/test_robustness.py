@@ -17,12 +17,13 @@ from conftest import SEEDS
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from rdflib import Graph
+from rdflib.compare import isomorphic
 
 from actorgraph.extractors.pipeline import doc_to_result
 from actorgraph.extractors.records import Article, Edge, Entity, Evidence, KnowledgeGraph
 from actorgraph.graph.merge import merge
 from actorgraph.graph.outputs import build_lock
-from actorgraph.graph.rdf import to_rdf
+from actorgraph.graph.rdf import ntriples_lines, to_rdf
 
 HOSTILE = [
     "<script>alert(1)</script>",
@@ -51,6 +52,15 @@ def _hostile_graph() -> KnowledgeGraph:
     )
     art = Article("a b.txt", "a b.txt", "text", "f" * 64, title='<title>"x"</title>')
     return KnowledgeGraph(ents, edges, (art,))
+
+
+def test_ntriples_writer_gives_the_same_graph_as_rdflib():
+    kg = _hostile_graph()
+    lines = ntriples_lines(kg)
+    data = "\n".join(lines) + "\n"
+    assert isomorphic(Graph().parse(data=data, format="nt"), to_rdf(kg))
+    quads = list(pyoxigraph.parse(data.encode("utf-8"), format=pyoxigraph.RdfFormat.N_TRIPLES))
+    assert len(quads) == len(lines) == len(to_rdf(kg))
 
 
 def test_hostile_names_give_valid_rdf_that_a_second_parser_reads():
