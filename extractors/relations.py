@@ -116,6 +116,7 @@ class SentenceReader:
         #: keys of entities named outright (by the model or the gazetteer), not derived
         self.named = {e.kb_id_ for e in doc.ents}
         self.named_spans = {(e.start, e.end) for e in doc.ents}
+        self.demonyms: dict[int, Span] = {t.i: d for d in doc.spans.get("demonyms", []) for t in d}
         #: the subject of the latest attack read so far (for "condemned the attack")
         self.last_attacker: Arg | None = None
         for span in doc.spans.get("actors", []):
@@ -129,6 +130,10 @@ class SentenceReader:
         """The mention headed by, else containing, this token."""
         rooted = self.by_root.get(tok.i)
         return rooted[0] if rooted else self.by_token.get(tok.i)
+
+    def named_or_demonym(self, tok: Token) -> Span | None:
+        """The mention at a token, else the demonym there ("Iranian" in "Iranian-backed")."""
+        return self.mention(tok) or self.demonyms.get(tok.i)
 
     def in_sentence(self, sent: Span) -> list[Span]:
         """Every actor mention that starts in the sentence, in text order."""
@@ -808,7 +813,7 @@ class RelationExtractor:
                 reader.arg(m)
                 for c in obj.children
                 if c.dep_ in {"poss", "compound", "amod"}
-                for m in [reader.mention(c) or _demonym(reader.doc, c)]
+                for m in [reader.named_or_demonym(c)]
                 if m is not None
             ]
             if own:
@@ -948,12 +953,7 @@ class RelationExtractor:
     def _orgs_in(self, toks: list[Token], reader: SentenceReader, person: Span) -> list[Arg]:
         seen: dict[str, Arg] = {}
         for t in toks:
-            m = reader.mention(t)
-            if m is None:
-                for d in reader.doc.spans.get("demonyms", []):
-                    if d.start <= t.i < d.end:
-                        m = d
-                        break
+            m = reader.named_or_demonym(t)
             if (
                 m is not None
                 and m.kb_id_ != person.kb_id_
@@ -1023,7 +1023,7 @@ class RelationExtractor:
                 if c.dep_ == "poss" or (
                     named and adjacent and c.dep_ in {"amod", "compound"} and c.i < m.start
                 ):
-                    owner = reader.mention(c) or _demonym(reader.doc, c)
+                    owner = reader.named_or_demonym(c)
                     if owner is not None and owner.label_ == "Country":
                         yield Candidate(reader.arg(m), "partOf", reader.arg(owner), "possessive")
             # a name that starts with a country word: "the Canadian Defence Department"
@@ -1056,7 +1056,7 @@ class RelationExtractor:
             ):
                 continue
             backer_tok = sent.doc[tok.i - 2]
-            backer = reader.mention(backer_tok) or _demonym(sent.doc, backer_tok)
+            backer = reader.named_or_demonym(backer_tok)
             if backer is None or backer.label_ not in _ACTORS:
                 continue
             noun = tok.head if tok.head.pos_ in {"NOUN", "PROPN"} else None
@@ -1131,7 +1131,7 @@ class RelationExtractor:
                 reader.arg(m)
                 for c in tok.children
                 if c.dep_ in {"poss", "compound", "amod"}
-                for m in [reader.mention(c) or _demonym(sent.doc, c)]
+                for m in [reader.named_or_demonym(c)]
                 if m is not None
             ]
             agents += [a for p in _pobjs(tok, {"by"}) for a in reader.actors(p)]
@@ -1260,13 +1260,6 @@ class RelationExtractor:
                 rel = "memberOf" if part.span.label_ in {"Person", "Country"} else relation
                 for whole in wholes:
                     yield Candidate(part, rel, whole, "copula_part")
-
-
-def _demonym(doc: Doc, tok: Token) -> Span | None:
-    for d in doc.spans.get("demonyms", []):
-        if d.start <= tok.i < d.end:
-            return d
-    return None
 
 
 @Language.factory(
