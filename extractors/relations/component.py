@@ -1,0 +1,164 @@
+"""The ``actor_relations`` component: runs every pattern family over every sentence.
+
+Confidence is an estimate of the probability that the sentence states the
+fact as extracted. Each extractor has a base value (see ``BASE_CONFIDENCE``),
+multiplied by 0.7 when an argument was found by coreference, 0.8 under a weak
+modal ("may", "might"), and 0.75 when an argument is inferred through
+coordination ("X and other Iran-backed groups").
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from actorgraph.ontology import Schema, load_schema
+
+from ..gazetteer import Gazetteer, load_gazetteer
+from ..records import ExtractedFact, LocalEntity
+from ..resolve import ensure_extensions
+from . import alignment, events, places, titles, verbs
+from .sentence import Candidate, SentenceReader
+
+BASE_CONFIDENCE: dict[str, float] = {
+    "verb": 0.85,
+    "passive": 0.85,
+    "light_verb": 0.8,
+    "title": 0.9,
+    "appos_title": 0.9,
+    "possessive": 0.75,
+    "modifier_backing": 0.8,
+    "against_prefix": 0.75,
+    "between": 0.8,
+    "action_noun": 0.7,
+    "locative": 0.75,
+    "presence": 0.75,
+    "host": 0.85,
+    "where_located": 0.8,
+    "copula_part": 0.85,
+    "ties": 0.7,
+    "member_examples": 0.8,
+    "home_to": 0.75,
+    "accusation_noun": 0.75,
+    "office": 0.9,
+    "demonym_name": 0.7,
+    "verb_location": 0.6,
+    "fronted_locative": 0.6,
+    "based": 0.8,
+    "killer_noun": 0.8,
+}
+
+Pattern = Callable[[Span, SentenceReader], Iterator[Candidate]]
+
+#: every pattern, in the order they run (an attack read early lets a later
+#: "condemned the attack" find its agent)
+PATTERNS: tuple[Pattern, ...] = (
+    alignment.ties,
+    alignment.member_examples,
+    places.home_to,
+    events.accusation_nouns,
+    places.verb_location,
+    places.fronted_locative,
+    places.based,
+    events.killers,
+    verbs.verbs,
+    titles.titles,
+    alignment.possessives,
+    alignment.modifier_backing,
+    alignment.against_prefix,
+    alignment.between,
+    events.action_nouns,
+    places.locatives,
+    alignment.copula_part,
+)
+assert {p for m in (alignment, events, places, titles, verbs) for p in m.PATTERNS} == set(PATTERNS)
+
+
+class RelationExtractor:
+    """Runs every pattern over every sentence and keeps the facts that fit the ontology."""
+
+    def __init__(
+        self, schema: Schema, min_confidence: float = 0.0, gazetteer: Gazetteer | None = None
+    ) -> None:
+        self.schema = schema
+        self.min_confidence = min_confidence
+        self.gazetteer = gazetteer
+        self.patterns = PATTERNS
+
+    def __call__(self, doc: Doc) -> Doc:
+        ensure_extensions()
+        reader = SentenceReader(doc, self.gazetteer)
+        facts: dict[tuple[str, str, str, int], ExtractedFact] = {}
+        for sent in doc.sents:
+            if sent.text.rstrip().rstrip("\"”’'").endswith("?"):
+                continue  # no facts from questions
+            for pattern in self.patterns:
+                for cand in pattern(sent, reader):
+                    fact = self._accept(cand, sent)
+                    if fact is None:
+                        continue
+                    k = (fact.subject, fact.relation, fact.object, fact.start)
+                    if k not in facts or facts[k].confidence < fact.confidence:
+                        facts[k] = fact
+                    if fact.relation == "attacked" and cand.subject.span.label_ != "Person":
+                        reader.last_attacker = cand.subject
+        doc._.facts = sorted(
+            facts.values(), key=lambda f: (f.start, f.subject, f.relation, f.object)
+        )
+        return doc
+
+    def _accept(self, c: Candidate, sent: Span) -> ExtractedFact | None:
+        s, o = c.subject.span, c.object.span
+        entities = sent.doc._.actor_entities
+        if entities is not None:
+            for span in (s, o):
+                if span.kb_id_ not in entities and not self._add_entity(entities, span):
+                    return None
+        if s.kb_id_ == o.kb_id_ or not self.schema.fits(c.relation, s.label_, o.label_):
+            return None
+        if (
+            c.relation == "attacked"
+            and s.label_ == o.label_ == "Person"
+            and c.extractor == "action_noun"
+        ):
+            return None  # "Butler launches attack on Blair": words, not weapons
+        conf = BASE_CONFIDENCE[c.extractor] * c.factor * c.subject.factor * c.object.factor
+        if conf < self.min_confidence or conf <= 0:
+            return None
+        return ExtractedFact(
+            subject=s.kb_id_,
+            relation=c.relation,
+            object=o.kb_id_,
+            start=sent.start_char,
+            end=sent.end_char,
+            extractor=c.extractor,
+            confidence=round(conf, 3),
+        )
+
+    def _add_entity(self, entities: dict[str, LocalEntity], span: Span) -> bool:
+        """Register an entity named only inside another name ("Canadian" in a ministry's name)."""
+        entry = self.gazetteer.entries.get(span.kb_id_[4:]) if self.gazetteer else None
+        if entry is None:
+            return False
+        aliases = (span.text,) if span.text != entry.name else ()
+        entities[span.kb_id_] = LocalEntity(span.kb_id_, entry.name, entry.type, aliases, 1)
+        return True
+
+    # -- new patterns --------------------------------------------------------------
+
+
+@Language.factory(
+    "actor_relations",
+    requires=["doc.spans", "doc._.actor_entities", "token.dep"],
+    assigns=["doc._.facts"],
+    default_config={"min_confidence": 0.0, "gazetteer_paths": []},
+)
+def make_actor_relations(
+    nlp: Language, name: str, min_confidence: float, gazetteer_paths: list[str]
+) -> RelationExtractor:
+    ensure_extensions()
+    return RelationExtractor(
+        load_schema(), min_confidence=min_confidence, gazetteer=load_gazetteer(gazetteer_paths)
+    )
