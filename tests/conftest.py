@@ -64,10 +64,11 @@ def vocab():  # type: ignore[no-untyped-def]
 
 def load_parses() -> dict[str, dict]:  # type: ignore[type-arg]
     out = {}
-    for line in (DATA / "parses.jsonl").read_text(encoding="utf-8").splitlines():
-        if line.strip():
-            rec = json.loads(line)
-            out[rec["text"]] = rec
+    for path in sorted(DATA.glob("parses*.jsonl")):  # tests/record_parses.py writes them
+        for line in path.read_text(encoding="utf-8").splitlines():
+            if line.strip():
+                rec = json.loads(line)
+                out[rec["text"]] = rec
     return out
 
 
@@ -75,7 +76,7 @@ PARSES = load_parses()
 
 
 def make_doc(vocab, text: str) -> Doc:  # type: ignore[no-untyped-def]
-    """A Doc with the parse recorded in tests/data/parses.jsonl: no model needed."""
+    """A Doc with the parse recorded in tests/data/parses*.jsonl: no model needed."""
     p = PARSES[text]
     doc = Doc(
         vocab,

@@ -9,8 +9,9 @@ relation's domain and range in the ontology, self-loops and duplicates, and
 writes ``doc._.facts``.
 """
 
+from .assertion import CLAIM_VERBS, assertion_factor
 from .component import BASE_CONFIDENCE, PATTERNS, RelationExtractor, make_actor_relations
-from .sentence import CLAIM_VERBS, Arg, Candidate, SentenceReader, assertion_factor
+from .sentence import Arg, Candidate, SentenceReader
 
 __all__ = [
     "BASE_CONFIDENCE",

@@ -16,6 +16,7 @@ from ..lexicon import (
     SYMMETRIC_NOUNS,
     TIE_VERBS,
 )
+from .assertion import assertion_factor
 from .sentence import (
     _ACTORS,
     _ORG_TYPES,
@@ -24,7 +25,6 @@ from .sentence import (
     Candidate,
     SentenceReader,
     _pobjs,
-    assertion_factor,
     described,
 )
 

@@ -73,7 +73,13 @@ PATTERNS: tuple[Pattern, ...] = (
     places.locatives,
     alignment.copula_part,
 )
-assert {p for m in (alignment, events, places, titles, verbs) for p in m.PATTERNS} == set(PATTERNS)
+#: pattern families; a module lists its patterns in ``PATTERNS`` and may give base
+#: confidences for new extractor names in ``CONFIDENCE``
+FAMILIES = (alignment, events, places, titles, verbs)
+# patterns a family adds run after the ones above, in family order
+PATTERNS += tuple(p for m in FAMILIES for p in m.PATTERNS if p not in PATTERNS)
+for _family in FAMILIES:
+    BASE_CONFIDENCE.update(getattr(_family, "CONFIDENCE", {}))
 
 
 class RelationExtractor:

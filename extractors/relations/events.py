@@ -12,13 +12,13 @@ from ..lexicon import (
     ACTION_NOUNS,
     KILLER_NOUNS,
 )
+from .assertion import assertion_factor
 from .sentence import (
     _ACTORS,
     Candidate,
     SentenceReader,
     _conjuncts,
     _pobjs,
-    assertion_factor,
 )
 
 

@@ -11,6 +11,7 @@ from ..lexicon import (
     DESCRIPTOR_TYPES,
     HOME_NOUNS,
 )
+from .assertion import assertion_factor
 from .sentence import (
     _ACTORS,
     _DEPLOYABLE,
@@ -22,7 +23,6 @@ from .sentence import (
     _in_list,
     _pobjs,
     agents_of,
-    assertion_factor,
     described,
 )
 

@@ -15,6 +15,7 @@ from ..lexicon import (
     REVERSED_VERBS,
     VERB_RELATIONS,
 )
+from .assertion import assertion_factor
 from .sentence import (
     _ACTORS,
     _PLACES,
@@ -25,7 +26,6 @@ from .sentence import (
     SentenceReader,
     _pobjs,
     agents_of,
-    assertion_factor,
 )
 
 
