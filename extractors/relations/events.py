@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from spacy.tokens import Span
+from spacy.tokens import Span, Token
 
 from ..lexicon import (
     ACCUSATION_NOUNS,
@@ -15,11 +15,14 @@ from ..lexicon import (
 from .assertion import assertion_factor
 from .sentence import (
     _ACTORS,
+    Arg,
     Candidate,
     SentenceReader,
     _conjuncts,
     _pobjs,
+    agents_of,
 )
+from .verbs import alleged_by, attack_targets, verbal_attack
 
 
 def accusation_nouns(sent: Span, reader: SentenceReader) -> Iterator[Candidate]:
@@ -66,7 +69,8 @@ def killers(sent: Span, reader: SentenceReader) -> Iterator[Candidate]:
                 killers.append(nxt)
         for k in killers:
             for v in victims:
-                if k is not None and v is not None and k.label_ == "Person":
+                # "Soham murderer X" names where, not whom
+                if k is not None and v is not None and k.label_ == v.label_ == "Person":
                     yield Candidate(reader.arg(k), "attacked", reader.arg(v), "killer_noun")
 
 
@@ -96,7 +100,253 @@ def action_nouns(sent: Span, reader: SentenceReader) -> Iterator[Candidate]:
                 agents = [a for c in verb.children if c.dep_ == "nsubj" for a in reader.actors(c)]
         for a in agents:
             for t in targets:
+                if relation == "attacked" and verbal_attack(a.span.label_, t.span.label_):
+                    continue  # "Butler launches attack on Blair": words, not weapons
                 yield Candidate(a, relation, t, "action_noun")
 
 
-PATTERNS = (accusation_nouns, killers, action_nouns)
+#: nouns of a concrete attack ("an Israeli air strike", "the shelling of X")
+ATTACK_NOUNS = frozenset(
+    "attack attacks strike strikes airstrike airstrikes raid raids bombing bombings "
+    "bombardment bombardments shelling assault assaults invasion incursion incursions "
+    "ambush ambushes assassination killing killings barrage shootdown siege offensive "
+    "offensives".split()
+)
+#: attack nouns that in politics are words: "X's attack on Y's record"
+_VERBAL_NOUNS = frozenset("attack attacks assault assaults offensive offensives strike".split())
+
+
+#: attack nouns whose "of" names the target: "the shelling of X", "the siege of Y"
+_OF_TARGET = frozenset(
+    "bombing bombings bombardment bombardments shelling invasion assassination killing "
+    "killings siege shootdown".split()
+)
+#: attack nouns whose scene ("in Gaza City") is itself attacked
+_BOMBARD_NOUNS = frozenset(
+    "strike strikes airstrike airstrikes raid raids bombing bombings bombardment "
+    "bombardments shelling barrage".split()
+)
+#: verbs that give an attack noun its agent: "X carried out raids", "X launched an offensive"
+_DOING_VERBS = frozenset(
+    "carry launch conduct mount stage step intensify unleash order begin resume "
+    "lead escalate execute perpetrate".split()
+)
+#: verbs that give an attack noun its agent through "with": "X retaliated with strikes"
+_RESPONDING_VERBS = frozenset("retaliate respond react reply hit strike".split())
+#: verbs that give an attack noun its target as their subject: "X faced air strikes from Y"
+_SUFFERING_VERBS = frozenset("face suffer endure weather".split())
+#: verbs whose object an attack hit: "an air strike killed X", "raids targeting Y"
+_HITTING_VERBS = frozenset("kill hit target strike destroy wound injure damage level".split())
+#: nouns of armed struggle that take their agent from the clause: "in battle against X"
+_STRUGGLE_NOUNS = frozenset(
+    "battle battles fight war wars struggle campaign campaigns operations".split()
+)
+#: verbs whose object is a struggle the subject wages: "waged war on X"
+#: ("wag" is the model's lemma for "waged")
+_WAGING_VERBS = frozenset("wage wag declare lead launch fight conduct".split())
+#: verbs of reporting: "al-Mayadeen reported he had been killed in an Israeli attack"
+_REPORT_VERBS = frozenset("say report claim allege tell state announce accuse".split())
+
+
+def attack_events(sent: Span, reader: SentenceReader) -> Iterator[Candidate]:
+    """Nominal attacks: "a Saudi air strike killed X", "the shelling of Y by X",
+    "X carried out raids targeting Y", "X has faced air strikes from Y"."""
+    for tok in sent:
+        if tok.pos_ != "NOUN" or tok.lower_ not in ATTACK_NOUNS:
+            continue
+        if any(c.lower_ in {"no", "without"} for c in tok.children) or tok.head.lower_ in {
+            "without",
+            "against",  # "warned against strikes": not an attack that happened
+        }:
+            continue
+        verb = _governor(tok)
+        factor = assertion_factor(verb) if verb is not None else 1.0
+        if factor == 0 or _planned(tok):
+            continue
+        agents = _event_owners(tok, reader)
+        agents += [a for p in _pobjs(tok, {"by", "from"}) for a in reader.actors(p)]
+        for c in tok.children:  # "the raid carried out by X"
+            if c.dep_ == "acl":
+                agents += [a for p in _pobjs(c, {"by"}) for a in reader.actors(p)]
+        targets = [a for p in _pobjs(tok, {"on", "against"}) for a in attack_targets(p, reader)]
+        if tok.lower_ in _OF_TARGET:
+            targets += [a for p in _pobjs(tok, {"of"}) for a in attack_targets(p, reader)]
+        # "a strike on a building in Gaza City", "an attack against pilgrims in the suburb
+        # of X": the town where it struck
+        scenes = [tok, *_pobjs(tok, {"on", "against", "of"})]
+        if tok.lower_ not in _BOMBARD_NOUNS | {"offensive", "offensives"}:
+            scenes = scenes[1:]  # "the attack in Paris" may be a report from there
+        targets += [
+            a
+            for h in scenes
+            for p in _pobjs(h, {"in"})
+            for a in [*reader.actors(p), *attack_targets(p, reader)]
+            if a.span.label_ in {"Place", "Facility"}
+        ]
+        for c in tok.children:  # "raids targeting Y", "the strike that killed X"
+            hits = c.dep_ in {"acl", "relcl"} and c.lemma_.lower() in _HITTING_VERBS
+            if hits and assertion_factor(c) > 0:
+                targets += _objects(c, reader)
+        head = tok.head
+        victim = False
+        if tok.dep_ == "nsubj" and head.lemma_.lower() in _HITTING_VERBS:  # "a strike killed X"
+            targets += _objects(head, reader)
+        if tok.dep_ == "pobj" and head.lower_ in {"in", "by"} and head.head.pos_ == "VERB":
+            victim_verb = head.head  # "X was killed in an Israeli strike"
+            if victim_verb.lemma_.lower() in {"kill", "wound", "injure", "destroy", "damage"}:
+                targets += _passive_subjects(victim_verb, reader)
+                victim = True
+        if _claimed(tok) and not agents and verb is not None:  # "X claimed responsibility for"
+            agents, _ = agents_of(verb, reader)
+        if tok.dep_ == "pobj" and verb is not None and verb == head.head:
+            lemma = verb.lemma_.lower()
+            if head.lower_ == "with" and lemma in _RESPONDING_VERBS and not agents:
+                agents, _ = agents_of(verb, reader)  # "X retaliated with strikes on Y"
+                targets += [
+                    a for p in _pobjs(verb, {"on", "against"}) for a in attack_targets(p, reader)
+                ]
+            elif head.lower_ == "under" and lemma in {"come", "be"}:
+                # "the convoy came under attack from X", "Y came under shelling by X"
+                targets += [
+                    a for c in verb.children if c.dep_ == "nsubj" for a in attack_targets(c, reader)
+                ]
+                agents += [a for p in _pobjs(verb, {"from", "by"}) for a in reader.actors(p)]
+        if tok.dep_ == "dobj" and verb is not None:
+            lemma = verb.lemma_.lower()
+            if lemma in _DOING_VERBS and not agents:
+                agents, _ = agents_of(verb, reader)
+            elif lemma in _SUFFERING_VERBS:
+                targets += agents_of(verb, reader)[0]
+                agents += [a for p in _pobjs(verb, {"from", "by"}) for a in reader.actors(p)]
+        if tok.lower_ in {"offensive", "offensives"}:  # on a group it is a campaign
+            targets = [t for t in targets if t.span.label_ in {"Place", "Facility"}]
+        # "X reported he was killed in an Israeli attack": an allegation even when "he" is
+        # nobody we know; otherwise only an attack on someone is alleged
+        speakers = []
+        if verb is not None and (targets or victim):
+            speakers = alleged_by(verb, agents, reader)
+        for a in agents:
+            if speakers:  # "X reported he was killed in an Israeli attack"
+                for s in speakers:
+                    yield Candidate(s, "accused", a, "allegation", factor)
+                continue
+            for t in targets:
+                if tok.lower_ in _VERBAL_NOUNS and verbal_attack(a.span.label_, t.span.label_):
+                    continue  # "Butler launches attack on Blair": words, not weapons
+                yield Candidate(a, "attacked", t, "attack_noun", factor)
+
+
+def struggles(sent: Span, reader: SentenceReader) -> Iterator[Candidate]:
+    """ "X supported the fighters in battle against Y", "X's war on Y", "X waged war on Y"."""
+    for tok in sent:
+        if tok.pos_ != "NOUN" or tok.lower_ not in _STRUGGLE_NOUNS:
+            continue
+        preps = {"against", "on"} if tok.lower_ == "war" else {"against"}
+        targets = [a for p in _pobjs(tok, preps) for a in reader.actors(p)]
+        if tok.dep_ == "dobj" and tok.head.lemma_.lower() in _WAGING_VERBS:
+            # "waged war on X", parsed with the preposition on the verb
+            targets += [a for p in _pobjs(tok.head, preps) for a in reader.actors(p)]
+        if not targets:
+            continue
+        agents = _event_owners(tok, reader)
+        verb = _governor(tok)
+        in_struggle = tok.dep_ == "dobj" or (
+            tok.dep_ == "pobj" and tok.head.lower_ in {"in", "during"}
+        )
+        if not agents and verb is not None and in_struggle:
+            agents, _ = agents_of(verb, reader)
+        factor = assertion_factor(verb) if verb is not None else 1.0
+        if factor == 0:
+            continue
+        for a in agents:
+            for t in targets:
+                yield Candidate(a, "fightsAgainst", t, "struggle", factor)
+
+
+def _claimed(noun: Token) -> bool:
+    """ "claimed responsibility for the attack", "took credit for the bombing"."""
+    prep = noun.head
+    if noun.dep_ != "pobj" or prep.lower_ != "for":
+        return False
+    what = prep.head
+    return (
+        what.lower_ in {"responsibility", "credit"}
+        and what.dep_ == "dobj"
+        and what.head.lemma_.lower() in {"claim", "take", "accept", "admit"}
+    )
+
+
+def _governor(noun: Token) -> Token | None:
+    """The verb a noun phrase hangs from, through prepositions and coordination."""
+    node = noun
+    for _ in range(4):
+        if node.head == node:
+            return node if node.pos_ in {"VERB", "AUX"} else None
+        node = node.head
+        if node.pos_ in {"VERB", "AUX"}:
+            return node
+        if node.pos_ not in {"ADP", "NOUN", "PROPN", "CCONJ"} or node.dep_ == "ROOT":
+            break
+    return None
+
+
+def _planned(noun: Token) -> bool:
+    """ "plans for a strike", "threatened an offensive": not an attack that happened."""
+    node = noun.head
+    for _ in range(3):
+        if node.lemma_.lower() in {
+            "plan",
+            "threaten",
+            "threat",
+            "warn",
+            "prepare",
+            "consider",
+            "call",
+            "seek",
+            "want",
+            "vow",
+            "pledge",
+            "prevent",
+            "avert",
+            "fear",
+            "risk",
+            "possibility",
+        }:
+            return True
+        if node.head == node:
+            break
+        node = node.head
+    return False
+
+
+def _event_owners(noun: Token, reader: SentenceReader) -> list[Arg]:
+    """Who an event noun's modifiers name: "a Saudi air strike", "Israel's raid", "US strikes"."""
+    mods = [c for c in noun.children if c.dep_ in {"poss", "compound", "amod", "nmod"}]
+    mods += [g for c in mods if c.dep_ == "compound" for g in c.children if g.dep_ == "amod"]
+    return [
+        reader.arg(m)
+        for c in mods
+        for m in [reader.named_or_demonym(c)]
+        if m is not None and m.label_ in _ACTORS
+    ]
+
+
+def _objects(verb: Token, reader: SentenceReader) -> list[Arg]:
+    return [a for c in verb.children if c.dep_ == "dobj" for a in attack_targets(c, reader)]
+
+
+def _passive_subjects(verb: Token, reader: SentenceReader) -> list[Arg]:
+    out = []
+    for c in verb.children:
+        if c.dep_ != "nsubjpass":
+            continue
+        if c.lower_ in {"who", "which", "that"} and verb.dep_ == "relcl":
+            out += reader.actors(verb.head)
+        else:
+            out += reader.actors(c)
+    return out
+
+
+CONFIDENCE = {"attack_noun": 0.8, "struggle": 0.75}
+
+PATTERNS = (accusation_nouns, killers, action_nouns, attack_events, struggles)
