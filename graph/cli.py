@@ -3,13 +3,11 @@
 from __future__ import annotations
 
 import importlib
-import json
 import sys
-from pathlib import Path
 
 import click
 
-from .errors import ActorGraphError, InputError, ModelError
+from .errors import ActorGraphError
 
 DEFAULT_INPUT = "seeds"
 DEFAULT_OUT = "out"
@@ -43,6 +41,8 @@ LAZY_COMMANDS = {
     "validate": "cmd_validate",
     "push": "cmd_push",
     "view": "cmd_view",
+    "eval": "cmd_eval",
+    "train": "cmd_train",
 }
 
 
@@ -69,93 +69,6 @@ def main() -> None:
       actorgraph query "SELECT ..." --graph out/graph.ttl
       actorgraph eval --gold ../shared/eval/gold --out out
     """
-
-
-@main.command(name="eval")
-@click.option(
-    "--gold",
-    "gold_dir",
-    type=click.Path(path_type=Path),
-    help="Folder of gold files (entities.jsonl and NNN_*.jsonl) to score a build against.",
-)
-@click.option(
-    "--conll04",
-    "conll04",
-    type=click.Path(path_type=Path),
-    help="A CoNLL04 split (JSON): run the pipeline on its sentences and score end to end.",
-)
-@click.option(
-    "--model", default=None, metavar="NAME|PATH", help="spaCy model for --conll04 (default model)."
-)
-@click.option(
-    "--out",
-    "out_dir",
-    default=DEFAULT_OUT,
-    show_default=True,
-    type=click.Path(path_type=Path),
-    help="Build folder holding triples.jsonl and entities.jsonl.",
-)
-@click.option(
-    "--triples", type=click.Path(path_type=Path), help="Score this triples.jsonl instead."
-)
-@click.option(
-    "--articles",
-    default=None,
-    help="Comma-separated article file names to score (default: all gold).",
-)
-@click.option("--json", "as_json", is_flag=True, help="Print the scores as JSON.")
-def eval_cmd(
-    gold_dir: Path | None,
-    conll04: Path | None,
-    model: str | None,
-    out_dir: Path,
-    triples: Path | None,
-    articles: str | None,
-    as_json: bool,
-) -> None:
-    """Score extraction: a build against gold facts (--gold), or the pipeline on CoNLL04.
-
-    \b
-    --gold DIR:     per-relation and overall precision/recall/F1, typed and untyped, and
-                    entity resolution (gold entities split over nodes, nodes merging two).
-    --conll04 FILE: end-to-end strict and lenient P/R/F1 per CoNLL04 relation type
-                    (Work_For, Kill, Located_In, OrgBased_In; Live_In is not scored).
-    """
-    from .evaluate import format_score, load_gold, read_jsonl, score
-
-    if (gold_dir is None) == (conll04 is None):
-        raise InputError("give exactly one of --gold DIR or --conll04 FILE")
-    if conll04 is not None:
-        _eval_conll04(conll04, model, as_json)
-        return
-    assert gold_dir is not None
-    try:
-        gold = load_gold(gold_dir)
-    except FileNotFoundError as exc:
-        raise InputError(str(exc)) from None
-    tpath = triples or out_dir / "triples.jsonl"
-    if not tpath.is_file():
-        raise InputError(f"'{tpath}' not found; run `actorgraph build ... -o {out_dir}` first")
-    epath = out_dir / "entities.jsonl"
-    ents = read_jsonl(epath) if epath.is_file() else []
-    arts = articles.split(",") if articles else None
-    result = score(read_jsonl(tpath), gold, articles=arts, entities=ents)
-    click.echo(json.dumps(result.as_dict(), indent=2) if as_json else format_score(result))
-
-
-def _eval_conll04(path: Path, model: str | None, as_json: bool) -> None:
-    from actorgraph.extractors.pipeline import DEFAULT_MODEL, ModelLoadError, load_pipeline
-
-    from .conll04 import evaluate_conll04, format_conll04
-
-    if not path.is_file():
-        raise InputError(f"CoNLL04 file '{path}' not found")
-    try:
-        nlp = load_pipeline(model or DEFAULT_MODEL)
-    except ModelLoadError as exc:
-        raise ModelError(str(exc)) from None
-    result = evaluate_conll04(path, nlp)
-    click.echo(json.dumps(result.as_dict(), indent=2) if as_json else format_conll04(result))
 
 
 if __name__ == "__main__":

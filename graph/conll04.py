@@ -16,7 +16,8 @@ compared with the gold relations:
   from a person to a place that CoNLL04 could only annotate as ``Live_In``
   (presentIn, locatedIn, memberOf, leaderOf, affiliatedWith) is ignored;
 * facts of other relations (partOf, backedBy ...) have no CoNLL04 counterpart
-  and are counted apart.
+  and are counted apart (partOf is not OrgBased_In: "the U.S. Embassy in Beirut"
+  is part of the United States and based in Beirut).
 
 A system relation is the set element (head, tail, type): facts whose two
 arguments map to the same gold pair count once. A fact that matches no gold

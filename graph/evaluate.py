@@ -14,11 +14,15 @@ import json
 import re
 import unicodedata
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .errors import InputError
+
 SYMMETRIC = {"alliedWith", "opposes"}
+#: gold files whose names start so hold entities, not facts (as the reference scorer)
+ENTITY_FILE_PREFIXES = ("entities", "new_entities")
 
 
 def norm(text: str) -> str:
@@ -49,25 +53,58 @@ class Gold:
         return None
 
 
+class GoldFormatError(InputError):
+    """A JSON Lines file holds a line that is not a usable record (names the file and line)."""
+
+
+def is_gold_fact_file(path: Path) -> bool:
+    """Whether a file holds gold facts: any ``*.jsonl`` but the entity files (as score.py)."""
+    return path.suffix == ".jsonl" and not path.name.startswith(ENTITY_FILE_PREFIXES)
+
+
+def _records(path: Path, required: Sequence[str]) -> Iterator[dict[str, object]]:
+    """The JSON objects of a JSON Lines file; a bad line raises :class:`GoldFormatError`."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise GoldFormatError(f"{path}: cannot be read ({exc})") from None
+    for n, line in enumerate(text.splitlines(), 1):
+        if not line.strip():
+            continue
+        try:
+            rec = json.loads(line)
+        except json.JSONDecodeError as exc:
+            raise GoldFormatError(f"{path}:{n}: not JSON ({exc.msg})") from None
+        if not isinstance(rec, dict):
+            raise GoldFormatError(f"{path}:{n}: expected a JSON object, got {type(rec).__name__}")
+        missing = [k for k in required if not rec.get(k)]
+        if missing:
+            raise GoldFormatError(f"{path}:{n}: lacks {', '.join(map(repr, missing))}")
+        yield rec
+
+
 def load_gold(gold_dir: str | Path) -> Gold:
+    """Read a gold folder: entity files for the names, every other ``*.jsonl`` for facts.
+
+    Raises:
+        FileNotFoundError: no such folder, or no fact file in it.
+        GoldFormatError: a line is not JSON or lacks a required field (file and line named).
+    """
     d = Path(gold_dir)
     if not d.is_dir():
         raise FileNotFoundError(f"gold folder '{d}' not found")
     alias: dict[str, str] = {}
     for f in sorted(d.glob("entities.jsonl")) + sorted(d.glob("new_entities*.jsonl")):
-        for line in f.read_text(encoding="utf-8").splitlines():
-            if line.strip():
-                e = json.loads(line)
-                for name in [e["name"], *e.get("aliases", [])]:
-                    alias.setdefault(norm(name), e["name"])
+        for e in _records(f, ("name",)):
+            for name in [e["name"], *_labels(e.get("aliases"))]:
+                alias.setdefault(norm(str(name)), str(e["name"]))
     facts: dict[str, list[dict[str, object]]] = defaultdict(list)
-    for f in sorted(d.glob("[0-9]*.jsonl")) + sorted(d.glob("x*.jsonl")):
-        for line in f.read_text(encoding="utf-8").splitlines():
-            if line.strip():
-                g = json.loads(line)
-                facts[g["article"]].append(g)
-    if not facts:
-        raise FileNotFoundError(f"no gold fact files (NNN*.jsonl) in '{d}'")
+    files = sorted(p for p in d.glob("*.jsonl") if is_gold_fact_file(p))
+    for f in files:
+        for g in _records(f, ("article", "s", "r", "o")):
+            facts[str(g["article"])].append(g)
+    if not files:
+        raise FileNotFoundError(f"no gold fact files (*.jsonl besides entities) in '{d}'")
     return Gold(alias=alias, facts=dict(facts))
 
 
@@ -101,11 +138,23 @@ class PRF:
 
 
 @dataclass
+class ArticleScore:
+    """Typed and untyped counts of one article."""
+
+    typed: PRF = field(default_factory=PRF)
+    untyped: PRF = field(default_factory=PRF)
+
+    def as_dict(self) -> dict[str, object]:
+        return {"typed": self.typed.as_dict(), "untyped": self.untyped.as_dict()}
+
+
+@dataclass
 class Score:
     articles: list[str]
     typed: PRF
     untyped: PRF
     per_relation: dict[str, PRF]
+    per_article: dict[str, ArticleScore] = field(default_factory=dict)
     split_entities: dict[str, list[str]] = field(default_factory=dict)
     merged_nodes: dict[str, list[str]] = field(default_factory=dict)
     gold_entities: int = 0
@@ -116,6 +165,7 @@ class Score:
             "typed": self.typed.as_dict(),
             "untyped": self.untyped.as_dict(),
             "per_relation": {k: v.as_dict() for k, v in sorted(self.per_relation.items())},
+            "per_article": {k: v.as_dict() for k, v in self.per_article.items()},
             "entity_resolution": {
                 "gold_entities": self.gold_entities,
                 "split": self.split_entities,
@@ -150,11 +200,13 @@ def score(
         o = gold.resolve(o_labels) or f"?{t['object']}"
         system[art].add((s, _local(str(t["relation"])), o))
 
-    typed, untyped = PRF(), PRF()
     per_rel: dict[str, PRF] = defaultdict(PRF)
+    per_art: dict[str, ArticleScore] = {}
     for art in arts:
         golds = gold.facts.get(art, [])
         sys_t = system.get(art, set())
+        typed, untyped = PRF(), PRF()
+        per_art[art] = ArticleScore(typed=typed, untyped=untyped)
         options = []
         for g in golds:
             ss = [str(g["s"]), *_labels(g.get("alt_s"))]
@@ -185,11 +237,26 @@ def score(
                 untyped.fn += 1
         all_gp = set().union(*gpairs) if gpairs else set()
         untyped.fp += len(spairs - all_gp)
+    typed = _sum(a.typed for a in per_art.values())
+    untyped = _sum(a.untyped for a in per_art.values())
 
-    result = Score(articles=arts, typed=typed, untyped=untyped, per_relation=dict(per_rel))
+    result = Score(
+        articles=arts,
+        typed=typed,
+        untyped=untyped,
+        per_relation=dict(per_rel),
+        per_article=per_art,
+    )
     if entities:
         _entity_resolution(result, gold, arts, entities)
     return result
+
+
+def _sum(counts: Iterable[PRF]) -> PRF:
+    total = PRF()
+    for c in counts:
+        total.tp, total.fp, total.fn = total.tp + c.tp, total.fp + c.fp, total.fn + c.fn
+    return total
 
 
 def _entity_resolution(
@@ -217,31 +284,58 @@ def _entity_resolution(
     result.split_entities = {g: sorted(n) for g, n in sorted(nodes_of.items()) if len(n) > 1}
 
 
-def read_jsonl(path: str | Path) -> list[dict[str, object]]:
-    p = Path(path)
-    return [json.loads(line) for line in p.read_text(encoding="utf-8").splitlines() if line.strip()]
+def read_jsonl(path: str | Path, required: Sequence[str] = ()) -> list[dict[str, object]]:
+    """The records of a build's JSON Lines file; a bad line raises :class:`GoldFormatError`."""
+    return list(_records(Path(path), required))
+
+
+#: the fields :func:`score` reads from each triples.jsonl record
+TRIPLE_FIELDS = ("article", "subject", "relation", "object")
+
+
+def _name_width(names: Iterable[str], cap: int = 48) -> int:
+    return min(max((len(n) for n in names), default=7), cap)
+
+
+def _cut(name: str, width: int) -> str:
+    return name if len(name) <= width else name[: width - 1] + "~"
 
 
 def format_score(s: Score) -> str:
+    """A terminal report: per article, per relation, overall, entity resolution."""
+    w = _name_width([*s.articles, "article"])
     lines = [
-        f"articles={len(s.articles)} gold={s.typed.tp + s.typed.fn} "
-        f"system={s.typed.tp + s.typed.fp}"
+        f"{'article':{w}s}  gold  sys   typed: P     R     F1   untyped F1",
     ]
+    for art in s.articles:
+        a = s.per_article[art]
+        lines.append(
+            f"{_cut(art, w):{w}s}  {a.typed.tp + a.typed.fn:4d} {a.typed.tp + a.typed.fp:4d}"
+            f"          {a.typed.p:.3f} {a.typed.r:.3f} {a.typed.f1:.3f}  {a.untyped.f1:.3f}"
+        )
+    lines.append("")
+    lines.append(f"{'relation':15s}  gold  sys    tp   fp   fn   P     R     F1")
     for rel, c in sorted(s.per_relation.items()):
         lines.append(
-            f"  {rel:15s} tp={c.tp:3d} fp={c.fp:3d} fn={c.fn:3d}  "
-            f"P={c.p:.2f} R={c.r:.2f} F1={c.f1:.2f}"
+            f"{rel:15s}  {c.tp + c.fn:4d} {c.tp + c.fp:4d}  {c.tp:4d} {c.fp:4d} {c.fn:4d}"
+            f"   {c.p:.2f}  {c.r:.2f}  {c.f1:.2f}"
         )
+    lines.append("")
+    lines.append(
+        f"articles={len(s.articles)} gold={s.typed.tp + s.typed.fn} "
+        f"system={s.typed.tp + s.typed.fp}"
+    )
     lines.append(f"untyped P={s.untyped.p:.3f} R={s.untyped.r:.3f} F1={s.untyped.f1:.3f}")
     lines.append(f"typed   P={s.typed.p:.3f} R={s.typed.r:.3f} F1={s.typed.f1:.3f}")
     if s.gold_entities:
+        lines.append("")
         lines.append(
             f"entities: {s.gold_entities} gold entities in facts; "
             f"{len(s.split_entities)} split over several nodes; "
             f"{len(s.merged_nodes)} nodes merge two or more gold entities"
         )
         for g, nodes in s.split_entities.items():
-            lines.append(f"  split  {g}: {nodes}")
+            lines.append(f"  split  {g}: {' | '.join(nodes)}")
         for n, golds in s.merged_nodes.items():
-            lines.append(f"  merged {n}: {golds}")
+            lines.append(f"  merged {n}: {' + '.join(golds)}")
     return "\n".join(lines)
