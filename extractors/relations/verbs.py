@@ -105,10 +105,11 @@ _FORCE_WORDS = frozenset(
     "punishment reprisal retribution strike attack action".split()
 )
 
-#: "vowed to retaliate against X", "threatened to respond to Y"
+#: "vowed to retaliate against X", "threatened to respond to Y", "threatened to attack Z"
 _PROMISE_VERBS = frozenset("vow pledge promise threaten swear".split())
 _RESPONSE_VERBS = frozenset(
-    "retaliate respond avenge strike hit punish crush destroy eliminate prevent stop".split()
+    "retaliate respond avenge strike hit punish crush destroy eliminate prevent stop "
+    "attack target bomb shell fight kill invade".split()
 )
 
 #: "regards X as a terrorist group", "which Israel considers a terrorist organisation"
