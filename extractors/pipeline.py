@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import importlib
-import os
 from collections.abc import Sequence
 
 import spacy
@@ -13,7 +12,6 @@ from spacy.util import compile_infix_regex
 
 # importing these modules registers the component factories with spaCy
 from . import entities as _entities  # noqa: F401
-from . import learned as _learned  # noqa: F401
 from . import paragraphs as _paragraphs  # noqa: F401
 from . import relations as _relations  # noqa: F401
 from . import resolve as _resolve  # noqa: F401
@@ -87,40 +85,16 @@ def fix_tokenizer(nlp: Language) -> None:
     nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer  # type: ignore[union-attr]
 
 
-#: ``ACTORGRAPH_LEARNED=1`` adds the experimental learned relation scorer to every
-#: pipeline :func:`load_pipeline` makes (builds included); ``ACTORGRAPH_LEARNED_WEIGHTS``
-#: points it at weights from ``actorgraph train`` instead of the packaged ones
-LEARNED_ENV = "ACTORGRAPH_LEARNED"
-LEARNED_WEIGHTS_ENV = "ACTORGRAPH_LEARNED_WEIGHTS"
-
-
 def load_pipeline(
-    model: str = DEFAULT_MODEL,
-    *,
-    gazetteer_paths: Sequence[str] = (),
-    min_confidence: float = 0.0,
-    learned: bool | None = None,
-    learned_weights: str | None = None,
+    model: str = DEFAULT_MODEL, *, gazetteer_paths: Sequence[str] = (), min_confidence: float = 0.0
 ) -> Language:
-    """The model plus actorgraph's components, ready for ``nlp.pipe``.
-
-    ``learned`` adds the experimental ``actor_learned`` scorer after the rules
-    (default: off, unless the environment sets ``ACTORGRAPH_LEARNED=1``);
-    ``learned_weights`` is its weights file (default: ``ACTORGRAPH_LEARNED_WEIGHTS``,
-    else the packaged weights).
-    """
+    """The model plus actorgraph's components, ready for ``nlp.pipe``."""
     nlp = load_model(model)
     fix_tokenizer(nlp)
     if "parser" in nlp.pipe_names:
         nlp.add_pipe("paragraph_breaks", before="parser")
     # lemmatizer and attribute_ruler stay: relation patterns read lemmas
-    add_actor_components(nlp, gazetteer_paths=gazetteer_paths, min_confidence=min_confidence)
-    if learned is None:
-        learned = os.environ.get(LEARNED_ENV, "") == "1"
-    if learned:
-        weights = learned_weights or os.environ.get(LEARNED_WEIGHTS_ENV) or None
-        nlp.add_pipe("actor_learned", config={"weights": weights}, last=True)
-    return nlp
+    return add_actor_components(nlp, gazetteer_paths=gazetteer_paths, min_confidence=min_confidence)
 
 
 def doc_to_result(doc: Doc, article: Article, *, offset: int = 0) -> ArticleResult:

@@ -42,7 +42,6 @@ LAZY_COMMANDS = {
     "push": "cmd_push",
     "view": "cmd_view",
     "eval": "cmd_eval",
-    "train": "cmd_train",
 }
 
 
