@@ -27,6 +27,7 @@ from .sentence import (
     Candidate,
     SentenceReader,
     _demote,
+    _pobjs,
     _portfolio,
     agents_of,
 )
@@ -41,6 +42,15 @@ _EXTRA_TITLES: dict[str, str] = {
         "gen gen. brig brig. col col. lt lt. maj maj. capt capt. sgt sgt. adm adm. "
         "major-general brigadier brigadier-general".split(),
         "memberOf",
+    ),
+    # occupations held at an employer: "X, a lobbyist with Y", "Y anchorman X"
+    **dict.fromkeys(
+        "lobbyist lobbyists anchor anchorman anchorwoman physician surgeon psychologist "
+        "sociologist physiologist anthropologist archaeologist astronomer geologist "
+        "meteorologist forecaster epidemiologist prosecutor investigator curator librarian "
+        "instructor coordinator administrator supervisor planner strategist "
+        "pollster statistician pilot".split(),
+        "affiliatedWith",
     ),
 }
 #: titles whose holder is sent to a place: "UN Yemen envoy X" works for the UN, not Yemen
@@ -142,6 +152,11 @@ def _window(person: Span, sent: Span) -> list[Token]:
     window: list[Token] = []
     while i >= sent.start and len(window) < 8:
         t = sent.doc[i]
+        inner = _parenthesis(t, sent, attached)
+        if inner:  # "CHP (Republican People's Party) leader X": step over the gloss
+            window[:0] = inner
+            i = inner[0].i - 2
+            continue
         if (
             t.i not in attached
             or t.text in {",", ";", ":", "(", ")", "[", "]", "—", "–"}
@@ -152,6 +167,22 @@ def _window(person: Span, sent: Span) -> list[Token]:
         window.insert(0, t)
         i -= 1
     return window
+
+
+def _parenthesis(close: Token, sent: Span, attached: set[int]) -> list[Token]:
+    """The words inside a short parenthesis that ends at ``close`` and belongs to the name's
+    noun phrase ("(Republican People's Party)"); empty if ``close`` ends none."""
+    if close.text != ")":
+        return []
+    j = close.i - 1
+    while j > sent.start and close.i - j <= 6 and sent.doc[j].text != "(":
+        j -= 1
+    inner = list(sent.doc[j + 1 : close.i])
+    if sent.doc[j].text != "(" or not inner or j - 1 < sent.start:
+        return []
+    if any(t.i not in attached or t.text in {"(", ")", ","} for t in inner):
+        return []
+    return inner
 
 
 def _after(person: Span) -> list[Token]:
@@ -275,11 +306,20 @@ def _orgs_in(toks: list[Token], reader: SentenceReader, person: Span) -> list[Ar
             and m.kb_id_ != person.kb_id_
             and m.label_ in _ACTORS
             and m.label_ != "Person"
-            and not _portfolio(m)
+            and not _portfolio_of(m)
             and not _portfolio_name(m)
         ):
             seen.setdefault(m.kb_id_, reader.arg(m))
     return list(seen.values())
+
+
+#: kinds of organisation no portfolio is taken for: "secretary of the People's Party"
+_NOT_PORTFOLIOS = frozenset({"PoliticalGroup", "MediaOrganization", "ArmedGroup"})
+
+
+def _portfolio_of(m: Span) -> bool:
+    """A portfolio ("Secretary of Energy"), unless the name is a party, outlet or armed group."""
+    return m.label_ not in _NOT_PORTFOLIOS and _portfolio(m)
 
 
 def _portfolio_name(m: Span) -> bool:
@@ -340,7 +380,7 @@ def _appos_title(person: Span, reader: SentenceReader) -> Iterator[Candidate]:
                 m is not None
                 and m.label_ in _ORG_TYPES | {"Country"}
                 and m.kb_id_ != person.kb_id_
-                and not _portfolio(m)
+                and not _portfolio_of(m)
             ) and all(o.span.kb_id_ != m.kb_id_ for o in orgs):
                 orgs.append(reader.arg(m))
         for d in reader.doc.spans.get("demonyms", []):
@@ -650,8 +690,151 @@ def leadership(sent: Span, reader: SentenceReader) -> Iterator[Candidate]:
             yield Candidate(reader.arg(person), "leaderOf", arg, "possessive_leader")
 
 
-PATTERNS = (titles, context_titles, leadership)
+#: organisation types a person can work for or belong to, read from "of"/"at"/"with"
+_EMPLOYERS = _ORG_TYPES - {"Coalition"}
+#: verbs whose subject runs their object: "X, who heads Y", "X runs Y"
+_RUNNING_VERBS = frozenset("head chair run direct found co-found own operate".split())
+#: verbs whose subject works for the object of a preposition: "X works for Y",
+#: "X served in Y", "X covers the White House for Y", "X represents Y"
+_WORKING_VERBS: dict[str, frozenset[str]] = {
+    "work": frozenset({"for", "at", "with"}),
+    "serve": frozenset({"in", "on", "with", "at"}),
+    "cover": frozenset({"for"}),
+    "teach": frozenset({"at"}),
+    "report": frozenset({"for"}),
+    "write": frozenset({"for"}),
+}
+
+
+def _employer(tok: Token, reader: SentenceReader, person: Span) -> Arg | None:
+    m = reader.mention(tok)
+    if m is None or m.label_ not in _EMPLOYERS or m.kb_id_ == person.kb_id_ or _portfolio_of(m):
+        return None
+    return reader.arg(m)
+
+
+def roles(sent: Span, reader: SentenceReader) -> Iterator[Candidate]:
+    """Roles a person is given without a title before the name:
+    "Jane Roe of the Rand Corporation said" (``person_of``); "Jane Roe is a reporter for
+    the Daily Planet", "Roe has been named chairman of Acme" (``copular_title``); "Roe,
+    who heads Acme", "Roe works for Acme", "Roe covers Congress for the Planet"
+    (``work_verb``)."""
+    for person in reader.in_sentence(sent):
+        if person.label_ != "Person" or not (sent.start <= person.start < sent.end):
+            continue
+        if (person.start, person.end) in reader.coref:
+            continue
+        person = _trim(person)
+        root = person.root
+        # "X of Y", "X at Y": a person set off by an organisation
+        if root.dep_ not in {"compound", "poss", "amod"}:
+            for p in root.children:
+                if p.dep_ == "prep" and p.lower_ in {"of", "at"} and p.i >= person.end:
+                    for o in p.children:
+                        if o.dep_ == "pobj":
+                            org = _employer(o, reader, person)
+                            if org is not None:
+                                yield Candidate(
+                                    reader.arg(person), "affiliatedWith", org, "person_of"
+                                )
+        yield from _copular_title(person, reader)
+        yield from _work_verbs(person, reader)
+        yield from _title_of_org(person, reader)
+
+
+_NAMING_VERBS = frozenset({"name", "appoint", "elect"})
+
+
+def _title_of_org(person: Span, reader: SentenceReader) -> Iterator[Candidate]:
+    """ "the chairman of the Y Front, X": the name parsed as in apposition to the
+    organisation instead of the title."""
+    root = person.root
+    org_tok = root.head
+    if root.dep_ != "appos" or org_tok.dep_ != "pobj" or org_tok.head.lower_ not in {"of", "at"}:
+        return
+    title = org_tok.head.head
+    if title.pos_ not in {"NOUN", "PROPN"} or _past(title):
+        return
+    found = _title_relation([*(c for c in title.lefts if c.dep_ in {"compound", "amod"}), title])
+    org = _employer(org_tok, reader, person)
+    if found is not None and org is not None:
+        relation = _demote(found[0], [title], found[1], reader)
+        yield Candidate(reader.arg(person), _for_state(relation, org), org, "title_of_org")
+
+
+def _copular_title(person: Span, reader: SentenceReader) -> Iterator[Candidate]:
+    """ "X is the spokesman for Y", "X was named publisher of Y"."""
+    root = person.root
+    verb = root.head
+    if root.dep_ == "nsubj" and verb.lemma_ == "be":
+        titles = [c for c in verb.children if c.dep_ == "attr"]
+    elif root.dep_ in {"nsubjpass", "dobj"} and verb.lemma_ in _NAMING_VERBS:
+        # "X was named chairman of Y", "Y named X publisher of Z"
+        titles = [c for c in verb.children if c.dep_ in {"oprd", "xcomp", "attr", "ccomp"}]
+    elif root.dep_ == "compound" and verb.dep_ == "oprd" and verb.head.lemma_ in _NAMING_VERBS:
+        titles, verb = [verb], verb.head  # "Y named X chairman of Z", parsed as one noun
+    else:
+        return
+    factor = assertion_factor(verb)
+    if factor == 0:
+        return
+    for title in titles:
+        if _past(title) or title.pos_ not in {"NOUN", "PROPN"}:
+            continue
+        lefts = [c for c in title.lefts if c.dep_ in {"compound", "amod"}]
+        found = _title_relation([*lefts, title])
+        if found is None:
+            continue
+        relation = found[0]
+        orgs: list[Arg] = []
+        cands = [o for p in _pobjs(title, {"of", "for", "at", "with"}) for o in [p]]
+        cands += [c for c in title.children if c.dep_ in {"poss", "compound"}]
+        for tok in cands:
+            org = _employer(tok, reader, person)
+            if org is not None and all(o.span.kb_id_ != org.span.kb_id_ for o in orgs):
+                orgs.append(org)
+        for org in orgs[:2]:
+            yield Candidate(reader.arg(person), relation, org, "copular_title", factor)
+
+
+def _work_verbs(person: Span, reader: SentenceReader) -> Iterator[Candidate]:
+    """ "X, who heads Y", "X runs Y", "X works for Y", "X has covered Congress for Y"."""
+    root = person.root
+    verbs: list[Token] = []
+    if root.dep_ == "nsubj":
+        verbs.append(root.head)
+    verbs += [
+        c
+        for c in root.children
+        if c.dep_ == "relcl"
+        and any(s.dep_ == "nsubj" and s.lower_ in {"who", "that"} for s in c.children)
+    ]
+    for verb in verbs:
+        lemma = verb.lemma_.lower()
+        if verb.pos_ != "VERB" or (lemma not in _RUNNING_VERBS and lemma not in _WORKING_VERBS):
+            continue
+        factor = assertion_factor(verb)
+        if factor == 0:
+            continue
+        if lemma in _RUNNING_VERBS:
+            objs = [c for c in verb.children if c.dep_ == "dobj"]
+            relation = "leaderOf"
+        else:
+            heads = [verb, *(c for c in verb.children if c.dep_ == "dobj")]
+            objs = [p for h in heads for p in _pobjs(h, _WORKING_VERBS[lemma])]
+            relation = "affiliatedWith"
+        for o in objs:
+            org = _employer(o, reader, person)
+            if org is not None:
+                yield Candidate(reader.arg(person), relation, org, "work_verb", factor)
+
+
+PATTERNS = (titles, context_titles, leadership, roles)
 CONFIDENCE = {
+    "person_of": 0.75,
+    "title_of_org": 0.8,
+    "copular_title": 0.85,
+    "work_verb": 0.8,
     "under_leadership": 0.8,
     "possessive_leader": 0.75,
     "media_possessive": 0.8,

@@ -36,6 +36,8 @@ _EXTRA_VERB_RELATIONS: dict[str, str] = {
         "assassinate besiege pound blockade overrun capture seize recapture retake".split(),
         "attacked",
     ),
+    # killing a person: "X murdered Y", "Y was slain by X", "X stabbed Y"
+    **dict.fromkeys("murder slay stab strangle behead".split(), "attacked"),
     **dict.fromkeys("outlaw ban".split(), "sanctioned"),
     "indict": "accused",
     **dict.fromkeys(
@@ -43,6 +45,8 @@ _EXTRA_VERB_RELATIONS: dict[str, str] = {
     ),
 }
 _VERB_RELATIONS = {**VERB_RELATIONS, **_EXTRA_VERB_RELATIONS}
+#: verbs of killing a person, whose "at" phrase is the scene once the victim is named
+_PERSON_KILLING = frozenset("kill murder assassinate slay shoot shot stab strangle behead".split())
 
 #: moving into a place by force: "pushed into Mosul", "advanced into the town"
 _INCURSION_VERBS = frozenset("push advance sweep storm roll march smash break".split())
@@ -92,6 +96,11 @@ PROJECTILE_NOUNS = frozenset(
     "munitions volley".split()
 )
 _LAUNCH_VERBS = frozenset("fire launch lob send aim hurl shoot".split())
+#: firearms and shots fired at someone: "fired a rifle at X", "fired two shots at Y"
+_FIREARM_NOUNS = frozenset(
+    "rifle rifles gun guns pistol pistols revolver revolvers shot shots round rounds "
+    "bullet bullets weapon weapons shotgun".split()
+)
 _LAUNCH_PREPS = frozenset({"at", "on", "into", "towards", "toward", "against"})
 
 #: "prevented X from attacking Y": the act did not happen
@@ -187,6 +196,9 @@ def verbs(sent: Span, reader: SentenceReader) -> Iterator[Candidate]:
         if lemma == "warn" and not _warns_of_force(verb):
             continue  # "warned Blair that the war could be illegal": advice, not a threat
         factor = 0.0 if _prevented(verb) else assertion_factor(verb)
+        if verb.dep_ == "pcomp" and verb.head.head.pos_ in {"VERB", "AUX"}:
+            # "was not convicted of killing Y": the governing verb carries the negation
+            factor = min(factor, assertion_factor(verb.head.head))
         if factor == 0:
             continue
         agents, passive = agents_of(verb, reader)
@@ -215,6 +227,8 @@ def verbs(sent: Span, reader: SentenceReader) -> Iterator[Candidate]:
                 patients = reader.actors(verb.head)
         # "fired at X", "strikes on X" are attacks; other relations take "against" only
         preps = _VERB_PREPS.get(relation, set())
+        if lemma in _PERSON_KILLING and any(p.span.label_ == "Person" for p in patients):
+            preps = preps - {"at"}  # "Y was shot by X at the Exposition": the scene
         patients += [a for p in _pobjs(verb, preps) for a in reader.actors(p, sites=True)]
         if relation == "accused" and light:  # "they hold Hamas responsible" (parsed as a clause)
             patients += [
@@ -225,6 +239,8 @@ def verbs(sent: Span, reader: SentenceReader) -> Iterator[Candidate]:
                 if sub.dep_ == "nsubj"
                 for a in reader.actors(sub)
             ]
+        if relation == "alliedWith" and lemma in {"ally", "side", "align"}:  # "X allied with Y"
+            patients += [a for p in _pobjs(verb, {"with"}) for a in reader.actors(p)]
         if relation == "attacked" and any(  # "targeted Iran with sanctions"
             p.lower_ in {"sanctions", "embargo"} for p in _pobjs(verb, {"with"})
         ):
@@ -243,6 +259,18 @@ def verbs(sent: Span, reader: SentenceReader) -> Iterator[Candidate]:
                 for a in reader.actors(p)
             ]
             patients += [a for p in _pobjs(verb, {"on", "at"}) for a in reader.actors(p)]
+        if relation == "attacked" and not patients and not passive:
+            # "X shot and mortally wounded Y": the object of a coordinated verb
+            patients = [
+                a
+                for c in verb.children
+                if c.dep_ == "conj"
+                and c.pos_ == "VERB"
+                and not any(s.dep_ in {"nsubj", "nsubjpass"} for s in c.children)
+                for o in c.children
+                if o.dep_ == "dobj"
+                for a in attack_targets(o, reader)
+            ]
         if relation == "attacked":  # "struck X, including Hezbollah bases"
             patients += [a for p in _pobjs(verb, {"including"}) for a in attack_targets(p, reader)]
         if relation == "attacked" and lemma in BOMBARD_VERBS:
@@ -523,7 +551,14 @@ def launches(sent: Span, reader: SentenceReader) -> Iterator[Candidate]:
         if verb.pos_ != "VERB" or verb.lemma_.lower() not in _LAUNCH_VERBS:
             continue
         objs = [c for c in verb.children if c.dep_ in {"dobj", "nsubjpass"}]
-        if not any(o.lower_ in PROJECTILE_NOUNS or o.lemma_ in PROJECTILE_NOUNS for o in objs):
+        gun = verb.lemma_.lower() in {"fire", "shoot"} and (
+            # "fired at X" (not "fired back at critics"), "fired a rifle at X"
+            all(o.lemma_.lower() in _FIREARM_NOUNS for o in objs)
+            and not any(c.lower_ == "back" for c in verb.children)
+        )
+        if not gun and not any(
+            o.lower_ in PROJECTILE_NOUNS or o.lemma_ in PROJECTILE_NOUNS for o in objs
+        ):
             continue
         factor = assertion_factor(verb)
         if factor == 0:
