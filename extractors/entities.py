@@ -10,6 +10,7 @@ resolution key as its ``kb_id``, correcting the model's common mistakes.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable
 
 from spacy.language import Language
@@ -78,6 +79,9 @@ class ActorRuler:
             # only spans whose first word starts some name are looked up
             most = gaz.longest_from(folded[i].split(" ", 1)[0])
             if most == 0 and not gaz.is_known_acronym(tok.text):
+                lost = _lost_apostrophe(tok, folded[i], gaz)
+                if lost is not None:
+                    yield lost, "name"
                 i += 1
                 continue
             capital = tok.text[:1].isupper() or tok.lower_ in _NAME_PARTICLES
@@ -101,6 +105,9 @@ class ActorRuler:
                         match.kind,
                     )
             if best is None:
+                lost = _lost_apostrophe(tok, folded[i], gaz)
+                if lost is not None:
+                    yield lost, "name"
                 i += 1
                 continue
             yield from self._split_possessor(best)
@@ -131,6 +138,7 @@ class ActorRuler:
             (demonyms if kind == "demonym" else names).append(span)
         known = self.gazetteer.lookup
         model_ents = [t for e in doc.ents if (t := _trim(e, known)) is not None]
+        names = [n for n in names if not _inside_longer_name(n, model_ents, self.gazetteer)]
         taken = {t.i for s in names for t in s}
         kept = [e for e in model_ents if not any(t.i in taken for t in e)]
         # a gazetteer demonym inside a model NORP entity stays a demonym, not an entity
@@ -139,6 +147,109 @@ class ActorRuler:
         doc.ents = filter_spans(names + kept)
         doc.spans["demonyms"] = demonyms
         return doc
+
+
+#: words that may extend a known name without making it another actor's name
+_NAME_EXTENSION_OK = frozenset(
+    "the a an of and al el s 's ’s group militia movement forces force army brigade "
+    "brigades fighters rebels militants organisation organization party".split()
+)
+
+
+def _inside_longer_name(name: Span, model_ents: list[Span], gazetteer: Gazetteer) -> bool:
+    """Whether a gazetteer match is only a word of a longer name the model found.
+
+    "Jaish al-Fatah" is a Syrian rebel coalition, not the Iraqi "al-Fatah" alliance;
+    "Liberal Democrats" are not the US "Democrats". The longer name wins when one of its
+    other words is a capitalised name word, none is a lowercase word ("Hamas militants")
+    and none is another known name ("UN Middle East envoy"). Demonyms, titles and
+    generic nouns decide nothing ("Lebanese Hezbollah" stays Hezbollah).
+    """
+    if name.label_ == "Person":  # "PM Abadi", "Sheikh Nasrallah": titles around a person
+        return False
+    for ent in model_ents:
+        if not (ent.start <= name.start and name.end <= ent.end) or len(ent) == len(name):
+            continue
+        if ent.label_ in {"GPE", "LOC", "DATE", "TIME"} or (
+            ent.label_ == "NORP" and name.label_ in {"Country", "Place"}
+        ):
+            return False  # "Bolshevik Russia" is still Russia; "Monday US forces" US forces
+        if _names_something(ent, name, gazetteer):
+            return False
+        qualifies = False
+        for t in ent:
+            if name.start <= t.i < name.end or t.is_punct:
+                continue
+            low = t.lower_
+            if low in _CALENDAR_WORDS or low in HONORIFICS or low in TITLE_RELATIONS:
+                return False  # "NAO head Sir John Bourn": a title and a person, no name
+            neutral = (
+                low in _NAME_EXTENSION_OK
+                or fold(t.text) in _ETHNO_RELIGIOUS
+                or gazetteer.lookup(t.text) is not None  # a demonym
+            )
+            if neutral:
+                continue
+            if not t.text[:1].isupper():
+                return False
+            qualifies = True
+        return qualifies
+    # the same where the model found no name: "Jaish al-Fatah", "Liberal Democrats" (a
+    # capitalised name word glued before an organisation's name by the parse)
+    if name.label_ in {"Country", "Place", "Facility"} or name.start == 0:
+        return False
+    prev = name.doc[name.start - 1]
+    glued = name[0].lower_ in {"al", "el"} or (
+        prev.dep_ == "compound" and name.start <= prev.head.i < name.end
+    )
+    return (
+        glued
+        and prev.text[:1].isupper()
+        and not prev.is_sent_start
+        and prev.pos_ == "PROPN"
+        and prev.lower_ not in HONORIFICS
+        and prev.lower_ not in TITLE_RELATIONS
+        and prev.lower_ not in _NAME_EXTENSION_OK
+        and prev.lower_ not in _CALENDAR_WORDS
+        and prev.ent_type_ in {"", "ORG", "PERSON", "FAC", "NORP"}
+        and fold(prev.text) not in _ETHNO_RELIGIOUS
+        and gazetteer.lookup(prev.text) is None
+    )
+
+
+_CALENDAR_WORDS = frozenset(
+    "monday tuesday wednesday thursday friday saturday sunday january february march "
+    "april may june july august september october november december".split()
+)
+
+
+def _names_something(ent: Span, name: Span, gazetteer: Gazetteer) -> bool:
+    """Whether the words of ``ent`` outside ``name`` hold another known name (not a
+    demonym: "Syrian National Coalition" is no known name plus "National Coalition")."""
+    doc = ent.doc
+    for lo, hi in ((ent.start, name.start), (name.end, ent.end)):
+        for i in range(lo, hi):
+            for j in range(i + 1, min(hi, i + 5) + 1):
+                match = gazetteer.lookup(doc[i:j].text)
+                if match is not None and match.kind != "demonym":
+                    return True
+    return False
+
+
+def _lost_apostrophe(tok: Token, folded: str, gaz: Gazetteer) -> Span | None:
+    """ "Syrias army": a country's possessive whose apostrophe the page lost."""
+    if not tok.text[:1].isupper() or not folded.endswith("s") or len(folded) < 5:
+        return None
+    if tok.i > 0 and tok.doc[tok.i - 1].lower_ == "the":  # "the Americas"
+        return None
+    nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
+    if nxt is None or nxt.pos_ not in {"NOUN", "PROPN", "ADJ"}:
+        return None
+    matches = [m for m in gaz.lookup_all(tok.text[:-1]) if m.kind == "name"]
+    if len(matches) != 1 or matches[0].entry.type != "Country":
+        return None
+    entry = matches[0].entry
+    return Span(tok.doc, tok.i, tok.i + 1, label=entry.type, kb_id=entry.key)
 
 
 def _is_possessive(tok: Token) -> bool:
@@ -163,14 +274,25 @@ def political_context(span: Span) -> bool:
         "by",
         "from",
         "to",
+        "for",
     }:
-        return root.head.lower_ != "to" or root.head.head.pos_ == "NOUN"
+        # "ties to Moscow", "headaches for Washington"; not "flew to Moscow"
+        return root.head.lower_ not in {"to", "for"} or root.head.head.pos_ == "NOUN"
     if root.dep_ in {"compound", "amod"} and root.head.pos_ == "NOUN":
         return root.head.lower_ not in DESCRIPTOR_TYPES or root.head.lower_ in {
             "government",
             "ministry",
         }
-    return root.dep_ == "dobj"
+    # "accused Tehran" is the state; "visited Cairo", "shelled Aleppo" the city
+    return root.dep_ == "dobj" and root.head.lemma_.lower() not in _PLACE_VERBS
+
+
+#: verbs whose object is a place when it is a city: going, staying, fighting over it
+_PLACE_VERBS = frozenset(
+    "visit enter reach leave tour shell bomb strike hit target besiege surround capture "
+    "seize retake recapture take control storm overrun evacuate flee fly travel return "
+    "rock pound encircle liberate defend occupy invade raid".split()
+)
 
 
 def _choose(matches: list[Match], span: Span) -> Match | None:
@@ -211,6 +333,77 @@ def _trim(ent: Span, known: Callable[[str], object]) -> Span | None:
     return Span(doc, start, end, label=ent.label_, kb_id=ent.kb_id_)
 
 
+#: lines of page furniture, not of the story: credits, bylines, tags, links
+_BOILERPLATE_LINE = re.compile(
+    r"^\W*(?:(?:additional\s+)?(?:reporting|editing|writing|written|compiled|translated|"
+    r"produced|research|graphics?|photos?|pictures?|video|images?)\s+by\b|by\s+[A-Z][\w.'’-]+"
+    r"(?:\s+[A-Z][\w.'’-]+){0,3}\s*$|(?:labels|tags|topics|filed under|related(?:\s+\w+)?|"
+    r"read more|more on this story|see also|also read|read also|share this|follow us|"
+    r"advertisement|image (?:source|caption|copyright)|media caption|photo(?:graph)?|"
+    r"picture|credit|copyright|source)\s*(?::|$))",
+    re.IGNORECASE,
+)
+#: a credit inside a line: "(Reporting by A; Editing by B)"
+_INLINE_CREDIT = re.compile(
+    r"\((?:[^()]*?\b)?(?:reporting|editing|writing|compiled|additional reporting)\s+by\b[^()]*\)",
+    re.IGNORECASE,
+)
+#: a tweet's signature line: "— Name (@handle) June 13, 2020"
+_TWEET_SIGNATURE = re.compile(r"^\s*[—–-]+\s*[^\n]{1,60}\(@\w+\)")
+
+
+def boilerplate_chars(text: str) -> list[tuple[int, int]]:
+    """Character ranges of bylines, credit lines, tag lists and link captions."""
+    out = []
+    pos = 0
+    for line in text.splitlines(keepends=True):
+        if _BOILERPLATE_LINE.match(line) or _TWEET_SIGNATURE.match(line):
+            out.append((pos, pos + len(line)))
+        else:
+            out += [(pos + m.start(), pos + m.end()) for m in _INLINE_CREDIT.finditer(line)]
+        pos += len(line)
+    return out
+
+
+#: ethnic and religious community words: never an actor on their own
+_ETHNO_RELIGIOUS = frozenset(
+    "shiite shiites shi ite shi ites shia shias shiia sunni sunnis alawite alawites druze "
+    "kurd kurds kurdish arab arabs turkmen turkoman turkomans yazidi yazidis christian "
+    "christians muslim muslims jewish jews islamist islamists jihadist jihadists salafist "
+    "salafi salafists sufi baloch balochi pashtun pashtuns copt copts coptic maronite "
+    "assyrian assyrians chaldean tajik hazara hazaras uighur uyghur uighurs uyghurs "
+    "western westerners welsh scottish scots english irish".split()
+)
+#: generic heads: with only community words before them ("Shiite Militias") no name
+_GENERIC_HEADS = frozenset(
+    "axis militia militias group groups forces fighters rebels militants community "
+    "communities leaders clerics tribes tribesmen areas world crescent parties factions "
+    "volunteers population neighbourhoods neighborhoods".split()
+)
+#: capitalised words the model takes for names that never name an actor here
+_NOT_NAMES = frozenset(
+    "labels tags writing editing reporting related fatwa breaking update exclusive "
+    "analysis opinion comment photo image video advertisement getty read share".split()
+)
+#: a title word before "of": "Secretary of Defense" leaves no "Defense" actor
+_OFFICE_TITLES = frozenset(
+    "secretary minister undersecretary under-secretary commissioner envoy".split()
+)
+#: honorifics only people bear (not "General", which also starts organisations' names)
+_PERSON_HONORIFICS = frozenset("mr mr. mrs mrs. ms ms. dr dr. sir dame lord lady".split())
+#: nouns saying a name is a place: "the town of Sderot", "in the district of X"
+_PLACE_NOUNS = frozenset(
+    "town city village province district region area governorate neighbourhood "
+    "neighborhood suburb port capital county camp valley outskirts".split()
+)
+_PLACE_PREPS = frozenset("in near outside around across into inside towards toward".split())
+#: first words of Arabic, Persian and Urdu group names ("Jaish al-Adl", "Liwa Fatemiyoun")
+_GROUP_NAME_WORDS = frozenset(
+    "kataib saraya liwa jaish jabhat harakat asaib ansar jund faylaq lashkar tehrik "
+    "tehreek ahrar tanzim jamaat jamaah jamaa hizb hezb".split()
+)
+
+
 class ActorTyper:
     """Gives every entity the gazetteer did not name an ontology class and a key.
 
@@ -223,10 +416,18 @@ class ActorTyper:
         if base is None or base in {"NORP", "PRODUCT"}:
             return None
         words = [t.lower_ for t in ent if not t.is_punct]
-        if not words or (len(words) == 1 and words[0] in NOT_ACTORS):
+        if not words or (len(words) == 1 and words[0] in NOT_ACTORS | _NOT_NAMES):
             return None
         if "@" in ent.text or "://" in ent.text:  # handles and links are not actors
             return None
+        if _not_a_name(ent, words):
+            return None
+        if base in {"Person", "Organization"} and fold(ent[0].text) in _GROUP_NAME_WORDS:
+            return "ArmedGroup"
+        if base in {"Person", "Organization"} and _place_cue(ent):
+            return "Place"
+        if base == "Organization" and len(words) > 1 and words[0] in _PERSON_HONORIFICS:
+            return "Person"  # "Mr Balls", "Dr Fox"
         head = words[-1]
         # the model often tags militias PERSON and organisations GPE: name words win
         if base != "Person" or len(words) > 1:
@@ -243,11 +444,26 @@ class ActorTyper:
 
     def __call__(self, doc: Doc) -> Doc:
         ents = []
+        furniture = boilerplate_chars(doc.text)
+
+        def in_furniture(span: Span) -> bool:
+            return any(a <= span.start_char < b for a, b in furniture)
+
+        if furniture and "demonyms" in doc.spans:
+            doc.spans["demonyms"] = [d for d in doc.spans["demonyms"] if not in_furniture(d)]
+        # a name said to be a place anywhere ("the town of Sderot") is a place everywhere
+        places = {
+            fold(e.text) for e in doc.ents if not e.kb_id_.startswith("gaz:") and _place_cue(e)
+        }
         for ent in doc.ents:
+            if in_furniture(ent):
+                continue
             if ent.kb_id_.startswith("gaz:"):
                 ents.append(ent)
                 continue
             etype = self.type_of(ent)
+            if etype in {"Person", "Organization"} and fold(ent.text) in places:
+                etype = "Place"
             if etype is None:
                 continue
             start = ent.start
@@ -299,11 +515,62 @@ _STRONG_ORG_WORDS = frozenset(
 )
 
 
+def _not_a_name(ent: Span, words: list[str]) -> bool:
+    """Lowercase phrases, community words, generic groups, and "Defense" of "Secretary of
+    Defense" are no names."""
+    if not any(t.text[:1].isupper() for t in ent) and not (
+        len(words) > 1 and words[-1] in ORG_HEAD_TYPES
+    ):
+        return True  # "max deceit"
+    folded = fold(ent.text).split()
+    if all(w in _ETHNO_RELIGIOUS for w in folded):
+        return True  # "Shi'ite", "Kurds"
+    if (
+        len(folded) > 1
+        and folded[-1] in _GENERIC_HEADS
+        and all(w in _ETHNO_RELIGIOUS for w in folded[:-1])
+    ):
+        return True  # "Shiite Militias", "Shiite Axis"
+    if (
+        len(ent) == 1
+        and ent[0].tag_ in {"NN", "NNS", "VBG", "VBN", "VBD", "JJ"}
+        and not ent[0].text.isupper()  # an acronym is a name whatever its tag ("NAO")
+    ):
+        return True  # the tagger reads it as a common word: "Labels:", "Writing by"
+    if ent[0].tag_ == "VBG" and len(ent) > 1:
+        return True  # a clause, not a name: "Retaking Falluja would enable ..."
+    root = ent.root
+    return (
+        len(words) == 1
+        and root.dep_ == "pobj"
+        and root.head.lower_ == "of"
+        and root.head.head.lower_ in _OFFICE_TITLES
+    )
+
+
+def _place_cue(ent: Span) -> bool:
+    """ "the southern town of Sderot", "fighting in al-Qusayr": a name used as a place."""
+    root = ent.root
+    if root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.lower_ in _PLACE_NOUNS:
+        return True
+    if root.dep_ == "appos" and root.head.lower_ in _PLACE_NOUNS:
+        return True
+    return (  # one word after "in": a person is rarely "in" or "near" someone
+        ent.label_ == "PERSON"
+        and len(ent) == 1
+        and root.dep_ == "pobj"
+        and root.head.lower_ in _PLACE_PREPS
+        and root.head.head.lemma_ not in {"believe", "trust", "confidence", "faith", "interest"}
+    )
+
+
 def _descriptor_type(ent: Span) -> str | None:
     """Type said by a noun right after the name or in apposition to it."""
     doc = ent.doc
     nxt = doc[ent.end] if ent.end < len(doc) else None
     if nxt is not None and nxt.lower_ in DESCRIPTOR_TYPES and nxt.pos_ == "NOUN":
+        if nxt.lower_ == "media" and ent.label_ in {"GPE", "LOC", "NORP"}:
+            return None  # "Gulf media": the press of a region, not an outlet
         return DESCRIPTOR_TYPES[nxt.lower_]
     for child in ent.root.children:
         if child.dep_ == "appos" and child.lower_ in DESCRIPTOR_TYPES:

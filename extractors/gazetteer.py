@@ -90,9 +90,15 @@ class Gazetteer:
         acr = bare.replace(".", "")
         if acr in self._acronyms:
             return [self._acronyms[acr]]
-        if is_acronym(bare):  # an unknown acronym never matches a lowercase name
-            return []
+        if is_acronym(bare):  # an unknown acronym never matches a lowercase name...
+            return self._shouted(fold(bare), acr)
         return self._folded.get(fold(bare), [])
+
+    def _shouted(self, key: str, letters: str) -> list[Match]:
+        """...but a name in capitals is still the name: "DAESH", "HAMAS", "CAIRO"."""
+        if len(letters) < 4:
+            return []
+        return [m for m in self._folded.get(key, []) if m.kind in {"name", "alias", "metonym"}]
 
     def lookup_folded(self, key: str, raw: str) -> list[Match]:
         """Like :meth:`lookup_all` for a key already folded from ``raw`` (the surface text)."""
@@ -102,7 +108,7 @@ class Gazetteer:
         if acr in self._acronyms:
             return [self._acronyms[acr]]
         if is_acronym(bare):
-            return []
+            return self._shouted(key, acr)
         return self._folded.get(key, [])
 
     def lookup(self, text: str) -> Match | None:

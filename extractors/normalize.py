@@ -30,7 +30,8 @@ _TRANSLIT: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"organi[sz]ation", "organization"),
         (r"defen[cs]e", "defense"),
         (r"nujab[aa]h?", "nujaba"),
-        (r"da[e']?esh", "daesh"),
+        (r"da[e']?esh|daish", "daesh"),
+        (r"hashd|hashid|hachd|hached|hashed", "hashd"),
         (r"irbil|arbil", "erbil"),
         (r"bagdad", "baghdad"),
     )

@@ -80,6 +80,7 @@ class ActorResolver:
         # per-document state, reset at the start of each call
         self._derived_labels: dict[str, str] = {}
         self._type_of: dict[str, str] = {}
+        self._chain: dict[str, Span] = {}
 
     def __call__(self, doc: Doc) -> Doc:
         ensure_extensions()
@@ -90,7 +91,8 @@ class ActorResolver:
         mentions += self._defined_aliases(doc, mentions, clusters)
         mentions += self._derived(doc, mentions)
         self._surnames(mentions, clusters)
-        coref = self._coref(doc, mentions)
+        self._same_names(mentions, clusters)
+        coref = self._coref(doc, mentions, clusters)
         resolved = [self._rekey(m, clusters) for m in mentions]
         coref = [self._rekey(m, clusters) for m in coref]
         resolved = self._harmonise_types(resolved)
@@ -156,12 +158,32 @@ class ActorResolver:
                 full.setdefault(fold(m[-1].text if m[-1].text != "-" else words[-1]), m.kb_id_)
                 if len(words) >= 3 and fold(words[-2]) in {"al", "el"}:
                     full.setdefault(fold(" ".join(words[-2:])), m.kb_id_)
+                # a kunya stands for its bearer: "Baha Abu al-Ata" ... "Abu al-Ata"
+                for k, w in enumerate(words[1:-1], 1):
+                    if fold(w) in {"abu", "umm"}:
+                        full.setdefault(fold(" ".join(words[k:])), m.kb_id_)
+                        break
         for m in mentions:
-            if m.label_ not in {"Person", "Organization"} or len(m) > 3:
+            if m.label_ not in {"Person", "Organization"} or _words(m) > 3:
                 continue
             key = full.get(fold(m.text))
             if key and key != m.kb_id_ and not (m.label_ == "Organization" and len(m) > 1):
                 clusters.union(key, m.kb_id_)
+
+    def _same_names(self, mentions: list[Span], clusters: _Clusters) -> None:
+        """One name is one actor in an article, whatever type the model gave each mention
+        ("Edinburgh" tagged GPE twice and PERSON once); the type is voted later."""
+        first: dict[str, str] = {}
+        for m in mentions:
+            if not m.kb_id_.startswith("name:") or m.kb_id_ in self._derived_labels:
+                continue
+            name = fold(_surface(m))
+            if not name:
+                continue
+            if name in first:
+                clusters.union(first[name], m.kb_id_)
+            else:
+                first[name] = m.kb_id_
 
     # -- derived mentions ---------------------------------------------------------
 
@@ -254,9 +276,20 @@ class ActorResolver:
 
     # -- coreference ----------------------------------------------------------------
 
-    def _coref(self, doc: Doc, mentions: list[Span]) -> list[Span]:
+    def _coref(self, doc: Doc, mentions: list[Span], clusters: _Clusters) -> list[Span]:
         """Pronouns and "the group"-like nouns -> nearest compatible earlier actor."""
-        ordered = sorted((m for m in mentions if m.label_ in _ACTOR_TYPES), key=lambda m: m.start)
+        # a name the model tagged ORG once is still a person if the article names them so
+        people = {clusters.find(m.kb_id_) for m in mentions if m.label_ == "Person"}
+        ordered = sorted(
+            (
+                m
+                for m in mentions
+                if m.label_ in _ACTOR_TYPES
+                and (m.label_ == "Person" or clusters.find(m.kb_id_) not in people)
+            ),
+            key=lambda m: m.start,
+        )
+        self._chain = {}
         sent_index = {s.start: n for n, s in enumerate(doc.sents)}
         sent_of = {}
         n = -1
@@ -273,6 +306,10 @@ class ActorResolver:
             if speaker is not None:
                 out.append(Span(doc, tok.i, tok.i + 1, label=speaker.label_, kb_id=speaker.kb_id_))
                 continue
+            construed = self._nominal_coref(tok, ordered, sent_of)
+            if construed is not None:
+                out.append(construed)
+                continue
             wanted = self._wanted_types(tok)
             if not wanted:
                 continue
@@ -282,6 +319,67 @@ class ActorResolver:
                     Span(doc, tok.i, tok.i + 1, label=antecedent.label_, kb_id=antecedent.kb_id_)
                 )
         return out
+
+    def _nominal_coref(
+        self, tok: Token, ordered: list[Span], sent_of: dict[int, int]
+    ) -> Span | None:
+        """Definite descriptions that name an actor of the context.
+
+        * "the army", "the military", "the armed forces": the forces of the nearest
+          country (or the nearest armed force itself);
+        * "its forces", "their fighters": the forces of the country "its" stands for,
+          or the group itself;
+        * "the kingdom": the nearest monarchy named in the article;
+        * "the Islamist group", "the UK-based watchdog", "the movement": the nearest
+          compatible actor (see :func:`_descriptive_anaphor`).
+        """
+        if tok.pos_ != "NOUN":
+            return None
+        doc = tok.doc
+        low = tok.lower_
+        det = _definite(tok)
+        owner = _pronoun_owner(tok)
+        # "the Hamas-linked agency": Hamas only qualifies, it is never what "the group" means
+        heads = [m for m in ordered if m.root.dep_ != "npadvmod"]
+        if (low in _ARMY_NOUNS and det) or (low in _OWNED_FORCE_NOUNS and owner is not None):
+            if owner is not None:
+                wanted = _GROUPISH | {"Country"}
+                ante = _salient(owner, ordered, wanted, sent_of, self.coref_window)
+            elif _bare(tok, allowed={"armed"} if low == "forces" else set()):
+                force = frozenset({"MilitaryForce"})
+                ante = _salient(tok, heads, force, sent_of, self.coref_window, roles=True)
+                if ante is None:
+                    ante = _main_country(tok, ordered)
+            else:
+                return None
+            if ante is None:
+                return None
+            if ante.label_ == "Country":
+                forces = self._forces_mention(doc, ante, tok.i, tok.i + 1)
+                return forces
+            if ante.label_ in {"MilitaryForce", "ArmedGroup"}:
+                return Span(doc, tok.i, tok.i + 1, label=ante.label_, kb_id=ante.kb_id_)
+            return None
+        if low in _KINGDOM_NOUNS and det and _bare(tok, allowed=set()):
+            for m in reversed(ordered):
+                if m.start < tok.i and m.kb_id_.removeprefix("gaz:") in _MONARCHIES:
+                    if sent_of[tok.i] - sent_of[m.start] > 2 * self.coref_window + 2:
+                        return None
+                    return Span(doc, tok.i, tok.i + 1, label=m.label_, kb_id=m.kb_id_)
+            return None
+        wanted = _DESCRIPTIVE_NOUNS.get(low) or ANAPHOR_NOUNS.get(low)
+        if wanted and det and _descriptive_anaphor(tok):
+            # the same description again goes on naming the same actor ("the militia")
+            last = self._chain.get(low)
+            if last is not None and sent_of[tok.i] - sent_of[last.start] <= self.coref_window:
+                ante = last
+            else:
+                ante = _salient(tok, heads, wanted, sent_of, self.coref_window, roles=True)
+            if ante is not None:
+                found = Span(doc, tok.i, tok.i + 1, label=ante.label_, kb_id=ante.kb_id_)
+                self._chain[low] = found
+                return found
+        return None
 
     @staticmethod
     def _wanted_types(tok: Token) -> frozenset[str]:
@@ -324,8 +422,13 @@ class ActorResolver:
                 entry = self.gazetteer.entries.get(key[4:])
                 types[key] = entry.type if entry else counter.most_common(1)[0][0]
             else:
-                # a person named by the model beats an ORG tag on the same name
-                types[key] = "Person" if counter["Person"] else counter.most_common(1)[0][0]
+                # a person named by the model beats an ORG tag on the same name, but not
+                # a place tag given as often or more ("Edinburgh" as GPE and as PERSON)
+                places = counter["Place"] + counter["Facility"]
+                people = counter["Person"]
+                types[key] = (
+                    "Person" if people and people > places else counter.most_common(1)[0][0]
+                )
         self._type_of = types
         return [
             m if types[m.kb_id_] == m.label_ else _with(m, label=types[m.kb_id_]) for m in mentions
@@ -337,12 +440,23 @@ class ActorResolver:
         """Entities of the article; a country named only by its demonym is one too."""
         forms: dict[str, Counter[str]] = defaultdict(Counter)
         for m in mentions:
-            forms[m.kb_id_][_surface(m)] += 1
+            surface = _surface(m)
+            if self._lost_apostrophe(m.kb_id_, surface):
+                surface = surface[:-1]  # "Syrias army" names Syria, not a "Syrias"
+            if self._is_metonym(m.kb_id_, surface):
+                # "Moscow said" is Russia, but "Moscow" stays the city's name, not an alias
+                forms[m.kb_id_][""] += 0
+                continue
+            forms[m.kb_id_][surface] += 1
         spans = {(m.start, m.end) for m in mentions}
         extra = [d for d in demonyms if (d.start, d.end) not in spans]
         for d in extra:
             forms[d.kb_id_][d.text] += 1
             self._type_of.setdefault(d.kb_id_, d.label_)
+        for c in coref:  # an actor met only through coreference ("its forces") is one too
+            if c.kb_id_ not in forms:
+                forms[c.kb_id_][""] += 0
+                self._type_of.setdefault(c.kb_id_, c.label_)
         counts = Counter(m.kb_id_ for m in [*mentions, *coref, *extra])
         out = {}
         for key, seen in forms.items():
@@ -352,6 +466,20 @@ class ActorResolver:
                 key=key, label=label, type=self._type_of[key], aliases=aliases, mentions=counts[key]
             )
         return out
+
+    def _lost_apostrophe(self, key: str, surface: str) -> bool:
+        if not key.startswith("gaz:") or not surface.endswith("s"):
+            return False
+        if any(m.entry.key == key for m in self.gazetteer.lookup_all(surface)):
+            return False
+        return any(m.entry.key == key for m in self.gazetteer.lookup_all(surface[:-1]))
+
+    def _is_metonym(self, key: str, surface: str) -> bool:
+        """Whether a surface form names this known entry only as a metonym ("Moscow")."""
+        if not key.startswith("gaz:") or not surface:
+            return False
+        kinds = {m.kind for m in self.gazetteer.lookup_all(surface) if m.entry.key == key}
+        return kinds == {"metonym"}
 
     def _label(self, key: str, seen: Counter[str]) -> str:
         if key.startswith("gaz:"):
@@ -386,6 +514,11 @@ def _surface(span: Span) -> str:
     return text
 
 
+def _words(span: Span) -> int:
+    """Words of a name, not counting glued punctuation ("al-Ata" is two)."""
+    return sum(1 for t in span if not t.is_punct)
+
+
 def _with(span: Span, *, label: str | None = None, kb_id: str | None = None) -> Span:
     return Span(
         span.doc,
@@ -402,7 +535,13 @@ def _compatible(a: str, b: str) -> bool:
 
 
 def _salient(
-    tok: Token, ordered: list[Span], wanted: frozenset[str], sent_of: dict[int, int], window: int
+    tok: Token,
+    ordered: list[Span],
+    wanted: frozenset[str],
+    sent_of: dict[int, int],
+    window: int,
+    *,
+    roles: bool = False,
 ) -> Span | None:
     """The antecedent a reader would pick: subjects first, then the nearest mention.
 
@@ -424,10 +563,26 @@ def _salient(
         subject = m.root.dep_ in {"nsubj", "nsubjpass"} or (
             m.root.dep_ == "conj" and m.root.head.dep_ in {"nsubj", "nsubjpass"}
         )
-        rank = (distance, 0 if subject else 1, tok.i - m.end)
+        role = 0 if subject else 1
+        if roles and not subject:  # objects outrank names buried in prepositional phrases
+            role = 1 if m.root.dep_ in {"dobj", "attr", "appos", "conj"} else 2
+        rank = (distance, role, tok.i - m.end)
         if best is None or rank < best:
             best, chosen = rank, m
     return chosen
+
+
+def _main_country(tok: Token, ordered: list[Span]) -> Span | None:
+    """The country the article has named most so far (the nearest mention of it)."""
+    seen = [m for m in ordered if m.start < tok.i and m.label_ == "Country"]
+    if not seen:
+        return None
+    counts = Counter(m.kb_id_ for m in seen)
+    top = max(counts.values())
+    for m in reversed(seen):
+        if counts[m.kb_id_] == top:
+            return m
+    return None
 
 
 def _event_subject_before(tok: Token) -> bool:
@@ -465,6 +620,75 @@ def _quoted_speaker(tok: Token, mentions: list[Span]) -> Span | None:
                     ):
                         return m
     return None
+
+
+#: nouns for a state's armed forces: "the army", "its troops"
+_ARMY_NOUNS = frozenset("army military forces troops soldiers".split())
+#: nouns a group's or state's "its"/"their" turns into its forces: "their fighters"
+_OWNED_FORCE_NOUNS = _ARMY_NOUNS | {"fighters", "militiamen", "gunmen"}
+#: "the kingdom": the nearest monarchy (gazetteer ids of states with a reigning monarch)
+_KINGDOM_NOUNS = frozenset({"kingdom", "monarchy", "sultanate", "emirate"})
+_MONARCHIES = frozenset(
+    "saudi-arabia jordan united-kingdom morocco bahrain kuwait qatar oman "
+    "united-arab-emirates brunei thailand cambodia bhutan eswatini lesotho tonga "
+    "malaysia japan spain netherlands belgium denmark norway sweden luxembourg "
+    "liechtenstein monaco".split()
+)
+#: generic nouns beyond the lexicon's that corefer with the nearest compatible actor
+_DESCRIPTIVE_NOUNS: dict[str, frozenset[str]] = {
+    "watchdog": frozenset({"Organization", "InternationalOrganization", "GovernmentBody"}),
+    "monitor": frozenset({"Organization", "InternationalOrganization"}),
+    "faction": frozenset({"ArmedGroup", "PoliticalGroup"}),
+    "outfit": frozenset({"ArmedGroup"}),
+    "organisation": frozenset(
+        {"ArmedGroup", "Organization", "PoliticalGroup", "InternationalOrganization"}
+    ),
+}
+#: modifiers that make a description point to another actor: "the other group"
+_OTHER_WORDS = frozenset(
+    "other another rival new second third first former splinter breakaway parent "
+    "sister larger smaller some any such each only".split()
+)
+
+
+def _definite(tok: Token) -> bool:
+    dets = [c for c in tok.children if c.dep_ == "det"]
+    return bool(dets) and dets[0].lower_ in {"the", "this", "that"}
+
+
+def _pronoun_owner(tok: Token) -> Token | None:
+    """ "its forces": the "its" (or "their") that owns the noun."""
+    for c in tok.children:
+        if c.dep_ == "poss" and c.lower_ in {"its", "their"}:
+            return c
+    return None
+
+
+def _bare(tok: Token, allowed: set[str]) -> bool:
+    """No modifier at all but ``allowed`` ones, and no "of"-phrase ("the army of X")."""
+    for c in tok.children:
+        if c.dep_ in {"amod", "compound", "nmod", "nummod", "poss"} and c.lower_ not in allowed:
+            return False
+        if c.dep_ == "prep" and c.lower_ == "of":
+            return False
+    return tok.tag_ in {"NN", "NNS"} and not tok.ent_type_
+
+
+def _descriptive_anaphor(tok: Token) -> bool:
+    """ "the group", "the Islamist group", "the UK-based watchdog", "the Iran-backed
+    movement" point back; "the other group", "the group of states", "the Hamas group"
+    do not (the last is a name, already a mention)."""
+    if tok.tag_ != "NN" or tok.dep_ == "attr":
+        return False  # "X was the only group to ...": a predicate, not a mention
+    for c in tok.children:
+        if c.dep_ == "prep" and c.lower_ == "of":
+            return False
+        if c.dep_ in {"amod", "compound", "nmod", "nummod", "poss", "quantmod"}:
+            if c.lower_ in _OTHER_WORDS or c.dep_ == "nummod" or c.dep_ == "poss":
+                return False
+            if c.dep_ == "compound" and c.pos_ == "PROPN":
+                return False
+    return True
 
 
 def _same_clause_object(m: Span, tok: Token) -> bool:

@@ -21,6 +21,8 @@ from actorgraph.graph.iri import check_base, entity_iri, slug
         ("Popular Mobilisation Forces", "Popular Mobilization Forces"),
         ("Moqtada al-Sadr", "Muqtada al-Sadr"),
         ("Irbil", "Erbil"),
+        ("al-Hashid al-Shaabi", "al-Hashd al-Shaabi"),
+        ("Daish", "DAESH"),
     ],
 )
 def test_spelling_variants_fold_together(a, b):  # type: ignore[no-untyped-def]
@@ -85,3 +87,24 @@ def test_iris_are_minted_from_keys_not_raw_text():
 def test_base_iri_is_checked(bad):  # type: ignore[no-untyped-def]
     with pytest.raises(ValueError, match="must be an absolute IRI"):
         check_base(bad)
+
+
+def test_a_name_in_capitals_is_the_name_but_unknown_acronyms_stay_unknown():
+    gaz = load_gazetteer()
+    assert gaz.lookup("DAESH").entry.id == "islamic-state"  # type: ignore[union-attr]
+    assert gaz.lookup("HAMAS").entry.id == "hamas"  # type: ignore[union-attr]
+    assert gaz.lookup("ZZQ") is None  # three letters: only a known acronym matches
+
+
+def test_ethnic_groups_are_no_demonyms_of_a_state():
+    gaz = load_gazetteer()
+    for word in ("Turkmen", "Azeri", "Tajik", "Uzbek"):
+        assert not [m for m in gaz.lookup_all(word) if m.kind == "demonym"], word
+    assert gaz.lookup("Turkmenistani").entry.id == "turkmenistan"  # type: ignore[union-attr]
+
+
+def test_capitals_are_places_and_metonyms():
+    gaz = load_gazetteer()
+    kinds = {(m.entry.type, m.kind) for m in gaz.lookup_all("Cairo")}
+    assert kinds == {("Place", "name"), ("Country", "metonym")}
+    assert {m.entry.id for m in gaz.lookup_all("Kremlin")} == {"russia"}
