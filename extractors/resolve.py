@@ -25,7 +25,15 @@ from actorgraph.ontology import ORGANIZATION_TYPES
 
 from .entities import name_key
 from .gazetteer import Gazetteer, load_gazetteer
-from .lexicon import ANAPHOR_NOUNS, FACILITY_NOUNS, FORCE_NOUNS, SPEECH_VERBS, STATE_NOUNS
+from .lexicon import (
+    ANAPHOR_NOUNS,
+    FACILITY_NOUNS,
+    FORCE_NOUNS,
+    HONORIFICS,
+    SPEECH_VERBS,
+    STATE_NOUNS,
+    TITLE_RELATIONS,
+)
 from .normalize import fold, is_acronym
 from .records import LocalEntity
 
@@ -439,6 +447,7 @@ class ActorResolver:
     ) -> dict[str, LocalEntity]:
         """Entities of the article; a country named only by its demonym is one too."""
         forms: dict[str, Counter[str]] = defaultdict(Counter)
+        also: dict[str, set[str]] = defaultdict(set)
         for m in mentions:
             surface = _surface(m)
             if self._lost_apostrophe(m.kb_id_, surface):
@@ -448,6 +457,8 @@ class ActorResolver:
                 forms[m.kb_id_][""] += 0
                 continue
             forms[m.kb_id_][surface] += 1
+            if m.label_ == "Person" and (titled := _titled_form(m)):
+                also[m.kb_id_].add(titled)  # "President Kennedy": an alias, never the label
         spans = {(m.start, m.end) for m in mentions}
         extra = [d for d in demonyms if (d.start, d.end) not in spans]
         for d in extra:
@@ -461,7 +472,7 @@ class ActorResolver:
         out = {}
         for key, seen in forms.items():
             label = self._label(key, seen)
-            aliases = tuple(sorted({f for f in seen if f and f != label}))
+            aliases = tuple(sorted({f for f in (*seen, *also[key]) if f and f != label}))
             out[key] = LocalEntity(
                 key=key, label=label, type=self._type_of[key], aliases=aliases, mentions=counts[key]
             )
@@ -492,6 +503,17 @@ class ActorResolver:
         if not names:
             return key.rsplit(":", 1)[-1]
         return max(names, key=lambda f: (len(f.split()), seen[f], len(f), f))
+
+
+def _titled_form(m: Span) -> str | None:
+    """The name with the title or honorific written before it ("Sen. Robert Kennedy")."""
+    doc, i = m.doc, m.start
+    while i > 0 and doc[i - 1].is_title:
+        word = doc[i - 1].lower_.rstrip(".")
+        if word not in HONORIFICS and word not in TITLE_RELATIONS:
+            break
+        i -= 1
+    return doc[i : m.end].text if i < m.start else None
 
 
 _TRAILING = ".,:;?!\"'”’“)]}»"
