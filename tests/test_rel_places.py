@@ -272,3 +272,24 @@ def test_places_do_not_overreach(run, text, absent):  # type: ignore[no-untyped-
 def test_capture_fires_only_once_asserted(run):  # type: ignore[no-untyped-def]
     _, facts = run("Houthi fighters did not capture Mokha.")
     assert not any(r in {"attacked", "presentIn"} for _, r, _ in facts), facts
+
+
+def test_organisation_seat_inside_its_noun_phrase(run):  # type: ignore[no-untyped-def]
+    _, facts = run("A spokesman for the Foreign Ministry in Baghdad said the talks would resume.")
+    assert any("Ministry" in s and r == "presentIn" and o == "Baghdad" for s, r, o in facts), facts
+    _, facts = run("Analysts at Morgan Stanley in London expect rates to rise.")
+    assert any(s == "Morgan Stanley" and r == "presentIn" for s, r, o in facts), facts
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the place belongs to the verb, not to the organisation's noun phrase
+        "The Red Cross opened a clinic in Damascus last week.",
+        "Officials from the Interior Ministry met in Cairo on Sunday.",
+    ],
+)
+def test_no_seat_from_a_place_of_the_verb(run, text):  # type: ignore[no-untyped-def]
+    doc, facts = run(text)
+    assert doc._.actor_entities, "the organisation must be found for this test to mean anything"
+    assert not [f for f in doc._.facts if f.extractor == "seat"], facts

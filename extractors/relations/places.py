@@ -187,6 +187,10 @@ def _listed(m: Span) -> bool:
     return m.start >= 1 and m.doc[m.start - 1].lower_ in {",", "and", "or"}
 
 
+#: organisations whose "in PLACE" inside their own noun phrase names their seat
+_SEATED = frozenset({"Organization", "GovernmentBody", "MediaOrganization"})
+
+
 def locatives(sent: Span, reader: SentenceReader) -> Iterator[Candidate]:
     doc = sent.doc
     for m in reader.in_sentence(sent):
@@ -226,6 +230,17 @@ def locatives(sent: Span, reader: SentenceReader) -> Iterator[Candidate]:
                 for where in reader.actors(p):
                     if where.span.label_ in {"Country", "Place", "Facility"}:
                         yield Candidate(reader.arg(m), "presentIn", where, "presence")
+            elif (
+                m.label_ in _SEATED
+                and p.head.head == m.root
+                and m.root.dep_ != "conj"
+                and not any(c.dep_ == "conj" for c in m.root.children)  # "A in X and B in Y"
+            ):
+                # "the Foreign Ministry in Baghdad", "Drexel Burnham Inc. in New York":
+                # an organisation's seat, named inside its own noun phrase
+                place = reader.mention(p)
+                if place is not None and place.label_ in {"Place", "Country"}:
+                    yield Candidate(reader.arg(m), "presentIn", reader.arg(place), "seat")
     # "facilities controlled by KH in Iraq", "a US base in Kirkuk", "KH has bases in Syria"
     for tok in sent:
         if tok.lemma_ not in _SITE_NOUNS and tok.lower_ not in _SITE_NOUNS:
@@ -1054,4 +1069,5 @@ CONFIDENCE = {
     "killed_in": 0.75,
     "dateline": 0.9,
     "campaign_against": 0.75,
+    "seat": 0.7,
 }
