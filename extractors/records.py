@@ -13,13 +13,15 @@ from dataclasses import dataclass, field
 class Article:
     """One input document, already decoded to text."""
 
-    name: str  #: file name (no folders): what triples.jsonl calls ``article``
+    #: the file's path inside the input folder it was found in (``siteA/index.html``; a file
+    #: given directly: its name), unique within a build: what triples.jsonl calls ``article``
+    name: str
     path: str  #: path as found on disk
     text: str
     sha256: str  #: hex digest of the UTF-8 text: the article's content identity
     title: str | None = None
     date: str | None = None
-    #: other file names with the same content (processed once, all kept as sources)
+    #: other names (as ``name``) with the same content (processed once, all kept as sources)
     also_named: tuple[str, ...] = ()
 
 
@@ -59,7 +61,7 @@ class ExtractedFact:
 class Evidence:
     """One sentence of one article that supports a fact."""
 
-    article: str  #: article file name
+    article: str  #: the article's name (:attr:`Article.name`)
     article_sha256: str
     sentence: str
     start: int  #: character offset of the sentence in the article text

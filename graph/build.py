@@ -31,7 +31,7 @@ from actorgraph.extractors.records import Article, ArticleResult, KnowledgeGraph
 from actorgraph.extractors.version import DEFAULT_MODEL
 
 from .cache import ArticleCache, code_digest, extraction_fingerprint, input_stats, slim
-from .errors import InputError
+from .errors import InputError, OutputError
 from .exports import entity_records, jsonl, triple_records
 from .iri import DEFAULT_BASE
 from .merge import merge
@@ -49,6 +49,10 @@ CHUNK_CHARS = 100_000
 #: thousands of times) holds no words to read; it is left out of the text given to
 #: spaCy, whose tokenizer takes time quadratic in such a run's length
 MAX_RUN = 1_000
+#: most characters parsed in one ``nlp.pipe`` batch: a 100,000-character piece takes
+#: about 0.3 GB while it is parsed, so a batch of sixteen pieces of one long article
+#: took 5 GB; batches of ordinary articles (a few thousand characters) are unchanged
+BATCH_CHARS = CHUNK_CHARS
 #: articles processed inside one spaCy memory zone (keeps the string store flat)
 ZONE_ARTICLES = 64
 DEFAULT_TIMEOUT = 60.0
@@ -76,6 +80,7 @@ class BuildOptions:
             (kind ``timeout``); None for no bound.  Not applied with ``jobs=0`` or Dask.
         dask: address of a Dask scheduler to process articles on instead.
         task_articles: articles sent to a worker (process or Dask) at a time.
+        follow_links: follow symbolic links that lead out of an input folder.
     """
 
     model: str = DEFAULT_MODEL
@@ -91,6 +96,7 @@ class BuildOptions:
     article_timeout: float | None = DEFAULT_TIMEOUT
     dask: str | None = None
     task_articles: int = 32
+    follow_links: bool = False
 
 
 @dataclass
@@ -161,13 +167,33 @@ def process_articles(
                 yield text, (art, offset, len(parts) - 1 - n)
 
     pending: list[ArticleResult] = []
-    for doc, (art, offset, left) in nlp.pipe(chunks(), as_tuples=True, batch_size=batch_size):
-        pending.append(doc_to_result(doc, art, offset=offset))
-        if left == 0:
-            yield _combine(pending)
-            pending = []
-            if on_article is not None:
-                on_article(art)
+    for batch in _batches(chunks(), batch_size, BATCH_CHARS):
+        for doc, (art, offset, left) in nlp.pipe(batch, as_tuples=True, batch_size=len(batch)):
+            pending.append(doc_to_result(doc, art, offset=offset))
+            if left == 0:
+                yield _combine(pending)
+                pending = []
+                if on_article is not None:
+                    on_article(art)
+
+
+_Item = tuple[str, tuple[Article, int, int]]
+
+
+def _batches(items: Iterator[_Item], size: int, chars: int) -> Iterator[list[_Item]]:
+    """Consecutive groups of at most ``size`` texts and ``chars`` characters (a longer text
+    is a group of its own), so the Docs parsed at once, and the memory they take, stay
+    bounded whatever the length of the articles."""
+    batch: list[_Item] = []
+    total = 0
+    for item in items:
+        if batch and (len(batch) >= size or total + len(item[0]) > chars):
+            yield batch
+            batch, total = [], 0
+        batch.append(item)
+        total += len(item[0])
+    if batch:
+        yield batch
 
 
 def iter_nlp_results(
@@ -295,7 +321,12 @@ class _Run:
         self, inputs: Sequence[str | Path], nlp: Language | None, *, prestart: bool = False
     ) -> list[ArticleResult]:
         """Every article's result, in input order."""
-        articles = iter_articles(inputs, on_skip=self.skip, max_bytes=self.opts.max_bytes)
+        articles = iter_articles(
+            inputs,
+            on_skip=self.skip,
+            max_bytes=self.opts.max_bytes,
+            follow_links=self.opts.follow_links,
+        )
         todo = self.misses(articles)
         for index, result in _run_nlp(todo, self.opts, nlp, prestart=prestart):
             if isinstance(result, Skipped):
@@ -345,7 +376,8 @@ def build(
     summary = BuildSummary()
     with build_lock(out):
         cache = ArticleCache(out, _fingerprint(opts))
-        stats = input_stats(discover(inputs, on_skip=lambda s: None))
+        found = discover(inputs, on_skip=lambda s: None, follow_links=opts.follow_links)
+        stats = input_stats(found)
         run = _Run(opts, summary, cache, on_skip or (lambda s: None), on_article)
         changed = not opts.cache or cache.inputs_changed(stats)
         results = run.collect(inputs, nlp, prestart=changed)
@@ -468,7 +500,24 @@ def html_view(kg: KnowledgeGraph) -> KnowledgeGraph:
 def write_outputs(
     kg: KnowledgeGraph, out: Path, opts: BuildOptions, skipped: Sequence[Skipped] = ()
 ) -> list[Path]:
-    """Write every output file of a build, all or nothing."""
+    """Write every output file of a build, all or nothing.
+
+    Raises:
+        OutputError: an output cannot be written (disk full ...); the previous
+            outputs are then unchanged.
+    """
+    try:
+        return _write_outputs(kg, out, opts, skipped)
+    except OSError as exc:
+        raise OutputError(
+            f"cannot write outputs to '{out}': {exc.strerror or exc}; the previous outputs "
+            "are unchanged; check free space and permissions, then build again"
+        ) from None
+
+
+def _write_outputs(
+    kg: KnowledgeGraph, out: Path, opts: BuildOptions, skipped: Sequence[Skipped]
+) -> list[Path]:
     with OutputTransaction(out) as tx:
         tx.path("graph.ttl").write_bytes(turtle_bytes(kg, opts.base))
         tx.path("triples.jsonl").write_text(jsonl(triple_records(kg)), encoding="utf-8")

@@ -25,6 +25,7 @@ import hashlib
 import importlib.util
 import json
 import os
+import re
 import secrets
 import shutil
 from collections.abc import Iterable, Mapping, Sequence
@@ -35,6 +36,7 @@ from pathlib import Path
 from typing import Any
 
 from actorgraph.extractors.records import Article, ArticleResult, Evidence, Fact, LocalEntity
+from actorgraph.ontology.namespace import ENTITY_TYPES, RELATIONS
 
 __all__ = [
     "CACHE_DIR",
@@ -161,6 +163,8 @@ def result_to_json(result: ArticleResult) -> dict[str, Any]:
 def _str(value: object) -> str:
     if not isinstance(value, str):
         raise TypeError("expected a string")
+    if _SURROGATE.search(value):  # cannot be written as UTF-8
+        raise TypeError("a string holds a lone surrogate")
     return value
 
 
@@ -170,36 +174,58 @@ def _int(value: object) -> int:
     return value
 
 
-def _float(value: object) -> float:
+def _confidence(value: object) -> float:
     if not isinstance(value, int | float) or isinstance(value, bool):
         raise TypeError("expected a number")
+    if not 0.0 < value <= 1.0:  # NaN fails too
+        raise TypeError("confidence outside (0, 1]")
     return float(value)
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 def _entity(row: object) -> LocalEntity:
     if not isinstance(row, list) or len(row) != 5 or not isinstance(row[3], list):
         raise TypeError("bad entity row")
     aliases = tuple(_str(a) for a in row[3])
-    return LocalEntity(_str(row[0]), _str(row[1]), _str(row[2]), aliases, _int(row[4]))
+    if _str(row[2]) not in ENTITY_TYPES:
+        raise TypeError(f"unknown entity type {row[2]!r}")
+    mentions = _int(row[4])
+    if mentions < 0:
+        raise TypeError("negative mention count")
+    return LocalEntity(_str(row[0]), _str(row[1]), row[2], aliases, mentions)
 
 
-def _fact(row: object, article: Article) -> Fact:
+def _fact(row: object, article: Article, keys: set[str]) -> Fact:
     if not isinstance(row, list) or len(row) != 8:
         raise TypeError("bad fact row")
+    subject, relation, obj = _str(row[0]), _str(row[1]), _str(row[2])
+    if relation not in RELATIONS:
+        raise TypeError(f"unknown relation {relation!r}")
+    if subject not in keys or obj not in keys:
+        raise TypeError("a fact names an entity the entry does not hold")
+    start, end = _int(row[4]), _int(row[5])
+    if not 0 <= start <= end:
+        raise TypeError("bad sentence offsets")
     evidence = Evidence(
         article=article.name,
         article_sha256=article.sha256,
         sentence=_str(row[3]),
-        start=_int(row[4]),
-        end=_int(row[5]),
+        start=start,
+        end=end,
         extractor=_str(row[6]),
-        confidence=_float(row[7]),
+        confidence=_confidence(row[7]),
     )
-    return Fact(_str(row[0]), _str(row[1]), _str(row[2]), evidence)
+    return Fact(subject, relation, obj, evidence)
 
 
 def result_from_json(record: object, article: Article) -> ArticleResult:
     """Rebuild a cached result for ``article`` (whose current name the evidence takes).
+
+    Every field is checked: entity types and relations must be the ontology's,
+    facts must name entities of the entry, confidences lie in (0, 1] (never NaN),
+    and strings must be writable as UTF-8 (no lone surrogates).
 
     Raises:
         ValueError: the record is not a valid entry for this article's text.
@@ -212,10 +238,12 @@ def result_from_json(record: object, article: Article) -> ArticleResult:
         entities, facts = record["entities"], record["facts"]
         if not isinstance(entities, list) or not isinstance(facts, list):
             raise TypeError("bad lists")
+        ents = tuple(_entity(row) for row in entities)
+        keys = {e.key for e in ents}
         return ArticleResult(
             article=article,
-            entities=tuple(_entity(row) for row in entities),
-            facts=tuple(_fact(row, article) for row in facts),
+            entities=ents,
+            facts=tuple(_fact(row, article, keys) for row in facts),
         )
     except (TypeError, KeyError) as exc:
         raise ValueError(f"invalid cache entry: {exc}") from None
@@ -270,7 +298,7 @@ class ArticleCache:
         try:
             record = json.loads(self._entry(article.sha256).read_bytes())
             result = result_from_json(record, article)
-        except (OSError, ValueError):
+        except (OSError, ValueError, RecursionError):
             return None
         self._used.add(article.sha256)
         self.hits += 1

@@ -105,6 +105,12 @@ DEFAULT_OUT = "out"
     "local processes; workers need actorgraph and the model installed "
     "(pip install 'actorgraph[dask]'). Start workers with --nthreads 1.",
 )
+@click.option(
+    "--follow-links",
+    is_flag=True,
+    help="Also follow symbolic links that lead out of an input folder (by default they "
+    "are skipped with a line, kind 'outside').",
+)
 @click.option("--no-html", is_flag=True, help="Skip graph.html (faster on very large graphs).")
 @click.option(
     "--strict",
@@ -126,6 +132,7 @@ def build(
     no_cache: bool,
     prune: bool,
     dask_address: str | None,
+    follow_links: bool,
     no_html: bool,
     strict: bool,
     quiet: bool,
@@ -160,6 +167,7 @@ def build(
         prune=prune,
         article_timeout=article_timeout,
         dask=dask_address,
+        follow_links=follow_links,
     )
     if model:
         opts.model = model
@@ -184,7 +192,7 @@ def _run(
     from .build import build as run_build
     from .reader import Skipped, discover
 
-    total = len(discover(paths, on_skip=lambda s: None))
+    total = len(discover(paths, on_skip=lambda s: None, follow_links=opts.follow_links))
     if total == 0:
         raise InputError(f"no articles (.txt, .md, .html) found in {', '.join(map(str, paths))}")
     progress = Progress(
@@ -202,7 +210,7 @@ def _run(
         if strict and s.kind != "duplicate":
             raise InputError(f"--strict: stopped at {s.path!r}: {s.reason}; nothing was written")
         _echo(f"{'note' if s.kind == 'duplicate' else 'skipped'} {s.path!r}: {s.reason}")
-        if s.kind != "loop":
+        if s.kind not in ("loop", "outside"):
             progress.update(task, advance=1)
 
     with progress:

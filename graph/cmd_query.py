@@ -133,7 +133,7 @@ def query(
     else:
         assert query is not None
         text, bindings = _query_text(query), bind_free(raw, backend)
-    outcome = backend.query(text, bindings).limited(limit)
+    outcome = backend.query(text, bindings, limit=limit).limited(limit)
     click.echo(format_outcome(outcome, fmt).rstrip("\n"))
 
 

@@ -14,7 +14,8 @@ Formats (:data:`EXPORT_FORMATS`):
   named graph per article (see :func:`actorgraph.graph.rdf.article_graphs`);
 * ``graphml``, ``gexf``: the actor network for Gephi / networkx;
 * ``csv``: ``nodes.csv`` and ``edges.csv`` for spreadsheets (:data:`NODE_COLUMNS`,
-  :data:`EDGE_COLUMNS`).
+  :data:`EDGE_COLUMNS`); a text cell starting with ``=``, ``+``, ``-`` or ``@``
+  gets a leading ``'`` so that spreadsheets show it as text, never run it.
 
 All of them are computed from an RDF graph, so they work on any built graph file.
 """
@@ -458,20 +459,21 @@ def network_graph(graph: Graph) -> nx.MultiDiGraph:
 
     nodes, edges = network_tables(graph)
     g = nx.MultiDiGraph()
+    x = _xml_text  # GraphML and GEXF are XML: characters XML 1.0 forbids are left out
     for n in nodes:
         g.add_node(
-            n.id,
-            label=n.label,
+            x(n.id),
+            label=x(n.label),
             type=n.type,
-            aliases=ALIAS_SEPARATOR.join(n.aliases),
+            aliases=x(ALIAS_SEPARATOR.join(n.aliases)),
             mentions=n.mentions,
             articles=n.articles,
         )
     for e in edges:
         g.add_edge(
-            e.source,
-            e.target,
-            key=e.fact or f"{e.source} {e.relation} {e.target}",
+            x(e.source),
+            x(e.target),
+            key=x(e.fact or f"{e.source} {e.relation} {e.target}"),
             relation=e.relation,
             confidence=e.confidence,
             support=e.support,
@@ -524,8 +526,28 @@ def _csv(header: Iterable[str], rows: Iterator[list[object]]) -> str:
     buf = io.StringIO()
     writer = csv.writer(buf)
     writer.writerow(header)
-    writer.writerows(rows)
+    writer.writerows([_cell(c) for c in row] for row in rows)
     return buf.getvalue()
+
+
+#: a cell starting with one of these is read as a formula by spreadsheets
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _cell(value: object) -> object:
+    """A CSV cell that a spreadsheet shows as text: a string that starts like a formula
+    (``=``, ``+``, ``-``, ``@``, tab, CR) gets a leading ``'`` (OWASP's advice)."""
+    if isinstance(value, str) and value.startswith(_FORMULA_START):
+        return "'" + value
+    return value
+
+
+_NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+
+
+def _xml_text(text: str) -> str:
+    """``text`` without the characters XML 1.0 does not allow (C0 controls, lone surrogates)."""
+    return _NOT_XML.sub("", text)
 
 
 # --------------------------------------------------------------------------- export

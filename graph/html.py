@@ -137,14 +137,22 @@ def render_html(
 
 
 def write_html(kg: KnowledgeGraph, path: pathlib.Path, **kwargs: Any) -> None:
-    """Write :func:`render_html`'s page to ``path`` (UTF-8).
+    """Write :func:`render_html`'s page to ``path`` (UTF-8), atomically.
+
+    The page is written to a temporary file and renamed over ``path`` only when
+    complete, so a full disk or a kill never leaves a truncated page.
 
     Args:
         kg: the merged graph.
         path: the file to write; its folder must exist.
         **kwargs: passed on to :func:`render_html`.
+
+    Raises:
+        OutputError: the page cannot be written; ``path`` keeps its previous content.
     """
-    pathlib.Path(path).write_text(render_html(kg, **kwargs), encoding="utf-8")
+    from .outputs import atomic_write_text
+
+    atomic_write_text(pathlib.Path(path), render_html(kg, **kwargs))
 
 
 def ego_graph(

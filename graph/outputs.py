@@ -1,9 +1,13 @@
 """Write build outputs so that a failed or killed build never damages earlier ones.
 
 * :class:`OutputTransaction` stages every output in a hidden folder inside the
-  output folder (same filesystem) and moves them into place only on
-  :meth:`~OutputTransaction.commit`; each file is replaced atomically, so a
-  reader sees either the old or the new file, never a half-written one.
+  output folder (same filesystem) and switches them in only on
+  :meth:`~OutputTransaction.commit`, all together with one rename: the staged
+  folder becomes a *generation* (``OUT/.actorgraph-gen/<id>/``), the pointer
+  ``OUT/.actorgraph-current`` (a symbolic link) is renamed onto it, and each
+  output ``OUT/graph.ttl`` is a link ``.actorgraph-current/graph.ttl`` that never
+  changes.  A reader (or a kill at any moment) therefore sees the old set or the
+  new set, never a mix and never a half-written file.
 * :func:`atomic_write_text` does the same for one file.
 * :func:`build_lock` keeps two builds from writing to one folder at a time.
 """
@@ -25,11 +29,14 @@ from types import TracebackType
 
 from actorgraph.graph.errors import OutputError
 
-__all__ = ["LOCK_NAME", "OutputTransaction", "atomic_write_text", "build_lock"]
+__all__ = ["LOCK_NAME", "OutputTransaction", "atomic_write_text", "build_lock", "output_set"]
 
 LOCK_NAME = ".actorgraph.lock"
 _STAGING_PREFIX = ".actorgraph-staging-"
 _RESERVED = ".actorgraph"
+#: folder of output generations, and the link to the current one
+GENERATIONS = ".actorgraph-gen"
+CURRENT = ".actorgraph-current"
 
 
 def _ensure_dir(out_dir: pathlib.Path) -> pathlib.Path:
@@ -171,9 +178,9 @@ class OutputTransaction:
 
     Leaving the block by an exception, or without :meth:`commit`, deletes the
     staged files and leaves ``out_dir`` as it was.  Staging folders left by a
-    killed process of this host are removed by the next transaction.  A crash
-    in the middle of :meth:`commit` itself (a handful of renames) can leave some
-    files new and some old, but never a partly written file.
+    killed process of this host are removed by the next transaction.  The set
+    switches with one rename (see the module doc), so even a crash in the middle
+    of :meth:`commit` leaves the old set or the new one, never a mix.
     """
 
     def __init__(self, out_dir: pathlib.Path) -> None:
@@ -219,31 +226,27 @@ class OutputTransaction:
         return target
 
     def commit(self) -> None:
-        """Fsync every staged file, then ``os.replace`` each into ``out_dir``.
+        """Fsync every staged file, then switch the whole set in with one rename.
+
+        Files of the previous set that were not staged again stay as they were.
 
         Raises:
             OutputError: a staged file was never written, a destination is a
-                folder, or the disk refused; nothing is replaced when the
-                problem is found before the first rename.
+                folder, or the disk refused; the previous set is then still the
+                one in place.
         """
-        self._open_staging()
+        staging = self._open_staging()
         self._check_ready()
         try:
             for staged in self._staged.values():
                 _fsync_file(staged)
-            parents: set[pathlib.Path] = set()
-            for rel, staged in sorted(self._staged.items()):
-                dest = self.out_dir.joinpath(*rel.parts)
-                dest.parent.mkdir(parents=True, exist_ok=True)
-                os.replace(staged, dest)
-                parents.add(dest.parent)
-            for parent in sorted(parents):
-                _fsync_dir(parent)
+            _switch(self.out_dir, staging, sorted(self._staged))
         except OSError as exc:
             raise OutputError(
-                f"cannot write outputs to '{self.out_dir}': {_why(exc)}; "
-                "check free space and permissions, then build again"
+                f"cannot write outputs to '{self.out_dir}': {_why(exc)}; the previous "
+                "outputs are unchanged; check free space and permissions, then build again"
             ) from None
+        self._staging = None  # the staging folder is now the current generation
         self._discard()
 
     def _check_ready(self) -> None:
@@ -269,6 +272,127 @@ class OutputTransaction:
             shutil.rmtree(self._staging, ignore_errors=True)
         self._staging = None
         self._staged = {}
+
+
+# --------------------------------------------------------------------------- generations
+
+
+def _link_target(rel: pathlib.PurePosixPath) -> str:
+    """What ``OUT/rel`` links to: the same name in the current generation (relative)."""
+    return "/".join([".."] * (len(rel.parts) - 1) + [CURRENT, *rel.parts])
+
+
+def _current_generation(out_dir: pathlib.Path) -> pathlib.Path | None:
+    pointer = out_dir / CURRENT
+    if not pointer.is_symlink() or not pointer.resolve().is_dir():
+        return None
+    return out_dir / GENERATIONS / os.path.basename(os.readlink(pointer))
+
+
+def _point(out_dir: pathlib.Path, generation: pathlib.Path) -> None:
+    """Make ``OUT/.actorgraph-current`` lead to ``generation``: one atomic rename."""
+    pointer = out_dir / CURRENT
+    if pointer.exists() and not pointer.is_symlink():
+        # a copy of the output folder made without keeping links: a plain folder or file
+        # here that no output leads through (they are plain copies too)
+        if pointer.is_dir():
+            shutil.rmtree(pointer)
+        else:
+            pointer.unlink()
+    tmp = out_dir / f"{CURRENT}.{secrets.token_hex(6)}.tmp"
+    os.symlink(f"{GENERATIONS}/{generation.name}", tmp)
+    try:
+        os.replace(tmp, out_dir / CURRENT)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        raise
+    _fsync_dir(out_dir)
+
+
+def _link_or_copy(src: pathlib.Path, dest: pathlib.Path) -> None:
+    dest.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        os.link(src, dest)
+    except OSError:
+        shutil.copy2(src, dest)
+
+
+def _files(folder: pathlib.Path) -> list[pathlib.PurePosixPath]:
+    return sorted(
+        pathlib.PurePosixPath(p.relative_to(folder).as_posix())
+        for p in folder.rglob("*")
+        if p.is_file()
+    )
+
+
+def _switch(
+    out_dir: pathlib.Path, staging: pathlib.Path, names: list[pathlib.PurePosixPath]
+) -> None:
+    """Put the staged files in place as the new current generation (see the module doc)."""
+    gens = out_dir / GENERATIONS
+    gens.mkdir(exist_ok=True)
+    current = _current_generation(out_dir)
+    unlinked = [rel for rel in names if not _is_output_link(out_dir, rel)]
+    if unlinked:
+        # First switch to a copy of what readers see now, with every output a link into it:
+        # the outputs' contents do not change on the way, so a kill here changes nothing.
+        carry = pathlib.Path(tempfile.mkdtemp(prefix="carry-", dir=gens))
+        if current is not None:
+            for rel in _files(current):
+                _link_or_copy(current.joinpath(*rel.parts), carry.joinpath(*rel.parts))
+        for rel in unlinked:
+            dest = out_dir.joinpath(*rel.parts)
+            if dest.is_file():
+                with contextlib.suppress(FileNotFoundError):
+                    carry.joinpath(*rel.parts).unlink()
+                _link_or_copy(dest, carry.joinpath(*rel.parts))
+        _point(out_dir, carry)
+        current = carry
+        for rel in unlinked:
+            dest = out_dir.joinpath(*rel.parts)
+            dest.parent.mkdir(parents=True, exist_ok=True)
+            tmp = dest.with_name(f".{dest.name}.{secrets.token_hex(6)}.tmp")
+            os.symlink(_link_target(rel), tmp)
+            os.replace(tmp, dest)
+            _fsync_dir(dest.parent)
+    generation = gens / staging.name.replace(_STAGING_PREFIX, "gen-", 1)
+    if current is not None:  # outputs of the previous set that were not staged again
+        staged = set(names)
+        for rel in _files(current):
+            if rel not in staged:
+                _link_or_copy(current.joinpath(*rel.parts), staging.joinpath(*rel.parts))
+    os.rename(staging, generation)
+    _fsync_dir(gens)
+    _point(out_dir, generation)  # the switch
+    _remove_old_generations(out_dir)
+
+
+def _is_output_link(out_dir: pathlib.Path, rel: pathlib.PurePosixPath) -> bool:
+    dest = out_dir.joinpath(*rel.parts)
+    try:
+        return dest.is_symlink() and os.readlink(dest) == _link_target(rel)
+    except OSError:
+        return False
+
+
+def _remove_old_generations(out_dir: pathlib.Path) -> None:
+    """Delete every generation but the current one (old sets, leftovers of killed builds)."""
+    current = _current_generation(out_dir)
+    with contextlib.suppress(OSError), os.scandir(out_dir / GENERATIONS) as it:
+        for entry in it:
+            if current is None or entry.name != current.name:
+                shutil.rmtree(entry.path, ignore_errors=True)
+
+
+def output_set(out_dir: pathlib.Path) -> pathlib.Path:
+    """The folder holding one consistent set of a build's outputs.
+
+    The current generation when there is one (read every file of a set from it, so
+    a build switching sets meanwhile cannot mix them), else ``out_dir`` itself.
+    """
+    current = _current_generation(pathlib.Path(out_dir))
+    return current if current is not None else pathlib.Path(out_dir)
 
 
 # --------------------------------------------------------------------------- lock

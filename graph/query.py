@@ -16,7 +16,9 @@ from __future__ import annotations
 
 import csv
 import io
+import itertools
 import json
+import re
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -105,7 +107,27 @@ def load_graph(path: str | Path) -> Graph:
     except Exception as exc:  # rdflib raises many parser-specific types
         msg = " ".join(str(exc).replace(" of <>", "").split())[:200] or type(exc).__name__
         raise GraphFileError(f"'{p}' is not valid {fmt}: {msg}") from None
+    _check_iris(g, p)
     return g
+
+
+_ABSOLUTE_IRI = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:[^\x00-\x20<>\"{}|^`\\]*")
+
+
+def _check_iris(g: Graph, path: Path) -> None:
+    """Refuse a graph holding an IRI no writer can write (relative, or with ``\\``, spaces ...).
+
+    Parsers let some through (JSON-LD ``"@type": "\\"``, an empty datatype); every
+    export would then fail half-way or write a file that does not parse.
+    """
+    for triple in g:
+        for term in triple:
+            for iri in (term, getattr(term, "datatype", None)):
+                if isinstance(iri, URIRef) and not _ABSOLUTE_IRI.fullmatch(iri):
+                    raise GraphFileError(
+                        f"'{path}' holds an IRI that is not a valid absolute IRI: "
+                        f"{ascii(str(iri))[:100]}; fix it or export the graph again"
+                    )
 
 
 def load_dataset(path: str | Path) -> Dataset:
@@ -139,6 +161,7 @@ def load_dataset(path: str | Path) -> Dataset:
     except Exception as exc:
         msg = " ".join(str(exc).replace(" of <>", "").split())[:200] or type(exc).__name__
         raise GraphFileError(f"'{p}' is not valid {fmt}: {msg}") from None
+    _check_iris(ds, p)
     return ds
 
 
@@ -162,6 +185,10 @@ def _check_jsonld(text: str, path: Path) -> None:
         raise GraphFileError(
             f"'{path}' is not valid JSON: {exc.msg} at line {exc.lineno}"
         ) from None
+    except RecursionError:
+        raise GraphFileError(
+            f"'{path}' is nested too deeply to read as JSON-LD; flatten it or use Turtle"
+        ) from None
     for ctx in _contexts(doc):
         if isinstance(ctx, str) or (isinstance(ctx, dict) and "@import" in ctx):
             raise GraphFileError(
@@ -171,15 +198,20 @@ def _check_jsonld(text: str, path: Path) -> None:
 
 
 def _contexts(node: Any) -> Iterator[Any]:
-    """Every ``@context`` value (list items one by one) anywhere in a JSON document."""
-    if isinstance(node, dict):
-        for key, value in node.items():
-            if key == "@context":
-                yield from value if isinstance(value, list) else [value]
-            yield from _contexts(value)
-    elif isinstance(node, list):
-        for item in node:
-            yield from _contexts(item)
+    """Every ``@context`` value (list items one by one) anywhere in a JSON document.
+
+    Walked with a stack, not recursion: a document nested thousands deep is fine.
+    """
+    stack = [node]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, dict):
+            for key, value in item.items():
+                if key == "@context":
+                    yield from value if isinstance(value, list) else [value]
+                stack.append(value)
+        elif isinstance(item, list):
+            stack.extend(reversed(item))
 
 
 def _check_xml(text: str, path: Path) -> None:
@@ -280,15 +312,19 @@ class QueryOutcome:
         return g
 
 
-def outcome_from_result(result: Result) -> QueryOutcome:
-    """Convert an rdflib query result."""
+def outcome_from_result(result: Result, limit: int | None = None) -> QueryOutcome:
+    """Convert an rdflib query result; with ``limit``, read at most that many rows.
+
+    Rows are read as rdflib produces them, so a query without ORDER BY, DISTINCT or
+    aggregates stops being evaluated once ``limit`` rows are in.
+    """
     if result.type in {"CONSTRUCT", "DESCRIBE"}:
         assert result.graph is not None
         return QueryOutcome("CONSTRUCT", triples=tuple(result.graph))
     if result.type == "ASK":
         return QueryOutcome("ASK", boolean=bool(result.askAnswer))
     names = tuple(str(v) for v in result.vars or [])
-    rows = tuple(tuple(row) for row in result)  # type: ignore[arg-type]
+    rows = tuple(tuple(row) for row in itertools.islice(result, limit))  # type: ignore[arg-type]
     return QueryOutcome("SELECT", names, rows)
 
 

@@ -37,6 +37,7 @@ import contextlib
 import dataclasses
 import errno
 import hashlib
+import html
 import os
 import pathlib
 import re
@@ -55,6 +56,7 @@ __all__ = [
     "ArticleSkipped",
     "Skipped",
     "discover",
+    "discover_named",
     "html_to_text",
     "iter_articles",
     "markdown_to_text",
@@ -111,20 +113,28 @@ def _os_reason(exc: OSError) -> str:
 
 
 def discover(
-    inputs: Sequence[str | os.PathLike[str]], *, on_skip: Callable[[Skipped], None]
+    inputs: Sequence[str | os.PathLike[str]],
+    *,
+    on_skip: Callable[[Skipped], None],
+    follow_links: bool = False,
 ) -> list[pathlib.Path]:
     """List the article files named by ``inputs``.
 
     Files named directly are taken whatever their suffix.  Folders are walked
     recursively for :data:`SUPPORTED_SUFFIXES` (case-insensitive) in sorted
-    order, following symbolic links; a link back to one of its own parent
-    folders is reported once (kind ``loop``) and not followed, and a folder
-    reached a second time is read only once.  Names starting with ``.`` are
-    ignored inside folders.  The same file named twice is listed once.
+    order, following symbolic links that stay inside the folder; a link that
+    leads out of it is reported (kind ``outside``) and not followed unless
+    ``follow_links``.  A link back to one of its own parent folders is reported
+    once (kind ``loop``) and not followed, and a folder reached a second time is
+    read only once.  Names starting with ``.`` are ignored inside folders, and so
+    are the outputs of a build (``graph.html`` ...) in a folder that holds a
+    build's lock file: outputs are never inputs.  The same file named twice is
+    listed once.
 
     Args:
         inputs: files and folders, as the user gave them.
         on_skip: called for every entry that is left out, with the reason.
+        follow_links: also follow links that lead out of an input folder.
 
     Returns:
         The files to read, in a deterministic order.
@@ -132,20 +142,61 @@ def discover(
     Raises:
         InputError: an input path does not exist.
     """
+    return [path for path, _ in discover_named(inputs, on_skip=on_skip, follow_links=follow_links)]
+
+
+def discover_named(
+    inputs: Sequence[str | os.PathLike[str]],
+    *,
+    on_skip: Callable[[Skipped], None],
+    follow_links: bool = False,
+) -> list[tuple[pathlib.Path, str]]:
+    """:func:`discover`, with each file's article name.
+
+    The name is the file's path relative to the input folder it was found in
+    (``/``-separated; a file given directly: its base name).  Names are unique:
+    files that would share one (``siteA/index.html`` and ``siteB/index.html``
+    given as two inputs) are named by their paths relative to the folder the
+    inputs have in common, so every file keeps its own identity.
+    """
     if isinstance(inputs, str | os.PathLike):
         inputs = [inputs]
     roots = [pathlib.Path(os.fspath(p)) for p in inputs]
     for root in roots:
         _check_exists(root)
-    walk = _Walk(on_skip)
+    walk = _Walk(on_skip, follow_links=follow_links)
     for root in roots:
         if root.is_dir():
             walk.folder(root)
         elif root.is_file():
-            walk.add(root)
+            walk.add(root, root.name)
         else:
             on_skip(Skipped(str(root), _NOT_REGULAR, "unsupported"))
-    return walk.found
+    return list(zip(walk.found, _unique_names(walk.found, walk.names, roots), strict=True))
+
+
+def _unique_names(
+    paths: list[pathlib.Path], names: list[str], roots: list[pathlib.Path]
+) -> list[str]:
+    """``names``, with every name that two files share replaced by a longer, unique one."""
+    count: dict[str, int] = {}
+    for name in names:
+        count[name] = count.get(name, 0) + 1
+    if all(n == 1 for n in count.values()):
+        return names
+    bases = [os.path.abspath(r if r.is_dir() else r.parent) for r in roots]
+    common = os.path.commonpath(bases) if bases else os.sep
+    out = [
+        pathlib.Path(os.path.relpath(os.path.abspath(p), common)).as_posix()
+        if count[name] > 1
+        else name
+        for p, name in zip(paths, names, strict=True)
+    ]
+    if len(set(out)) < len(out):  # still shared (odd roots): absolute paths are unique
+        out = [
+            os.path.abspath(p) if out.count(n) > 1 else n for p, n in zip(paths, out, strict=True)
+        ]
+    return out
 
 
 def _check_exists(path: pathlib.Path) -> None:
@@ -170,26 +221,40 @@ def _check_exists(path: pathlib.Path) -> None:
         ) from None
 
 
+#: a build's lock file: the folder holding it is a build's output folder
+BUILD_MARKER = ".actorgraph.lock"
+#: what a build writes there (never read as articles)
+BUILD_OUTPUT_NAMES = frozenset(
+    {"graph.ttl", "graph.html", "triples.jsonl", "entities.jsonl", "skipped.jsonl"}
+)
+
 _NOT_REGULAR = "is not a regular file (a FIFO, socket or device); only regular files are read"
 
 
 class _Walk:
     """State of one :func:`discover` call: files found, folders already walked."""
 
-    def __init__(self, on_skip: Callable[[Skipped], None]) -> None:
+    def __init__(self, on_skip: Callable[[Skipped], None], *, follow_links: bool = False) -> None:
         self.on_skip = on_skip
+        self.follow_links = follow_links
         self.found: list[pathlib.Path] = []
+        self.names: list[str] = []
         self._seen_files: set[str] = set()
         self._seen_dirs: dict[tuple[int, int], str] = {}
+        self._root = ""
+        self._root_real = ""
 
-    def add(self, path: pathlib.Path) -> None:
+    def add(self, path: pathlib.Path, name: str) -> None:
         key = os.path.abspath(path)
         if key not in self._seen_files:
             self._seen_files.add(key)
             self.found.append(path)
+            self.names.append(name)
 
     def folder(self, root: pathlib.Path) -> None:
         """Walk ``root`` depth-first in name order, without recursion."""
+        self._root = str(root)
+        self._root_real = os.path.realpath(root)
         ident = self._enter(root, ancestors={})
         if ident is None:
             return
@@ -245,7 +310,7 @@ class _Walk:
     def _entries(self, folder: pathlib.Path) -> Iterator[os.DirEntry[str]]:
         try:
             with os.scandir(folder) as it:
-                entries = [e for e in it if not e.name.startswith(".")]
+                listed = list(it)
         except OSError as exc:
             self.on_skip(
                 Skipped(
@@ -255,8 +320,29 @@ class _Walk:
                 )
             )
             return iter(())
+        hidden = {e.name for e in listed if e.name.startswith(".")}
+        outputs = BUILD_OUTPUT_NAMES if BUILD_MARKER in hidden else frozenset()
+        entries = [e for e in listed if e.name not in hidden and e.name not in outputs]
         entries.sort(key=lambda e: e.name)
         return iter(entries)
+
+    def _leaves_tree(self, entry: os.DirEntry[str]) -> bool:
+        """Whether ``entry`` is a link out of the folder being walked (reported if so)."""
+        if self.follow_links or not entry.is_symlink():
+            return False
+        target = os.path.realpath(entry.path)
+        root = self._root_real
+        if target == root or target.startswith(root.rstrip(os.sep) + os.sep):
+            return False
+        self.on_skip(
+            Skipped(
+                entry.path,
+                f"is a symbolic link to '{_show(target)}', outside the input folder "
+                f"'{_show(self._root)}'; not followed (--follow-links reads it)",
+                "outside",
+            )
+        )
+        return True
 
     def _entry(
         self, entry: os.DirEntry[str], ancestors: dict[tuple[int, int], str]
@@ -265,6 +351,8 @@ class _Walk:
         path = pathlib.Path(entry.path)
         supported = entry.name.lower().endswith(SUPPORTED_SUFFIXES)
         try:
+            if self._leaves_tree(entry):
+                return None
             is_dir = entry.is_dir()
             is_file = not is_dir and entry.is_file()
         except OSError as exc:  # ELOOP for a link to itself
@@ -274,7 +362,7 @@ class _Walk:
             return self._enter(path, ancestors)
         if is_file:
             if supported:
-                self.add(path)
+                self.add(path, pathlib.Path(os.path.relpath(entry.path, self._root)).as_posix())
             return None
         if entry.is_symlink():
             try:
@@ -305,16 +393,19 @@ class _Walk:
 # --------------------------------------------------------------------------- read
 
 
-def read_article(path: pathlib.Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Article:
+def read_article(
+    path: pathlib.Path, *, max_bytes: int = DEFAULT_MAX_BYTES, name: str | None = None
+) -> Article:
     """Read one file into an :class:`Article` (see the module docstring for the rules).
 
     Args:
         path: the file.  ``.html``/``.htm`` and ``.md``/``.markdown`` files have
             their markup removed; anything else is read as plain text.
         max_bytes: files larger than this are skipped.
+        name: the article's name (default: the file name); see :func:`discover_named`.
 
     Returns:
-        The article: ``name`` is the file name, ``path`` is ``str(path)``,
+        The article: ``name`` is ``name`` or the file name, ``path`` is ``str(path)``,
         ``sha256`` the hex digest of the UTF-8 encoded normalised ``text``.
 
     Raises:
@@ -342,7 +433,7 @@ def read_article(path: pathlib.Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> A
     if not text.strip():
         raise _skip(path, "empty", _empty_reason(suffix))
     return Article(
-        name=path.name,
+        name=path.name if name is None else name,
         path=str(path),
         text=text,
         sha256=hashlib.sha256(text.encode("utf-8")).hexdigest(),
@@ -645,6 +736,9 @@ _PARAGRAPH_TAGS = frozenset(
 _LINE_TAGS = frozenset({"br", "li", "dt", "dd", "tr", "caption", "option", "legend"})
 _CELL_TAGS = frozenset({"td", "th"})
 _DATE_META = (("property", "article:published_time"), ("name", "date"))
+#: an unfinished construct longer than this at the end is read linearly (see close())
+_RETRY_CHARS = 2_000
+_TAG_LIKE = re.compile(r"<[^<>]*>?")
 
 
 class _HTMLText(HTMLParser):
@@ -736,6 +830,27 @@ class _HTMLText(HTMLParser):
             if (attrs.get(attr) or "").strip().lower() == value:
                 self.meta_dates.setdefault((attr, value), content)
 
+    def parse_html_declaration(self, i: int) -> int:
+        # ``<![`` outside foreign content is a bogus comment up to the next ``>`` (HTML5):
+        # Word/Outlook's ``<![if mso]>``, ``<![endif]>``, ``<![foo]>``.  html.parser would
+        # raise on unknown keywords and everything after would be lost.
+        if self.rawdata.startswith("<![", i):
+            end = self.rawdata.find(">", i + 3)
+            return -1 if end < 0 else end + 1
+        return super().parse_html_declaration(i)
+
+    def close(self) -> None:
+        # What feed() left is an unfinished construct (a tag, comment or quote never
+        # closed).  html.parser retries it at every later ``<``, each time scanning to
+        # the end: quadratic.  Read a long remainder linearly instead: as text, with
+        # anything tag-like removed (script/style content is dropped).
+        rest = self.rawdata
+        if len(rest) > _RETRY_CHARS:
+            self.rawdata = ""
+            if self.cdata_elem is None:
+                self.handle_data(html.unescape(_TAG_LIKE.sub(" ", rest)))
+        super().close()
+
     @property
     def date(self) -> str | None:
         for key in _DATE_META:
@@ -779,16 +894,23 @@ _ATX = re.compile(r"^ {0,3}#{1,6}(?:[ \t]+(.*?))?(?:[ \t]+#+)?[ \t]*$")
 _SETEXT = re.compile(r"^ {0,3}(?:=+|-+)[ \t]*$")
 _LINK_DEF = re.compile(r"^ {0,3}\[[^\]]+\]:[ \t]*\S+.*$")
 _QUOTE = re.compile(r"^ {0,3}(?:>[ \t]?)+")
+# Every pattern is linear in the line's length: bracket and parenthesis contents
+# exclude the bracket that opens them (a run of ``[`` is one failed step each), and
+# emphasis spans are at most _SPAN characters (a run of unclosed ``*``/``_``/``**``
+# costs at most _SPAN steps each, instead of a scan to the end of the line).
+_SPAN = 300
+_LABEL = r"[^\[\]\n]{0,1000}"
+_TARGET = r"(?:[^()\n]|\([^()\n]{0,1000}\)){0,2000}"  # one level of (...) as in wiki URLs
 _INLINE: tuple[tuple[re.Pattern[str], str], ...] = (
-    (re.compile(r"!\[[^\]\n]*\](?:\([^)\n]*\)|\[[^\]\n]*\])"), ""),
-    (re.compile(r"\[([^\]\n]*)\]\([^)\n]*\)"), r"\1"),
-    (re.compile(r"\[([^\]\n]+)\]\[[^\]\n]*\]"), r"\1"),
-    (re.compile(r"<((?:https?|mailto):[^>\s]+)>"), r"\1"),
+    (re.compile(rf"!\[{_LABEL}\](?:\({_TARGET}\)|\[{_LABEL}\])"), ""),
+    (re.compile(rf"\[({_LABEL})\]\({_TARGET}\)"), r"\1"),
+    (re.compile(r"\[([^\[\]\n]{1,1000})\]\[" + _LABEL + r"\]"), r"\1"),
+    (re.compile(r"<((?:https?|mailto):[^<>\s]+)>"), r"\1"),
     (re.compile(r"`([^`\n]+)`"), r"\1"),
-    (re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1"), r"\2"),
-    (re.compile(r"~~(?=\S)(.+?)(?<=\S)~~"), r"\1"),
-    (re.compile(r"(?<![\w*])\*(?=[^\s*])(.+?)(?<=[^\s*])\*(?![\w*])"), r"\1"),
-    (re.compile(r"(?<![\w_])_(?=[^\s_])(.+?)(?<=[^\s_])_(?![\w_])"), r"\1"),
+    (re.compile(rf"(\*\*|__)(?=\S)(.{{1,{_SPAN}}}?)(?<=\S)\1"), r"\2"),
+    (re.compile(rf"~~(?=\S)(.{{1,{_SPAN}}}?)(?<=\S)~~"), r"\1"),
+    (re.compile(rf"(?<![\w*])\*(?=[^\s*])(.{{1,{_SPAN}}}?)(?<=[^\s*])\*(?![\w*])"), r"\1"),
+    (re.compile(rf"(?<![\w_])_(?=[^\s_])(.{{1,{_SPAN}}}?)(?<=[^\s_])_(?![\w_])"), r"\1"),
 )
 
 
@@ -894,6 +1016,7 @@ def iter_articles(
     *,
     on_skip: Callable[[Skipped], None],
     max_bytes: int = DEFAULT_MAX_BYTES,
+    follow_links: bool = False,
 ) -> Iterator[Article]:
     """Discover and read articles, each distinct text once.
 
@@ -908,11 +1031,14 @@ def iter_articles(
         inputs: files and folders (see :func:`discover`).
         on_skip: called for every file left out.
         max_bytes: per-file size limit (see :func:`read_article`).
+        follow_links: see :func:`discover`.
 
     Raises:
         InputError: an input path does not exist.
     """
-    paths = discover(inputs, on_skip=on_skip)
+    named = discover_named(inputs, on_skip=on_skip, follow_links=follow_links)
+    paths = [path for path, _ in named]
+    names = [name for _, name in named]
     seen: list[_Seen] = []
     first: dict[str, int] = {}
     others: dict[int, list[str]] = {}
@@ -925,7 +1051,7 @@ def iter_articles(
         seen.append(_Seen(sha, None))
         owner = first.setdefault(sha, index)
         if owner != index:
-            others.setdefault(owner, []).append(path.name)
+            others.setdefault(owner, []).append(names[index])
     for index, path in enumerate(paths):
         sha, skipped = seen[index]
         if skipped is not None:
@@ -934,11 +1060,11 @@ def iter_articles(
         assert sha is not None
         owner = first[sha]
         if owner != index:
-            reason = f"same text as {_show(paths[owner].name)}; kept as a second source"
+            reason = f"same text as {_show(names[owner])}; kept as a second source"
             on_skip(Skipped(str(path), reason, "duplicate"))
             continue
         try:
-            article = read_article(path, max_bytes=max_bytes)
+            article = read_article(path, max_bytes=max_bytes, name=names[index])
         except ArticleSkipped as exc:  # changed between the two passes
             on_skip(exc.skipped)
             continue

@@ -85,12 +85,26 @@ def timeout_message(seconds: float) -> str:
     return f"query timed out after {shown} s; narrow it or raise --timeout"
 
 
-def run_isolated(fn: Callable[[], T], *, timeout: float | None) -> T:
+#: memory a query worker may take beyond what it starts with (the parsed graph)
+QUERY_MEMORY = 2 * 1024**3
+
+
+def memory_message() -> str:
+    """The one-line message of a query that ran out of memory."""
+    return (
+        f"query needed more than {QUERY_MEMORY / 1024**3:g} GB of memory and was stopped; "
+        "narrow it or use --limit"
+    )
+
+
+def run_isolated(fn: Callable[[], T], *, timeout: float | None, memory: int | None = None) -> T:
     """Run ``fn`` in a forked worker process and return its result.
 
     The worker inherits everything already in memory (the parsed graph), so
-    nothing is re-read; it is killed when ``timeout`` seconds pass. Where
-    ``fork`` is not available the work runs in a daemon thread instead.
+    nothing is re-read; it is killed when ``timeout`` seconds pass, and with
+    ``memory`` it may allocate at most that many bytes more than it starts with
+    (``RLIMIT_DATA``; going over raises MemoryError in it). Where ``fork`` is not
+    available the work runs in a daemon thread instead.
 
     Raises:
         QueryError: the time ran out, or the worker died without answering.
@@ -101,7 +115,7 @@ def run_isolated(fn: Callable[[], T], *, timeout: float | None) -> T:
     except ValueError:  # pragma: no cover - Windows
         return _run_in_thread(fn, timeout)
     receiver, sender = ctx.Pipe(duplex=False)
-    proc = ctx.Process(target=_worker_main, args=(fn, sender), daemon=True)
+    proc = ctx.Process(target=_worker_main, args=(fn, sender, memory), daemon=True)
     proc.start()
     sender.close()
     try:
@@ -125,13 +139,17 @@ def run_isolated(fn: Callable[[], T], *, timeout: float | None) -> T:
     return result
 
 
-def _worker_main(fn: Callable[[], Any], sender: Any) -> None:
+def _worker_main(fn: Callable[[], Any], sender: Any, memory: int | None = None) -> None:
     """Body of the worker process: run, send ``(status, payload)`` back."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
+    if memory is not None:
+        _cap_memory(memory)
     try:
         message: tuple[str, Any] = ("ok", fn())
     except ActorGraphError as exc:
         message = ("error", exc)
+    except MemoryError:
+        message = ("error", QueryError(memory_message()))
     except Exception as exc:
         message = ("error", QueryError(f"query failed: {_first_line(exc)}"))
     try:
@@ -139,6 +157,22 @@ def _worker_main(fn: Callable[[], Any], sender: Any) -> None:
     except Exception as exc:
         sender.send(("error", QueryError(f"query result cannot be passed back: {exc}")))
     sender.close()
+
+
+def _cap_memory(extra: int) -> None:
+    """Let this process allocate at most ``extra`` bytes more (best effort, Linux)."""
+    try:
+        import resource
+
+        with open("/proc/self/status", encoding="ascii") as fh:
+            kib = next(int(line.split()[1]) for line in fh if line.startswith("VmData:"))
+        _soft, hard = resource.getrlimit(resource.RLIMIT_DATA)
+        cap = kib * 1024 + extra
+        if hard != resource.RLIM_INFINITY:
+            cap = min(cap, hard)
+        resource.setrlimit(resource.RLIMIT_DATA, (cap, hard))
+    except (ImportError, OSError, ValueError, StopIteration):
+        pass
 
 
 def _run_in_thread(fn: Callable[[], T], timeout: float | None) -> T:  # pragma: no cover
@@ -233,6 +267,10 @@ def _marked_braces(text: str) -> list[int]:
     return [pos for (pos, tok), (_, nxt) in pairs if tok == "{" and nxt.startswith(VALUES_MARK)]
 
 
+#: an IRI reference, with the \u / \U escapes SPARQL allows in it
+_IRI = re.compile(r"<(?:[^\s<>\"{}|^`\\]|\\u[0-9A-Fa-f]{4}|\\U[0-9A-Fa-f]{8})*>")
+
+
 def _tokens(text: str, *, comments: bool = False) -> Iterator[tuple[int, str]]:
     """(position, token) of the words and braces outside IRIs, strings and comments."""
     i, n = 0, len(text)
@@ -246,8 +284,8 @@ def _tokens(text: str, *, comments: bool = False) -> Iterator[tuple[int, str]]:
             i = end
         elif c in "\"'":
             i = _skip_string(text, i)
-        elif c == "<" and re.match(r"<[^\s<>\"{}|^`\\]*>", text[i:]):
-            i = text.index(">", i) + 1
+        elif c == "<" and (iri := _IRI.match(text, i)) is not None:
+            i = iri.end()
         elif c in "{}":
             yield i, c
             i += 1
@@ -333,8 +371,14 @@ class Backend(Protocol):
     #: a short description for messages (``rdflib: out/graph.ttl``)
     description: str
 
-    def query(self, text: str, bindings: Mapping[str, Identifier] | None = None) -> QueryOutcome:
-        """Run a read query with variables bound to terms."""
+    def query(
+        self,
+        text: str,
+        bindings: Mapping[str, Identifier] | None = None,
+        *,
+        limit: int | None = None,
+    ) -> QueryOutcome:
+        """Run a read query with variables bound to terms (at most ``limit`` rows)."""
         ...
 
 
@@ -366,8 +410,17 @@ class RdflibBackend:
         graph = load_dataset(path) if graph_format(path) in {"trig", "nquads"} else load_graph(path)
         return cls(graph, description=f"rdflib: {path}", **kwargs)
 
-    def query(self, text: str, bindings: Mapping[str, Identifier] | None = None) -> QueryOutcome:
-        """Run a query; bindings go through ``initBindings``, never into the text."""
+    def query(
+        self,
+        text: str,
+        bindings: Mapping[str, Identifier] | None = None,
+        *,
+        limit: int | None = None,
+    ) -> QueryOutcome:
+        """Run a query; bindings go through ``initBindings``, never into the text.
+
+        With ``limit``, rows are read only until there are that many.
+        """
         from .query import outcome_from_result
 
         prepared = _prepared(text, self.allow_network)
@@ -375,11 +428,13 @@ class RdflibBackend:
 
         def work() -> QueryOutcome:
             try:
-                return outcome_from_result(self.graph.query(prepared, initBindings=init))
+                return outcome_from_result(self.graph.query(prepared, initBindings=init), limit)
+            except MemoryError:
+                raise QueryError(memory_message()) from None
             except Exception as exc:
                 raise QueryError(f"query failed: {_first_line(exc)}") from None
 
-        return run_isolated(work, timeout=self.timeout)
+        return run_isolated(work, timeout=self.timeout, memory=QUERY_MEMORY)
 
 
 class OxigraphBackend:
@@ -437,15 +492,28 @@ class OxigraphBackend:
             (self.store_dir / self.MARKER).write_text(json.dumps(source), encoding="utf-8")
         return True
 
-    def query(self, text: str, bindings: Mapping[str, Identifier] | None = None) -> QueryOutcome:
-        """Run a query over the store (loaded first when stale)."""
-        if not self.allow_network:
-            refuse_network(text)
+    def query(
+        self,
+        text: str,
+        bindings: Mapping[str, Identifier] | None = None,
+        *,
+        limit: int | None = None,
+    ) -> QueryOutcome:
+        """Run a query over the store (loaded first when stale); at most ``limit`` rows."""
         query_form(text)
         full = with_values(text, bindings)
+        if not self.allow_network:
+            refuse_network(full)
+            # the keyword scan is a first, cheap look; what decides is the parsed query:
+            # a query rdflib cannot parse, or whose algebra holds SERVICE or FROM, is refused
+            _prepared(full, False)
         self.ensure_loaded()
         with self._lock(exclusive=False):
-            return run_isolated(lambda: _oxigraph_query(self.db, full), timeout=self.timeout)
+            return run_isolated(
+                lambda: _oxigraph_query(self.db, full, limit),
+                timeout=self.timeout,
+                memory=QUERY_MEMORY,
+            )
 
     def _source(self) -> dict[str, Any]:
         st = self.graph_path.stat()
@@ -467,17 +535,37 @@ class OxigraphBackend:
         if d.exists() and not d.is_dir():
             raise GraphFileError(f"store folder '{d}' is a file; give a folder to --store")
         if d.is_dir():
-            ours = {"db", self.MARKER, self.LOCK}
-            others = [p.name for p in d.iterdir() if p.name not in ours]
-            if others and not (d / "db").is_dir():
+            why = self._not_a_store(d)
+            if why is not None:
                 raise GraphFileError(
-                    f"'{d}' is not an actorgraph store (it holds {others[0]!r}); "
+                    f"'{d}' is not an actorgraph store ({why}); nothing was written there; "
                     "choose a new or empty folder for --store oxigraph:DIR"
                 )
         try:
             d.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
             raise GraphFileError(f"cannot create store folder '{d}': {exc.strerror}") from None
+
+    def _not_a_store(self, d: Path) -> str | None:
+        """Why folder ``d`` must not be used as a store, or None if it is empty or one.
+
+        A store holds only ``db/`` (an Oxigraph/RocksDB folder: empty, or with its
+        ``CURRENT`` file), the marker and the lock file.
+        """
+        try:
+            names = sorted(p.name for p in d.iterdir())
+            db = d / "db"
+            in_db = sorted(p.name for p in db.iterdir()) if db.is_dir() else []
+        except OSError as exc:
+            return f"it cannot be listed: {exc.strerror}"
+        others = [n for n in names if n not in {"db", self.MARKER, self.LOCK}]
+        if others:
+            return f"it holds {others[0]!r}"
+        if db.exists() and not db.is_dir():
+            return "its 'db' is a file"
+        if in_db and "CURRENT" not in in_db:
+            return f"its 'db' folder holds {in_db[0]!r}, not an Oxigraph database"
+        return None
 
     @contextlib.contextmanager
     def _lock(self, *, exclusive: bool) -> Iterator[None]:
@@ -518,8 +606,8 @@ def _oxigraph_load(db: Path, graph_path: Path, fmt: str) -> None:
     store.flush()
 
 
-def _oxigraph_query(db: Path, text: str) -> QueryOutcome:
-    """(Worker) Run a query over a store opened read-only."""
+def _oxigraph_query(db: Path, text: str, limit: int | None = None) -> QueryOutcome:
+    """(Worker) Run a query over a store opened read-only; read at most ``limit`` rows."""
     import pyoxigraph as ox
 
     store = ox.Store.read_only(str(db))
@@ -529,7 +617,10 @@ def _oxigraph_query(db: Path, text: str) -> QueryOutcome:
             return QueryOutcome("ASK", boolean=bool(result))
         if isinstance(result, ox.QuerySolutions):
             names = tuple(v.value for v in result.variables)
-            rows = tuple(tuple(_from_ox(sol[i]) for i in range(len(names))) for sol in result)
+            rows = tuple(
+                tuple(_from_ox(sol[i]) for i in range(len(names)))
+                for sol in itertools.islice(result, limit)
+            )
             return QueryOutcome("SELECT", names, rows)
         triples = tuple(
             (_from_ox(t.subject), _from_ox(t.predicate), _from_ox(t.object)) for t in result
@@ -537,6 +628,8 @@ def _oxigraph_query(db: Path, text: str) -> QueryOutcome:
         return QueryOutcome("CONSTRUCT", triples=triples)  # type: ignore[arg-type]
     except SyntaxError as exc:
         raise QueryError(f"malformed SPARQL (Oxigraph): {_first_line(exc)}") from None
+    except MemoryError:
+        raise QueryError(memory_message()) from None
     except OSError as exc:
         raise QueryError(f"query failed: {_first_line(exc)}") from None
 
@@ -571,8 +664,17 @@ class EndpointBackend:
         self.timeout = timeout
         self.description = f"endpoint: {url}"
 
-    def query(self, text: str, bindings: Mapping[str, Identifier] | None = None) -> QueryOutcome:
-        """POST the query (predefined prefixes declared, bindings as VALUES) and read the answer."""
+    def query(
+        self,
+        text: str,
+        bindings: Mapping[str, Identifier] | None = None,
+        *,
+        limit: int | None = None,
+    ) -> QueryOutcome:
+        """POST the query (predefined prefixes declared, bindings as VALUES) and read the answer.
+
+        ``limit`` is applied to the rows read back (the endpoint computes them all).
+        """
         kind = query_form(text)
         full = _with_prefixes(with_values(text, bindings))
         accept = _SPARQL_JSON if kind in {"SELECT", "ASK"} else f"{_NTRIPLES}, text/turtle;q=0.8"
@@ -590,34 +692,52 @@ class EndpointBackend:
                 "check the query and that the URL is a SPARQL query endpoint"
             )
         if kind in {"SELECT", "ASK"}:
-            return _parse_results_json(body, self.url)
+            return _parse_results_json(body, self.url).limited(limit)
         return QueryOutcome("CONSTRUCT", triples=tuple(_parse_graph(body, ctype, self.url)))
 
 
 def _parse_results_json(body: bytes, url: str) -> QueryOutcome:
+    bad = QueryError(f"endpoint {url} did not answer SPARQL results JSON")
     try:
         doc = json.loads(body.decode("utf-8"))
-    except (UnicodeDecodeError, json.JSONDecodeError):
-        raise QueryError(f"endpoint {url} did not answer SPARQL results JSON") from None
+    except (UnicodeDecodeError, json.JSONDecodeError, RecursionError):
+        raise bad from None
+    if not isinstance(doc, dict):
+        raise bad
     if "boolean" in doc:
         return QueryOutcome("ASK", boolean=bool(doc["boolean"]))
-    names = tuple(doc.get("head", {}).get("vars", []))
-    rows = tuple(
-        tuple(_json_term(b[n]) if n in b else None for n in names)
-        for b in doc.get("results", {}).get("bindings", [])
-    )
-    return QueryOutcome("SELECT", names, rows)
+    head, results = doc.get("head", {}), doc.get("results", {})
+    names = head.get("vars", []) if isinstance(head, dict) else None
+    bindings = results.get("bindings", []) if isinstance(results, dict) else None
+    if (
+        not isinstance(names, list)
+        or not all(isinstance(n, str) for n in names)
+        or not isinstance(bindings, list)
+        or not all(isinstance(b, dict) for b in bindings)
+    ):
+        raise bad
+    try:
+        rows = tuple(tuple(_json_term(b[n]) if n in b else None for n in names) for b in bindings)
+    except (TypeError, ValueError) as exc:
+        raise QueryError(f"endpoint {url} sent a result that cannot be read: {exc}") from None
+    return QueryOutcome("SELECT", tuple(names), rows)
 
 
-def _json_term(cell: Mapping[str, str]) -> Node:
+def _json_term(cell: object) -> Node:
+    if not isinstance(cell, dict):
+        raise TypeError("a binding is not a JSON object")
     kind, value = cell.get("type"), cell.get("value", "")
+    if not isinstance(value, str):
+        raise TypeError("a binding's value is not a string")
     if kind == "uri":
         return URIRef(value)
     if kind == "bnode":
         return BNode(value)
-    if "xml:lang" in cell:
-        return Literal(value, lang=cell["xml:lang"])
-    dt = cell.get("datatype")
+    lang, dt = cell.get("xml:lang"), cell.get("datatype")
+    if lang is not None:
+        return Literal(value, lang=str(lang))  # ValueError for a malformed tag
+    if dt is not None and not isinstance(dt, str):
+        raise TypeError("a binding's datatype is not a string")
     return Literal(value, datatype=URIRef(dt) if dt and dt != str(XSD.string) else None)
 
 
@@ -717,23 +837,53 @@ def http_request(
 ) -> tuple[int, str, bytes]:
     """One HTTP request; returns status, content type and body (also for 4xx/5xx).
 
+    ``timeout`` bounds the whole request (connecting, sending, the headers and the
+    whole body), not each socket read: a server that answers a byte at a time is
+    given up on after ``timeout`` seconds all the same.
+
     Raises:
         error: the server cannot be reached or does not answer in time.
     """
     check_url(url, error)
     request = urllib.request.Request(url, data=data, method=method, headers=dict(headers or {}))
+    where = urllib.parse.urlsplit(url)._replace(query="", fragment="").geturl()
+    outcome: list[tuple[int, str, bytes] | BaseException] = []
+
+    def work() -> None:
+        try:
+            outcome.append(_http_exchange(request, url, timeout))
+        except BaseException as exc:  # handed to the caller's thread
+            outcome.append(exc)
+
+    # a daemon thread: one that is given up on must not keep the process alive
+    worker = threading.Thread(target=work, name="actorgraph-http", daemon=True)
+    worker.start()
+    worker.join(timeout)
+    if not outcome:
+        raise error(
+            f"{where} did not answer within {timeout:g} s; check that the server is "
+            "running, or give more time with --timeout"
+        )
+    result = outcome[0]
+    if isinstance(result, urllib.error.URLError | TimeoutError | OSError):
+        reason = getattr(result, "reason", result)
+        raise error(
+            f"cannot reach {where}: {reason}; check the URL and that the server is running"
+        ) from None
+    if isinstance(result, BaseException):
+        raise result
+    return result
+
+
+def _http_exchange(
+    request: urllib.request.Request, url: str, timeout: float | None
+) -> tuple[int, str, bytes]:
     try:
         with _opener(url).open(request, timeout=timeout) as resp:
             return resp.status, resp.headers.get_content_type(), resp.read()
     except urllib.error.HTTPError as exc:
         with exc:
             return exc.code, exc.headers.get_content_type(), exc.read()
-    except (urllib.error.URLError, TimeoutError, OSError) as exc:
-        reason = getattr(exc, "reason", exc)
-        where = urllib.parse.urlsplit(url)._replace(query="", fragment="").geturl()
-        raise error(
-            f"cannot reach {where}: {reason}; check the URL and that the server is running"
-        ) from None
 
 
 def _body_line(body: bytes) -> str:

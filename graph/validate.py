@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from decimal import Decimal
 from importlib.resources import files
 from pathlib import Path
 
@@ -22,6 +23,7 @@ from rdflib.term import BNode, Node
 
 from actorgraph.ontology import AG, load_ontology
 
+from .errors import GraphFileError
 from .query import load_graph
 from .rdf import bind_prefixes
 
@@ -93,20 +95,58 @@ def validate_graph(data: Graph, shapes: Graph | None = None) -> ValidationReport
     """
     import pyshacl
 
-    conforms, results, _ = pyshacl.validate(
-        data,
-        shacl_graph=shapes if shapes is not None else load_shapes(),
-        ont_graph=load_ontology(),
-        inference="none",
-        abort_on_first=False,
-        allow_warnings=False,
-        meta_shacl=False,
-        advanced=False,
-    )
+    try:
+        conforms, results, _ = pyshacl.validate(
+            _comparable(data),
+            shacl_graph=shapes if shapes is not None else load_shapes(),
+            ont_graph=load_ontology(),
+            inference="none",
+            abort_on_first=False,
+            allow_warnings=False,
+            meta_shacl=False,
+            advanced=False,
+        )
+    except (ArithmeticError, RecursionError, TypeError, ValueError) as exc:
+        detail = str(exc).splitlines()[0][:200] if str(exc) else type(exc).__name__
+        raise GraphFileError(
+            f"the graph cannot be checked: {detail}; look for malformed literals"
+        ) from None
     assert isinstance(results, Graph)
     found = {_violation(results, r, data) for r in results.subjects(RDF.type, SH.ValidationResult)}
     ordered = tuple(sorted(found, key=lambda v: (v.focus, v.path, v.message, v.value)))
     return ValidationReport(conforms=bool(conforms), violations=ordered)
+
+
+def _comparable(data: Graph) -> Graph:
+    """``data``, with every numeric literal that has no number value made a plain string.
+
+    ``"NaN"^^xsd:decimal`` (or ``"abc"^^xsd:integer``) cannot be compared with the
+    shapes' bounds (pyshacl raises); as a string it is reported as a value of the
+    wrong datatype instead.  ``data`` itself is not modified.
+    """
+    bad = [
+        (s, p, o)
+        for s, p, o in data
+        if isinstance(o, Literal) and o.datatype in _PLAIN and not _has_number(o)
+    ]
+    if not bad:
+        return data
+    copy = Graph()
+    for t in data:
+        copy.add(t)
+    for s, p, o in bad:
+        copy.remove((s, p, o))
+        copy.add((s, p, Literal(str(o))))
+    return copy
+
+
+def _has_number(lit: Literal) -> bool:
+    if lit.ill_typed:
+        return False
+    value = lit.toPython()
+    if lit.datatype == XSD.decimal:
+        return isinstance(value, Decimal) and value.is_finite()
+    return not isinstance(value, Literal)
 
 
 def validate_file(path: str | Path, shapes: str | Path | None = None) -> ValidationReport:

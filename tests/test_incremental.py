@@ -85,6 +85,14 @@ def test_cached_evidence_takes_the_current_file_name():
         lambda r: {**r, "entities": [[*r["entities"][0][:4], True]]},
         lambda r: {k: v for k, v in r.items() if k != "facts"},
         lambda r: [r],
+        # issue 12 #13: values that used to pass and then broke the build or its outputs
+        lambda r: {**r, "facts": [["gaz:nobody", *r["facts"][0][1:]]]},
+        lambda r: {**r, "facts": [[r["facts"][0][0], "invented", *r["facts"][0][2:]]]},
+        lambda r: {**r, "facts": [[*r["facts"][0][:7], float("nan")]]},
+        lambda r: {**r, "facts": [[*r["facts"][0][:7], 1.5]]},
+        lambda r: {**r, "facts": [[*r["facts"][0][:3], "lone \ud800", *r["facts"][0][4:]]]},
+        lambda r: {**r, "entities": [[*r["entities"][0][:2], "Dragon", *r["entities"][0][3:]]]},
+        lambda r: {**r, "entities": [[r["entities"][0][0], "x\udfff", *r["entities"][0][2:]]]},
     ],
 )
 def test_an_invalid_record_is_refused(damage):  # type: ignore[no-untyped-def]

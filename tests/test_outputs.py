@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import os
 import pathlib
 import signal
@@ -13,10 +14,13 @@ import pytest
 
 from actorgraph.graph.errors import OutputError
 from actorgraph.graph.outputs import (
+    CURRENT,
+    GENERATIONS,
     LOCK_NAME,
     OutputTransaction,
     atomic_write_text,
     build_lock,
+    output_set,
 )
 
 OLD = {"graph.ttl": "@prefix old: <x:> .\n" * 100, "triples.jsonl": '{"old": true}\n' * 100}
@@ -32,7 +36,14 @@ def visible(out_dir: pathlib.Path) -> dict[str, str]:
 
 
 def hidden(out_dir: pathlib.Path) -> list[str]:
-    return sorted(p.name for p in out_dir.iterdir() if p.name.startswith("."))
+    """Hidden entries other than the current set of outputs (its generation and pointer)."""
+    gens = out_dir / GENERATIONS
+    extra = [p.name for p in gens.iterdir()] if gens.is_dir() else []
+    assert len(extra) <= 1, f"old generations left: {extra}"
+    keep = {GENERATIONS, CURRENT}
+    return sorted(
+        p.name for p in out_dir.iterdir() if p.name.startswith(".") and p.name not in keep
+    )
 
 
 def make_previous(out_dir: pathlib.Path) -> None:
@@ -308,3 +319,92 @@ def test_lock_creates_out_dir_and_rejects_files(tmp_path: pathlib.Path) -> None:
     (tmp_path / "f").write_text("x")
     with pytest.raises(OutputError, match="not a folder"), build_lock(tmp_path / "f"):
         pass
+
+
+# --------------------------------------------------------------------------- the switch
+
+KILL_ON_RENAME = """
+import os, pathlib, signal, sys
+from actorgraph.graph.outputs import OutputTransaction
+out, kill_at = pathlib.Path(sys.argv[1]), int(sys.argv[2])
+calls = 0
+def counting(real):
+    def call(*args, **kwargs):
+        global calls
+        calls += 1
+        if calls == kill_at:
+            os.kill(os.getpid(), signal.SIGKILL)
+        return real(*args, **kwargs)
+    return call
+for name in ("replace", "rename", "symlink", "link"):
+    setattr(os, name, counting(getattr(os, name)))
+with OutputTransaction(out) as tx:
+    for name in sys.argv[3:]:
+        tx.path(name).write_text("NEW " + name)
+    tx.commit()
+print("done", calls)
+"""
+
+SET = ["entities.jsonl", "graph.html", "graph.ttl", "skipped.jsonl", "triples.jsonl"]
+
+
+@pytest.mark.parametrize("layout", ["generations", "plain files of an older version"])
+def test_kill_at_any_rename_of_commit_leaves_one_whole_set(
+    tmp_path: pathlib.Path, layout: str
+) -> None:
+    """Issue 12 #3: a SIGKILL between the renames left graph.ttl new beside old triples."""
+    kill_at = 1
+    while kill_at < 40:
+        out = tmp_path / f"out{kill_at}"
+        if layout == "generations":
+            with OutputTransaction(out) as tx:
+                for name in SET:
+                    tx.path(name).write_text("OLD " + name)
+                tx.commit()
+        else:
+            out.mkdir()
+            for name in SET:
+                (out / name).write_text("OLD " + name)
+        proc = run_python(KILL_ON_RENAME, str(out), str(kill_at), *SET)
+        seen = {name: (out / name).read_text() if (out / name).exists() else "" for name in SET}
+        versions = {text.split(" ")[0] for text in seen.values()}
+        assert versions in ({"OLD"}, {"NEW"}), (kill_at, seen)
+        if proc.returncode == 0:  # got past the last rename: the new set is in place
+            assert versions == {"NEW"}
+            assert hidden(out) == []
+            break
+        assert proc.returncode == -signal.SIGKILL, proc.stderr
+        kill_at += 1
+    assert kill_at > 3  # the kill did land inside the commit several times
+
+
+def test_outputs_not_restaged_are_kept(tmp_path: pathlib.Path) -> None:
+    make_previous(tmp_path)
+    with OutputTransaction(tmp_path) as tx:
+        tx.path("graph.ttl").write_text("v2")
+        tx.commit()
+    with OutputTransaction(tmp_path) as tx:
+        tx.path("graph.ttl").write_text("v3")
+        tx.commit()
+    assert visible(tmp_path) == {"graph.ttl": "v3", "triples.jsonl": OLD["triples.jsonl"]}
+    assert output_set(tmp_path) != tmp_path
+    assert (output_set(tmp_path) / "graph.ttl").read_text() == "v3"
+
+
+def test_disk_full_during_commit_keeps_previous_set(
+    tmp_path: pathlib.Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    make_previous(tmp_path)
+
+    def full(*args: object, **kwargs: object) -> None:
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr("os.rename", full)
+    with (
+        pytest.raises(OutputError, match=r"No space left.*previous outputs are unchanged"),
+        OutputTransaction(tmp_path) as tx,
+    ):
+        tx.path("graph.ttl").write_text("new")
+        tx.commit()
+    monkeypatch.undo()
+    assert visible(tmp_path) == OLD

@@ -471,8 +471,17 @@ def test_symlinked_folder_twice_is_read_once(tmp_path: pathlib.Path) -> None:
     (tmp_path / "root" / "l1").symlink_to(tmp_path / "data")
     (tmp_path / "root" / "l2").symlink_to(tmp_path / "data")
     rec = Recorder()
-    found = discover([tmp_path / "root"], on_skip=rec)
+    found = discover([tmp_path / "root"], on_skip=rec, follow_links=True)
     assert [p.relative_to(tmp_path).as_posix() for p in found] == ["root/l1/a.txt"]
+    assert rec.kinds() == ["duplicate"]
+
+
+def test_symlinked_folder_inside_the_tree_twice_is_read_once(tmp_path: pathlib.Path) -> None:
+    write(tmp_path / "root" / "data" / "a.txt", "alpha")
+    (tmp_path / "root" / "l1").symlink_to(tmp_path / "root" / "data")
+    rec = Recorder()
+    found = discover([tmp_path / "root"], on_skip=rec)
+    assert [p.relative_to(tmp_path).as_posix() for p in found] == ["root/data/a.txt"]
     assert rec.kinds() == ["duplicate"]
 
 
