@@ -80,13 +80,61 @@ class SentenceReader:
         return Arg(span, factor * self.factor(span))
 
     def actors(self, tok: Token, *, sites: bool = False) -> list[Arg]:
-        """Actors a noun phrase headed by ``tok`` names, following coordination."""
+        """Actors a noun phrase headed by ``tok`` names, following coordination, companions
+        ("X, along with Y") and, for a generic noun, its examples ("groups such as X and Y")."""
         out = self._one(tok, sites=sites)
         for conj in _conjuncts(tok):
             out += self._one(conj, sites=sites)
+        if tok.pos_ in {"NOUN", "PROPN"}:
+            for comp in _companions(tok):
+                out += self.actors(comp, sites=sites)
+            out += self._stranded(tok)
+        if not out and tok.pos_ == "NOUN":
+            for ex in _examples(tok):
+                out += self.actors(ex, sites=sites)
+            if not out and tok.dep_ in {"nsubj", "nsubjpass", "dobj"}:
+                # "three soldiers were killed, including two Britons": hung on the verb
+                for ex in _pobjs(tok.head, {"including"}):
+                    if ex.i > tok.i:
+                        out += self.actors(ex, sites=sites)
+        return out
+
+    def _stranded(self, tok: Token) -> list[Arg]:
+        """Organisations the parse hung on a place after an argument: in "backs the Houthis
+        in Yemen, Hezbollah in Lebanon and Hamas in Gaza" Hezbollah and Hamas are conjuncts
+        of "Yemen" and "Lebanon" but continue the list the Houthis start."""
+        if tok.dep_ not in {"dobj", "nsubj", "nsubjpass", "pobj"} or self.mention(tok) is None:
+            return []
+        out: list[Arg] = []
+        frontier, seen = [tok], {tok.i}
+        while frontier:
+            t = frontier.pop()
+            m = self.mention(t)
+            if m is None:
+                continue
+            for prep in (*t.children, *t.head.children):
+                if prep.dep_ != "prep" or prep.i != m.end:
+                    continue
+                for place in prep.children:
+                    pm = self.mention(place)
+                    if place.dep_ != "pobj" or pm is None or pm.label_ not in _PLACES:
+                        continue
+                    for conj in _conjuncts(place):
+                        c = self.mention(conj)
+                        if (
+                            c is not None
+                            and c.label_ in _ORG_TYPES | {"Person"}
+                            and conj.i not in seen
+                        ):
+                            seen.add(conj.i)
+                            out.append(self.arg(c))
+                            frontier.append(conj)
         return out
 
     def _one(self, tok: Token, *, sites: bool) -> list[Arg]:
+        if tok.tag_ in {"WDT", "WP"} and tok.head.dep_ == "relcl" and tok.head.head != tok.head:
+            # "X, which Cairo regards as ...", "X, which is funded by Y": the relative's noun
+            return self.actors(tok.head.head, sites=sites)
         rooted = self.by_root.get(tok.i)
         if rooted:  # "Iraqi and U.S. troops" is two forces rooted at one noun
             return [self.arg(m) for m in rooted]
@@ -106,6 +154,9 @@ class SentenceReader:
                     for p in c.children:
                         if p.dep_ == "pobj":
                             return self._one(p, sites=sites)
+        named = _named_as(tok)
+        if named is not None:  # "Shi'ite militias, known as Hashid Shaabi"
+            return self.actors(named, sites=sites)
         if sites and (
             low in _SITE_NOUNS
             or tok.lemma_ in _SITE_NOUNS
@@ -131,7 +182,7 @@ class SentenceReader:
         left = noun.left_edge.i
         if left >= 2 and self.doc[left - 1].text == "," and noun.sent.start < left - 1:
             m = self.mention(self.doc[left - 2])
-            if m is not None and m.end == left - 1 and m.label_ in _ACTORS:
+            if m is not None and m.end == left - 1 and m.label_ in _ACTORS and not _fronted(m):
                 return self.arg(m)
         for c in noun.children:  # "the militia, KH,"
             if c.dep_ == "appos":
@@ -252,12 +303,75 @@ def _describes(noun: str, etype: str) -> bool:
     return kind == etype
 
 
+def _fronted(m: Span) -> bool:
+    """Whether a mention closes a fronted adverbial ("In the UK, a DTI-funded centre ..."),
+    whose comma ends the adverbial rather than opening an apposition."""
+    prep = m.root.head
+    return (
+        m.root.dep_ == "pobj" and prep.dep_ == "prep" and prep.i < prep.head.i and prep.i < m.start
+    )
+
+
 def _conjuncts(tok: Token) -> list[Token]:
     out = []
     for c in tok.children:
         if c.dep_ == "conj":
             out.append(c)
             out += _conjuncts(c)
+    return out
+
+
+#: "X, along with Y", "X together with Y": a companion named next to an argument
+_COMPANION_PREPS = frozenset({"along", "together", "alongside"})
+#: "groups such as X", "factions, including X", "militias like X"
+_EXAMPLE_PREPS = frozenset({"including", "like"})
+
+
+def _companions(tok: Token) -> list[Token]:
+    """Nouns named as companions of an argument: "Hamas, along with Islamic Jihad"."""
+    if tok.pos_ not in {"NOUN", "PROPN", "VERB", "AUX"}:
+        return []
+    out = []
+    for c in tok.children:
+        if c.dep_ != "prep" or c.lower_ not in _COMPANION_PREPS:
+            continue
+        if c.lower_ == "alongside":
+            out += [p for p in c.children if p.dep_ == "pobj"]
+        else:
+            out += [
+                p for w in c.children if w.lower_ == "with" for p in w.children if p.dep_ == "pobj"
+            ]
+    return out
+
+
+def _named_as(noun: Token) -> Token | None:
+    """The name a noun is given: "militias, known as Hashid Shaabi", "a group called X"."""
+    if noun.pos_ != "NOUN":
+        return None
+    for c in noun.children:
+        if c.dep_ == "acl" and c.tag_ == "VBN" and c.lemma_ in {"know", "call", "name"}:
+            for d in c.children:
+                if d.dep_ in {"oprd", "attr", "xcomp"} and d.pos_ == "PROPN":
+                    return d
+                if d.dep_ == "prep" and d.lower_ == "as":
+                    for p in d.children:
+                        if p.dep_ == "pobj":
+                            return p
+    return None
+
+
+def _examples(noun: Token) -> list[Token]:
+    """The examples a generic noun lists: "groups such as X and Y", "factions, including X"."""
+    out = [p for p in _pobjs(noun, _EXAMPLE_PREPS)]
+    for c in noun.children:
+        if (
+            c.dep_ == "prep"
+            and c.lower_ == "as"
+            and any(s.lower_ == "such" for s in [*c.children, *noun.children])
+        ):
+            out += [p for p in c.children if p.dep_ == "pobj"]
+        elif c.dep_ == "amod" and c.lower_ == "such":  # (such) -> (prep as) -> pobj
+            out += [p for p in _pobjs(c, {"as"})]
     return out
 
 
@@ -280,20 +394,22 @@ class Candidate:
 
 def agents_of(verb: Token, reader: SentenceReader) -> tuple[list[Arg], bool]:
     """Agents of a verb and whether it is passive; inherits along conj/xcomp/relcl."""
-    passive = any(c.dep_ == "auxpass" for c in verb.children)
+    passive = any(c.dep_ == "auxpass" for c in verb.children) or _participle_with_agent(verb)
     if passive:
-        agents = [a for p in _pobjs(verb, {"by"}) for a in reader.actors(p)]
+        agents = [a for p in _pobjs(verb, {"by"}) for a in _agent_actors(p, reader)]
         return agents, True
     node = verb
     for _ in range(4):
         subs = [c for c in node.children if c.dep_ in {"nsubj", "csubj"}]
         if subs:
+            # "X, along with Y, condemned ...": a companion set off before the verb
+            subs += [c for c in _companions(node) if c.i < node.i]
             out = []
             for s in subs:
                 if s.lower_ in {"which", "who", "that"} and node.dep_ == "relcl":
                     out += reader.actors(node.head)
                 else:
-                    out += reader.actors(s)
+                    out += _agent_actors(s, reader)
             return out, False
         if node.dep_ in {"relcl", "acl"} and node.head.pos_ in {"NOUN", "PROPN"}:
             return reader.actors(node.head), False
@@ -317,6 +433,76 @@ def agents_of(verb: Token, reader: SentenceReader) -> tuple[list[Arg], bool]:
             break
         node = node.head
     return [], False
+
+
+def _agent_actors(tok: Token, reader: SentenceReader) -> list[Arg]:
+    """Actors a noun names as a doer, including the leader of a led action: "was toppled by
+    the U.S.-led invasion" (the invasion's leader did it)."""
+    out = reader.actors(tok)
+    if not out and tok.pos_ == "NOUN":
+        out = [Arg(a.span, 0.85 * a.factor) for a in led_by(tok, reader)]
+    return out
+
+
+def _participle_with_agent(verb: Token) -> bool:
+    """A past participle that modifies a noun and names its agent: "fighters backed by X"."""
+    return (
+        verb.dep_ in {"acl", "amod", "advcl"}
+        and verb.tag_ == "VBN"
+        and any(c.dep_ == "agent" for c in verb.children)
+    )
+
+
+def patients_of(verb: Token, reader: SentenceReader, *, sites: bool = False) -> list[Arg]:
+    """What a passive verb is done to: its subject ("X was backed by Y", "X, which is backed
+    by Y") or, for a participle, the noun it modifies ("X, backed by Y", "fighters backed by Y").
+    """
+    subj = [c for c in verb.children if c.dep_ == "nsubjpass"]
+    if subj:
+        return [a for c in subj for a in reader.actors(c, sites=sites)]
+    if _participle_with_agent(verb):
+        head = verb.head
+        if verb.dep_ == "advcl":  # "Backed by Iran, the group ..."
+            return [
+                a
+                for c in head.children
+                if c.dep_ in {"nsubj", "nsubjpass"}
+                for a in reader.actors(c, sites=sites)
+            ]
+        return reader.actors(head, sites=sites) or described(head, reader)
+    return []
+
+
+def led_by(noun: Token, reader: SentenceReader) -> list[Arg]:
+    """Who leads what a noun names: "the U.S.-led invasion", "a Saudi-led coalition"."""
+    out: list[Arg] = []
+    for c in noun.children:
+        if c.dep_ not in {"amod", "compound", "nmod"} or c.i >= noun.i:
+            continue
+        if c.lower_.endswith("-led") and len(c) > 4:  # one token: "U.S.-led"
+            m = _mention_in_text(reader, c, c.text[:-4], noun)
+        elif c.lower_ == "led" and c.i >= 2 and reader.doc[c.i - 1].text == "-":
+            leader = reader.doc[c.i - 2]
+            m = _mention_in_text(reader, leader, leader.text, noun)
+        else:
+            continue
+        if m is not None and m.label_ in _ACTORS:
+            out.append(reader.arg(m))
+    return out
+
+
+def _mention_in_text(reader: SentenceReader, tok: Token, text: str, noun: Token) -> Span | None:
+    """The actor a word names where a name holds it ("Saudi" in "the Saudi-led Arab
+    Coalition") or a token glues it ("U.S." in "U.S.-led"), by the gazetteer if need be."""
+    m = reader.demonyms.get(tok.i) or reader.mention(tok)
+    if m is not None and not (m.start <= noun.i < m.end):
+        return m
+    if reader.gazetteer is None:
+        return None
+    hit = reader.gazetteer.lookup(text)
+    if hit is None:
+        return None
+    return Span(reader.doc, tok.i, tok.i + 1, label=hit.entry.type, kb_id=hit.entry.key)
 
 
 def described(noun: Token, reader: SentenceReader) -> list[Arg]:
