@@ -104,8 +104,9 @@ def doc_to_result(doc: Doc, article: Article, *, offset: int = 0) -> ArticleResu
     """
     entities = doc._.actor_entities or {}
     facts = []
+    text = doc.text  # built anew on each access: read it once
     for f in doc._.facts or []:
-        sentence = doc.text[f.start : f.end]
+        sentence = text[f.start : f.end]
         evidence = Evidence(
             article=article.name,
             article_sha256=article.sha256,

@@ -73,8 +73,9 @@ def _records(path: Path, required: Sequence[str]) -> Iterator[dict[str, object]]
             continue
         try:
             rec = json.loads(line)
-        except json.JSONDecodeError as exc:
-            raise GoldFormatError(f"{path}:{n}: not JSON ({exc.msg})") from None
+        except (json.JSONDecodeError, RecursionError) as exc:
+            why = getattr(exc, "msg", "nested too deeply")
+            raise GoldFormatError(f"{path}:{n}: not JSON ({why})") from None
         if not isinstance(rec, dict):
             raise GoldFormatError(f"{path}:{n}: expected a JSON object, got {type(rec).__name__}")
         missing = [k for k in required if not rec.get(k)]
