@@ -1,6 +1,7 @@
 """Where actors are and where places lie: "Kirkuk, Iraq", "US troops in Iraq",
 "a base ... home to US troops", "X-based", "In Iraq, ... Taji", "the Yemeni port city of
 Hodeidah", datelines, capturing and holding ground ("X seized Y", "X-held Y"), visits,
+meetings ("X met Y in Z"), acting from a place ("fired rockets from Y", "a speech from Y"),
 entries and withdrawals."""
 
 from __future__ import annotations
@@ -29,17 +30,25 @@ from .sentence import (
     described,
 )
 
+#: "a number of X", "a contingent of X": the X
+_QUANTITY_NOUNS = frozenset("number contingent handful group unit detachment".split())
+
 
 def home_to(sent: Span, reader: SentenceReader) -> Iterator[Candidate]:
     """ "a base in the Kurdistan region, home to American troops" -> presentIn."""
     for tok in sent:
         if tok.lower_ not in HOME_NOUNS:
             continue
+        pobjs = list(_pobjs(tok, {"to"}))
+        end = tok.right_edge.i
+        doc = tok.doc
+        if pobjs and end + 2 < len(doc) and doc[end + 1].text == ",":
+            along = doc[end + 2]  # "home to US troops, along with Canadian soldiers"
+            if along.lower_ == "along" and along.dep_ == "prep":
+                pobjs += list(_pobjs(along, {"with"}))
+        pobjs += [q for p in pobjs if p.lower_ in _QUANTITY_NOUNS for q in _pobjs(p, {"of"})]
         residents = [
-            a
-            for p in _pobjs(tok, {"to"})
-            for a in reader.actors(p)
-            if a.span.label_ in _ACTORS - {"Person"}
+            a for p in pobjs for a in reader.actors(p) if a.span.label_ in _ACTORS - {"Person"}
         ]
         if not residents:
             continue
@@ -149,20 +158,26 @@ def verb_location(sent: Span, reader: SentenceReader) -> Iterator[Candidate]:
         agents, passive = agents_of(verb, reader)
         if passive:
             continue
+        objs = [c for c in verb.children if c.dep_ == "dobj" and reader.mention(c) is None]
+        # "(the remnants that) continue its violent predation within Syria": the owner of
+        # what the verb carries on is the actor when no other actor is its subject
+        # (not "the US condemned ISIS's attack in Paris")
+        agents += (
+            []
+            if agents
+            else [a for o in objs for c in o.children if c.dep_ == "poss" for a in reader.actors(c)]
+        )
         agents = [
             a for a in agents if a.span.label_ in {"ArmedGroup", "MilitaryForce", "Coalition"}
         ]
         if not agents:
             continue
-        heads = [verb] + [
-            c for c in verb.children if c.dep_ == "dobj" and reader.mention(c) is None
-        ]
+        heads = [verb, *objs]
+        pobjs = [p for h in heads for p in _pobjs(h, {"in", "within", "inside", "across"})]
+        # "runs a caliphate across swathes of Iraq and Syria", "in parts of Y"
+        pobjs += [q for p in pobjs if p.lower_ in TERRITORY_NOUNS for q in _pobjs(p, {"of"})]
         places = [
-            a
-            for h in heads
-            for p in _pobjs(h, {"in", "within", "inside", "across"})
-            for a in reader.actors(p)
-            if a.span.label_ in {"Country", "Place"}
+            a for p in pobjs for a in reader.actors(p) if a.span.label_ in {"Country", "Place"}
         ]
         for a in agents:
             for pl in places:
@@ -191,6 +206,41 @@ def _listed(m: Span) -> bool:
 _SEATED = frozenset({"Organization", "GovernmentBody", "MediaOrganization"})
 
 
+#: verbs of saying whose addressee's "in PLACE" gives where it was said
+_SPEECH_VERBS = frozenset("tell speak talk say explain confirm give".split())
+
+
+def _addressee(tok: Token) -> bool:
+    """ "told Reuters in Baghdad", "spoke to Reuters in Baghdad": the one spoken to."""
+    head = tok.head
+    if tok.dep_ == "pobj" and head.lower_ == "to":
+        head = head.head
+    elif tok.dep_ not in {"dobj", "dative"}:
+        return False
+    return head.pos_ == "VERB" and head.lemma_.lower() in _SPEECH_VERBS
+
+
+def _other_actor_between(m: Span, prep: Token, reader: SentenceReader) -> bool:
+    """Another actor named between ``m`` and the preposition after it: "the Houthis in
+    Yemen, Hezbollah in Lebanon and Hamas in Gaza" (the parser may hang every "in" on the
+    second item)."""
+    if prep.i < m.end:
+        return False
+    for other in reader.in_sentence(m.sent):
+        if m.end <= other.start < prep.i and other.label_ in _ACTORS - {"Country"}:
+            return True
+    return False
+
+
+def _item_before(prep: Token, reader: SentenceReader) -> Span | None:
+    """The armed actor named just before ``prep`` as a later item of a list ("..., Hamas
+    in Gaza"), or None."""
+    for other in reader.in_sentence(prep.sent):
+        if other.end == prep.i and other.label_ in _DEPLOYABLE and _listed(other):
+            return other
+    return None
+
+
 def locatives(sent: Span, reader: SentenceReader) -> Iterator[Candidate]:
     doc = sent.doc
     for m in reader.in_sentence(sent):
@@ -216,9 +266,25 @@ def locatives(sent: Span, reader: SentenceReader) -> Iterator[Candidate]:
             ):
                 yield Candidate(reader.arg(m), "locatedIn", reader.arg(nxt), "locative")
         heads = [m.root]
+        if (
+            m.label_ in _DEPLOYABLE
+            and m.root.dep_ == "dobj"
+            and m.end < sent.end
+            and doc[m.end].lower_ == "in"
+            and doc[m.end].head == m.root.head
+        ):
+            heads.append(m.root.head)  # "backs the Houthis in Yemen" (the "in" on the verb)
         if m.root.dep_ in {"compound", "nmod"} and m.root.head.lower_ in DESCRIPTOR_TYPES:
             heads.append(m.root.head)  # "the Wagner militia in Libya"
         for p in (p for h in heads for p in _pobjs(h, {"in", "inside", "within"})):
+            if _other_actor_between(m, p.head, reader):
+                # "Hezbollah in Lebanon and Hamas in Gaza": each item its own place
+                last = _item_before(p.head, reader)
+                if last is not None and m.label_ in _DEPLOYABLE:
+                    for where in reader.actors(p):
+                        if where.span.label_ in {"Country", "Place", "Facility"}:
+                            yield Candidate(reader.arg(last), "presentIn", where, "presence")
+                continue
             if m.label_ in {"Place", "Facility"}:
                 # no coordination here: "Kabul in Afghanistan and Pyongyang in ..."
                 place = reader.mention(p) or _province(p, reader)
@@ -235,6 +301,7 @@ def locatives(sent: Span, reader: SentenceReader) -> Iterator[Candidate]:
                 and p.head.head == m.root
                 and m.root.dep_ != "conj"
                 and not any(c.dep_ == "conj" for c in m.root.children)  # "A in X and B in Y"
+                and not _addressee(m.root)  # "told Reuters in Baghdad": where it was said
             ):
                 # "the Foreign Ministry in Baghdad", "Drexel Burnham Inc. in New York":
                 # an organisation's seat, named inside its own noun phrase
@@ -256,6 +323,14 @@ def locatives(sent: Span, reader: SentenceReader) -> Iterator[Candidate]:
         if not places:
             continue
         owners = reader.site_owners(tok)
+        for c in tok.children:  # "a training camp in Somalia belonging to the Shabab"
+            if c.dep_ == "acl" and c.lower_ in {"belonging", "run", "operated", "used"}:
+                owners += [
+                    a
+                    for p in _pobjs(c, {"to", "by"})
+                    for a in reader.actors(p)
+                    if a.span.label_ in _ACTORS - {"Person"}
+                ]
         if tok.dep_ == "dobj" and tok.head.lemma_ in {"have", "maintain", "operate", "control"}:
             owners += [a for c in tok.head.children if c.dep_ == "nsubj" for a in reader.actors(c)]
         for o in owners:
@@ -336,6 +411,10 @@ def _larger(a: Span, b: Span) -> tuple[Span, Span] | None:
     return None
 
 
+#: parts of a place that lie inside it: "the north of Syria", "the eastern side of Libya"
+_SIDE_NOUNS = frozenset("side north south east west centre center part".split())
+
+
 def _containers(noun: Token, reader: SentenceReader, named: Span) -> list[Arg]:
     """Larger places a place noun is put in by its modifiers: "the Syrian town",
     "Nigeria's largest city", "the Baghdad suburb", "a city in Anbar province"."""
@@ -352,10 +431,17 @@ def _containers(noun: Token, reader: SentenceReader, named: Span) -> list[Arg]:
             ):
                 continue  # the noun's own name ("Deir al-Balah town"), or see _larger
             out.append(_as_place(reader.arg(m), reader))
-        elif c.dep_ == "prep" and c.lower_ in {"in", "of"}:
+        elif c.dep_ == "prep" and c.lower_ in {"in", "of", "on"}:
             for p in c.children:
-                if p.dep_ == "pobj" and not named.start <= p.i < named.end:
+                if p.dep_ != "pobj" or named.start <= p.i < named.end:
+                    continue
+                if c.lower_ != "on":
                     out += _place_args(p, reader, _CONTAINERS)
+                if p.lower_ in _SIDE_NOUNS:  # "a town on the opposite side of Libya",
+                    # "a city in the north of Syria" (not "the outskirts of": near)
+                    out += [
+                        q for o in _pobjs(p, {"of"}) for q in _place_args(o, reader, _CONTAINERS)
+                    ]
     return [a for a in out if a.span.kb_id_ != named.kb_id_ and a.span.label_ in _CONTAINERS]
 
 
@@ -671,12 +757,21 @@ def strongholds(sent: Span, reader: SentenceReader) -> Iterator[Candidate]:
                 yield Candidate(o, "presentIn", pl, "stronghold")
 
 
+#: presence nouns for an actor's people, who may be named after them ("troops of X")
+_FORCE_PEOPLE = frozenset(
+    "fighters militants troops soldiers forces units personnel militiamen gunmen "
+    "peacekeepers".split()
+)
+#: "forces belonging to X", "fighters loyal to X"
+_BELONGING = frozenset({"belonging", "loyal", "allied"})
+
+
 def presence_nouns(sent: Span, reader: SentenceReader) -> Iterator[Candidate]:
     """ "Hezbollah fighters in Syria", "Hezbollah's operations in Syria", "PIJ targets in
     Gaza" -> presentIn (the group's own people or acts are there)."""
     for noun in sent:
-        if noun.lower_ not in PRESENCE_NOUNS or noun.pos_ != "NOUN":
-            continue
+        if noun.lower_ not in PRESENCE_NOUNS or noun.pos_ not in {"NOUN", "PROPN"}:
+            continue  # PROPN: a headline's capitals ("Kill 150 Shabab Fighters in Somalia")
         own = reader.mention(noun)
         if own is not None and own.label_ in _DEPLOYABLE:
             continue  # "US troops" is a force of its own: locatives reads it
@@ -684,6 +779,23 @@ def presence_nouns(sent: Span, reader: SentenceReader) -> Iterator[Candidate]:
         if own is not None and own.label_ in _HOLDERS:
             owners.append(reader.arg(own))  # "Iranian targets"
         heads = [noun, noun.head] if noun.dep_ == "dobj" else [noun]  # "struck X targets in Y"
+        if not owners and noun.lower_ in _FORCE_PEOPLE:
+            # "forces belonging to the African Union in Somalia", "troops of the AU in Y",
+            # "fighters loyal to Haftar in Benghazi"
+            links = [c for c in noun.children if c.dep_ in {"acl", "amod"}]
+            links = [c for c in links if c.lower_ in _BELONGING]
+            named = [
+                p
+                for h in [noun, *links]
+                for p in _pobjs(h, {"of", "to"} if h is not noun else {"of"})
+            ]
+            owners = [
+                a
+                for p in named
+                for a in reader.actors(p)
+                if a.span.label_ in _HOLDERS | {"InternationalOrganization", "Person"}
+            ]
+            heads += links + named  # "forces belonging to the AU in Somalia" (on "AU")
         places = [
             a
             for h in heads
@@ -886,6 +998,145 @@ def withdrawals(sent: Span, reader: SentenceReader) -> Iterator[Candidate]:
                     yield Candidate(a, "presentIn", pl, "withdrawal")
 
 
+#: "X launched attacks from Y", "X masterminded operations from Y": acting from a place
+_ACT_FROM_VERBS = frozenset(
+    "launch fire mastermind direct operate command orchestrate coordinate plot "
+    "attack strike shell broadcast".split()
+)
+#: "in a speech from Najaf, X said": a speaker's own address
+_SPEECH_NOUNS = frozenset("speech address sermon broadcast".split())
+_MEETING_NOUNS = frozenset("meeting meetings talks summit".split())
+
+
+def acts_from(sent: Span, reader: SentenceReader) -> Iterator[Candidate]:
+    """ "X launched attacks on Israel from Lebanon", "X operates from Y", "in a televised
+    speech from Najaf, X said" -> X presentIn the place it acts from."""
+    for verb in sent:
+        if verb.pos_ != "VERB" or verb.lemma_.lower() not in _ACT_FROM_VERBS:
+            continue
+        factor = _realised(verb)
+        if factor == 0:
+            continue
+        agents, passive = agents_of(verb, reader)
+        if passive:
+            continue
+        places = _from_places(verb, reader)
+        for a in agents:
+            if a.span.label_ in _ACTORS - {"Country"} and not _pronoun(a):
+                for pl in places:
+                    if a.span.kb_id_ != pl.span.kb_id_:
+                        yield Candidate(a, "presentIn", pl, "acts_from", factor)
+    for noun in sent:
+        if noun.lower_ not in _SPEECH_NOUNS or noun.pos_ != "NOUN":
+            continue
+        places = [
+            a
+            for p in _pobjs(noun, {"from", "in", "at"})
+            for a in _place_args(p, reader, {"Place", "Facility"})
+        ]
+        if not places:
+            continue
+        speakers = [a for c in noun.children if c.dep_ == "poss" for a in reader.actors(c)]
+        prep = noun.head
+        if noun.dep_ == "pobj" and prep.lower_ in {"in", "during"} and prep.head.pos_ == "VERB":
+            verb = prep.head  # "In a speech from Najaf, Sadr said"
+            if assertion_factor(verb) == 0:
+                continue
+            speakers += [a for c in verb.children if c.dep_ == "nsubj" for a in reader.actors(c)]
+        for a in speakers:
+            if a.span.label_ == "Person":
+                for pl in places:
+                    yield Candidate(a, "presentIn", pl, "acts_from")
+
+
+def meetings(sent: Span, reader: SentenceReader) -> Iterator[Candidate]:
+    """ "X met Y in Cairo", "X and other jihadists meeting in Ajdabiya", "X held talks with
+    Y in Moscow" -> the people and groups who met are present there."""
+    for verb in sent:
+        lemma = verb.lemma_.lower()
+        talks = lemma in {"hold", "attend"} and any(
+            c.dep_ == "dobj" and c.lower_ in _MEETING_NOUNS for c in verb.children
+        )
+        if verb.pos_ != "VERB" or (lemma not in {"meet", "gather", "inspect"} and not talks):
+            continue
+        factor = _realised(verb)
+        if factor == 0:
+            continue
+        heads = [verb] + [
+            c
+            for c in verb.children
+            if c.dep_ == "dobj" and (c.lower_ in _MEETING_NOUNS or lemma == "inspect")
+        ]  # "inspected troops inside the Green Zone"
+        places = [
+            a
+            for h in heads
+            for p in _pobjs(h, {"in", "at", "inside"})
+            for a in _place_args(p, reader, _TARGET_PLACES)
+        ]
+        if not places:
+            continue
+        if verb.dep_ in {"xcomp", "acl"} and verb.tag_ == "VBG":
+            # "targeted X and other jihadists meeting in Y", "leaders meeting in Y"
+            host = verb.head if verb.dep_ == "acl" else None
+            if verb.dep_ == "xcomp":
+                host = next((c for c in verb.head.children if c.dep_ == "dobj"), None)
+            people = reader.actors(host) if host is not None else []
+        else:
+            people, passive = agents_of(verb, reader)
+            if passive:
+                continue
+            if lemma == "inspect":
+                people = [a for a in people if a.span.label_ == "Person"]
+            if lemma == "meet":
+                people += [a for c in verb.children if c.dep_ == "dobj" for a in reader.actors(c)]
+            people += [a for h in heads for p in _pobjs(h, {"with"}) for a in reader.actors(p)]
+        for a in people:
+            if a.span.label_ in _ACTORS - {"Country"} and not _pronoun(a):
+                for pl in places:
+                    if a.span.kb_id_ != pl.span.kb_id_:
+                        yield Candidate(a, "presentIn", pl, "meeting", factor)
+
+
+def meeting_nouns(sent: Span, reader: SentenceReader) -> Iterator[Candidate]:
+    """ "Putin's meeting with Erdogan in Sochi", "X joined Y during meetings with Z in
+    Damascus" -> the people at the meeting are present where it was held."""
+    for noun in sent:
+        if noun.lower_ not in _MEETING_NOUNS or noun.pos_ != "NOUN":
+            continue
+        if any(c.lower_ in _PLANNED for c in noun.children):
+            continue
+        withs = list(_pobjs(noun, {"with"}))
+        places = [
+            a
+            for h in [noun, *withs]
+            for p in _pobjs(h, {"in", "at"})
+            for a in _place_args(p, reader, _TARGET_PLACES)
+        ]
+        if not places:
+            continue
+        people = [a for c in noun.children if c.dep_ == "poss" for a in reader.actors(c)]
+        people += [a for p in withs for a in reader.actors(p)]
+        prep = noun.head
+        if noun.dep_ == "pobj" and prep.lower_ in {"during", "at", "after"}:
+            verb = prep.head
+            if verb.pos_ != "VERB" or _realised(verb) == 0:
+                continue
+            people += [
+                a
+                for c in verb.children
+                if c.dep_ in {"nsubj", "dobj"}
+                for a in reader.actors(c)
+                if a.span.label_ == "Person"
+            ]
+        elif noun.head.pos_ in {"VERB", "AUX"} and _realised(noun.head) == 0:
+            continue
+        for a in people:
+            if a.span.label_ in _ACTORS - {"Country"} and not _pronoun(a):
+                for pl in places:
+                    if a.span.kb_id_ != pl.span.kb_id_:
+                        yield Candidate(a, "presentIn", pl, "meeting")
+
+
 #: "killed in an attack in Syria": events whose place is where the victim was
 _DEATH_EVENTS = frozenset(
     "attack attacks strike strikes airstrike airstrikes raid raids bombing blast explosion "
@@ -913,12 +1164,25 @@ def killed_in(sent: Span, reader: SentenceReader) -> Iterator[Candidate]:
             victims = _group_of(verb.head, reader)
         else:
             continue
+        # "three personnel were killed, including two US troops, ..."
+        victims += [a for p in _pobjs(verb, {"including"}) for a in _group_of(p, reader)]
         victims = [a for a in victims if a.span.label_ in {"Person"} | _DEPLOYABLE]
         if not victims:
             continue
-        heads = [verb]
+        verbs = [verb]
+        if not any(True for _ in _pobjs(verb, {"in", "at", "inside"})):
+            # "X were killed and 10 wounded in an attack on Y": the place is shared
+            verbs += [
+                c
+                for c in verb.children
+                if c.dep_ == "conj" and c.lemma_.lower() in {"kill", "wound", "injure"}
+            ]
+        heads = list(verbs)
         heads += [
-            p for p in _pobjs(verb, {"in", "by"}) if p.lower_ in _DEATH_EVENTS or p.pos_ == "NOUN"
+            p
+            for v in verbs
+            for p in _pobjs(v, {"in", "by"})
+            if p.lower_ in _DEATH_EVENTS or p.pos_ == "NOUN"
         ]
         places = [
             a
@@ -1054,6 +1318,9 @@ PATTERNS = (
     movements,
     withdrawals,
     killed_in,
+    acts_from,
+    meetings,
+    meeting_nouns,
     datelines,
     campaigns_against,
 )
@@ -1070,4 +1337,6 @@ CONFIDENCE = {
     "dateline": 0.9,
     "campaign_against": 0.75,
     "seat": 0.7,
+    "acts_from": 0.75,
+    "meeting": 0.75,
 }
