@@ -21,8 +21,9 @@ from .sentence import (
     _conjuncts,
     _pobjs,
     agents_of,
+    led_by,
 )
-from .verbs import alleged_by, attack_targets, verbal_attack
+from .verbs import alleged_by, attack_targets, lasting, verbal_attack
 
 
 def accusation_nouns(sent: Span, reader: SentenceReader) -> Iterator[Candidate]:
@@ -31,6 +32,14 @@ def accusation_nouns(sent: Span, reader: SentenceReader) -> Iterator[Candidate]:
         if tok.lower_ not in ACCUSATION_NOUNS:
             continue
         nouns = [tok] + ([tok.head] if tok.dep_ == "conj" else []) + _conjuncts(tok)
+        doc = tok.doc
+        if (
+            tok.i >= sent.start + 2
+            and doc[tok.i - 1].dep_ == "cc"
+            and doc[tok.i - 2].pos_ == "NOUN"
+        ):
+            # "Washington's assumption and charge that ...", however the parser hung "charge"
+            nouns.append(doc[tok.i - 2])
         accusers = [
             reader.arg(m)
             for n in nouns
@@ -48,9 +57,45 @@ def accusation_nouns(sent: Span, reader: SentenceReader) -> Iterator[Candidate]:
             if s.dep_ in {"nsubj", "nsubjpass"}
             for a in reader.actors(s)
         ]
+        if not accused:  # "its allegation Iran was behind X", the clause parsed apart
+            accused = _culprit_after(tok, reader)
+        culprit = any(
+            _culprit_pred(c) for n in nouns for c in n.children if c.dep_ in {"acl", "ccomp"}
+        ) or bool(_culprit_after(tok, reader))
+        if not accusers and culprit:  # "X cited intelligence to back its allegation ..."
+            accusers = _pronoun_owner(tok, reader)
         for a in accusers:
             for b in accused:
                 yield Candidate(a, "accused", b, "accusation_noun")
+
+
+def _culprit_after(noun: Token, reader: SentenceReader) -> list[Arg]:
+    """ "the charge (that) X was behind the attacks", however the parser split it: the
+    clause right after the noun whose subject is said to be behind or responsible."""
+    nxt = noun.i + 1
+    doc = noun.doc
+    if nxt < len(doc) and doc[nxt].lower_ == "that":
+        nxt += 1
+    if nxt >= len(doc) or doc[nxt].dep_ != "nsubj":
+        return []
+    subj = doc[nxt]
+    return reader.actors(subj) if _culprit_pred(subj.head) else []
+
+
+def _culprit_pred(pred: Token) -> bool:
+    """ "was behind X", "was responsible for X"."""
+    return pred.lemma_ == "be" and any(
+        c.lower_ in {"behind", "responsible"} and c.dep_ in {"prep", "acomp"} for c in pred.children
+    )
+
+
+def _pronoun_owner(noun: Token, reader: SentenceReader) -> list[Arg]:
+    """ "X issued images to back its allegation ...": "its" is the clause's subject."""
+    poss = [c for c in noun.children if c.dep_ == "poss" and c.pos_ == "PRON"]
+    if not poss or noun.dep_ != "dobj" or poss[0].lower_ not in {"its", "their"}:
+        return []
+    agents, passive = agents_of(noun.head, reader)
+    return [] if passive else [a for a in agents if a.span.label_ != "Person"]
 
 
 def killers(sent: Span, reader: SentenceReader) -> Iterator[Candidate]:
@@ -96,7 +141,9 @@ def action_nouns(sent: Span, reader: SentenceReader) -> Iterator[Candidate]:
                 agents += [a for p in _pobjs(c, {"by"}) for a in reader.actors(p)]
         if tok.dep_ in {"dobj"} and not agents:  # "X launched a campaign against Y"
             verb = tok.head
-            if assertion_factor(verb) > 0:
+            # a struggle its subject wages, not one it welcomes or criticises
+            supports = relation != "fightsAgainst" or verb.lemma_.lower() in _WAGING_VERBS
+            if supports and assertion_factor(verb) > 0:
                 agents = [a for c in verb.children if c.dep_ == "nsubj" for a in reader.actors(c)]
         for a in agents:
             for t in targets:
@@ -139,11 +186,19 @@ _SUFFERING_VERBS = frozenset("face suffer endure weather".split())
 _HITTING_VERBS = frozenset("kill hit target strike destroy wound injure damage level".split())
 #: nouns of armed struggle that take their agent from the clause: "in battle against X"
 _STRUGGLE_NOUNS = frozenset(
-    "battle battles fight war wars struggle campaign campaigns operations".split()
+    "battle battles fight war wars struggle campaign campaigns operations operation "
+    "offensive offensives insurgency crackdown".split()
 )
-#: verbs whose object is a struggle the subject wages: "waged war on X"
+#: verbs whose object is a struggle the subject wages or joins: "waged war on X",
+#: "joined the fight against Y", "stepped up its campaign against Z"
 #: ("wag" is the model's lemma for "waged")
-_WAGING_VERBS = frozenset("wage wag declare lead launch fight conduct".split())
+_WAGING_VERBS = frozenset(
+    "wage wag declare lead launch fight conduct join step intensify escalate continue "
+    "pursue begin start mount spearhead resume expand carry prosecute mastermind direct "
+    "command oversee organise organize".split()
+)
+#: verbs whose object is the one helped in a struggle: "X backed Y in its war against Z"
+_HELPING_VERBS = frozenset("support back help aid assist arm equip fund finance train".split())
 #: verbs of reporting: "al-Mayadeen reported he had been killed in an Israeli attack"
 _REPORT_VERBS = frozenset("say report claim allege tell state announce accuse".split())
 
@@ -173,7 +228,10 @@ def attack_events(sent: Span, reader: SentenceReader) -> Iterator[Candidate]:
             targets += [a for p in _pobjs(tok, {"of"}) for a in attack_targets(p, reader)]
         # "a strike on a building in Gaza City", "an attack against pilgrims in the suburb
         # of X": the town where it struck
-        scenes = [tok, *_pobjs(tok, {"on", "against", "of"})]
+        scenes = [
+            tok,
+            *(c for p in _pobjs(tok, {"on", "against", "of"}) for c in [p, *_conjuncts(p)]),
+        ]
         if tok.lower_ not in _BOMBARD_NOUNS | {"offensive", "offensives"}:
             scenes = scenes[1:]  # "the attack in Paris" may be a report from there
         targets += [
@@ -198,6 +256,8 @@ def attack_events(sent: Span, reader: SentenceReader) -> Iterator[Candidate]:
                 victim = True
         if _claimed(tok) and not agents and verb is not None:  # "X claimed responsibility for"
             agents, _ = agents_of(verb, reader)
+        if not agents:  # "X, the group responsible for the attack on Y"
+            agents, factor = _responsible_for(tok, reader, factor)
         if tok.dep_ == "pobj" and verb is not None and verb == head.head:
             lemma = verb.lemma_.lower()
             if head.lower_ == "with" and lemma in _RESPONDING_VERBS and not agents:
@@ -220,6 +280,13 @@ def attack_events(sent: Span, reader: SentenceReader) -> Iterator[Candidate]:
                 agents += [a for p in _pobjs(verb, {"from", "by"}) for a in reader.actors(p)]
         if tok.lower_ in {"offensive", "offensives"}:  # on a group it is a campaign
             targets = [t for t in targets if t.span.label_ in {"Place", "Facility"}]
+        if tok.tag_ == "NNS" and verb is not None and lasting(verb):
+            # "X has faced air strikes from Y since 2014": a campaign, not one attack
+            for a in agents:
+                for t in targets:
+                    if t.span.label_ not in {"Place", "Facility"}:
+                        yield Candidate(a, "fightsAgainst", t, "strike_campaign", factor)
+            continue
         # "X reported he was killed in an Israeli attack": an allegation even when "he" is
         # nobody we know; otherwise only an attack on someone is alleged
         speakers = []
@@ -249,12 +316,23 @@ def struggles(sent: Span, reader: SentenceReader) -> Iterator[Candidate]:
         if not targets:
             continue
         agents = _event_owners(tok, reader)
+        agents += [a for p in _pobjs(tok, {"by"}) for a in reader.actors(p)]
+        # "the war ... led by the US", "the war against X that ..., and led by the US"
+        led = [x for x in tok.children if x.dep_ == "acl" or (x.dep_ == "conj" and x.tag_ == "VBN")]
+        for c in led:
+            for v in [c, *_conjuncts(c)]:
+                agents += [a for p in _pobjs(v, {"by"}) for a in reader.actors(p)]
         verb = _governor(tok)
-        in_struggle = tok.dep_ == "dobj" or (
+        # "X waged war on Y", "X joined the fight against Y"; not "X welcomed the war on Y"
+        in_struggle = (tok.dep_ == "dobj" and tok.head.lemma_.lower() in _WAGING_VERBS) or (
             tok.dep_ == "pobj" and tok.head.lower_ in {"in", "during"}
         )
         if not agents and verb is not None and in_struggle:
-            agents, _ = agents_of(verb, reader)
+            if tok.dep_ == "pobj" and verb.lemma_.lower() in _HELPING_VERBS:
+                # "X supported the Kurdish fighters in battle against Y": the helped fight
+                agents = [a for c in verb.children if c.dep_ == "dobj" for a in reader.actors(c)]
+            else:
+                agents, _ = agents_of(verb, reader)
         factor = assertion_factor(verb) if verb is not None else 1.0
         if factor == 0:
             continue
@@ -274,6 +352,29 @@ def _claimed(noun: Token) -> bool:
         and what.dep_ == "dobj"
         and what.head.lemma_.lower() in {"claim", "take", "accept", "admit"}
     )
+
+
+def _responsible_for(noun: Token, reader: SentenceReader, factor: float) -> tuple[list[Arg], float]:
+    """Who the article says did an attack: "X, the group responsible for the attack on Y",
+    "X was responsible for the bombing of Y". A third party's claim ("Israel said X was
+    responsible") is left to the allegation check that follows."""
+    prep = noun.head
+    if noun.dep_ != "pobj" or prep.lower_ != "for" or prep.head.lower_ != "responsible":
+        return [], factor
+    adj = prep.head
+    if adj.dep_ == "amod":  # "the group responsible for ...", "X, the group responsible"
+        group = adj.head
+        doers = reader.actors(group)
+        if not doers and group.dep_ == "appos":
+            doers = reader.actors(group.head)
+        return doers, factor
+    if adj.dep_ == "acomp" and adj.head.lemma_ == "be":  # "X was responsible for ..."
+        be = adj.head
+        doers = [a for c in be.children if c.dep_ == "nsubj" for a in reader.actors(c)]
+        if alleged_by(be, doers, reader):  # "Iraq said X was responsible": an accusation
+            return [], factor
+        return doers, min(factor, assertion_factor(be))
+    return [], factor
 
 
 def _governor(noun: Token) -> Token | None:
@@ -323,12 +424,13 @@ def _event_owners(noun: Token, reader: SentenceReader) -> list[Arg]:
     """Who an event noun's modifiers name: "a Saudi air strike", "Israel's raid", "US strikes"."""
     mods = [c for c in noun.children if c.dep_ in {"poss", "compound", "amod", "nmod"}]
     mods += [g for c in mods if c.dep_ == "compound" for g in c.children if g.dep_ == "amod"]
-    return [
+    owners = [
         reader.arg(m)
         for c in mods
         for m in [reader.named_or_demonym(c)]
         if m is not None and m.label_ in _ACTORS
     ]
+    return owners or led_by(noun, reader)  # "U.S.-led operations against X"
 
 
 def _objects(verb: Token, reader: SentenceReader) -> list[Arg]:
@@ -490,6 +592,7 @@ def killings(sent: Span, reader: SentenceReader) -> Iterator[Candidate]:
 
 CONFIDENCE = {
     "attack_noun": 0.8,
+    "strike_campaign": 0.75,
     "struggle": 0.75,
     "settled_killing": 0.85,
     "killing_noun": 0.75,

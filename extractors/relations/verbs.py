@@ -28,6 +28,7 @@ from .sentence import (
     SentenceReader,
     _pobjs,
     agents_of,
+    patients_of,
 )
 
 #: attack verbs the shared table lacks
@@ -209,7 +210,10 @@ def verbs(sent: Span, reader: SentenceReader) -> Iterator[Candidate]:
         if not agents:
             agents = subject_fallback(verb, reader, passive=passive)
         if passive:
-            patients = [a for c in verb.children if c.dep_ == "nsubjpass" for a in reader.actors(c)]
+            # "X was hit by Y", "X, hit by Y", "Hit by Y, X ..." (a fronted participle)
+            patients = patients_of(verb, reader, sites=relation == "attacked")
+            if not patients and relation == "attacked":  # "the Hamas convoy was hit by X"
+                patients = [a for h in _passive_heads(verb) for a in attack_targets(h, reader)]
             if not patients and verb.dep_ == "acl":  # "Hamas, blamed by Israel for ..."
                 patients = reader.actors(verb.head)
         else:
@@ -273,6 +277,14 @@ def verbs(sent: Span, reader: SentenceReader) -> Iterator[Candidate]:
             ]
         if relation == "attacked":  # "struck X, including Hezbollah bases"
             patients += [a for p in _pobjs(verb, {"including"}) for a in attack_targets(p, reader)]
+            # "killed 20 people, including Turkish soldiers": the object's examples
+            patients += [
+                a
+                for c in verb.children
+                if c.dep_ in {"dobj", "nsubjpass"}
+                for p in _pobjs(c, {"including"})
+                for a in attack_targets(p, reader)
+            ]
         if relation == "attacked" and lemma in BOMBARD_VERBS:
             patients += _struck_places(verb, reader)
         if relation == "attacked" and lemma in _TAKING_VERBS:
@@ -307,6 +319,14 @@ def verbs(sent: Span, reader: SentenceReader) -> Iterator[Candidate]:
                     for a in agents:
                         yield Candidate(s, "accused", a, "allegation", factor)
                 continue
+        if relation == "attacked" and lasting(verb):
+            # "X has shelled Y for four days", "X has bombed Y since 2014": a campaign too
+            for a in agents:
+                for p in patients:
+                    if p.span.label_ not in {"Place", "Facility"} and not verbal_attack(
+                        a.span.label_, p.span.label_
+                    ):
+                        yield Candidate(a, "fightsAgainst", p, "lasting_attack", factor)
         for a in agents:
             for p in patients:
                 if (
@@ -341,11 +361,64 @@ def attack_targets(tok: Token, reader: SentenceReader) -> list[Arg]:
             if m is not None and m.label_ in _ACTORS
         ]
         out += [a for p in _pobjs(tok, {"of"}) for a in reader.actors(p)]
-    elif low in PLACE_NOUNS or tok.lemma_.lower() in PLACE_NOUNS:
+    if not out and (low in TARGET_NOUNS | _STRUCTURES or tok.lemma_.lower() in _STRUCTURES):
+        out = _belonging_to(tok, reader)  # "a camp belonging to X", "a base run by X"
+    if out:
+        return out
+    if low in PLACE_NOUNS or tok.lemma_.lower() in PLACE_NOUNS:
         # "the town of Kobani"; "populated areas in Saudi Arabia"
         preps = {"of", "in", "across"} if tok.tag_ == "NNS" else {"of"}
         out = [a for p in _pobjs(tok, preps) for a in reader.actors(p) if a.span.label_ in _PLACES]
     return out
+
+
+#: participles that name a site's owner: "a camp belonging to X", "a base run by X"
+_OWNING_PARTICIPLES = frozenset("belong run operate use own control hold man".split())
+
+
+def _belonging_to(noun: Token, reader: SentenceReader) -> list[Arg]:
+    """The owner a participle names for a site: "a camp belonging to X", "a depot used by X"."""
+    out: list[Arg] = []
+    for c in noun.children:
+        if c.dep_ != "acl" or c.lemma_.lower() not in _OWNING_PARTICIPLES:
+            continue
+        if c.tag_ == "VBG" and c.lemma_.lower() == "belong":
+            out += [a for p in _pobjs(c, {"to"}) for a in reader.actors(p)]
+        elif c.tag_ == "VBN":
+            out += [a for p in _pobjs(c, {"by"}) for a in reader.actors(p)]
+    return [a for a in out if a.span.label_ in _ACTORS]
+
+
+def _passive_heads(verb: Token) -> list[Token]:
+    """What a passive verb or participle is done to, as tokens: its passive subject, the
+    noun a participle modifies, or the subject of the clause a fronted participle opens."""
+    subj = [c for c in verb.children if c.dep_ == "nsubjpass"]
+    if subj:
+        return subj
+    if verb.dep_ in {"acl", "amod"} and verb.tag_ == "VBN":
+        return [verb.head]
+    if verb.dep_ == "advcl" and verb.tag_ == "VBN" and verb.i < verb.head.i:
+        return [c for c in verb.head.children if c.dep_ in {"nsubj", "nsubjpass"}]
+    return []
+
+
+#: nouns of a span of time: "has faced air strikes for years", "shelled X for four days"
+_SPAN_NOUNS = frozenset("day days year years month months week weeks decade decades".split())
+
+
+def lasting(verb: Token) -> bool:
+    """A clause over a span of time: "since 2014", "for years", "over the past year"."""
+    for c in verb.children:
+        if c.dep_ != "prep":
+            continue
+        if c.lower_ == "since":
+            return True
+        if c.lower_ in {"for", "over", "throughout"} and any(
+            p.lemma_.lower() in _SPAN_NOUNS or p.lower_ in _SPAN_NOUNS
+            for p in _pobjs(verb, {c.lower_})
+        ):
+            return True
+    return False
 
 
 def _prevented(verb: Token) -> bool:
@@ -405,9 +478,10 @@ def subject_fallback(verb: Token, reader: SentenceReader, *, passive: bool = Fal
     if passive:
         return [a for p in _pobjs(verb, {"by"}) for a in _owned(p, reader)]
     out: list[Arg] = []
-    for sub in verb.children:
-        if sub.dep_ != "nsubj":
-            continue
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    if not subjects and verb.dep_ in {"xcomp", "conj"}:  # "Hamas fighters resumed firing at X"
+        subjects = [c for c in verb.head.children if c.dep_ == "nsubj" and c.lower_ in ARMED_NOUNS]
+    for sub in subjects:
         out += _owned(sub, reader)
         if out:
             continue
@@ -542,7 +616,37 @@ def alleged_by(verb: Token, agents: list[Arg], reader: SentenceReader) -> list[A
             m = reader.named_or_demonym(t)
             if m is not None and m.kb_id_ in keys:
                 return []
+    if any(_same_state(s, a, reader) for s in speakers for a in agents):
+        return []  # "the Pentagon said American warplanes struck X": its own forces
     return [s for s in speakers if s.span.kb_id_ not in keys]
+
+
+_STATE_ORGANS = frozenset({"Country", "GovernmentBody", "MilitaryForce"})
+
+
+def _same_state(speaker: Arg, agent: Arg, reader: SentenceReader) -> bool:
+    """Whether a state organ speaks for the state whose forces acted: the known names of
+    both carry the same country ("United States Department of Defense", "United States
+    Armed Forces"), or one of them is that country."""
+    gaz = reader.gazetteer
+    if gaz is None or speaker.span.label_ not in _STATE_ORGANS:
+        return False
+    if agent.span.label_ not in _STATE_ORGANS or speaker.span.label_ == agent.span.label_:
+        return False
+    names = []
+    for arg in (speaker, agent):
+        key = arg.span.kb_id_
+        entry = gaz.entries.get(key[4:]) if key.startswith("gaz:") else None
+        if entry is None:
+            return False
+        names.append(f" {entry.name.lower()} ")
+    for country in gaz.entries.values():
+        if country.type != "Country":
+            continue
+        words = {country.name.lower(), *(d.lower() for d in country.demonyms)}
+        if all(any(f" {w} " in n or n.strip() == w for w in words) for n in names):
+            return True
+    return False
 
 
 def launches(sent: Span, reader: SentenceReader) -> Iterator[Candidate]:
@@ -784,6 +888,13 @@ def _owners(noun: Token, reader: SentenceReader) -> list[Arg]:
     ]
 
 
+#: acts condemned or blamed on their doer: the attack nouns and measures of force
+_EVENTS = EVENT_NOUNS | frozenset(
+    "blockade blockades siege invasion occupation bombardment shelling incursion "
+    "crackdown massacre killings assassination".split()
+)
+
+
 def _event_agents(verb: Token, reader: SentenceReader, *, fallback: bool = True) -> list[Arg]:
     """Who did the act a verb condemns: "slammed the US attack", "condemned it".
 
@@ -793,7 +904,7 @@ def _event_agents(verb: Token, reader: SentenceReader, *, fallback: bool = True)
     for obj in verb.children:
         if obj.dep_ not in {"dobj", "nsubjpass"}:
             continue
-        event = obj.lemma_.lower() in EVENT_NOUNS or obj.lower_ in EVENT_NOUNS
+        event = obj.lemma_.lower() in _EVENTS or obj.lower_ in _EVENTS
         if not event and not (obj.lower_ == "it" and obj.pos_ == "PRON"):
             continue
         own = [
@@ -802,6 +913,15 @@ def _event_agents(verb: Token, reader: SentenceReader, *, fallback: bool = True)
             if c.dep_ in {"poss", "compound", "amod"}
             for m in [reader.named_or_demonym(c)]
             if m is not None
+        ]
+        # "the attack by Hamas", "the blockade imposed by Israel", "the raid carried out by X"
+        own += [a for p in _pobjs(obj, {"by"}) for a in reader.actors(p)]
+        own += [
+            a
+            for c in obj.children
+            if c.dep_ == "acl" and c.tag_ == "VBN"
+            for p in _pobjs(c, {"by"})
+            for a in reader.actors(p)
         ]
         if own:
             return own
@@ -827,6 +947,7 @@ def _light_relation(verb: Token) -> str | None:
 
 CONFIDENCE = {
     "allegation": 0.8,
+    "lasting_attack": 0.75,
     "launch": 0.85,
     "culprit": 0.8,
     "vow": 0.8,
