@@ -31,6 +31,12 @@ ENTRIES = [
     GazEntry("un", "United Nations", "InternationalOrganization", ("UN", "U.N.")),
     GazEntry("stl", "Special Tribunal for Lebanon", "Organization", ("STL",)),
     GazEntry("gaza-moh", "Gaza Health Ministry", "GovernmentBody", ("Health Ministry",)),
+    GazEntry("saa", "Syrian Arab Army", "MilitaryForce", ("Syrian army",)),
+    GazEntry("tsk", "Turkish Armed Forces", "MilitaryForce", ("Turkish security forces",)),
+    GazEntry("idf", "Israel Defense Forces", "MilitaryForce", ("IDF", "Israeli military")),
+    GazEntry("us-forces", "United States Armed Forces", "MilitaryForce", ("US troops",)),
+    GazEntry("jaf", "Jordanian Armed Forces", "MilitaryForce", ("Jordanian army",)),
+    GazEntry("petra-oil", "Petra Oil", "Organization", ()),
     GazEntry("labour", "Labour Party", "PoliticalGroup", ("Labour",)),
     GazEntry("tories", "Conservative Party", "PoliticalGroup", ("Conservatives", "Tories")),
 ]
@@ -308,3 +314,89 @@ def test_led_invasion_names_its_leader_as_agent(run):  # type: ignore[no-untyped
     assert passive
     assert [a.span.kb_id_ for a in agents] == ["gaz:usa"]
     assert agents[0].factor < 1.0  # inferred through the modifier
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The Syrian army shelled the town on Monday.", ("Syrian Arab Army", "partOf", "Syria")),
+        (
+            "Turkish security forces raided the village.",
+            ("Turkish Armed Forces", "partOf", "Turkey"),
+        ),
+        (
+            "An Israeli military spokeswoman declined to comment.",
+            ("Israel Defense Forces", "partOf", "Israel"),
+        ),
+    ],
+)
+def test_national_force_named_by_its_state(run, text, expected):  # type: ignore[no-untyped-def]
+    _, facts = run(text)
+    assert expected in facts, facts
+
+
+@pytest.mark.parametrize(
+    ("text", "force", "state"),
+    [
+        # troops, soldiers, warplanes: people and equipment, not the institution
+        ("About 200 US troops stayed at the base.", "United States Armed Forces", "United States"),
+        # the force names what a base belongs to: nothing said about the force
+        ("A Jordanian army base was hit.", "Jordanian Armed Forces", "Jordan"),
+    ],
+)
+def test_national_force_look_alikes(run, text, force, state):  # type: ignore[no-untyped-def]
+    doc, facts = run(text)
+    assert force in {e.label for e in doc._.actor_entities.values()}, "the test reads nothing"
+    assert (force, "partOf", state) not in facts, facts
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a rivalry noun with "with": its owner, or the subject of "in a feud with"
+        ("Hezbollah's rivalry with Hamas has deepened.", ("Hezbollah", "opposes", "Hamas")),
+        ("Qatar has been locked in a feud with Jordan since June.", ("Qatar", "opposes", "Jordan")),
+        (
+            "Hamas is in a competition with Hezbollah for recruits.",
+            ("Hamas", "opposes", "Hezbollah"),
+        ),
+        # support nouns: the backer by demonym, possessive or "from"; the backed by "for"/"to"
+        ("Iranian support for Hamas has grown.", ("Hamas", "backedBy", "Iran")),
+        (
+            "Experts found significant assistance for the Houthis from Qatar.",
+            ("Houthis", "backedBy", "Qatar"),
+        ),
+    ],
+)
+def test_rivalry_and_support_nouns(run, text, expected):  # type: ignore[no-untyped-def]
+    _, facts = run(text)
+    assert expected in facts, facts
+
+
+@pytest.mark.parametrize(
+    ("text", "absent"),
+    [
+        # "no evidence of": the noun is not asserted
+        ("There is no evidence of Qatari support for Hamas.", ("Hamas", "backedBy", "Qatar")),
+        # relief is no backing in a conflict
+        ("Jordan sent humanitarian aid to Qatar.", ("Qatar", "backedBy", "Jordan")),
+        # a denial
+        ("Israel denied any rivalry with Jordan.", ("Israel", "opposes", "Jordan")),
+    ],
+)
+def test_rivalry_and_support_look_alikes(run, text, absent):  # type: ignore[no-untyped-def]
+    doc, facts = run(text)
+    labels = {e.label for e in doc._.actor_entities.values()}
+    assert {absent[0], absent[2]} <= labels, f"the test reads nothing: {labels}"
+    assert absent not in facts, facts
+
+
+def test_state_body_in_apposition(run):  # type: ignore[no-untyped-def]
+    _, facts = run(
+        "Fires broke out at a refinery run by the Jordanian state oil company, Petra Oil."
+    )
+    assert ("Petra Oil", "partOf", "Jordan") in facts, facts
+    # a company of a country's nationality is not the state's
+    doc, facts = run("Petra Oil, a Jordanian oil company, cut its prices.")
+    assert "Petra Oil" in {e.label for e in doc._.actor_entities.values()}
+    assert ("Petra Oil", "partOf", "Jordan") not in facts, facts

@@ -151,6 +151,8 @@ def test_scene_of_a_shooting_is_not_attacked(run) -> None:  # type: ignore[no-un
         "Sam Reid may work for the World Bank next year.",
         # "of" a place is where one comes from
         "Maria Lopez of Texas said the study was flawed.",
+        # a peer's territorial title, whatever the model takes the territory for
+        "Lord Peter Hale of Hezbollah said the plan was sound.",
         # firing back at a rival is words
         "Brown fired back at Howard over the tax plan.",
     ],

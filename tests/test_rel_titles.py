@@ -125,6 +125,31 @@ def _extractors(doc, subject: str) -> dict[tuple[str, str], str]:  # type: ignor
         ),
         # 2. demonym titles
         (
+            "The raid killed Omar Saleh, an Iraqi commander in Hezbollah.",
+            {("Omar Saleh", "memberOf", "Hezbollah")},
+        ),
+        (
+            "Anna Berg, regional director of UNHCR, said the aid had arrived.",
+            {("Anna Berg", "memberOf", "UN refugee agency")},
+        ),
+        (
+            "Tom Vale, Hezbollah's chief spokesman, said the talks had failed.",
+            {("Tom Vale", "affiliatedWith", "Hezbollah")},
+        ),
+        # "chief executive" is one title: the head
+        (
+            "Ann Cole, BBC's chief executive, said the results were good.",
+            {("Ann Cole", "leaderOf", "BBC")},
+        ),
+        (
+            "Jo Pike, the UN's UK head of policy, said the plan was late.",
+            {("Jo Pike", "affiliatedWith", "United Nations")},
+        ),
+        (
+            "Rami Aziz, the chairman of Hezbollah's media committee, spoke on Monday.",
+            {("Rami Aziz", "memberOf", "Hezbollah")},
+        ),
+        (
             "Iranian Major General Hossein Karimi visited the front on Tuesday.",
             {("Hossein Karimi", "affiliatedWith", "Iran")},
         ),
@@ -264,6 +289,86 @@ def test_titles_find_expected_facts(run, text, expected):  # type: ignore[no-unt
         (
             "BAGHDAD (Reuters) - Will Prime Minister Haider Jabr resign?",
             {("Haider Jabr", "leaderOf", "Iraq")},
+        ),
+        # a former office is held no more
+        (
+            "Former Wagner press chief Mark Lowe now works in radio.",
+            {("Mark Lowe", "memberOf", "Wagner Group"), ("Mark Lowe", "leaderOf", "Wagner Group")},
+        ),
+        # a regional director heads a part of the organisation, not the organisation
+        (
+            "Anna Berg, regional director of UNHCR, said the aid had arrived.",
+            {("Anna Berg", "leaderOf", "UN refugee agency")},
+        ),
+        # the article's country is not the only one here: the title may be the other's
+        (
+            "Egypt wants more trade. Egypt sells cotton and Egypt buys wheat. The Egyptian "
+            "president met Prime Minister Tom Hardy in Germany on Monday.",
+            {("Tom Hardy", "leaderOf", "Egypt")},
+        ),
+        # an occupation with a country is a nationality
+        (
+            "Kyiv-based US lawyer Dan Ross said the case was weak.",
+            {("Dan Ross", "affiliatedWith", "United States")},
+        ),
+        # another person's title joined by "and": not this person's
+        (
+            "The talks brought together President Salem Warfalli and the Egyptian leader, "
+            "Adel Mansour.",
+            {("Salem Warfalli", "leaderOf", "Egypt")},
+        ),
+        # a country that scopes a post at an organisation; the head of a function
+        (
+            "Jo Pike, the UN's UK head of policy, said the plan was late.",
+            {
+                ("Jo Pike", "affiliatedWith", "United Kingdom"),
+                ("Jo Pike", "leaderOf", "United Kingdom"),
+                ("Jo Pike", "leaderOf", "United Nations"),
+            },
+        ),
+        # the chair of a committee of the organisation does not lead the organisation
+        (
+            "Rami Aziz, the chairman of Hezbollah's media committee, spoke on Monday.",
+            {("Rami Aziz", "leaderOf", "Hezbollah")},
+        ),
+        # a capital before a city office: the city's mayor, not the state's official
+        (
+            "Kyiv mayor Vitali Bondar said the shelling had stopped.",
+            {
+                ("Vitali Bondar", "affiliatedWith", "Ukraine"),
+                ("Vitali Bondar", "leaderOf", "Ukraine"),
+            },
+        ),
+        # "chief spokesman": the spokesman title decides, not "chief"
+        (
+            "Tom Vale, Hezbollah's chief spokesman, said the talks had failed.",
+            {("Tom Vale", "leaderOf", "Hezbollah")},
+        ),
+        # a militant's demonym is a nationality, not an office of the state
+        (
+            "Veteran Egyptian militant Karim Haddad was killed in the raid.",
+            {("Karim Haddad", "affiliatedWith", "Egypt")},
+        ),
+        # beside the organisation he serves, the demonym is a nationality
+        (
+            "The raid killed Omar Saleh, an Iraqi commander in Hezbollah.",
+            {("Omar Saleh", "affiliatedWith", "Iraq")},
+        ),
+        # another state speaks just before: not the dateline's (nor America's) secretary
+        (
+            'TRIPOLI - Britain said it had backed the raid. "We welcome this strike," '
+            "Defense Secretary John Hale said in a statement.",
+            {
+                ("John Hale", "affiliatedWith", "Libya"),
+                ("John Hale", "affiliatedWith", "United States"),
+                ("John Hale", "affiliatedWith", "United States Department of Defense"),
+            },
+        ),
+        # another state acts in the sentence: not the dateline's president
+        (
+            "TRIPOLI - The raid came days after a warning by President Tom Barker that "
+            "the United States would act.",
+            {("Tom Barker", "leaderOf", "Libya")},
         ),
     ],
 )

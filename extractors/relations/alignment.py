@@ -15,6 +15,7 @@ from ..lexicon import (
     MEMBER_NOUNS,
     SYMMETRIC_NOUNS,
     TIE_VERBS,
+    TITLE_RELATIONS,
 )
 from .assertion import assertion_factor
 from .sentence import (
@@ -42,6 +43,10 @@ CONFIDENCE = {
     "led_coalition": 0.8,
     "reliance": 0.75,
     "modifier_part": 0.75,
+    "national_force": 0.7,
+    "rivalry_with": 0.75,
+    "support_for": 0.75,
+    "state_body": 0.8,
     "with_help": 0.75,
 }
 
@@ -226,6 +231,106 @@ def possessives(sent: Span, reader: SentenceReader) -> Iterator[Candidate]:
                     reader.doc, m.start, m.start + 1, label="Country", kb_id=first.entry.key
                 )
                 yield Candidate(reader.arg(m), "partOf", Arg(country), "demonym_name")
+
+
+#: a national force named by its state's adjective or name: "the Syrian army",
+#: "Turkish security forces", "Kenyan soldiers", "U.S. troops"
+_FORCE_LABELS = frozenset({"MilitaryForce"})
+#: heads that name the institution ("army", "security forces"), not its people or
+#: equipment ("US troops", "Kenyan soldiers", "American warplanes" say where they are from)
+_INSTITUTION_HEADS = frozenset(
+    "army armies military forces navy police guard guards gendarmerie corps".split()
+)
+
+
+def national_forces(sent: Span, reader: SentenceReader) -> Iterator[Candidate]:
+    """A state's armed force named with the state's demonym or name in the mention itself
+    ("the Syrian army", "Turkish security forces") is part of that state (GUIDELINES:
+    a state institution of a country). A bare "the army" or "they" states nothing."""
+    for m in reader.in_sentence(sent):
+        if m.label_ not in _FORCE_LABELS or not (sent.start <= m.start < sent.end):
+            continue
+        if (m.start, m.end) in reader.coref or len(m) < 2 or m[0].pos_ == "PRON":
+            continue
+        if m[-1].lower_ not in _INSTITUTION_HEADS:
+            continue
+        head = m.root.head
+        if (
+            m.root.dep_ in {"compound", "amod", "nmod"}
+            and head.i not in range(m.start, m.end)
+            and head.lower_ not in TITLE_RELATIONS
+        ):
+            continue  # "a U.S. military estimate", "an Iraqi military base": about a thing
+        first = m[0]
+        owner = reader.demonyms.get(first.i)
+        country: Span | None = None
+        if owner is not None and owner.label_ == "Country":
+            country = Span(reader.doc, first.i, first.i + 1, label="Country", kb_id=owner.kb_id_)
+        elif reader.gazetteer is not None:
+            found = reader.gazetteer.lookup(first.text)
+            if found is not None and found.entry.type == "Country" and found.kind != "metonym":
+                country = Span(
+                    reader.doc, first.i, first.i + 1, label="Country", kb_id=found.entry.key
+                )
+        if country is None or country.kb_id_ == m.kb_id_:
+            continue
+        # "Iraqi Kurdish peshmerga": a second people's word makes it a region's force
+        if len(m) > 2 and reader.demonyms.get(m[1].i) is not None:
+            continue
+        verb = m.root
+        while verb.pos_ not in {"VERB", "AUX"} and verb.head.i != verb.i:
+            verb = verb.head
+        factor = assertion_factor(verb) if verb.pos_ in {"VERB", "AUX"} else 1.0
+        if factor > 0:  # "Russia agreed to train the Syrian army": a plan states nothing
+            yield Candidate(reader.arg(m), "partOf", Arg(country), "national_force", factor)
+
+
+#: bodies a state may own: "the Saudi state oil company, Aramco"
+_STATE_BODY_TYPES = frozenset({"Organization", "MediaOrganization", "GovernmentBody"})
+
+
+def _state_marked(noun: Token) -> bool:
+    """Whether a noun is said to be the state's: "state oil company", "state-run agency",
+    "state-owned firm", "government-owned bank"."""
+    for c in noun.children:
+        if c.dep_ in {"compound", "nmod", "npadvmod"} and c.lower_ == "state":
+            return True
+        if c.lower_ in {"state-run", "state-owned", "government-owned", "government-run"}:
+            return True
+        if (
+            c.dep_ == "amod"
+            and c.lower_ in {"run", "owned", "controlled"}
+            and any(g.lower_ in {"state", "government"} for g in c.children)
+        ):
+            return True
+    return False
+
+
+def state_bodies(sent: Span, reader: SentenceReader) -> Iterator[Candidate]:
+    """A named body in apposition to a state-marked noun that names its state is part of
+    that state: "the Saudi state oil company, Aramco", "Iran's state broadcaster IRIB"."""
+    for m in reader.in_sentence(sent):
+        if m.label_ not in _STATE_BODY_TYPES or not (sent.start <= m.start < sent.end):
+            continue
+        if (m.start, m.end) in reader.coref or m.kb_id_ not in reader.named:
+            continue
+        root = m.root
+        nouns = [c for c in root.children if c.dep_ == "appos" and c.pos_ == "NOUN"]
+        if root.dep_ == "appos" and root.head.pos_ == "NOUN":
+            nouns.append(root.head)
+        for noun in nouns:
+            if not _state_marked(noun):
+                continue
+            for c in noun.children:
+                if c.dep_ not in {"poss", "amod", "compound"}:
+                    continue
+                owner = reader.named_or_demonym(c)
+                if owner is not None and owner.label_ == "Country" and owner.kb_id_ != m.kb_id_:
+                    factor = _clause_factor(noun)
+                    if factor > 0:
+                        yield Candidate(
+                            reader.arg(m), "partOf", reader.arg(owner), "state_body", factor
+                        )
 
 
 def _hyphen_modifier(tok: Token, reader: SentenceReader) -> tuple[str, Span] | None:
@@ -810,6 +915,117 @@ def with_help(sent: Span, reader: SentenceReader) -> Iterator[Candidate]:
                     yield Candidate(a, "backedBy", h, "with_help", factor)
 
 
+#: hostility nouns that take their other side with "with": "its rivalry with Y", "is in
+#: a competition with Y", "locked in a feud with Y"
+_RIVALRY_NOUNS = frozenset(
+    "rivalry rivalries competition feud feuds dispute disputes standoff confrontation "
+    "enmity hostility hostilities tension tensions struggle rift quarrel".split()
+)
+#: whom a rivalry noun belongs to when it is the object of "in": "X is in a competition"
+_IN_VERBS = _ENGAGED_VERBS | {"be", "remain", "stay"}
+
+
+def rivalry_with(sent: Span, reader: SentenceReader) -> Iterator[Candidate]:
+    """ "Hezbollah's rivalry with Amal", "X is in a competition with Y", "X has been locked
+    in a feud with Y" -> X opposes Y."""
+    for tok in sent:
+        if tok.lower_ not in _RIVALRY_NOUNS or tok.pos_ != "NOUN" or _hedged(tok):
+            continue
+        if _unasserted_noun(tok):
+            continue
+        others = [a for p in _pobjs(tok, {"with"}) for a in reader.actors(p)]
+        if not others:
+            continue
+        owners = _possessor(tok, reader)
+        factor = _clause_factor(tok)
+        head = tok.head
+        if not owners and tok.dep_ == "pobj" and head.lower_ == "in":
+            verb = head.head
+            if verb.pos_ in {"VERB", "AUX"} and verb.lemma_.lower() in _IN_VERBS:
+                factor = assertion_factor(verb)
+                subjects, passive = agents_of(verb, reader)
+                owners = patients_of(verb, reader) if passive or not subjects else subjects
+        if factor == 0:
+            continue
+        for a in owners:
+            for o in others:
+                if a.span.kb_id_ != o.span.kb_id_ and not _private(a, o, "opposes"):
+                    yield Candidate(a, "opposes", o, "rivalry_with", factor)
+
+
+#: nouns of backing that name the backed with "for"/"to": "Iranian support for Hamas"
+_SUPPORT_NOUNS = frozenset(
+    "support backing assistance aid funding financing sponsorship arms weapons".split()
+)
+#: kinds of aid that are no backing in a conflict: "humanitarian aid to Gaza"
+_RELIEF_WORDS = frozenset(
+    "humanitarian food medical relief emergency development disaster public popular "
+    "political moral".split()
+)
+#: who backs and who is backed by "support for": states, forces and armed groups
+_BACKING_TYPES = frozenset(
+    {"Country", "ArmedGroup", "MilitaryForce", "GovernmentBody", "Coalition"}
+)
+
+
+#: words above a noun that leave it unasserted: "no evidence of Iranian support",
+#: "accused Iran of support for X", "denied any rivalry with Y"
+_UNASSERTING_HEADS = frozenset(
+    "accuse allege deny claim suspect rumour rumor evidence sign proof question doubt".split()
+)
+
+
+def _unasserted_noun(tok: Token) -> bool:
+    """Whether a noun sits under a denial, an accusation or a "no evidence of" within a few
+    steps up: the clause may be asserted while the noun's relation is not."""
+    node = tok
+    for _ in range(4):
+        if node.head == node:
+            return False
+        node = node.head
+        if any(
+            c.dep_ in {"det", "neg"} and c.lower_ in {"no", "not", "never"} for c in node.children
+        ):
+            return True
+        if node.lemma_.lower() in _UNASSERTING_HEADS:
+            return True
+        if node.pos_ in {"VERB", "AUX"}:
+            return False
+    return False
+
+
+def support_for(sent: Span, reader: SentenceReader) -> Iterator[Candidate]:
+    """ "Iranian support for Hamas", "Russia's military aid to Syria", "assistance for the
+    Houthis from Tehran" -> the recipient backedBy the provider."""
+    for tok in sent:
+        if tok.lower_ not in _SUPPORT_NOUNS or tok.pos_ != "NOUN" or _hedged(tok):
+            continue
+        if _unasserted_noun(tok):
+            continue
+        if any(c.lower_ in _RELIEF_WORDS for c in tok.children):
+            continue
+        recipients = [a for p in _pobjs(tok, {"for", "to"}) for a in reader.actors(p)]
+        providers = [a for p in _pobjs(tok, {"from"}) for a in reader.actors(p)]
+        providers += [
+            reader.arg(m)
+            for c in tok.children
+            if c.dep_ in {"poss", "amod", "compound"}
+            for m in [reader.named_or_demonym(c)]
+            if m is not None
+        ]
+        recipients = [a for a in recipients if a.span.label_ in _BACKING_TYPES]
+        providers = [a for a in providers if a.span.label_ in _BACKING_TYPES]
+        if not recipients or not providers:
+            continue
+        factor = _clause_factor(tok)
+        if factor == 0:
+            continue
+        for r in recipients:
+            for p in providers:
+                if r.span.kb_id_ != p.span.kb_id_:
+                    yield Candidate(r, "backedBy", p, "support_for", factor)
+
+
 def led_coalition(sent: Span, reader: SentenceReader) -> Iterator[Candidate]:
     """ "the Saudi-led coalition" -> Saudi Arabia memberOf the coalition, when it is named."""
     for m in reader.in_sentence(sent):
@@ -831,9 +1047,13 @@ PATTERNS = (
     modifier_part,
     with_help,
     led_coalition,
+    rivalry_with,
+    support_for,
+    state_bodies,
     ties,
     member_examples,
     possessives,
+    national_forces,
     modifier_backing,
     against_prefix,
     between,

@@ -239,6 +239,12 @@ _DEPLOYABLE = frozenset({"ArmedGroup", "MilitaryForce", "Coalition"})
 _NOT_EMPLOYER = frozenset({"on", "about", "in", "to", "from", "near", "over"})
 
 
+#: words that make a head's title that of a part of the organisation: "regional director"
+_SUBUNIT_WORDS = frozenset(
+    "regional local area district provincial branch divisional departmental sector zonal".split()
+)
+
+
 def _demote(relation: str, toks: list[Token], title: Token, reader: SentenceReader) -> str:
     """A head of a unit or function inside an organisation is a member of it, not its leader.
 
@@ -246,6 +252,8 @@ def _demote(relation: str, toks: list[Token], title: Token, reader: SentenceRead
     """
     if relation != "leaderOf":
         return relation
+    if any(t.i < title.i and t.lower_ in _SUBUNIT_WORDS for t in toks):
+        return "memberOf"  # "regional director of X" heads a part of X, not X
     org_end = max(
         (t.i for t in toks if t.i < title.i and _is_org_or_state(reader.mention(t))), default=-1
     )
@@ -254,7 +262,9 @@ def _demote(relation: str, toks: list[Token], title: Token, reader: SentenceRead
         for t in toks
         if org_end < t.i < title.i
         and t.pos_ in {"NOUN", "PROPN", "ADJ"}
-        and t.lower_ not in {"prime", "supreme", "top", "former", "deputy", "acting", "then"}
+        and t.lower_
+        not in {"prime", "supreme", "top", "former", "deputy", "acting", "then", "managing"}
+        and not (t.lower_ == "chief" and t.i == title.i - 1)  # "BA's chief executive"
     ]
     if org_end >= 0 and between:
         return "memberOf"

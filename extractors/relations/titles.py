@@ -117,6 +117,13 @@ def _title_relation(toks: list[Token]) -> tuple[str, Token] | None:
                 found = TITLE_RELATIONS[key], toks[i + 1]
         if found is None:
             rel = TITLE_RELATIONS.get(t.lower_) or TITLE_RELATIONS.get(t.lemma_.lower())
+            nxt = toks[i + 1].lower_ if i + 1 < len(toks) else ""
+            if (
+                rel == "leaderOf"
+                and t.lower_ in {"chief", "head"}
+                and (nxt in TITLE_RELATIONS or nxt in _EXTRA_TITLES)
+            ):
+                continue  # "Chief Secretary X", "chief economist X": the next word is the title
             if rel and t.pos_ in {"NOUN", "PROPN"}:
                 found = rel, t
             elif t.lower_ == "pm" or t.text == "PM":
@@ -198,8 +205,8 @@ def _after(person: Span) -> list[Token]:
 def _pre_title(person: Span, sent: Span, reader: SentenceReader) -> Iterator[Candidate]:
     """Titles in the words right before a name that depend on it ("PMU leader X")."""
     window = _window(person, sent)
-    if not window:
-        return
+    if not window or any(t.lower_ in _PAST_WORDS or t.lower_.startswith("ex-") for t in window):
+        return  # "Former Downing Street chief X": no longer holds the office
     office = _office(window, reader)
     if office is not None and not _us_office(office[0], window, person, reader):
         return
@@ -223,14 +230,47 @@ def _pre_title(person: Span, sent: Span, reader: SentenceReader) -> Iterator[Can
     if title.lower_ in _ENVOY_TITLES:
         orgs = orgs[:1]  # "UN Yemen envoy X", "U.S. Syria envoy X": the sender comes first
     for org in orgs:
-        yield Candidate(reader.arg(person), _for_state(relation, org), org, "title")
+        rel = _for_state(relation, org, title)
+        if rel is not None:
+            yield Candidate(reader.arg(person), rel, org, "title")
 
 
-def _for_state(relation: str, org: Arg) -> str:
-    """A state has no members: "Iranian Major General X" holds an office of Iran."""
-    if relation == "memberOf" and org.span.label_ == "Country":
-        return "affiliatedWith"
-    return relation
+#: member titles of armed groups, not of a state: "an Algerian militant" gives a
+#: nationality (GUIDELINES), where "Iranian Major General X" holds an office of Iran
+_NON_STATE_MEMBERS = frozenset(
+    "militant militants fighter fighters operative operatives member members jihadist "
+    "jihadists insurgent insurgents rebel rebels gunman gunmen".split()
+)
+
+
+#: occupations, not offices: with a state they give a nationality ("a US lawyer", "an
+#: Iraqi analyst"), where "US Attorney", "Iraqi official" and "Iraqi envoy" are offices
+_OCCUPATIONS = frozenset(
+    "analyst analysts scholar scholars researcher researchers fellow professor expert "
+    "experts correspondent reporter editor lecturer economist economists lawyer lawyers "
+    "engineer engineers employee employees worker workers staffer coach teacher "
+    "scientist scientists ecologist physicist chemist biologist historian writer "
+    "columnist producer consultant lobbyist anchor anchorman anchorwoman physician "
+    "surgeon psychologist sociologist anthropologist archaeologist astronomer geologist "
+    "meteorologist forecaster epidemiologist curator librarian instructor pollster "
+    "statistician pilot businessman businesswoman".split()
+)
+
+
+def _for_state(relation: str, org: Arg, title: Token | None = None) -> str | None:
+    """A state has no members: "Iranian Major General X" holds an office of Iran; "an
+    Algerian militant" and "a US lawyer" hold none (None): a nationality."""
+    if org.span.label_ != "Country" or title is None:
+        return (
+            "affiliatedWith"
+            if relation == "memberOf" and org.span.label_ == "Country"
+            else relation
+        )
+    if title.lower_ in _OCCUPATIONS or (
+        relation == "memberOf" and title.lower_ in _NON_STATE_MEMBERS
+    ):
+        return None
+    return "affiliatedWith" if relation == "memberOf" else relation
 
 
 def _us_office(body: Span, window: list[Token], person: Span, reader: SentenceReader) -> bool:
@@ -243,13 +283,17 @@ def _us_office(body: Span, window: list[Token], person: Span, reader: SentenceRe
         return False
     if body.start > 0 and body.doc[body.start - 1].lower_ in {"chief", "shadow"}:
         return False  # "Chief Treasury Secretary", "Shadow Home Secretary": British posts
+    us = f"gaz:{_OFFICE_COUNTRY}"
+    if not body.text.lower().startswith("secretary of") and _other_state_acts(
+        person.doc[person.start].sent, reader, us
+    ):
+        return False  # "Britain said ... 'I welcome this,' Defense Secretary X said"
     if fold(body.text) not in _SHARED_OFFICES:
         return True
     if person[0].lower_ in _BRITISH_HONORIFICS or (
         person.start > 0 and person.doc[person.start - 1].lower_ in _BRITISH_HONORIFICS
     ):
         return False
-    us = f"gaz:{_OFFICE_COUNTRY}"
     ctx = doc_context(reader.doc, reader.gazetteer).dateline_country
     if ctx is not None and ctx.kb_id_ == us:
         return True
@@ -297,12 +341,30 @@ def _office(window: list[Token], reader: SentenceReader) -> tuple[Span, set[int]
     return None
 
 
+#: offices of a city or region: "London mayor X" is the city's, not the country's
+_LOCAL_OFFICES = frozenset({"mayor", "governor", "councillor", "councilor", "alderman"})
+
+
+def _capital_before_local_office(m: Span, reader: SentenceReader) -> bool:
+    """Whether a country mention is its capital's name right before a local office."""
+    doc = m.doc
+    if m.label_ != "Country" or m.end >= len(doc) or doc[m.end].lower_ not in _LOCAL_OFFICES:
+        return False
+    if reader.gazetteer is None:
+        return False
+    return any(
+        match.kind == "metonym" and match.entry.key == m.kb_id_
+        for match in reader.gazetteer.lookup_all(m.text)
+    )
+
+
 def _orgs_in(toks: list[Token], reader: SentenceReader, person: Span) -> list[Arg]:
     seen: dict[str, Arg] = {}
     for t in toks:
         m = reader.named_or_demonym(t)
         if (
             m is not None
+            and not _capital_before_local_office(m, reader)
             and m.kb_id_ != person.kb_id_
             and m.label_ in _ACTORS
             and m.label_ != "Person"
@@ -338,7 +400,17 @@ def _appos_title(person: Span, reader: SentenceReader) -> Iterator[Candidate]:
     titles: list[Token] = [
         c
         for c in root.children
-        if c.dep_ == "appos" or (c.dep_ == "conj" and c.lower_ in TITLE_RELATIONS)
+        if c.dep_ == "appos"
+        or (
+            c.dep_ == "conj"
+            and c.lower_ in TITLE_RELATIONS
+            # "Mr Bush and the UK premier", "X and the Palestinian leader, Y": another person
+            and not any(
+                g.dep_ in {"det", "poss"}
+                or (g.dep_ == "appos" and (g.ent_type_ == "PERSON" or _names_person(g, reader)))
+                for g in c.children
+            )
+        )
     ]
     if root.dep_ == "appos":
         titles.append(root.head)
@@ -383,18 +455,59 @@ def _appos_title(person: Span, reader: SentenceReader) -> Iterator[Candidate]:
                 and not _portfolio_of(m)
             ) and all(o.span.kb_id_ != m.kb_id_ for o in orgs):
                 orgs.append(reader.arg(m))
-        for d in reader.doc.spans.get("demonyms", []):
-            if d.root.head == title and d.root.dep_ == "amod":
-                orgs.append(reader.arg(d))
+        # "an Iraqi commander in Islamic State": beside a named organisation, the
+        # demonym is a nationality
+        if not any(o.span.label_ != "Country" for o in orgs):
+            for d in reader.doc.spans.get("demonyms", []):
+                if d.root.head == title and d.root.dep_ == "amod":
+                    orgs.append(reader.arg(d))
+        if any(o.span.label_ != "Country" for o in orgs):
+            # "E&Y's UK head of tax": the country is the scope of the post at the firm
+            orgs = [o for o in orgs if not _scope(o, title)]
         if title.lower_ in _ENVOY_TITLES:
             orgs = orgs[:1]
         for org in orgs[:2]:
-            rel = _for_state(relation, org)
+            rel = _for_state(relation, org, found[1])
+            if rel is None:
+                continue
             if rel == "memberOf" and _heads(title, org):
                 rel = "leaderOf"
-            elif rel == "leaderOf" and _seat(title, org):
-                rel = "affiliatedWith"
+            elif rel == "leaderOf" and (_seat(title, org) or _heads_function(title)):
+                rel = "affiliatedWith"  # "head of tax at X", "X's UK head of tax"
+            elif rel == "leaderOf" and _heads_unit_of(title, org):
+                rel = "memberOf"  # "the chairman of the MCB's affairs committee"
             yield Candidate(reader.arg(person), rel, org, "appos_title")
+
+
+def _scope(org: Arg, title: Token) -> bool:
+    """Whether a country only modifies the title ("UK head of tax", "US director")."""
+    root = org.span.root
+    return (
+        org.span.label_ == "Country"
+        and root.head.i == title.i
+        and root.dep_ in {"compound", "amod", "nmod"}
+    )
+
+
+def _heads_unit_of(title: Token, org: Arg) -> bool:
+    """ "the chairman of the MCB's public affairs committee", "chief of FAO's warning
+    system": the organisation owns the unit the title heads."""
+    root = org.span.root
+    return root.dep_ == "poss" and root.head.i != title.i and root.head.pos_ in {"NOUN", "PROPN"}
+
+
+def _heads_function(title: Token) -> bool:
+    """ "head of tax", "director of research at X": the title heads a function, named by a
+    common noun after "of"."""
+    return any(
+        p.dep_ == "prep"
+        and p.lower_ == "of"
+        and o.dep_ == "pobj"
+        and o.pos_ == "NOUN"
+        and not any(c.dep_ in {"det", "poss"} for c in o.children)
+        for p in title.children
+        for o in p.children
+    )
 
 
 def _past(title: Token) -> bool:
@@ -404,6 +517,11 @@ def _past(title: Token) -> bool:
         for c in title.children
         if c.dep_ in {"amod", "compound", "advmod"}
     ) or any(c.lower_ in {"ex", "ex-"} for c in title.lefts)
+
+
+def _names_person(tok: Token, reader: SentenceReader) -> bool:
+    m = reader.mention(tok)
+    return m is not None and m.label_ == "Person"
 
 
 def _names_org(tok: Token, reader: SentenceReader) -> bool:
@@ -475,13 +593,16 @@ def context_titles(sent: Span, reader: SentenceReader) -> Iterator[Candidate]:
             ctx = doc_context(reader.doc, reader.gazetteer)
             country = ctx.dateline_country
             extractor = "context_title"
+            if country is not None and _other_state_acts(sent, reader, country.kb_id_):
+                continue  # "TRIPOLI - ... Britain said ... Defense Secretary X said"
             if country is None and relation == "leaderOf":
                 # the country named most, not the place the story is from: only heads
                 # of state, as ministers of a region or a party read as the state's
                 country = ctx.dominant_country
                 factor = 0.9
-                if country is not None and _other_country_only(sent, reader, country):
-                    continue  # "President Bush ... America's over 65s" in a story on Japan
+                if country is not None and _other_country_named(sent, reader, country):
+                    continue  # "President Bush ... America's over 65s" in a story on Japan;
+                    # "the Pakistani president met Prime Minister X ... in London"
         if country is None:
             continue
         if holders is None:
@@ -491,15 +612,38 @@ def context_titles(sent: Span, reader: SentenceReader) -> Iterator[Candidate]:
         yield Candidate(reader.arg(person), relation, Arg(country), extractor, factor)
 
 
-def _other_country_only(sent: Span, reader: SentenceReader, country: Span) -> bool:
-    """Whether a sentence names some country, but not this one."""
-    named = {
-        m.kb_id_
+def _other_country_named(sent: Span, reader: SentenceReader, country: Span) -> bool:
+    """Whether a sentence names a country (or its capital) other than this one: a title
+    there may be the other state's."""
+    return any(
+        m is not None and m.label_ == "Country" and m.kb_id_ != country.kb_id_
         for t in sent
         for m in [reader.named_or_demonym(t)]
-        if m is not None and m.label_ == "Country"
-    }
-    return bool(named) and country.kb_id_ not in named
+        if t.pos_ != "PRON"
+    )
+
+
+def _other_state_acts(sent: Span, reader: SentenceReader, country: str) -> bool:
+    """Whether this sentence or the one before has another state as a clause's subject,
+    and this sentence does not name ``country``: "Britain said it had authorised the
+    strikes. 'I welcome this,' Defense Secretary X said" is Britain's secretary, whatever
+    the dateline; so is "President X warned that Washington intended to act"."""
+    doc = sent.doc
+    spans = [sent]
+    if sent.start > 0:
+        spans.insert(0, doc[sent.start - 1].sent)
+    named: set[str] = set()
+    subjects: set[str] = set()
+    for i, span in enumerate(spans):
+        for t in span:
+            m = reader.named_or_demonym(t)
+            if m is None or m.label_ != "Country" or m[0].pos_ == "PRON":
+                continue
+            if i == len(spans) - 1:
+                named.add(m.kb_id_)
+            if m.root == t and t.dep_ in {"nsubj", "nsubjpass"}:
+                subjects.add(m.kb_id_)
+    return country not in named and bool(subjects - {country})
 
 
 def _bare_title(person: Span, sent: Span, reader: SentenceReader) -> tuple[str, str] | None:
@@ -726,8 +870,12 @@ def roles(sent: Span, reader: SentenceReader) -> Iterator[Candidate]:
             continue
         person = _trim(person)
         root = person.root
-        # "X of Y", "X at Y": a person set off by an organisation
-        if root.dep_ not in {"compound", "poss", "amod"}:
+        # "X of Y", "X at Y": a person set off by an organisation (not a peer's
+        # territorial title: "Lord Roberts of Conwy")
+        peer = person[0].lower_ in _BRITISH_HONORIFICS or (
+            person.start > 0 and person.doc[person.start - 1].lower_ in _BRITISH_HONORIFICS
+        )
+        if root.dep_ not in {"compound", "poss", "amod"} and not peer:
             for p in root.children:
                 if p.dep_ == "prep" and p.lower_ in {"of", "at"} and p.i >= person.end:
                     for o in p.children:
@@ -759,7 +907,9 @@ def _title_of_org(person: Span, reader: SentenceReader) -> Iterator[Candidate]:
     org = _employer(org_tok, reader, person)
     if found is not None and org is not None:
         relation = _demote(found[0], [title], found[1], reader)
-        yield Candidate(reader.arg(person), _for_state(relation, org), org, "title_of_org")
+        rel = _for_state(relation, org, found[1])
+        if rel is not None:
+            yield Candidate(reader.arg(person), rel, org, "title_of_org")
 
 
 def _copular_title(person: Span, reader: SentenceReader) -> Iterator[Candidate]:
