@@ -265,6 +265,8 @@ def political_context(span: Span) -> bool:
     root = span.root
     while root.dep_ == "conj":
         root = root.head
+    if root.dep_ in {"poss", "compound", "nmod"} and _names_a_site(root.head):
+        return False  # "Baghdad's Green Zone", "the Baghdad suburb of X", "a Tunis museum"
     if root.dep_ in {"nsubj", "nsubjpass", "poss"}:
         return True
     if root.dep_ == "pobj" and root.head.lower_ in {
@@ -285,6 +287,23 @@ def political_context(span: Span) -> bool:
         }
     # "accused Tehran" is the state; "visited Cairo", "shelled Aleppo" the city
     return root.dep_ == "dobj" and root.head.lemma_.lower() not in _PLACE_VERBS
+
+
+#: nouns for sites in a city: "a Tunis museum", "Baghdad's airport", "the Sousse beach resort"
+_SITE_NOUNS = frozenset(
+    "suburb district neighbourhood neighborhood outskirts quarter zone street square market "
+    "museum hotel resort airport port harbour harbor hospital mosque church shrine university "
+    "stadium mall prison station bridge park beach compound".split()
+)
+
+
+def _names_a_site(head: Token) -> bool:
+    """A noun for a site, or a place's or facility's own name ("Green Zone", "Tahrir Square")."""
+    if head.pos_ == "NOUN":
+        return head.lower_ in _SITE_NOUNS
+    if head.pos_ == "PROPN":
+        return head.ent_type_ in {"FAC", "LOC"} or head.lower_ in _SITE_NOUNS
+    return False
 
 
 #: verbs whose object is a place when it is a city: going, staying, fighting over it
@@ -380,6 +399,8 @@ _GENERIC_HEADS = frozenset(
     "communities leaders clerics tribes tribesmen areas world crescent parties factions "
     "volunteers population neighbourhoods neighborhoods".split()
 )
+#: words that say what kind a unit is, never which: "Special Operations", "Special Forces"
+_UNIT_KIND_WORDS = frozenset("special operations operation forces force elite commando".split())
 #: capitalised words the model takes for names that never name an actor here
 _NOT_NAMES = frozenset(
     "labels tags writing editing reporting related fatwa breaking update exclusive "
@@ -426,6 +447,10 @@ class ActorTyper:
             return "ArmedGroup"
         if base in {"Person", "Organization"} and _place_cue(ent):
             return "Place"
+        if _dateline(ent):
+            return "Place"  # "MARIUPOL, Ukraine (Reuters) -", "TRIPOLI -"
+        if base in {"Organization", "Facility", "Place"} and _person_apposition(ent):
+            return "Person"  # "Noureddine Chouchane, a Tunisian blamed for ..."
         if base == "Organization" and len(words) > 1 and words[0] in _PERSON_HONORIFICS:
             return "Person"  # "Mr Balls", "Dr Fox"
         head = words[-1]
@@ -455,11 +480,26 @@ class ActorTyper:
         places = {
             fold(e.text) for e in doc.ents if not e.kb_id_.startswith("gaz:") and _place_cue(e)
         }
+        datelines = _dateline_spans(doc)
+        dateline_tokens = {t.i for d in datelines for t in d}
         for ent in doc.ents:
             if in_furniture(ent):
                 continue
             if ent.kb_id_.startswith("gaz:"):
                 ents.append(ent)
+                datelines = [d for d in datelines if not (d.start < ent.end and ent.start < d.end)]
+                continue
+            if dateline_tokens & {t.i for t in ent}:
+                # "GAROWE - Militants": the model ran the dateline into the sentence
+                start = ent.start
+                while start < ent.end and (start in dateline_tokens or doc[start].is_punct):
+                    start += 1
+                if ent.end - start < 2:
+                    continue  # "GAROWE - Militants seized ...": one capitalised sentence word
+                ent = Span(doc, start, ent.end, label=ent.label_)
+            site = _named_site(ent)
+            if site is not None:
+                ents.append(site)
                 continue
             etype = self.type_of(ent)
             if etype in {"Person", "Organization"} and fold(ent.text) in places:
@@ -472,6 +512,7 @@ class ActorTyper:
                     start += 1
             span = doc[start : ent.end]
             ents.append(Span(doc, start, ent.end, label=etype, kb_id=name_key(etype, span.text)))
+        ents += datelines
         doc.ents = filter_spans(ents + _titled_names(doc, ents))
         return doc
 
@@ -525,6 +566,8 @@ def _not_a_name(ent: Span, words: list[str]) -> bool:
     folded = fold(ent.text).split()
     if all(w in _ETHNO_RELIGIOUS for w in folded):
         return True  # "Shi'ite", "Kurds"
+    if all(w in _UNIT_KIND_WORDS for w in folded):
+        return True  # "Special Operations forces": a kind of unit, not a named one
     if (
         len(folded) > 1
         and folded[-1] in _GENERIC_HEADS
@@ -540,6 +583,8 @@ def _not_a_name(ent: Span, words: list[str]) -> bool:
     if ent[0].tag_ == "VBG" and len(ent) > 1:
         return True  # a clause, not a name: "Retaking Falluja would enable ..."
     root = ent.root
+    if len(words) == 1 and root.dep_ == "compound" and root.head.lower_ in _OFFICE_TITLES:
+        return True  # "Defense Secretary Michael Fallon"
     return (
         len(words) == 1
         and root.dep_ == "pobj"
@@ -562,6 +607,109 @@ def _place_cue(ent: Span) -> bool:
         and root.head.lower_ in _PLACE_PREPS
         and root.head.head.lemma_ not in {"believe", "trust", "confidence", "faith", "interest"}
     )
+
+
+#: nouns in apposition that only a person can be: "X, a Tunisian militant"
+_PERSON_APPOSITIVES = frozenset(
+    "militant commander fighter jihadist man woman citizen national spokesman spokeswoman "
+    "official cleric preacher facilitator recruiter bomber gunman financier operative "
+    "activist journalist businessman politician lawmaker diplomat lawyer son daughter "
+    "brother father mother wife husband".split()
+)
+
+
+def _person_apposition(ent: Span) -> bool:
+    """ "Noureddine Chouchane, a Tunisian": a demonym or a person noun in apposition."""
+    if len(ent) < 2 or not all(t.is_title for t in ent):
+        return False
+    for child in ent.root.children:
+        if child.dep_ != "appos" or not any(d.lower_ in {"a", "an"} for d in child.children):
+            continue
+        if child.lower_ in _PERSON_APPOSITIVES or (
+            child.text[:1].isupper()
+            and child.pos_ in {"PROPN", "NOUN", "ADJ"}
+            and not child.text.endswith("s")
+            and not any(c.dep_ in {"compound", "amod"} for c in child.children)
+        ):
+            return True
+    return False
+
+
+#: lowercase nouns that make a name before them a site's name: "the Westgate mall"
+_FACILITY_HEADS = frozenset(
+    "mall hotel mosque hospital airport stadium prison church shrine museum".split()
+)
+
+
+#: sites only a town has: "the Hammamet beach resort" names the town, not a firm
+_TOWN_SITE_NOUNS = frozenset(
+    "resort beach suburb district neighbourhood neighborhood outskirts quarter".split()
+)
+
+
+def _named_site(ent: Span) -> Span | None:
+    """A one-word name before a site noun: "the Westgate mall" is a facility named with its
+    noun; "the Sousse beach resort", a town the model took for a nationality, is a place."""
+    doc = ent.doc
+    if len(ent) != 1 or not ent[0].text[:1].isupper() or ent[0].lower_ in _ETHNO_RELIGIOUS:
+        return None
+    nxt = doc[ent.end] if ent.end < len(doc) else None
+    if (
+        (
+            ent.label_ in {"LOC", "FAC", "ORG"}
+            or (ent.label_ == "PERSON" and ent.start > 0 and doc[ent.start - 1].lower_ == "the")
+        )
+        and nxt is not None
+        and nxt.lower_ in _FACILITY_HEADS
+        and nxt.text.islower()
+        and ent[0].head == nxt
+    ):
+        text = doc[ent.start : ent.end + 1].text
+        return Span(doc, ent.start, ent.end + 1, label="Facility", kb_id=name_key("Facility", text))
+    town_site = ent[0].head.lower_ in _TOWN_SITE_NOUNS and ent.label_ in {"ORG", "PERSON"}
+    if (
+        ((ent.label_ == "NORP" and ent[0].head.lower_ in _SITE_NOUNS) or town_site)
+        and ent[0].tag_ == "NNP"
+        and ent[0].dep_ == "compound"
+        and not ent[0].lower_.endswith(("ese", "ian", "ish", "an", "i"))
+    ):
+        return Span(doc, ent.start, ent.end, label="Place", kb_id=name_key("Place", ent.text))
+    return None
+
+
+#: wire-service slugs that open a line like a dateline: "FACTBOX -", "UPDATE 2-"
+_WIRE_SLUGS = frozenset(
+    "factbox wrapup insight refile corrected correction timeline explainer graphic "
+    "live urgent flash".split()
+)
+_DATELINE = re.compile(
+    r"^[ \t]*([A-Z][A-Z'’.-]+(?: [A-Z][A-Z'’.-]+){0,2})"  # MARIUPOL, GAROWE, TEL AVIV
+    r"(?=(?:,[ \t]*[A-Z][\w .'’-]{1,40}?)?[ \t]*(?:\([^)\n]{1,30}\))?[ \t]*[-—–])",
+    re.M,
+)
+
+
+def _dateline_spans(doc: Doc) -> list[Span]:
+    """Place names in capitals opening a line before a comma, a dash or "(": "BELEDWEYNE,
+    Somalia (Reuters) -", "GAROWE -". The model often misses them or runs them on."""
+    out = []
+    for m in _DATELINE.finditer(doc.text):
+        name = m.group(1)
+        if sum(c.isalpha() for c in name) < 3:
+            continue
+        span = doc.char_span(m.start(1), m.end(1))
+        if span is None or fold(name) in NOT_ACTORS | _NOT_NAMES | _WIRE_SLUGS:
+            continue
+        out.append(Span(doc, span.start, span.end, label="Place", kb_id=name_key("Place", name)))
+    return out
+
+
+def _dateline(ent: Span) -> bool:
+    """A place name in capitals opening a line before a dateline's dash (see ``_DATELINE``)."""
+    text = ent.doc.text
+    line_start = text.rfind("\n", 0, ent.start_char) + 1
+    m = _DATELINE.match(text, line_start)
+    return m is not None and m.start(1) == ent.start_char and m.end(1) == ent.end_char
 
 
 def _descriptor_type(ent: Span) -> str | None:

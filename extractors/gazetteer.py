@@ -18,6 +18,7 @@ from actorgraph.ontology import ENTITY_TYPES
 from .normalize import fold, is_acronym
 
 _KIND_RANK = {"acronym": 0, "name": 0, "alias": 1, "metonym": 2, "demonym": 3}
+_BARE_ARTICLE_TYPES = frozenset({"ArmedGroup", "PoliticalGroup", "Coalition", "Facility"})
 ALLOWED_KEYS = frozenset({"id", "name", "type", "aliases", "demonyms", "metonyms"})
 
 
@@ -61,6 +62,28 @@ class Gazetteer:
             forms += [(d, "demonym") for d in e.demonyms] + [(m, "metonym") for m in e.metonyms]
             for form, kind in forms:
                 self._add(form, Match(e, kind))
+        self._add_without_article()
+
+    def _add_without_article(self) -> None:
+        """An Arabic name is often written without its article: "al-Shabaab" is also
+        "the Shabab", "Al Qaeda" also "Qaeda". Added only where no other name has the form."""
+        for key, matches in list(self._folded.items()):
+            words = key.split()
+            if len(words) < 2 or words[0] not in {"al", "el"} or len(words[1]) < 4:
+                continue
+            bare = " ".join(words[1:])
+            named = [m for m in matches if m.kind in {"name", "alias"}]
+            if bare in self._folded or not named:
+                continue
+            entry = named[0].entry
+            # only groups named "al-X" themselves; not "Ain al-Asad", a person, a newspaper
+            if entry.type not in _BARE_ARTICLE_TYPES or fold(entry.name).split()[0] not in {
+                "al",
+                "el",
+            }:
+                continue
+            self._folded[bare] = [Match(entry, "alias")]
+            self._first[words[1]] = max(self._first.get(words[1], 0), len(words) - 1)
 
     def _add(self, form: str, match: Match) -> None:
         if is_acronym(form):

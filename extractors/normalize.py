@@ -34,6 +34,8 @@ _TRANSLIT: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"hashd|hashid|hachd|hached|hashed", "hashd"),
         (r"irbil|arbil", "erbil"),
         (r"bagdad", "baghdad"),
+        (r"shabaa?b", "shabab"),
+        (r"[gkq]h?add?h?af[iy]", "gaddafi"),
     )
 )
 
