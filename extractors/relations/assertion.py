@@ -126,7 +126,21 @@ def _governor_blocks(node: Token) -> bool:
 
 def assertion_factor(verb: Token) -> float:
     """0 when the clause is negated, conditional, hypothetical, planned, obliged, future,
-    a question or somebody's claim; 1 when the article asserts it."""
+    a question or somebody's claim; 1 when the article asserts it.
+
+    Every pattern family asks this of the same verbs: the answer is kept per Doc.
+    """
+    cache = verb.doc.user_data.setdefault(_CACHE_KEY, {})
+    found = cache.get(verb.i)
+    if found is None:
+        found = cache[verb.i] = _assertion_factor(verb)
+    return float(found)
+
+
+_CACHE_KEY = "actorgraph.assertion_factor"
+
+
+def _assertion_factor(verb: Token) -> float:
     sent = verb.sent
     if sent.text.rstrip().rstrip("\"”’'").endswith("?"):
         return 0.0
@@ -134,7 +148,7 @@ def assertion_factor(verb: Token) -> float:
     node = verb
     for _ in range(5):
         own = _clause_factor(node)
-        if own == 0.0 and node is not verb and verb.dep_ == "conj" and _contrasted(verb):
+        if own == 0.0 and node != verb and verb.dep_ == "conj" and _contrasted(verb):
             own = 1.0  # "did not attack X but threatened Y": the negation stays in its clause
         if own == 0.0:
             return 0.0
