@@ -153,12 +153,20 @@ def verb_location(sent: Span, reader: SentenceReader) -> Iterator[Candidate]:
     """An armed actor acting "in/within" a place is present there: "ISIS ... within Syria"."""
     for verb in sent:
         gerund = verb.dep_ == "acl" and verb.lower_.endswith("ing")  # "a coalition fighting in"
-        if (verb.pos_ != "VERB" and not gerund) or assertion_factor(verb) == 0:
+        if verb.pos_ != "VERB" and not gerund:
+            continue
+        objs = [c for c in verb.children if c.dep_ == "dobj" and reader.mention(c) is None]
+        pobjs = [p for h in (verb, *objs) for p in _pobjs(h, {"in", "within", "inside", "across"})]
+        # "runs a caliphate across swathes of Iraq and Syria", "in parts of Y"
+        pobjs += [q for p in pobjs if p.lower_ in TERRITORY_NOUNS for q in _pobjs(p, {"of"})]
+        places = [
+            a for p in pobjs for a in reader.actors(p) if a.span.label_ in {"Country", "Place"}
+        ]
+        if not places or assertion_factor(verb) == 0:  # the cheap test first
             continue
         agents, passive = agents_of(verb, reader)
         if passive:
             continue
-        objs = [c for c in verb.children if c.dep_ == "dobj" and reader.mention(c) is None]
         # "(the remnants that) continue its violent predation within Syria": the owner of
         # what the verb carries on is the actor when no other actor is its subject
         # (not "the US condemned ISIS's attack in Paris")
@@ -169,15 +177,6 @@ def verb_location(sent: Span, reader: SentenceReader) -> Iterator[Candidate]:
         )
         agents = [
             a for a in agents if a.span.label_ in {"ArmedGroup", "MilitaryForce", "Coalition"}
-        ]
-        if not agents:
-            continue
-        heads = [verb, *objs]
-        pobjs = [p for h in heads for p in _pobjs(h, {"in", "within", "inside", "across"})]
-        # "runs a caliphate across swathes of Iraq and Syria", "in parts of Y"
-        pobjs += [q for p in pobjs if p.lower_ in TERRITORY_NOUNS for q in _pobjs(p, {"of"})]
-        places = [
-            a for p in pobjs for a in reader.actors(p) if a.span.label_ in {"Country", "Place"}
         ]
         for a in agents:
             for pl in places:
