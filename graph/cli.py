@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import difflib
 import importlib
 import sys
 
@@ -11,6 +12,11 @@ from .errors import ActorGraphError
 
 DEFAULT_INPUT = "seeds"
 DEFAULT_OUT = "out"
+
+
+def count(n: int, one: str, many: str | None = None) -> str:
+    """``1 article``, ``2 articles``: a number with its noun; ``many`` for irregular plurals."""
+    return f"{n} {one if n == 1 else many or one + 's'}"
 
 
 def _fail(exc: ActorGraphError) -> None:
@@ -55,6 +61,17 @@ class _LazyGroup(_Group):
             cmd: click.Command = module.command
             return cmd
         return super().get_command(ctx, name)
+
+    def resolve_command(
+        self, ctx: click.Context, args: list[str]
+    ) -> tuple[str | None, click.Command | None, list[str]]:
+        """As click's, but a mistyped command name gets the closest ones as a hint."""
+        name = click.utils.make_str(args[0]) if args else ""
+        if args and not name.startswith("-") and self.get_command(ctx, name) is None:
+            close = difflib.get_close_matches(name.lower(), self.list_commands(ctx), n=3)
+            hint = f"; did you mean {' or '.join(close)}?" if close else ""
+            ctx.fail(f"no such command '{name}'{hint}")
+        return super().resolve_command(ctx, args)
 
 
 @click.group(cls=_LazyGroup, context_settings={"help_option_names": ["-h", "--help"]})

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import functools
 import sys
+import tempfile
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 import click
 
+from .cli import count
 from .errors import InputError, ModelError
 
 if TYPE_CHECKING:
@@ -18,6 +20,8 @@ if TYPE_CHECKING:
 
 DEFAULT_INPUT = "seeds"
 DEFAULT_OUT = "out"
+#: the article name of text read from standard input (``build -``)
+STDIN_NAME = "stdin.txt"
 
 
 @click.command()
@@ -139,8 +143,9 @@ def build(
 ) -> None:
     """Read articles (files or folders; default: seeds/) and write the graph into OUT.
 
-    Articles are .txt, .md or .html files. Files that cannot be used are skipped with a
-    one-line reason (also in OUT/skipped.jsonl) and the exit status is 1.
+    Articles are .txt, .md or .html files; - reads one plain-text article from
+    standard input, named stdin.txt in the outputs. Files that cannot be used are
+    skipped with a one-line reason (also in OUT/skipped.jsonl) and the exit status is 1.
 
     \b
     Builds are incremental: each article's extraction is cached in OUT by the hash of
@@ -171,14 +176,41 @@ def build(
     )
     if model:
         opts.model = model
-    summary = _run(list(inputs) or [Path(DEFAULT_INPUT)], out_dir, opts, quiet, strict)
+    with tempfile.TemporaryDirectory(prefix="actorgraph-stdin-") as tmp:
+        paths = _inputs(inputs, Path(tmp))
+        summary = _run(paths, out_dir, opts, quiet, strict)
     if not quiet:
         _report(summary)
     # a duplicate is read once and kept as a second source: noted, not a failure
     problems = [s for s in summary.skipped if s.kind != "duplicate"]
     if problems:
-        _echo(f"{len(problems)} file(s) skipped; see {out_dir / 'skipped.jsonl'}")
+        _echo(f"{count(len(problems), 'file')} skipped; see {out_dir / 'skipped.jsonl'}")
         sys.exit(1)
+
+
+def _inputs(inputs: tuple[Path, ...], tmp: Path) -> list[Path]:
+    """The paths to read: ``-`` becomes ``STDIN_NAME`` (standard input) in ``tmp``.
+
+    Raises:
+        InputError: no input was given and the default folder is missing.
+    """
+    if not inputs:
+        default = Path(DEFAULT_INPUT)
+        if not default.exists():
+            raise InputError(
+                f"no input given, and the default folder '{DEFAULT_INPUT}/' is missing here; "
+                "name the article files or folders to read (or - for standard input)"
+            )
+        return [default]
+    paths = []
+    for path in inputs:
+        if str(path) == "-":
+            stdin = tmp / STDIN_NAME
+            if not stdin.exists():
+                stdin.write_bytes(sys.stdin.buffer.read())
+            path = stdin
+        paths.append(path)
+    return paths
 
 
 def _run(
@@ -235,13 +267,14 @@ def _report(summary: BuildSummary) -> None:
         str(p) for p in summary.outputs
     )
     lines = [
-        f"{summary.articles} articles ({work}), {summary.entities} entities, "
-        f"{summary.facts} facts in {summary.seconds:.1f} s",
+        f"{count(summary.articles, 'article')} ({work}), "
+        f"{count(summary.entities, 'entity', 'entities')}, "
+        f"{count(summary.facts, 'fact')} in {summary.seconds:.1f} s",
         f"facts per relation: {rels}",
         written,
     ]
     if summary.pruned:
-        lines.append(f"pruned {summary.pruned} cache entries")
+        lines.append(f"pruned {count(summary.pruned, 'cache entry', 'cache entries')}")
     lines += [f"warning: {w}" for w in summary.warnings]
     _echo("\n".join(lines))
 

@@ -25,6 +25,19 @@ def _pick_format(fmt: str | None, dest: str) -> str:
     return guessed
 
 
+def _check_folder_name(dest: str) -> None:
+    """Refuse a file-like name (``edges.csv``) for the csv export, which writes a folder."""
+    from .formats import SUFFIX_FORMATS
+
+    target = Path(dest)
+    suffix = target.suffix.lower()
+    if not target.is_dir() and (suffix in SUFFIX_FORMATS or suffix in {".csv", ".tsv", ".txt"}):
+        raise InputError(
+            f"csv writes nodes.csv and edges.csv into a folder; '{dest}' looks like a file "
+            f"name: give a folder with -o, e.g. -o {target.with_suffix('')}"
+        )
+
+
 @click.command()
 @click.option(
     "-f",
@@ -83,6 +96,8 @@ def export(fmt: str | None, graph_path: Path, dest: str) -> None:
     from .query import load_graph
 
     chosen = _pick_format(fmt, dest)
+    if chosen == "csv" and dest != "-":
+        _check_folder_name(dest)
     graph = load_graph(graph_path)
     if dest == "-":
         if chosen == "csv":

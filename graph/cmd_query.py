@@ -3,10 +3,15 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 import click
 
 from .errors import InputError, QueryError
+
+if TYPE_CHECKING:
+    from .query import QueryOutcome
+    from .store import Backend
 
 DEFAULT_OUT = "out"
 DEFAULT_TIMEOUT = 30.0
@@ -111,8 +116,7 @@ def query(
       actorgraph query --endpoint http://127.0.0.1:7878/query --name members-of --bind group=PMF
     """
     from .named_queries import bind_free, bind_named, format_library, get_query
-    from .query import format_outcome
-    from .store import open_backend
+    from .query import check_read_only, format_outcome, unknown_terms
 
     if list_queries:
         click.echo(format_library().rstrip("\n"))
@@ -120,8 +124,15 @@ def query(
     if (query is None) == (name is None):
         raise QueryError("give a SPARQL query or --name NAME (see --list), not both")
     raw = dict(_split_binding(b) for b in binds)
-    backend = open_backend(
+    if query is not None:
+        text = _query_text(query)
+        check_read_only(text)
+        for term, close in unknown_terms(text):
+            hint = f"; did you mean ag:{close}?" if close else ""
+            click.echo(f"warning: ag:{term} is not in the ontology{hint}", err=True)
+    backend = _backend(
         graph_path,
+        named_graphs=query is not None and _uses_graph(text),
         store=store,
         endpoint=endpoint,
         timeout=timeout,
@@ -131,10 +142,76 @@ def query(
         named = get_query(name)
         text, bindings = named.text, bind_named(named, raw, backend)
     else:
-        assert query is not None
-        text, bindings = _query_text(query), bind_free(raw, backend)
+        bindings = bind_free(raw, backend)
     outcome = backend.query(text, bindings, limit=limit).limited(limit)
-    click.echo(format_outcome(outcome, fmt).rstrip("\n"))
+    labels = _labels(backend, outcome) if fmt == "table" else None
+    click.echo(format_outcome(outcome, fmt, labels=labels).rstrip("\n"))
+
+
+def _uses_graph(text: str) -> bool:
+    """Whether a query has a ``GRAPH`` pattern (outside strings, IRIs and comments)."""
+    from .store import _tokens
+
+    return any(tok.upper() == "GRAPH" for _, tok in _tokens(text))
+
+
+def _backend(graph_path: Path, *, named_graphs: bool, **options: Any) -> Backend:
+    """The backend the options ask for; a GRAPH query on a build's Turtle gets its named graphs.
+
+    ``graph.ttl`` holds the merged graph only; the per-article graphs that
+    ``export --format trig`` writes are derived from it here, in memory.
+    """
+    from .query import graph_format
+    from .store import RdflibBackend, open_backend
+
+    in_memory = options.get("store") in (None, "rdflib") and not options.get("endpoint")
+    merged_only = graph_format(graph_path) not in {"trig", "nquads"}
+    if named_graphs and merged_only and not in_memory and not options.get("endpoint"):
+        click.echo(
+            f"warning: '{graph_path}' has no named graphs, so GRAPH matches nothing in the "
+            f"store; run `actorgraph export -o {graph_path.with_suffix('.trig')}` and query "
+            "that file with --graph",
+            err=True,
+        )
+    if named_graphs and in_memory and merged_only:
+        from rdflib import Dataset
+
+        from .query import load_graph
+        from .rdf import article_graphs, bind_prefixes
+
+        merged = load_graph(graph_path)
+        ds = Dataset()
+        bind_prefixes(ds)
+        for t in merged:
+            ds.add(t)
+        for iri, part in article_graphs(merged).items():
+            named = ds.graph(iri)
+            for t in part:
+                named.add(t)
+        limit = options.get("timeout") or None
+        return RdflibBackend(
+            ds,
+            timeout=limit,
+            allow_network=bool(options.get("allow_network")),
+            description=f"rdflib: {graph_path} (+ one named graph per article)",
+        )
+    return open_backend(graph_path, **options)
+
+
+def _labels(backend: Backend, outcome: QueryOutcome) -> dict[str, str]:
+    """``skos:prefLabel`` of the IRIs in a SELECT outcome's cells (for the table)."""
+    from rdflib import URIRef
+
+    iris = sorted({str(v) for row in outcome.rows for v in row if isinstance(v, URIRef)})
+    if outcome.kind != "SELECT" or not iris:
+        return {}
+    values = " ".join(f"<{iri}>" for iri in iris[:2000] if ">" not in iri and " " not in iri)
+    text = f"SELECT ?e ?l WHERE {{ VALUES ?e {{ {values} }} ?e skos:prefLabel ?l }}"
+    try:
+        found = backend.query(text)
+    except QueryError:
+        return {}  # labels are a nicety; the IRIs are shown instead
+    return {str(e): str(lbl) for e, lbl in found.rows if e is not None and lbl is not None}
 
 
 command = query

@@ -7,6 +7,8 @@ from pathlib import Path
 
 import click
 
+from .cli import count
+
 DEFAULT_GRAPH = "out/graph.ttl"
 
 
@@ -29,8 +31,16 @@ def validate(graph: Path, shapes: Path | None, quiet: bool) -> None:
     (start < end), extractor and confidence; and that each relation's subject
     and object fit its domain and range.
     """
+    from .errors import GraphFileError
     from .validate import validate_file
 
+    for path, how in (
+        (graph, "name the file to check: `actorgraph validate PATH`"),
+        (shapes, "check --shapes"),
+    ):
+        if path is not None and not path.is_file():
+            run = "run `actorgraph build` first or " if path == graph else ""
+            raise GraphFileError(f"'{path}' not found; {run}{how}")
     report = validate_file(graph, shapes)
     if not quiet:
         for line in report.lines():
@@ -40,8 +50,7 @@ def validate(graph: Path, shapes: Path | None, quiet: bool) -> None:
             click.echo(f"{graph} conforms to the shapes", err=True)
         return
     if not quiet:
-        n = len(report.violations)
-        click.echo(f"{graph} does not conform: {n} result{'s' if n != 1 else ''}", err=True)
+        click.echo(f"{graph} does not conform: {count(len(report.violations), 'result')}", err=True)
     sys.exit(1)
 
 

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 
 import click
 
+from .cli import count
 from .errors import InputError, OutputError
 
 if TYPE_CHECKING:
@@ -85,20 +86,23 @@ def view(
     path = output or Path(f"{slug(label)}.html")
     _write(ego, path, title=_title(label, hops), size_by=size_by)
     click.echo(
-        f"wrote {path}: {len(ego.entities)} actors, {len(ego.edges)} relations "
-        f"within {hops} hop{'s' if hops != 1 else ''} of {label}",
+        f"wrote {path}: {count(len(ego.entities), 'actor')}, "
+        f"{count(len(ego.edges), 'relation')} within {count(hops, 'hop')} of {label}",
         err=True,
     )
 
 
 def _split(relations: str | None) -> list[str] | None:
-    """``"partOf, backedBy"`` -> ``["partOf", "backedBy"]``; ``None`` stays ``None``."""
+    """``"partOf, BACKEDBY"`` -> ``["partOf", "backedBy"]`` (any case); ``None`` stays ``None``."""
     if relations is None:
         return None
+    from actorgraph.ontology import RELATIONS
+
     names = [r.strip() for r in relations.split(",") if r.strip()]
     if not names:
         raise InputError("--relations is empty; give relation names such as partOf,backedBy")
-    return names
+    by_lower = {rel.lower(): rel for rel in RELATIONS}
+    return [by_lower.get(n.lower(), n) for n in names]
 
 
 def _ego(
@@ -124,7 +128,7 @@ def _ego(
 
 def _title(label: str, hops: int) -> str:
     """Page title: ``Kataib Hezbollah: 2 hops``."""
-    return f"{label}: {hops} hop{'s' if hops != 1 else ''}"
+    return f"{label}: {count(hops, 'hop')}"
 
 
 def _write(kg: KnowledgeGraph, path: Path, *, title: str, size_by: str) -> None:

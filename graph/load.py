@@ -47,6 +47,8 @@ def load_knowledge_graph(out_dir: str | Path) -> KnowledgeGraph:
         )
     entities = load_entities(out / "entities.jsonl")
     ttl = out / "graph.ttl"
+    if not ttl.is_file():
+        raise GraphFileError(f"'{ttl}' not found; {_REBUILD}")
     g = load_graph(ttl)
     cited = {name for ent in entities.values() for name in ent.articles}
     articles = _articles(g, cited)

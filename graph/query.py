@@ -3,7 +3,8 @@
 rdflib would follow ``SERVICE`` clauses and remote ``FROM`` graphs over the
 network; those are refused unless the caller opts in with ``allow_network``.
 Only read queries (SELECT, ASK, CONSTRUCT, DESCRIBE) run here: updates such as
-``LOAD`` are rejected by the parser.
+``LOAD`` are rejected by the parser, and :func:`check_read_only` (which the CLI
+calls first) refuses them by name with :class:`UpdateRefused`.
 
 Reading graph files is safe too: JSON-LD is read only when every ``@context`` is
 inline (rdflib would fetch a remote one), and RDF/XML only without a DOCTYPE (no
@@ -15,10 +16,13 @@ the SPARQL 1.1 results formats (JSON, CSV, TSV), or as Turtle for CONSTRUCT.
 from __future__ import annotations
 
 import csv
+import difflib
 import io
 import itertools
 import json
 import re
+import shutil
+import textwrap
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -40,6 +44,8 @@ __all__ = [
     "GRAPH_SUFFIXES",
     "PREFIXES",
     "QueryOutcome",
+    "UpdateRefused",
+    "check_read_only",
     "format_outcome",
     "format_result",
     "load_dataset",
@@ -50,6 +56,7 @@ __all__ = [
     "render_table",
     "rows_as_csv",
     "run_query",
+    "unknown_terms",
 ]
 
 FORMATS = ("table", "csv", "tsv", "json", "turtle")
@@ -237,6 +244,71 @@ def _walk(node: Any) -> Any:
             yield from _walk(v)
 
 
+class UpdateRefused(QueryError):
+    """A SPARQL update (``INSERT``, ``DELETE``, ``DROP`` ...) was given: graphs are read-only."""
+
+    exit_code = 2
+
+
+#: the keywords an update request may start with (SPARQL 1.1 Update)
+UPDATE_KEYWORDS = frozenset(
+    {"INSERT", "DELETE", "LOAD", "CLEAR", "DROP", "CREATE", "ADD", "MOVE", "COPY", "WITH"}
+)
+
+_PROLOGUE = re.compile(
+    r"""\s*(?:\#[^\n]*(?:\n|$)|(?i:PREFIX)\s+[^\s:]*:\s*<[^>]*>|(?i:BASE)\s*<[^>]*>)"""
+)
+
+
+def check_read_only(text: str) -> None:
+    """Refuse an update request before any parser sees it.
+
+    Raises:
+        UpdateRefused: the request (after its PREFIX / BASE lines and comments) starts
+            with an update keyword.
+    """
+    pos = 0
+    while (m := _PROLOGUE.match(text, pos)) is not None and m.end() > pos:
+        pos = m.end()
+    word = re.match(r"\s*([A-Za-z]+)", text[pos:])
+    if word is not None and word.group(1).upper() in UPDATE_KEYWORDS:
+        raise UpdateRefused("updates are not supported: the graph is read-only here")
+
+
+_STRINGS_IRIS_COMMENTS = re.compile(
+    r'"""[\s\S]*?"""|\'\'\'[\s\S]*?\'\'\'|"(?:[^"\\\n]|\\.)*"|\'(?:[^\'\\\n]|\\.)*\''
+    r"|<[^<>\s\"{}|^`]*>|#[^\n]*"
+)
+
+
+def unknown_terms(text: str) -> list[tuple[str, str | None]]:
+    """Terms of the ``ag:`` namespace a query uses that the ontology does not define.
+
+    Returns:
+        ``(term, closest known term or None)`` for each unknown ``ag:NAME`` (also
+        written as a full IRI), in order of first use. A query that binds ``ag:``
+        to another namespace is not checked.
+    """
+    from actorgraph.ontology import AG, NS_IRI
+
+    declared = re.search(r"(?i)\bPREFIX\s+ag:\s*<([^>]*)>", text)
+    known = sorted(AG.__annotations__)
+    by_lower = {k.lower(): k for k in known}
+    iris = re.findall(r"<([^<>\s]*)>", text)
+    names = [iri[len(NS_IRI) :] for iri in iris if iri.startswith(NS_IRI)]
+    if declared is None or declared.group(1) == NS_IRI:
+        code = _STRINGS_IRIS_COMMENTS.sub(" ", text)
+        names += re.findall(r"(?<![\w:?$.-])ag:([A-Za-z_][\w-]*(?:\.[\w-]+)*)", code)
+    out: dict[str, str | None] = {}
+    for name in names:
+        if name and name not in known and name not in out:
+            close = by_lower.get(name.lower()) or next(
+                iter(difflib.get_close_matches(name, known, n=1, cutoff=0.6)), None
+            )
+            out[name] = close
+    return list(out.items())
+
+
 def prepare(text: str, *, allow_network: bool = False) -> Query:
     """Parse a query; refuse network access unless allowed. Raises :class:`QueryError`."""
     try:
@@ -333,12 +405,21 @@ def format_result(result: Result, fmt: str, graph: Graph) -> str:
     return format_outcome(outcome_from_result(result), fmt, graph.namespace_manager)
 
 
-def format_outcome(outcome: QueryOutcome, fmt: str, nsm: NamespaceManager | None = None) -> str:
+def format_outcome(
+    outcome: QueryOutcome,
+    fmt: str,
+    nsm: NamespaceManager | None = None,
+    *,
+    labels: Mapping[str, str] | None = None,
+    width: int | None = None,
+) -> str:
     """Render an outcome as table, csv, tsv, json (SPARQL 1.1 results) or turtle.
 
     CONSTRUCT / DESCRIBE results are Turtle (``table``, ``turtle``), JSON-LD
     (``json``) or N-Triples (``csv``, ``tsv``); ASK results are ``true`` /
-    ``false`` or the SPARQL JSON boolean.
+    ``false`` or the SPARQL JSON boolean. In a ``table``, an IRI found in
+    ``labels`` is shown by its label, and long cells wrap to fit ``width``
+    (default: the terminal's width).
 
     Raises:
         QueryError: ``turtle`` asked for a SELECT or ASK result.
@@ -366,15 +447,15 @@ def format_outcome(outcome: QueryOutcome, fmt: str, nsm: NamespaceManager | None
         return results_tsv(outcome)
     names = list(outcome.variables)
     nsm = nsm or bind_prefixes(Graph()).namespace_manager
-    rows = [[_cell(v, nsm) for v in row] for row in outcome.rows]
-    return render_table(names, rows)
+    rows = [[_cell(v, nsm, labels or {}) for v in row] for row in outcome.rows]
+    return render_table(names, rows, width=width)
 
 
-def _cell(v: Node | None, nsm: NamespaceManager) -> str:
+def _cell(v: Node | None, nsm: NamespaceManager, labels: Mapping[str, str]) -> str:
     if v is None:
         return ""
     if isinstance(v, URIRef):
-        return str(v.n3(nsm))
+        return labels.get(str(v)) or str(v.n3(nsm))
     return str(v)
 
 
@@ -422,25 +503,59 @@ def results_tsv(outcome: QueryOutcome) -> str:
     return "\n".join(lines) + "\n"
 
 
-def render_table(names: list[str], rows: Sequence[Sequence[str]]) -> str:
-    """A plain-text table (no colour codes, so it pipes cleanly)."""
+#: a column is never squeezed narrower than this (or its widest cell, if narrower)
+MIN_COLUMN = 12
+GAP = "  "
+
+
+def render_table(names: list[str], rows: Sequence[Sequence[str]], width: int | None = None) -> str:
+    """A plain-text table (no colour codes, so it pipes cleanly) that fits ``width``.
+
+    ``width`` defaults to the terminal's width. Cells are never cut: when the
+    columns do not fit, the widest are narrowed and their cells wrap onto more lines.
+    """
     if not names:
         return ""
-    widths = [min(60, max([len(n)] + [len(r[i]) for r in rows])) for i, n in enumerate(names)]
+    if width is None:
+        width = shutil.get_terminal_size().columns
+    cells = [[" ".join(c.split()) if "\n" in c else c for c in r] for r in rows]
+    natural = [max([len(n)] + [len(r[i]) for r in cells]) for i, n in enumerate(names)]
+    widths = _fit(natural, width - len(GAP) * (len(names) - 1))
 
-    def line(cells: Sequence[str]) -> str:
-        return "  ".join(
-            (c if len(c) <= 60 else c[:57] + "...").ljust(w)
-            for c, w in zip(cells, widths, strict=True)
-        ).rstrip()
+    def lines(row: Sequence[str]) -> list[str]:
+        wrapped = [
+            textwrap.wrap(c, w, break_on_hyphens=False) or [""] if len(c) > w else [c]
+            for c, w in zip(row, widths, strict=True)
+        ]
+        height = max(len(cell) for cell in wrapped)
+        return [
+            GAP.join(
+                (cell[k] if k < len(cell) else "").ljust(w)
+                for cell, w in zip(wrapped, widths, strict=True)
+            ).rstrip()
+            for k in range(height)
+        ]
 
-    buf = io.StringIO()
-    buf.write(line(names) + "\n")
-    buf.write(line(["-" * w for w in widths]) + "\n")
-    for r in rows:
-        buf.write(line(r) + "\n")
-    buf.write(f"({len(rows)} row{'s' if len(rows) != 1 else ''})\n")
-    return buf.getvalue()
+    out = lines(names) + lines(["-" * w for w in widths])
+    for r in cells:
+        out += lines(r)
+    out.append(f"({len(rows)} row{'s' if len(rows) != 1 else ''})")
+    return "\n".join(out) + "\n"
+
+
+def _fit(natural: list[int], room: int) -> list[int]:
+    """Column widths within ``room``: narrow columns keep their width, wide ones share the rest."""
+    if sum(natural) <= room:
+        return natural
+    widths = list(natural)
+    order = sorted(range(len(natural)), key=lambda i: natural[i])
+    left, rest = room, len(natural)
+    for i in order:
+        share = max(left // rest, min(natural[i], MIN_COLUMN))
+        widths[i] = min(natural[i], share)
+        left -= widths[i]
+        rest -= 1
+    return widths
 
 
 def rows_as_csv(names: list[str], rows: list[list[str]]) -> str:
