@@ -706,6 +706,8 @@ def _dateline_spans(doc: Doc) -> list[Span]:
 
 def _dateline(ent: Span) -> bool:
     """A place name in capitals opening a line before a dateline's dash (see ``_DATELINE``)."""
+    if not ent.text.isupper():
+        return False  # the common case, without building the Doc's text
     text = ent.doc.text
     line_start = text.rfind("\n", 0, ent.start_char) + 1
     m = _DATELINE.match(text, line_start)

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 _QUOTES = str.maketrans({"’": "'", "‘": "'", "`": "'", "´": "'", "“": '"', "”": '"', "ʼ": "'"})
 
@@ -45,6 +46,7 @@ _NON_ALNUM = re.compile(r"[^a-z0-9]+")
 _ABBREV_DOT = re.compile(r"(?<=\b[A-Za-z])\.")
 
 
+@lru_cache(maxsize=1 << 16)
 def fold(text: str) -> str:
     """Fold a name to its matching key: case, accents, quotes, dots, variants.
 

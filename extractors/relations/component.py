@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 
 from spacy.language import Language
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from actorgraph.ontology import Schema, load_schema
 
@@ -82,6 +82,17 @@ for _family in FAMILIES:
     BASE_CONFIDENCE.update(getattr(_family, "CONFIDENCE", {}))
 
 
+class _Sentence(Span):
+    """A sentence whose tokens are made once: every pattern walks every sentence, and a
+    plain Span makes new Token objects on each walk."""
+
+    def __iter__(self) -> Iterator[Token]:
+        toks = self.__dict__.get("_toks")
+        if toks is None:
+            toks = self.__dict__["_toks"] = [self.doc[i] for i in range(self.start, self.end)]
+        return iter(toks)
+
+
 class RelationExtractor:
     """Runs every pattern over every sentence and keeps the facts that fit the ontology."""
 
@@ -97,9 +108,10 @@ class RelationExtractor:
         ensure_extensions()
         reader = SentenceReader(doc, self.gazetteer)
         facts: dict[tuple[str, str, str, int], ExtractedFact] = {}
-        for sent in doc.sents:
-            if sent.text.rstrip().rstrip("\"”’'").endswith("?"):
+        for whole in doc.sents:
+            if whole.text.rstrip().rstrip("\"”’'").endswith("?"):
                 continue  # no facts from questions
+            sent = _Sentence(doc, whole.start, whole.end)
             for pattern in self.patterns:
                 for cand in pattern(sent, reader):
                     fact = self._accept(cand, sent)
