@@ -45,6 +45,7 @@ class SentenceReader:
         self.gazetteer = gazetteer
         self.by_root: dict[int, list[Span]] = {}
         self.spans: list[Span] = list(doc.spans.get("actors", []))
+        self._in_sentence: dict[tuple[int, int], list[Span]] = {}
         self.by_token: dict[int, Span] = {}
         self.coref = {(s.start, s.end) for s in doc.spans.get("coref", [])}
         #: keys of entities named outright (by the model or the gazetteer), not derived
@@ -70,8 +71,14 @@ class SentenceReader:
         return self.mention(tok) or self.demonyms.get(tok.i)
 
     def in_sentence(self, sent: Span) -> list[Span]:
-        """Every actor mention that starts in the sentence, in text order."""
-        return [s for s in self.spans if sent.start <= s.start < sent.end]
+        """Every actor mention that starts in the sentence, in text order (a fresh list)."""
+        key = (sent.start, sent.end)
+        found = self._in_sentence.get(key)
+        if found is None:  # every pattern asks for the same sentence
+            found = self._in_sentence[key] = [
+                s for s in self.spans if sent.start <= s.start < sent.end
+            ]
+        return list(found)
 
     def factor(self, span: Span) -> float:
         return 0.7 if (span.start, span.end) in self.coref else 1.0
