@@ -6,6 +6,7 @@ leadership of X", "Sadr's militia")."""
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import replace
 
 from spacy.tokens import Span, Token
 
@@ -205,8 +206,23 @@ def _after(person: Span) -> list[Token]:
 def _pre_title(person: Span, sent: Span, reader: SentenceReader) -> Iterator[Candidate]:
     """Titles in the words right before a name that depend on it ("PMU leader X")."""
     window = _window(person, sent)
-    if not window or any(t.lower_ in _PAST_WORDS or t.lower_.startswith("ex-") for t in window):
-        return  # "Former Downing Street chief X": no longer holds the office
+    if not window:
+        return
+    # "former PM X": a past office is still a fact of the record (the gold standards annotate
+    # it) but the graph has no time, so it is marked by a lower confidence
+    past = any(t.lower_ in _PAST_WORDS or t.lower_.startswith("ex-") for t in window)
+    for cand in _pre_title_facts(person, window, reader):
+        yield replace(cand, factor=cand.factor * _PAST_FACTOR) if past else cand
+
+
+#: confidence multiplier for an office the text says is past ("former", "retired", "ex-")
+_PAST_FACTOR = 0.7
+
+
+def _pre_title_facts(
+    person: Span, window: list[Token], reader: SentenceReader
+) -> Iterator[Candidate]:
+    window = [t for t in window if t.lower_ not in _PAST_WORDS and not t.lower_.startswith("ex-")]
     office = _office(window, reader)
     if office is not None and not _us_office(office[0], window, person, reader):
         return
@@ -415,8 +431,7 @@ def _appos_title(person: Span, reader: SentenceReader) -> Iterator[Candidate]:
     if root.dep_ == "appos":
         titles.append(root.head)
     for title in titles:
-        if _past(title):
-            continue  # "X, a former army officer": no longer holds the office
+        factor = _PAST_FACTOR if _past(title) else 1.0  # "X, a former army officer"
         lefts = [c for c in title.lefts if c.dep_ in {"compound", "amod"}]
         found = _title_relation([*lefts, title])
         if found is None:
@@ -476,7 +491,7 @@ def _appos_title(person: Span, reader: SentenceReader) -> Iterator[Candidate]:
                 rel = "affiliatedWith"  # "head of tax at X", "X's UK head of tax"
             elif rel == "leaderOf" and _heads_unit_of(title, org):
                 rel = "memberOf"  # "the chairman of the MCB's affairs committee"
-            yield Candidate(reader.arg(person), rel, org, "appos_title")
+            yield Candidate(reader.arg(person), rel, org, "appos_title", factor)
 
 
 def _scope(org: Arg, title: Token) -> bool:
