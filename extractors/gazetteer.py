@@ -103,7 +103,15 @@ class Gazetteer:
         return self._first.get(first_word, 0)
 
     def is_known_acronym(self, text: str) -> bool:
-        return text.replace(".", "") in self._acronyms
+        return self._acronym(text) is not None
+
+    def _acronym(self, text: str) -> Match | None:
+        """A known acronym, also as British outlets write the long ones: "Nato", "Opec"."""
+        letters = text.replace(".", "")
+        found = self._acronyms.get(letters)
+        if found is None and len(letters) >= 4 and letters.isalpha() and letters.istitle():
+            found = self._acronyms.get(letters.upper())
+        return found
 
     def lookup_all(self, text: str) -> list[Match]:
         """Every entry a surface form can name: "Baghdad" is a city and, as a metonym, Iraq."""
@@ -111,8 +119,9 @@ class Gazetteer:
         if bare.endswith("'s"):
             bare = bare[:-2]
         acr = bare.replace(".", "")
-        if acr in self._acronyms:
-            return [self._acronyms[acr]]
+        known = self._acronym(acr)
+        if known is not None:
+            return [known]
         if is_acronym(bare):  # an unknown acronym never matches a lowercase name...
             return self._shouted(fold(bare), acr)
         return self._folded.get(fold(bare), [])
@@ -128,8 +137,9 @@ class Gazetteer:
         bare = raw.strip().replace("’", "'")
         acr = bare[:-2] if bare.endswith("'s") else bare
         acr = acr.replace(".", "")
-        if acr in self._acronyms:
-            return [self._acronyms[acr]]
+        known = self._acronym(acr)
+        if known is not None:
+            return [known]
         if is_acronym(bare):
             return self._shouted(key, acr)
         return self._folded.get(key, [])

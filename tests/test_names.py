@@ -108,3 +108,19 @@ def test_capitals_are_places_and_metonyms():
     kinds = {(m.entry.type, m.kind) for m in gaz.lookup_all("Cairo")}
     assert kinds == {("Place", "name"), ("Country", "metonym")}
     assert {m.entry.id for m in gaz.lookup_all("Kremlin")} == {"russia"}
+
+
+def test_long_acronyms_match_as_british_outlets_write_them() -> None:
+    from actorgraph.extractors.gazetteer import GazEntry
+
+    gaz = Gazetteer(
+        [
+            GazEntry("nato", "North Atlantic Treaty Organization", "Coalition", ("NATO",)),
+            GazEntry("kh", "Kataib Hezbollah", "ArmedGroup", ("KH",)),
+        ]
+    )
+    match = gaz.lookup("Nato")
+    assert match is not None and match.entry.id == "nato"
+    assert gaz.is_known_acronym("Nato") and gaz.is_known_acronym("NATO")
+    # short acronyms stay case-sensitive: "Kh" is not KH, and lowercase never matches
+    assert gaz.lookup("Kh") is None and gaz.lookup("nato") is None
