@@ -93,6 +93,35 @@ def make_doc(vocab, text: str) -> Doc:  # type: ignore[no-untyped-def]
     return doc
 
 
+def actor_runner(gazetteer: Gazetteer, vocab, *, relations_gazetteer: bool = False):  # type: ignore[no-untyped-def]
+    """A function that runs actorgraph's components on a recorded parse of ``text`` and
+    returns the Doc and its facts as ``{(subject label, relation, object label)}``.
+
+    ``relations_gazetteer`` gives the relation component the gazetteer too (offices).
+    """
+    from actorgraph.extractors.entities import ActorRuler, ActorTyper
+    from actorgraph.extractors.relations import RelationExtractor
+    from actorgraph.extractors.resolve import ActorResolver
+    from actorgraph.ontology import load_schema
+
+    components = [
+        ActorRuler(gazetteer),
+        ActorTyper(),
+        ActorResolver(gazetteer),
+        RelationExtractor(load_schema(), gazetteer=gazetteer if relations_gazetteer else None),
+    ]
+
+    def run(text: str):  # type: ignore[no-untyped-def]
+        doc = make_doc(vocab, text)
+        for c in components:
+            doc = c(doc)
+        ents = doc._.actor_entities
+        facts = {(ents[f.subject].label, f.relation, ents[f.object].label) for f in doc._.facts}
+        return doc, facts
+
+    return run
+
+
 @pytest.fixture(scope="session")
 def nlp():  # type: ignore[no-untyped-def]
     """The real default model with actorgraph's components (loaded once per session)."""

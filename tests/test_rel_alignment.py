@@ -4,14 +4,11 @@ rivalries, membership, wings) on recorded parses of sentences written for these 
 from __future__ import annotations
 
 import pytest
-from conftest import TEST_ENTRIES, make_doc
+from conftest import TEST_ENTRIES, actor_runner
 
-from actorgraph.extractors.entities import ActorRuler, ActorTyper
 from actorgraph.extractors.gazetteer import GazEntry, Gazetteer
-from actorgraph.extractors.relations import RelationExtractor, SentenceReader
+from actorgraph.extractors.relations import SentenceReader
 from actorgraph.extractors.relations.sentence import agents_of
-from actorgraph.extractors.resolve import ActorResolver
-from actorgraph.ontology import load_schema
 
 ENTRIES = [
     *TEST_ENTRIES,
@@ -49,22 +46,7 @@ def gaz() -> Gazetteer:
 
 @pytest.fixture(scope="module")
 def run(gaz, vocab):  # type: ignore[no-untyped-def]
-    components = [
-        ActorRuler(gaz),
-        ActorTyper(),
-        ActorResolver(gaz),
-        RelationExtractor(load_schema(), gazetteer=gaz),
-    ]
-
-    def _run(text: str):  # type: ignore[no-untyped-def]
-        doc = make_doc(vocab, text)
-        for c in components:
-            doc = c(doc)
-        ents = doc._.actor_entities
-        facts = {(ents[f.subject].label, f.relation, ents[f.object].label) for f in doc._.facts}
-        return doc, facts
-
-    return _run
+    return actor_runner(gaz, vocab, relations_gazetteer=True)
 
 
 @pytest.mark.parametrize(

@@ -4,7 +4,7 @@ sanctioned) on recorded parses of sentences written for these tests."""
 from __future__ import annotations
 
 import pytest
-from conftest import TEST_ENTRIES, make_doc
+from conftest import TEST_ENTRIES, actor_runner, make_doc
 
 from actorgraph.extractors.entities import ActorRuler, ActorTyper
 from actorgraph.extractors.gazetteer import GazEntry, Gazetteer
@@ -17,22 +17,7 @@ EVENT_RELATIONS = {"attacked", "fightsAgainst", "threatened", "accused", "condem
 
 @pytest.fixture(scope="module")
 def run(gazetteer, vocab):  # type: ignore[no-untyped-def]
-    components = [
-        ActorRuler(gazetteer),
-        ActorTyper(),
-        ActorResolver(gazetteer),
-        RelationExtractor(load_schema()),
-    ]
-
-    def _run(text: str):  # type: ignore[no-untyped-def]
-        doc = make_doc(vocab, text)
-        for c in components:
-            doc = c(doc)
-        ents = doc._.actor_entities
-        facts = {(ents[f.subject].label, f.relation, ents[f.object].label) for f in doc._.facts}
-        return doc, facts
-
-    return _run
+    return actor_runner(gazetteer, vocab)
 
 
 @pytest.mark.parametrize(

@@ -4,13 +4,9 @@ capturing a place (attacked + presentIn), on parses of sentences written for the
 from __future__ import annotations
 
 import pytest
-from conftest import TEST_ENTRIES, make_doc
+from conftest import TEST_ENTRIES, actor_runner
 
-from actorgraph.extractors.entities import ActorRuler, ActorTyper
 from actorgraph.extractors.gazetteer import GazEntry, Gazetteer
-from actorgraph.extractors.relations import RelationExtractor
-from actorgraph.extractors.resolve import ActorResolver
-from actorgraph.ontology import load_schema
 
 PLACE_ENTRIES = [e for e in TEST_ENTRIES if e.id not in {"syria", "iraq", "yemen"}] + [
     GazEntry("syria", "Syria", "Country", (), ("Syrian", "Syrians"), ("Damascus",)),
@@ -79,22 +75,7 @@ PLACE_ENTRIES = [e for e in TEST_ENTRIES if e.id not in {"syria", "iraq", "yemen
 @pytest.fixture(scope="module")
 def run(vocab):  # type: ignore[no-untyped-def]
     gazetteer = Gazetteer(PLACE_ENTRIES)
-    components = [
-        ActorRuler(gazetteer),
-        ActorTyper(),
-        ActorResolver(gazetteer),
-        RelationExtractor(load_schema(), gazetteer=gazetteer),
-    ]
-
-    def _run(text: str):  # type: ignore[no-untyped-def]
-        doc = make_doc(vocab, text)
-        for c in components:
-            doc = c(doc)
-        ents = doc._.actor_entities
-        facts = {(ents[f.subject].label, f.relation, ents[f.object].label) for f in doc._.facts}
-        return doc, facts
-
-    return _run
+    return actor_runner(gazetteer, vocab, relations_gazetteer=True)
 
 
 @pytest.mark.parametrize(

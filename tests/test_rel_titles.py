@@ -5,14 +5,10 @@ organisation titles, and the look-alikes that must not give a fact."""
 from __future__ import annotations
 
 import pytest
-from conftest import make_doc
+from conftest import actor_runner
 
-from actorgraph.extractors.entities import ActorRuler, ActorTyper
 from actorgraph.extractors.gazetteer import GazEntry, Gazetteer
-from actorgraph.extractors.relations import RelationExtractor
 from actorgraph.extractors.relations.context import doc_context
-from actorgraph.extractors.resolve import ActorResolver
-from actorgraph.ontology import load_schema
 
 ENTRIES = [
     GazEntry("iraq", "Iraq", "Country", (), ("Iraqi", "Iraqis"), ("Baghdad",)),
@@ -64,22 +60,7 @@ def gaz() -> Gazetteer:
 
 @pytest.fixture(scope="module")
 def run(gaz, vocab):  # type: ignore[no-untyped-def]
-    components = [
-        ActorRuler(gaz),
-        ActorTyper(),
-        ActorResolver(gaz),
-        RelationExtractor(load_schema(), gazetteer=gaz),
-    ]
-
-    def _run(text: str):  # type: ignore[no-untyped-def]
-        doc = make_doc(vocab, text)
-        for c in components:
-            doc = c(doc)
-        ents = doc._.actor_entities
-        facts = {(ents[f.subject].label, f.relation, ents[f.object].label) for f in doc._.facts}
-        return doc, facts
-
-    return _run
+    return actor_runner(gaz, vocab, relations_gazetteer=True)
 
 
 def _extractors(doc, subject: str) -> dict[tuple[str, str], str]:  # type: ignore[no-untyped-def]

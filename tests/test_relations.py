@@ -3,32 +3,15 @@
 from __future__ import annotations
 
 import pytest
-from conftest import make_doc
+from conftest import actor_runner
 
-from actorgraph.extractors.entities import ActorRuler, ActorTyper
-from actorgraph.extractors.relations import RelationExtractor, assertion_factor
-from actorgraph.extractors.resolve import ActorResolver
+from actorgraph.extractors.relations import assertion_factor
 from actorgraph.ontology import load_schema
 
 
 @pytest.fixture(scope="module")
 def run(gazetteer, vocab):  # type: ignore[no-untyped-def]
-    components = [
-        ActorRuler(gazetteer),
-        ActorTyper(),
-        ActorResolver(gazetteer),
-        RelationExtractor(load_schema()),
-    ]
-
-    def _run(text: str):  # type: ignore[no-untyped-def]
-        doc = make_doc(vocab, text)
-        for c in components:
-            doc = c(doc)
-        ents = doc._.actor_entities
-        facts = {(ents[f.subject].label, f.relation, ents[f.object].label) for f in doc._.facts}
-        return doc, facts
-
-    return _run
+    return actor_runner(gazetteer, vocab)
 
 
 @pytest.mark.parametrize(
