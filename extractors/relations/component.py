@@ -82,6 +82,20 @@ for _family in FAMILIES:
     BASE_CONFIDENCE.update(getattr(_family, "CONFIDENCE", {}))
 
 
+def _named_tokens(doc: Doc) -> set[int]:
+    """Tokens inside an actor mention, a demonym or a coreferring expression."""
+    return {
+        i
+        for key in ("actors", "demonyms", "coref")
+        for span in doc.spans.get(key, [])
+        for i in range(span.start, span.end)
+    }
+
+
+def _names_anyone(sent: Span, named: set[int]) -> bool:
+    return any(i in named for i in range(sent.start, sent.end))
+
+
 class _Sentence(Span):
     """A sentence whose tokens are made once: every pattern walks every sentence, and a
     plain Span makes new Token objects on each walk."""
@@ -108,9 +122,12 @@ class RelationExtractor:
         ensure_extensions()
         reader = SentenceReader(doc, self.gazetteer)
         facts: dict[tuple[str, str, str, int], ExtractedFact] = {}
+        named = _named_tokens(doc)
         for whole in doc.sents:
             if whole.text.rstrip().rstrip("\"”’'").endswith("?"):
                 continue  # no facts from questions
+            if not _names_anyone(whole, named):
+                continue  # every fact needs an actor named in its sentence
             sent = _Sentence(doc, whole.start, whole.end)
             for pattern in self.patterns:
                 for cand in pattern(sent, reader):
