@@ -11,7 +11,7 @@ from .cli import count
 from .errors import InputError, OutputError
 
 if TYPE_CHECKING:
-    from actorgraph.extractors.records import KnowledgeGraph
+    from actorgraph.extractors.records import Entity, KnowledgeGraph
 
 DEFAULT_OUT = "out"
 #: the node-size measures of :func:`actorgraph.graph.html.render_html`
@@ -82,9 +82,10 @@ def view(
     from .load import load_knowledge_graph
 
     kg = load_knowledge_graph(graph_dir)
-    ego, label = _ego(kg, name, graph_dir, hops, min_support, _split(relations))
+    ego, centre = _ego(kg, name, graph_dir, hops, min_support, _split(relations))
+    label = centre.label
     path = output or Path(f"{slug(label)}.html")
-    _write(ego, path, title=_title(label, hops), size_by=size_by)
+    _write(ego, path, title=_title(label, hops), size_by=size_by, centre=centre.id)
     click.echo(
         f"wrote {path}: {count(len(ego.entities), 'actor')}, "
         f"{count(len(ego.edges), 'relation')} within {count(hops, 'hop')} of {label}",
@@ -112,8 +113,8 @@ def _ego(
     hops: int,
     min_support: int,
     relations: list[str] | None,
-) -> tuple[KnowledgeGraph, str]:
-    """The ego graph around ``name`` and the label of its centre, or an :class:`InputError`."""
+) -> tuple[KnowledgeGraph, Entity]:
+    """The ego graph around ``name`` and its centre, or an :class:`InputError`."""
     from .html import ego_graph
 
     try:
@@ -123,7 +124,7 @@ def _ego(
         raise InputError(f"'{graph_dir}': {exc.args[0]}") from None
     except ValueError as exc:
         raise InputError(str(exc)) from None
-    return ego, centre.label
+    return ego, centre
 
 
 def _title(label: str, hops: int) -> str:
@@ -131,13 +132,13 @@ def _title(label: str, hops: int) -> str:
     return f"{label}: {count(hops, 'hop')}"
 
 
-def _write(kg: KnowledgeGraph, path: Path, *, title: str, size_by: str) -> None:
+def _write(kg: KnowledgeGraph, path: Path, *, title: str, size_by: str, centre: str) -> None:
     """Write the page, creating its folder; an :class:`OutputError` if that fails."""
     from .html import write_html
 
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        write_html(kg, path, title=title, size_by=size_by)
+        write_html(kg, path, title=title, size_by=size_by, centre=centre)
     except OSError as exc:
         raise OutputError(
             f"cannot write '{path}': {exc.strerror or exc}; pass another file with -o"

@@ -59,6 +59,11 @@ TYPE_STYLES: dict[str, tuple[str, str]] = {
     "Weapon": ("#79706e", "triangle"),
 }
 _OTHER_TYPE_STYLE = ("#c0c4cc", "dot")
+#: extra vis-network options of an ego page's central actor.
+_CENTRE_STYLE: dict[str, Any] = {
+    "borderWidth": 5,
+    "borderWidthSelected": 6,
+}
 
 #: relation family -> relations, in display order.
 RELATION_FAMILIES: dict[str, tuple[str, ...]] = {
@@ -107,7 +112,12 @@ _QUOTES = re.compile("['\u2018\u2019`\u00b4]")
 
 
 def render_html(
-    kg: KnowledgeGraph, *, title: str = "actorgraph", size_by: str = "degree", layout: str = "auto"
+    kg: KnowledgeGraph,
+    *,
+    title: str = "actorgraph",
+    size_by: str = "degree",
+    layout: str = "auto",
+    centre: str | None = None,
 ) -> str:
     """Render ``kg`` as one self-contained, offline, interactive HTML page.
 
@@ -117,6 +127,8 @@ def render_html(
         size_by: node importance: ``degree``, ``pagerank`` or ``betweenness``.
         layout: ``auto`` (physics up to 300 nodes, else precomputed positions),
             ``physics`` (live force simulation) or ``static`` (precomputed).
+        centre: IRI of the actor an ego page is about: drawn larger and outlined,
+            named in the heading, and always shown.
 
     Returns:
         The HTML text; the same graph always gives the same bytes.
@@ -125,14 +137,17 @@ def render_html(
         raise ValueError(f"size_by must be one of {', '.join(SIZE_BY)}, not {size_by!r}")
     if layout not in LAYOUTS:
         raise ValueError(f"layout must be one of {', '.join(LAYOUTS)}, not {layout!r}")
+    if centre is not None and centre not in kg.entities:
+        raise ValueError(f"centre {centre!r} is not an actor of the graph")
     entities = sorted(kg.entities.values(), key=lambda e: e.id)
     edges = _drawable_edges(kg)
     physics = layout == "physics" or (layout == "auto" and len(entities) <= PHYSICS_MAX_NODES)
     physics = physics and bool(entities)
     positions = None if physics else _layout_positions(entities, edges)
-    net = _build_network(entities, edges, _centrality(entities, edges, size_by), positions)
+    net = _build_network(entities, edges, _centrality(entities, edges, size_by), positions, centre)
     net.options = _vis_options(len(entities), physics)
     payload = _payload(kg, net, title=title, size_by=size_by, physics=physics, layout=layout)
+    payload["centre"] = centre
     return _fill_template(title, payload)
 
 
@@ -446,8 +461,13 @@ def _build_network(
     edges: Sequence[Edge],
     scores: Mapping[str, float],
     positions: Mapping[str, tuple[int, int]] | None,
+    centre: str | None = None,
 ) -> Any:
-    """A pyvis Network with one node per entity and one edge per fact."""
+    """A pyvis Network with one node per entity and one edge per fact.
+
+    An actor in no fact is marked ``ag.isolated`` (the page hides those by
+    default); the ``centre`` of an ego page is drawn larger and outlined.
+    """
     net = Network(directed=True)
     sizes = _node_sizes(scores, len(entities))
     degree: dict[str, int] = defaultdict(int)
@@ -455,14 +475,24 @@ def _build_network(
         degree[e.subject] += 1
         degree[e.object] += 1
     for ent in entities:
-        extra = {} if positions is None else dict(zip("xy", positions[ent.id], strict=True))
+        extra: dict[str, Any] = {}
+        if positions is not None:
+            extra.update(zip("xy", positions[ent.id], strict=True))
+        meta = _node_meta(ent, scores[ent.id], degree[ent.id])
+        meta["isolated"] = degree[ent.id] == 0 and ent.id != centre
+        size, color = sizes[ent.id], _node_color(ent.type)
+        if ent.id == centre:
+            meta["centre"] = True
+            size = max(size, 42.0) + 8.0
+            color["border"] = "#111827"
+            extra.update(_CENTRE_STYLE)
         net.add_node(
             ent.id,
             label=ent.label or ent.id,
             shape=TYPE_STYLES.get(ent.type, _OTHER_TYPE_STYLE)[1],
-            color=_node_color(ent.type),
-            size=sizes[ent.id],
-            ag=_node_meta(ent, scores[ent.id], degree[ent.id]),
+            color=color,
+            size=size,
+            ag=meta,
             **extra,
         )
     curves = _edge_curves(edges)
@@ -593,11 +623,11 @@ def _vis_options(n_nodes: int, physics: bool) -> dict[str, Any]:
             "enabled": physics,
             "solver": "forceAtlas2Based",
             "forceAtlas2Based": {
-                "gravitationalConstant": -70,
+                "gravitationalConstant": -120,
                 "centralGravity": 0.01,
-                "springLength": 130,
+                "springLength": 150,
                 "springConstant": 0.05,
-                "avoidOverlap": 0.5,
+                "avoidOverlap": 0.8,
             },
             "stabilization": {"enabled": physics, "iterations": 400, "fit": False},
             "minVelocity": 0.75,
@@ -652,6 +682,7 @@ def _payload(
         "layout": layout,
         "physics": physics,
         "freezeAfterStabilization": layout == "auto",
+        "isolated": sum(1 for node in net.nodes if node["ag"]["isolated"]),
         "counts": {
             "nodes": len(net.nodes),
             "edges": len(net.edges),

@@ -484,3 +484,30 @@ def test_ego_graph_rejects_bad_arguments() -> None:
         ego_graph(sample_graph(), "KH", min_support=0)
     with pytest.raises(ValueError, match="unknown relation"):
         ego_graph(sample_graph(), "KH", relations=["likes"])
+
+
+def test_actors_in_no_fact_are_marked_isolated_and_counted() -> None:
+    kg = sample_graph()
+    lonely = ent("lonely", "Lonely Actor", "Person")
+    kg = graph([*kg.entities.values(), lonely], list(kg.edges))
+    data = data_of(render_html(kg))
+    isolated = {n["label"] for n in data["nodes"] if n["ag"]["isolated"]}
+    assert isolated == {"Lonely Actor"} and data["isolated"] == 1
+    assert data["centre"] is None
+    assert data["counts"]["nodes"] == len(kg.entities)  # the header counts every actor
+
+
+def test_ego_centre_is_larger_outlined_and_never_isolated() -> None:
+    kg = sample_graph()
+    centre = next(e.id for e in kg.entities.values() if e.label == "Iraq")
+    data = data_of(render_html(ego_graph(kg, "Iraq", hops=0), centre=centre))
+    (node,) = data["nodes"]
+    assert data["centre"] == centre and node["ag"]["centre"] is True
+    assert node["ag"]["isolated"] is False and data["isolated"] == 0
+    assert node["borderWidth"] > data["options"]["nodes"]["borderWidth"]
+    assert node["color"]["border"] == "#111827"
+    full = data_of(render_html(kg, centre=centre))
+    sizes = {n["id"]: n["size"] for n in full["nodes"]}
+    assert sizes[centre] > max(s for i, s in sizes.items() if i != centre)
+    with pytest.raises(ValueError, match="centre"):
+        render_html(kg, centre="https://example.org/nobody")

@@ -20,7 +20,7 @@ from typing import Any, NoReturn
 import pytest
 
 from actorgraph.extractors.records import Edge, Entity, Evidence, KnowledgeGraph
-from actorgraph.graph.html import RELATION_FAMILIES, TYPE_STYLES, render_html
+from actorgraph.graph.html import RELATION_FAMILIES, TYPE_STYLES, ego_graph, render_html
 
 pytestmark = pytest.mark.browser
 
@@ -445,4 +445,119 @@ def test_empty_and_physics_graphs_become_ready(driver: Any, tmp_path: pathlib.Pa
     assert counts(driver) == (300, 500)
     # "auto" freezes the layout once stabilised
     assert driver.execute_script("return actorgraph.network.physics.options.enabled") is False
+    assert_clean_logs(driver)
+
+
+# --------------------------------------------------------------------------- #
+# the first view of a real build
+# --------------------------------------------------------------------------- #
+
+SEEDS = pathlib.Path(__file__).resolve().parents[1] / "seeds"
+
+FIRST_VIEW = """
+const net = actorgraph.network, drawn = net.body.nodeIndices;
+const box = net.canvas.frame.canvas.getBoundingClientRect();
+let x0 = Infinity, y0 = Infinity, x1 = -Infinity, y1 = -Infinity;
+for (const id of drawn) {
+  const p = net.canvasToDOM(net.getPosition(id));
+  x0 = Math.min(x0, p.x); x1 = Math.max(x1, p.x); y0 = Math.min(y0, p.y); y1 = Math.max(y1, p.y);
+}
+const isolated = actorgraph.nodes.get({filter: n => n.ag.isolated}).map(n => n.id);
+const shown = isolated.filter(id => drawn.indexOf(id) >= 0).length;
+const label = document.getElementById('ag-isolated-text').textContent;
+const fontPx = net.body.nodes[drawn[0]].options.font.size * net.getScale();
+return {drawn: drawn.length, isolated: isolated.length, shown: shown, label: label,
+        wShare: (x1 - x0) / box.width, hShare: (y1 - y0) / box.height,
+        inside: x0 >= 0 && y0 >= 0 && x1 <= box.width && y1 <= box.height,
+        fontPx: fontPx, labelPx: actorgraph.labelPx()};
+"""
+
+
+@pytest.fixture(scope="module")
+def seeds_kg(tmp_path_factory: pytest.TempPathFactory) -> KnowledgeGraph:
+    """The graph of a real build of the seed articles."""
+    from click.testing import CliRunner
+
+    from actorgraph.graph.cli import main
+    from actorgraph.graph.load import load_knowledge_graph
+
+    if not SEEDS.is_dir():
+        pytest.skip("no seeds/ folder")
+    out = tmp_path_factory.mktemp("seeds-build")
+    result = CliRunner().invoke(main, ["build", str(SEEDS), "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    return load_knowledge_graph(out)
+
+
+def test_first_view_of_seeds_uses_the_canvas(
+    driver: Any, seeds_kg: KnowledgeGraph, tmp_path: pathlib.Path
+) -> None:
+    load(driver, render_html(seeds_kg, title="seeds"), tmp_path / "seeds.html")
+    view = driver.execute_script(FIRST_VIEW)
+    print(f"\nseeds first view: {view}")
+    assert view["isolated"] > 0  # the seeds have actors in no fact
+    assert view["shown"] == 0 and view["drawn"] == len(seeds_kg.entities) - view["isolated"]
+    assert view["inside"]
+    assert max(view["wShare"], view["hShare"]) >= 0.4
+    assert view["fontPx"] >= 10 and view["labelPx"] >= 10
+    assert view["label"] == f"Show {view['isolated']} actors without relations"
+
+    driver.find_element("id", "ag-isolated").click()
+    shown = driver.execute_script(FIRST_VIEW)
+    assert shown["shown"] == view["isolated"] and shown["drawn"] == len(seeds_kg.entities)
+    assert shown["inside"]
+    driver.find_element("id", "ag-isolated").click()
+    assert driver.execute_script(FIRST_VIEW)["shown"] == 0
+    assert_clean_logs(driver)
+
+
+CLEAR_OF_PANEL = """
+const net = actorgraph.network;
+const canvas = net.canvas.frame.canvas.getBoundingClientRect();
+const card = document.getElementById('ag-details-card').getBoundingClientRect();
+return arguments[0].map(function (id) {
+  const p = net.canvasToDOM(net.getPosition(id));
+  const x = canvas.left + p.x, y = canvas.top + p.y;
+  const inCanvas = x > canvas.left && x < canvas.right && y > canvas.top && y < canvas.bottom;
+  const underCard = x >= card.left && x <= card.right && y >= card.top && y <= card.bottom;
+  return [id, inCanvas && !underCard, canvas.right <= card.left + 1];
+});
+"""
+
+
+def test_ego_page_marks_the_centre_and_details_never_cover_it(
+    driver: Any, tmp_path: pathlib.Path
+) -> None:
+    kg = realistic_graph()
+    kh = f"{BASE}entity/kh"
+    ego = ego_graph(kg, "KH", hops=1)
+    load(
+        driver, render_html(ego, title="Kata'ib Hezbollah: 1 hop", centre=kh), tmp_path / "kh.html"
+    )
+    assert driver.find_element("id", "ag-centre").text == "centred on Kata'ib Hezbollah"
+    node = driver.execute_script("return actorgraph.network.body.nodes[arguments[0]].options", kh)
+    others = driver.execute_script(
+        "return actorgraph.network.body.nodeIndices.filter(i => i !== arguments[0])"
+        ".map(i => actorgraph.network.body.nodes[i].options.size)",
+        kh,
+    )
+    assert node["borderWidth"] >= 5 and node["size"] > max(others)
+
+    # select every drawn actor in turn: it and its panel never overlap
+    for target in driver.execute_script("return actorgraph.network.body.nodeIndices.slice()"):
+        driver.execute_script(
+            "actorgraph.network.selectNodes([arguments[0]]);"
+            "actorgraph.network.body.emitter.emit('click', {nodes: [arguments[0]], edges: []});",
+            target,
+        )
+        assert not driver.find_element("id", "ag-details-card").get_attribute("hidden")
+        for _id, clear, docked in driver.execute_script(CLEAR_OF_PANEL, [target]):
+            assert clear and docked, target
+    driver.execute_script("actorgraph.search('Quds Force')")
+    time.sleep(0.5)  # focus animation
+    assert all(
+        clear for _, clear, _ in driver.execute_script(CLEAR_OF_PANEL, [f"{BASE}entity/qods"])
+    )
+    driver.execute_script("document.dispatchEvent(new KeyboardEvent('keydown', {key: 'Escape'}))")
+    assert driver.find_element("id", "ag-details-card").get_attribute("hidden")
     assert_clean_logs(driver)

@@ -167,6 +167,8 @@ def test_view_by_alias_writes_the_neighbourhood_with_all_evidence(
     assert f"wrote {page}: 4 actors, 3 relations within 1 hop of Kata'ib Hezbollah" in result.output
     data = page_data(page)
     assert data["title"] == "Kata'ib Hezbollah: 1 hop"
+    (centre,) = [n for n in data["nodes"] if n["ag"].get("centre")]
+    assert data["centre"] == centre["id"] and centre["label"] == "Kata'ib Hezbollah"
     assert labels(data) == {
         "Kata'ib Hezbollah",
         "Popular Mobilization Forces",

@@ -29,6 +29,14 @@
   const typeColor = new Map(data.legend.types.map(function (t) { return [t.type, t.color]; }));
   const hiddenTypes = new Set();
   const hiddenRelations = new Set();
+  // actors in no fact are hidden until the "show N actors without relations" box is ticked
+  const isolatedState = { shown: false, placed: false };
+  // labels are never drawn smaller than this many screen pixels (up to MAX_LABEL_GROWTH)
+  const MIN_LABEL_PX = 12;
+  const MAX_LABEL_GROWTH = 4;
+  const NODE_FONT_SIZE = data.options.nodes.font.size;
+  const EDGE_FONT_SIZE = data.options.edges.font.size;
+  let labelGrowth = 1;
   let dimmed = false;
 
   // ------------------------------------------------------------------ DOM helpers
@@ -189,6 +197,13 @@
         counts.appendChild(el("b", null, pair[0].toLocaleString("en")));
         counts.appendChild(document.createTextNode(" " + pair[1] + (pair[0] === 1 ? "" : "s")));
       });
+    const centre = data.centre ? byId.get(data.centre) : null;
+    const centreBox = document.getElementById("ag-centre");
+    centreBox.hidden = !centre;
+    if (centre) {
+      centreBox.appendChild(document.createTextNode("centred on "));
+      centreBox.appendChild(dataText("b", null, centre.label));
+    }
     document.getElementById("ag-hint").textContent =
       "Hover for a summary \u00b7 click an actor to highlight its neighbourhood \u00b7 " +
       "click empty space or press Esc to reset \u00b7 scroll to zoom";
@@ -264,6 +279,46 @@
       data.legend.relations.map(function (r) { return r.relation; }), refreshEdges);
   }
 
+  function buildIsolatedToggle(nodeView) {
+    const panel = document.getElementById("ag-isolated-panel");
+    const box = document.getElementById("ag-isolated");
+    panel.hidden = !data.isolated;
+    document.getElementById("ag-isolated-text").textContent =
+      "Show " + plural(data.isolated, "actor") + " without relations";
+    box.checked = false;
+    box.addEventListener("change", function () { setIsolatedShown(box.checked, nodeView); });
+  }
+
+  function placeIsolated() {
+    // put the actors without relations in a grid under the connected ones
+    if (isolatedState.placed) return;
+    isolatedState.placed = true;
+    const network = api.network;
+    const placed = network.getPositions();
+    let minX = 0, maxX = 0, maxY = 0, first = true;
+    Object.keys(placed).forEach(function (id) {
+      const p = placed[id];
+      if (first) { minX = maxX = p.x; maxY = p.y; first = false; }
+      minX = Math.min(minX, p.x); maxX = Math.max(maxX, p.x); maxY = Math.max(maxY, p.y);
+    });
+    const isolated = data.nodes.filter(function (n) { return n.ag.isolated; });
+    const step = 190;
+    const cols = Math.max(4, Math.floor((maxX - minX) / step) + 1,
+      Math.ceil(Math.sqrt(isolated.length * 1.6)));
+    api.nodes.update(isolated.map(function (n, i) {
+      return { id: n.id, x: minX + (i % cols) * step, y: maxY + 160 + Math.floor(i / cols) * 90 };
+    }));
+  }
+
+  function setIsolatedShown(shown, nodeView) {
+    if (shown === isolatedState.shown) return;
+    document.getElementById("ag-isolated").checked = shown;
+    if (shown) placeIsolated();
+    isolatedState.shown = shown;
+    nodeView.refresh();
+    fitAll(api.network);
+  }
+
   function ensureTypeVisible(type, nodeView) {
     if (!hiddenTypes.has(type)) return;
     hiddenTypes.delete(type);
@@ -275,11 +330,29 @@
 
   // ------------------------------------------------------------------ details and tooltip
   function showDetails(card) {
+    // the card is docked beside the network, which shrinks: it never covers a node
     const box = document.getElementById("ag-details");
     if (card) box.replaceChildren(card);
     else box.replaceChildren();
     document.getElementById("ag-details-card").hidden = !card;
+    const stage = document.querySelector(".ag-stage");
+    if (stage.classList.contains("ag-docked") !== !!card) {
+      stage.classList.toggle("ag-docked", !!card);
+      if (api.network) api.network.setSize("100%", "100%");
+    }
     return box;
+  }
+
+  function keepInView(ids) {
+    // after the network shrank, move the view if a selected actor is off screen
+    const network = api.network;
+    const canvas = network.canvas.frame.canvas;
+    const w = canvas.clientWidth, h = canvas.clientHeight, margin = 40;
+    const out = ids.some(function (id) {
+      const p = network.canvasToDOM(network.getPosition(id));
+      return p.x < margin || p.y < margin || p.x > w - margin || p.y > h - margin;
+    });
+    if (out) network.moveTo({ position: network.getPosition(ids[0]), animation: false });
   }
 
   const tooltip = document.getElementById("ag-tooltip");
@@ -336,12 +409,14 @@
     neighbours.push(id);
     highlight(neighbours, network.getConnectedEdges(id));
     showDetails(nodeCard(id, true));
+    keepInView([id]);
   }
 
   function selectEdge(id) {
     const edge = edgeById.get(id);
     highlight([edge.from, edge.to], [id]);
     showDetails(edgeCard(id, true));
+    keepInView([edge.from, edge.to]);
   }
 
   function clearSelection() {
@@ -356,6 +431,7 @@
     const node = byId.get(id);
     if (!node) return null;
     ensureTypeVisible(node.ag.type, nodeViewRef);
+    if (node.ag.isolated) setIsolatedShown(true, nodeViewRef);
     const network = api.network;
     network.selectNodes([id]);
     selectNode(id);
@@ -448,9 +524,24 @@
   }
 
   function fitAll(network) {
-    // fit() frames node centres; leave a margin for labels at the edges
+    // fit() frames the drawn node centres; leave a margin for labels at the edges
     network.fit({ animation: false });
-    if (data.nodes.length > 1) network.moveTo({ scale: network.getScale() * 0.9, animation: false });
+    if (network.body.nodeIndices.length > 1) {
+      network.moveTo({ scale: network.getScale() * 0.9, animation: false });
+    }
+    readableLabels(network);
+  }
+
+  function readableLabels(network) {
+    // grow the label font when zoomed out so that labels stay >= MIN_LABEL_PX on screen
+    const scale = network.getScale();
+    const growth = Math.min(MAX_LABEL_GROWTH, Math.max(1, MIN_LABEL_PX / (NODE_FONT_SIZE * scale)));
+    if (Math.abs(growth - labelGrowth) < 0.05 * labelGrowth) return;
+    labelGrowth = growth;
+    network.setOptions({
+      nodes: { font: { size: Math.round(NODE_FONT_SIZE * growth) } },
+      edges: { font: { size: Math.round(EDGE_FONT_SIZE * Math.min(growth, 2)) } },
+    });
   }
 
   function start() {
@@ -458,7 +549,9 @@
     const nodes = new vis.DataSet(data.nodes);
     const edges = new vis.DataSet(data.edges);
     const nodeView = new vis.DataView(nodes, {
-      filter: function (n) { return !hiddenTypes.has(n.ag.type); },
+      filter: function (n) {
+        return !hiddenTypes.has(n.ag.type) && (isolatedState.shown || !n.ag.isolated);
+      },
     });
     const edgeView = new vis.DataView(edges, {
       filter: function (e) { return !hiddenRelations.has(e.ag.relation); },
@@ -471,12 +564,15 @@
       return showDetails(kind === "edge" ? edgeCard(id, true) : nodeCard(id, true));
     };
     buildFilters(nodeView, edgeView);
+    buildIsolatedToggle(nodeView);
     buildSearch();
 
     const container = document.getElementById("ag-network");
     const network = new vis.Network(container, { nodes: nodeView, edges: edgeView }, data.options);
     api.network = network;
     api.fit = function () { fitAll(network); };
+    api.showIsolated = function (shown) { setIsolatedShown(!!shown, nodeView); };
+    api.labelPx = function () { return labelGrowth * NODE_FONT_SIZE * network.getScale(); };
 
     let settled = !data.physics;
     network.once("stabilizationIterationsDone", function () {
@@ -490,6 +586,7 @@
     network.on("hoverNode", function (p) { showTip(nodeCard(p.node, false), p.pointer.DOM); });
     network.on("hoverEdge", function (p) { showTip(edgeCard(p.edge, false), p.pointer.DOM); });
     ["blurNode", "blurEdge", "dragStart", "zoom"].forEach(function (name) { network.on(name, hideTip); });
+    network.on("zoom", function () { readableLabels(network); });
     network.on("click", function (p) {
       hideTip();
       if (p.nodes.length) selectNode(p.nodes[0]);
