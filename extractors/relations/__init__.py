@@ -2,11 +2,12 @@
 
 Each pattern is a small function over one sentence that yields candidate facts
 with the extractor's name and a confidence. Patterns live in one module per
-family of constructions (``verbs``, ``titles``, ``places``, ``events``,
-``alignment``); what they read a sentence with is in ``sentence``. The component
-(``component``) runs them, drops facts whose argument types do not fit the
-relation's domain and range in the ontology, self-loops and duplicates, and
-writes ``doc._.facts``.
+family of constructions (``verbs``, ``attribution``, ``events``, ``titles``,
+``leaders``, ``places``, ``presence``, ``visits``, ``datelines``, ``alignment``,
+``allies``); what they read a sentence with is in ``sentence``, and who did an attack
+and to what in ``agents``. The component (``component``) runs them, drops facts whose
+argument types do not fit the relation's domain and range in the ontology, self-loops
+and duplicates, and writes ``doc._.facts``.
 """
 
 from .assertion import CLAIM_VERBS, assertion_factor

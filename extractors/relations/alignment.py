@@ -1,6 +1,8 @@
-"""Belonging, backing and alignment: "KH, part of the PMU", "Iran's Quds Force",
-"Iran-backed militias", "NATO allies like Denmark", "tensions between X and Y",
-"counter-ISIS units", "militias tied to Iran"."""
+"""Belonging and backing: "KH, part of the PMU", "Iran's Quds Force", "Iran-backed
+militias", "NATO allies like Denmark", "counter-ISIS units", "militias tied to Iran",
+"the military wing of X", "loyal to X", "the US-led coalition", "X relies on Y". How
+two actors stand to each other (alliances, hostility, cooperation, rivalry, support) is
+read in ``allies``."""
 
 from __future__ import annotations
 
@@ -13,7 +15,6 @@ from ..lexicon import (
     BACKING_PARTICIPLES,
     EXAMPLE_PREPS,
     MEMBER_NOUNS,
-    SYMMETRIC_NOUNS,
     TIE_VERBS,
     TITLE_RELATIONS,
 )
@@ -35,19 +36,13 @@ from .sentence import (
 
 CONFIDENCE = {
     "backing_participle": 0.85,
-    "alignment_noun": 0.8,
     "wing": 0.85,
     "allegiance": 0.85,
-    "cooperation": 0.8,
-    "relations": 0.75,
     "led_coalition": 0.8,
-    "reliance": 0.75,
     "modifier_part": 0.75,
     "national_force": 0.7,
-    "rivalry_with": 0.75,
-    "support_for": 0.75,
     "state_body": 0.8,
-    "with_help": 0.75,
+    "reliance": 0.75,
 }
 
 #: "Iran-aligned", "Moscow-allied": alignment, not backing (GUIDELINES)
@@ -58,93 +53,9 @@ _RUN_BODIES = frozenset({"GovernmentBody", "MediaOrganization"})
 #: verbs whose passive participle names a backer: "fighters backed by the UAE"
 _BACKING_VERBS = frozenset("back support fund finance arm sponsor equip bankroll".split())
 
-#: nouns that say how the actors they name stand to their owner: "Moscow's ally X",
-#: "Riyadh's rivals X and Y", "fellow NATO member X", "an affiliate of X"
-_ALIGNMENT_NOUNS: dict[str, str] = {
-    **dict.fromkeys("ally allies partner partners".split(), "alliedWith"),
-    **dict.fromkeys(
-        "rival rivals arch-rival arch-rivals foe foes enemy enemies adversary adversaries "
-        "nemesis".split(),
-        "opposes",
-    ),
-    **dict.fromkeys("member members".split(), "memberOf"),
-    **dict.fromkeys("affiliate affiliates offshoot offshoots franchise".split(), "partOf"),
-}
 #: a sub-organisation named by its owner: "its YPG military wing", "the armed wing of X"
 _WING_NOUNS = frozenset("wing wings arm branch branches".split())
 _WING_ADJS = frozenset("military armed political youth militant paramilitary".split())
-#: organisations that have members rather than allies: "NATO allies X and Y" -> memberOf
-_ALLIANCES = frozenset({"InternationalOrganization", "Coalition"})
-#: firms: their "rivals" and "partners" are competitors and customers
-_FIRMS = frozenset({"Organization", "MediaOrganization"})
-#: what a country premodifier can be an ally or rival of ("US ally Saudi Arabia"); with
-#: anything else it gives a nationality ("US rival Grey Global", "US partner Biogen")
-_STATELIKE = frozenset(
-    {
-        "Country",
-        "ArmedGroup",
-        "MilitaryForce",
-        "PoliticalGroup",
-        "GovernmentBody",
-        "Coalition",
-        "InternationalOrganization",
-    }
-)
-#: verbs that put their subjects in a conflict: "X and Y are locked in a struggle"
-_ENGAGED_VERBS = frozenset("lock engage embroil mire entangle involve catch trap".split())
-
-#: "in cooperation with", "coordination meetings with", "a joint force of X and Y"
-_COOPERATION_NOUNS = frozenset("cooperation co-operation coordination partnership alliance".split())
-_JOINT_NOUNS = frozenset(
-    "force forces operation operations patrol patrols offensive command campaign".split()
-)
-#: "with help from X", "with the backing of X", "with Iranian support"
-_HELP_NOUNS = frozenset("help support backing assistance aid funding".split())
-#: verbs of armed action that "alongside" makes an alliance: "fighting alongside X"
-_ALONGSIDE_VERBS = frozenset("fight battle combat operate serve deploy".split())
-
-#: hostility nouns beyond the shared list: "the struggle between X and Y"
-_MORE_HOSTILITY = frozenset(
-    "struggle rift discord animosity antagonism acrimony distrust mistrust".split()
-)
-#: "relations between X and Y deteriorated", "strained ties between X and Y"
-_RELATION_NOUNS = frozenset("relations relationship ties".split())
-_WORSENING_VERBS = frozenset(
-    "deteriorate sour worsen collapse plummet sink strain fray break plunge".split()
-)
-_BAD_RELATION_ADJS = frozenset("strained tense frosty hostile poor troubled fraught icy".split())
-_LOW_NOUNS = frozenset({"low", "nadir"})
-#: words that make a relation hearsay or a mere possibility: "his alleged rival X",
-#: "reports of a feud between X and Y"
-_HEDGE_WORDS = frozenset(
-    "alleged reported supposed possible potential would-be putative rumoured rumored "
-    "so-called".split()
-)
-_HEARSAY_NOUNS = frozenset("report reports rumour rumours rumor rumors speculation talk".split())
-#: what undoes a tie: "an end to its alliance with X", "left the alliance"
-_ENDING_WORDS = frozenset(
-    "end terminate break quit leave abandon exit dissolve scrap sever cancel collapse".split()
-)
-
-
-def _hedged(tok: Token) -> bool:
-    """Whether a noun's relation is hearsay, possible or ended: "alleged rival",
-    "reports of a feud", "an end to the alliance"."""
-    if any(c.lower_ in _HEDGE_WORDS for c in tok.children):
-        return True
-    node = tok
-    for _ in range(3):
-        if node.head == node:
-            break
-        if node.dep_ == "pobj" and node.head.dep_ == "prep":
-            node = node.head.head
-        elif node.dep_ in {"dobj", "nsubjpass", "compound"}:
-            node = node.head
-        else:
-            break
-        if node.lemma_.lower() in _ENDING_WORDS or node.lower_ in _HEARSAY_NOUNS:
-            return True
-    return False
 
 
 def ties(sent: Span, reader: SentenceReader) -> Iterator[Candidate]:
@@ -400,71 +311,6 @@ def against_prefix(sent: Span, reader: SentenceReader) -> Iterator[Candidate]:
                 yield Candidate(arg, "fightsAgainst", reader.arg(m), "against_prefix")
 
 
-def _symmetric(tok: Token) -> str | None:
-    relation = SYMMETRIC_NOUNS.get(tok.lower_)
-    if relation is None and tok.lower_ in _MORE_HOSTILITY:
-        relation = "opposes"
-    return relation
-
-
-def _pairs(args: list[Arg], relation: str, extractor: str) -> Iterator[Candidate]:
-    for i in range(len(args)):
-        for j in range(i + 1, len(args)):
-            if args[i].span.kb_id_ != args[j].span.kb_id_ and not _private(
-                args[i], args[j], relation
-            ):
-                yield Candidate(args[i], relation, args[j], extractor)
-
-
-def _private(a: Arg, b: Arg, relation: str = "alliedWith") -> bool:
-    """Ties that are business or personal, not alignment: firms' rivalries and partnerships
-    ("the rivalry between Google and Yahoo"), people's collaborations and help ("his
-    partnership with Burton"); hostility between people stays ("tensions between X and Y")."""
-    labels = {a.span.label_, b.span.label_}
-    return bool(labels & _FIRMS) or (labels == {"Person"} and relation != "opposes")
-
-
-def between(sent: Span, reader: SentenceReader) -> Iterator[Candidate]:
-    """ "tensions between X and Y", "tensions rose between X and Y", "X and Y are locked
-    in a struggle for dominance"."""
-    for tok in sent:
-        relation = _symmetric(tok)
-        if relation is None:
-            continue
-        factor = 0.0 if _hedged(tok) else _clause_factor(tok)
-        if factor == 0:
-            continue
-        pobjs = list(_pobjs(tok, {"between", "among"}))
-        head = tok.head
-        if not pobjs and tok.dep_ == "nsubj" and head.pos_ in {"VERB", "AUX"}:
-            pobjs = list(_pobjs(head, {"between", "among"}))  # "tensions rose between X and Y"
-        if not pobjs:  # "the struggle for supremacy between X and Y"
-            pobjs = [b for p in _pobjs(tok, {"for", "over"}) for b in _pobjs(p, {"between"})]
-        for p in pobjs:
-            for c in _pairs(reader.actors(p), relation, "between"):
-                yield Candidate(c.subject, c.relation, c.object, c.extractor, factor)
-        if relation != "opposes" or pobjs:
-            continue
-        # "X and Y are locked in a fierce struggle", "X and Y, locked in a rivalry"
-        if (
-            tok.dep_ == "pobj"
-            and head.lower_ == "in"
-            and head.head.pos_ in {"VERB", "ADJ"}
-            and head.head.lemma_.lower() in _ENGAGED_VERBS
-        ):
-            verb = head.head
-            if assertion_factor(verb) == 0:
-                continue
-            subjects, passive = agents_of(verb, reader)
-            if passive or not subjects:
-                subjects = patients_of(verb, reader)
-                if not subjects and verb.dep_ in {"acomp", "attr"}:
-                    subjects = [
-                        a for c in verb.head.children if c.dep_ == "nsubj" for a in reader.actors(c)
-                    ]
-            yield from _pairs(subjects, relation, "between")
-
-
 def copula_part(sent: Span, reader: SentenceReader) -> Iterator[Candidate]:
     for tok in sent:
         if tok.lower_ not in _PART_NOUNS:
@@ -538,64 +384,6 @@ def _possessor(tok: Token, reader: SentenceReader) -> list[Arg]:
     return out
 
 
-def _named_after(tok: Token, reader: SentenceReader) -> list[Arg]:
-    """Actors named right after a noun, whatever the parse: "rivals Iran and Qatar",
-    "ally President Bashar al-Assad", "allies Turkey, Greece and Italy"."""
-    doc = reader.doc
-    i = tok.i + 1
-    end = tok.sent.end
-    while i < end and doc[i].pos_ == "PROPN" and reader.mention(doc[i]) is None:
-        i += 1  # a title before the name: "President"
-    if i < end and doc[i].lower_ == "the":  # "its ally the United Arab Emirates"
-        i += 1
-    # the name must hang on the noun or share its head ("rivals Iran" as two subjects),
-    # not start a clause of its own ("told Labour members the Tories offered ...")
-    heads = {tok.i, tok.head.i}
-    top = tok
-    while top.dep_ == "conj" and top.head != top:
-        top = top.head
-    heads.add(top.head.i)
-    out: list[Arg] = []
-    while i < end:
-        m = reader.mention(doc[i])
-        if m is None or m.start != i or m.label_ not in _ACTORS or doc[i].pos_ == "PRON":
-            break
-        if not out and m.root.head.i not in heads:
-            break
-        out.append(reader.arg(m))
-        i = m.end
-        if i < end and doc[i].text == ",":
-            i += 1
-        if i < end and doc[i].lower_ in {"and", "or"}:
-            i += 1
-        if i < end and doc[i].lower_ == "the":
-            i += 1
-    return out
-
-
-def _targets(tok: Token, reader: SentenceReader) -> tuple[list[Arg], bool]:
-    """The actors an alignment noun is said of ("ally X", "X, an ally of Y", "allies such as
-    X"), and whether the noun names them outright (so plural "rivals X and Y" pair up)."""
-    out = [a for c in tok.children if c.dep_ == "appos" for a in reader.actors(c)]
-    if not out and tok.dep_ in {"compound", "nmod"} and tok.head.i > tok.i:
-        out = reader.actors(tok.head)  # "fellow NATO member Turkey"
-    if not out:
-        out = _named_after(tok, reader)
-    if not out and tok.dep_ == "attr" and tok.head.lemma_ == "be":  # "X and Y are rivals"
-        out = [a for c in tok.head.children if c.dep_ == "nsubj" for a in reader.actors(c)]
-    if out:
-        return out, True
-    out = described(tok, reader)
-    if not out:  # "rivals such as X and Y" are rivals of someone else, not of each other
-        out = [a for p in _pobjs(tok, {"including", "like"}) for a in reader.actors(p)]
-        for c in tok.children:
-            if c.dep_ == "amod" and c.lower_ == "such":
-                out += [a for p in _pobjs(c, {"as"}) for a in reader.actors(p)]
-            elif c.dep_ == "prep" and c.lower_ == "as":
-                out += [a for p in c.children if p.dep_ == "pobj" for a in reader.actors(p)]
-    return out, False
-
-
 def _noun_factor(tok: Token) -> float:
     """The assertion factor of a describing noun: a predicate ("X is not an ally of Y") is
     as asserted as its clause; a label ("NATO allies X", "X, an ally of Y") stands anyway."""
@@ -616,67 +404,6 @@ def _clause_factor(tok: Token) -> float:
             break
         node = node.head
     return 1.0
-
-
-def alignment_nouns(sent: Span, reader: SentenceReader) -> Iterator[Candidate]:
-    """ "Moscow's ally X", "Riyadh's rivals X and Y", "fellow NATO member X",
-    "X, a close ally of Y", "X and Y are longtime rivals", "an affiliate of Y"."""
-    for tok in sent:
-        relation = _ALIGNMENT_NOUNS.get(tok.lower_)
-        if relation is None or tok.pos_ not in {"NOUN", "PROPN"}:
-            continue
-        factor = 0.0 if _hedged(tok) else _noun_factor(tok)
-        if factor == 0:
-            continue
-        owners = _possessor(tok, reader)
-        owners += [
-            reader.arg(m)
-            for c in tok.children
-            if c.dep_ in {"compound", "nmod"} and c.i < tok.i
-            for m in [reader.mention(c)]
-            if m is not None and m.label_ in _ACTORS
-        ]
-        owners += [
-            a
-            for p in _pobjs(tok, {"of", "to"})
-            for a in reader.actors(p)
-            if a.span.label_ in _ACTORS
-        ]
-        named, direct = _targets(tok, reader)
-        targets = [t for t in named if all(t.span.kb_id_ != o.span.kb_id_ for o in owners)]
-        if relation in {"alliedWith", "opposes"}:  # "Kraft rival PepsiCo": trade, not conflict
-            targets = [t for t in targets if t.span.label_ not in _FIRMS]
-            owners = [o for o in owners if o.span.label_ not in _FIRMS]
-        if relation == "partOf":  # "Hexal's US affiliate Eon Labs" needs an organisation
-            targets = [t for t in targets if t.span.label_ in _ORG_TYPES]
-        if not targets:
-            continue
-        plural = tok.tag_ == "NNS"
-        if not owners:
-            # "rivals Iran and Saudi Arabia", "Egypt and Turkey are regional rivals"
-            if plural and direct and relation in {"alliedWith", "opposes"}:
-                for c in _pairs(targets, relation, "alignment_noun"):
-                    yield Candidate(c.subject, c.relation, c.object, c.extractor, factor)
-            continue
-        for o in owners:
-            for t in targets:
-                rel = relation
-                if rel == "alliedWith" and o.span.label_ in _ALLIANCES:
-                    rel = "memberOf"  # "NATO allies Turkey and the United States"
-                if rel == "partOf" and t.span.label_ in {"Person", "Country"}:
-                    rel = "memberOf"
-                if rel == "alliedWith" and t.span.label_ == o.span.label_ == "Person":
-                    continue  # a politician's ally is a colleague, not an alliance
-                if (
-                    o.span.label_ == "Country"
-                    and o.span.root.dep_ in {"compound", "nmod", "amod"}
-                    and t.span.label_ not in _STATELIKE
-                ):
-                    continue  # "US partner Biogen": a firm's home country, not its partner
-                yield Candidate(t, rel, o, "alignment_noun", factor)
-        if relation == "alliedWith" and plural and any(o.span.label_ in _ALLIANCES for o in owners):
-            for c in _pairs(targets, "alliedWith", "alignment_noun"):  # allies of each other
-                yield Candidate(c.subject, c.relation, c.object, c.extractor, factor)
 
 
 def wings(sent: Span, reader: SentenceReader) -> Iterator[Candidate]:
@@ -757,92 +484,14 @@ def allegiance(sent: Span, reader: SentenceReader) -> Iterator[Candidate]:
                 yield Candidate(a, rel, w, "allegiance", factor)
 
 
-def _clause_agents(tok: Token, reader: SentenceReader) -> tuple[list[Arg], Token | None]:
-    """The subject of the clause a noun phrase sits in, and that clause's verb."""
-    node = tok
-    for _ in range(6):
-        if node.pos_ in {"VERB", "AUX"}:
-            agents, passive = agents_of(node, reader)
-            return ([] if passive else agents), node
-        if node.head == node:
-            break
-        node = node.head
-    return [], None
-
-
-def cooperation(sent: Span, reader: SentenceReader) -> Iterator[Candidate]:
-    """ "in cooperation with Y", "coordination meetings with Y", "fighting alongside Y",
-    "X and Y formed a joint force", "a joint force of X and Y" -> alliedWith."""
-    for tok in sent:
-        low = tok.lower_
-        if low == "alongside" and tok.dep_ == "prep" and tok.head.pos_ == "VERB":
-            verb = tok.head
-            if verb.lemma_.lower() not in _ALONGSIDE_VERBS or assertion_factor(verb) == 0:
-                continue
-            agents, passive = agents_of(verb, reader)
-            partners = [a for p in tok.children if p.dep_ == "pobj" for a in reader.actors(p)]
-            for a in [] if passive else agents:
-                for p in partners:
-                    if not _private(a, p):
-                        yield Candidate(a, "alliedWith", p, "cooperation", assertion_factor(verb))
+def led_coalition(sent: Span, reader: SentenceReader) -> Iterator[Candidate]:
+    """ "the Saudi-led coalition" -> Saudi Arabia memberOf the coalition, when it is named."""
+    for m in reader.in_sentence(sent):
+        if m.label_ != "Coalition":
             continue
-        joint = low in _JOINT_NOUNS and any(c.lower_ == "joint" for c in tok.children)
-        coop = low in _COOPERATION_NOUNS or any(
-            c.dep_ == "compound" and c.lower_ in _COOPERATION_NOUNS for c in tok.children
-        )
-        if not (joint or coop) or tok.pos_ != "NOUN" or _hedged(tok):
-            continue
-        partners = [a for p in _pobjs(tok, {"with"}) for a in reader.actors(p)]
-        members = [a for p in _pobjs(tok, {"of", "between", "among"}) for a in reader.actors(p)]
-        agents, clause = _clause_agents(tok, reader)
-        factor = assertion_factor(clause) if clause is not None else 1.0
-        if factor == 0:
-            continue
-        owners = _possessor(tok, reader)
-        if partners:
-            for a in owners or agents:
-                for p in partners:
-                    if not _private(a, p):
-                        yield Candidate(a, "alliedWith", p, "cooperation", factor)
-        elif joint and len(members) >= 2:  # "a joint force of X and Y"
-            for c in _pairs(members, "alliedWith", "cooperation"):
-                yield Candidate(c.subject, c.relation, c.object, c.extractor, factor)
-        elif joint and tok.dep_ == "dobj" and len(agents) >= 2:  # "X and Y formed a joint force"
-            for c in _pairs(agents, "alliedWith", "cooperation"):
-                yield Candidate(c.subject, c.relation, c.object, c.extractor, factor)
-
-
-def relations(sent: Span, reader: SentenceReader) -> Iterator[Candidate]:
-    """ "relations between X and Y deteriorated", "relations deteriorated between X and Y",
-    "strained ties between X and Y" -> opposes."""
-    for tok in sent:
-        if tok.lower_ not in _RELATION_NOUNS:
-            continue
-        head = tok.head
-        bad = any(c.lower_ in _BAD_RELATION_ADJS for c in tok.children)
-        verb = head if tok.dep_ in {"nsubj", "nsubjpass"} else None
-        if verb is not None and not bad:
-            lemma = verb.lemma_.lower()
-            bad = lemma in _WORSENING_VERBS or (
-                lemma in {"hit", "reach", "fall", "sink"}
-                and any(
-                    w.lower_ in _LOW_NOUNS
-                    for c in verb.children
-                    if c.dep_ in {"dobj", "prep"}
-                    for w in c.subtree
-                )
-            )
-        if not bad:
-            continue
-        factor = assertion_factor(verb) if verb is not None else _clause_factor(tok)
-        if factor == 0:
-            continue
-        pobjs = list(_pobjs(tok, {"between", "among"}))
-        if not pobjs and verb is not None:
-            pobjs = list(_pobjs(verb, {"between", "among"}))
-        for p in pobjs:
-            for c in _pairs(reader.actors(p), "opposes", "relations"):
-                yield Candidate(c.subject, c.relation, c.object, c.extractor, factor)
+        for leader in led_by(m.root, reader):
+            if leader.span.label_ in {"Country", "Person"} | _ORG_TYPES:
+                yield Candidate(leader, "memberOf", reader.arg(m), "led_coalition")
 
 
 def reliance(sent: Span, reader: SentenceReader) -> Iterator[Candidate]:
@@ -881,174 +530,12 @@ def reliance(sent: Span, reader: SentenceReader) -> Iterator[Candidate]:
                 yield Candidate(d, "backedBy", b, "reliance", factor)
 
 
-def with_help(sent: Span, reader: SentenceReader) -> Iterator[Candidate]:
-    """ "X seized the port with help from Y", "with the backing of Y", "with Iranian support"
-    -> X backedBy Y."""
-    for tok in sent:
-        if tok.lower_ not in _HELP_NOUNS or tok.dep_ != "pobj" or tok.head.lower_ != "with":
-            continue
-        helpers = [a for p in _pobjs(tok, {"from", "of"}) for a in reader.actors(p)]
-        helpers += [
-            reader.arg(m)
-            for c in tok.children
-            if c.dep_ in {"poss", "amod", "compound"}
-            for m in [reader.named_or_demonym(c)]
-            if m is not None
-        ]
-        helpers = [h for h in helpers if h.span.label_ in _ACTORS]
-        verb = tok.head.head
-        for _ in range(3):  # "rebuilt its tunnels with Iranian support"
-            if verb.pos_ in {"VERB", "AUX"} or verb.dep_ not in {"dobj", "pobj", "prep"}:
-                break
-            verb = verb.head
-        if not helpers or verb.pos_ not in {"VERB", "AUX"}:
-            continue
-        factor = assertion_factor(verb)
-        if factor == 0:
-            continue
-        agents, passive = agents_of(verb, reader)
-        if passive:
-            continue
-        for a in agents:
-            for h in helpers:
-                if a.span.kb_id_ != h.span.kb_id_ and not _private(a, h):
-                    yield Candidate(a, "backedBy", h, "with_help", factor)
-
-
-#: hostility nouns that take their other side with "with": "its rivalry with Y", "is in
-#: a competition with Y", "locked in a feud with Y"
-_RIVALRY_NOUNS = frozenset(
-    "rivalry rivalries competition feud feuds dispute disputes standoff confrontation "
-    "enmity hostility hostilities tension tensions struggle rift quarrel".split()
-)
-#: whom a rivalry noun belongs to when it is the object of "in": "X is in a competition"
-_IN_VERBS = _ENGAGED_VERBS | {"be", "remain", "stay"}
-
-
-def rivalry_with(sent: Span, reader: SentenceReader) -> Iterator[Candidate]:
-    """ "Hezbollah's rivalry with Amal", "X is in a competition with Y", "X has been locked
-    in a feud with Y" -> X opposes Y."""
-    for tok in sent:
-        if tok.lower_ not in _RIVALRY_NOUNS or tok.pos_ != "NOUN" or _hedged(tok):
-            continue
-        if _unasserted_noun(tok):
-            continue
-        others = [a for p in _pobjs(tok, {"with"}) for a in reader.actors(p)]
-        if not others:
-            continue
-        owners = _possessor(tok, reader)
-        factor = _clause_factor(tok)
-        head = tok.head
-        if not owners and tok.dep_ == "pobj" and head.lower_ == "in":
-            verb = head.head
-            if verb.pos_ in {"VERB", "AUX"} and verb.lemma_.lower() in _IN_VERBS:
-                factor = assertion_factor(verb)
-                subjects, passive = agents_of(verb, reader)
-                owners = patients_of(verb, reader) if passive or not subjects else subjects
-        if factor == 0:
-            continue
-        for a in owners:
-            for o in others:
-                if a.span.kb_id_ != o.span.kb_id_ and not _private(a, o, "opposes"):
-                    yield Candidate(a, "opposes", o, "rivalry_with", factor)
-
-
-#: nouns of backing that name the backed with "for"/"to": "Iranian support for Hamas"
-_SUPPORT_NOUNS = frozenset(
-    "support backing assistance aid funding financing sponsorship arms weapons".split()
-)
-#: kinds of aid that are no backing in a conflict: "humanitarian aid to Gaza"
-_RELIEF_WORDS = frozenset(
-    "humanitarian food medical relief emergency development disaster public popular "
-    "political moral".split()
-)
-#: who backs and who is backed by "support for": states, forces and armed groups
-_BACKING_TYPES = frozenset(
-    {"Country", "ArmedGroup", "MilitaryForce", "GovernmentBody", "Coalition"}
-)
-
-
-#: words above a noun that leave it unasserted: "no evidence of Iranian support",
-#: "accused Iran of support for X", "denied any rivalry with Y"
-_UNASSERTING_HEADS = frozenset(
-    "accuse allege deny claim suspect rumour rumor evidence sign proof question doubt".split()
-)
-
-
-def _unasserted_noun(tok: Token) -> bool:
-    """Whether a noun sits under a denial, an accusation or a "no evidence of" within a few
-    steps up: the clause may be asserted while the noun's relation is not."""
-    node = tok
-    for _ in range(4):
-        if node.head == node:
-            return False
-        node = node.head
-        if any(
-            c.dep_ in {"det", "neg"} and c.lower_ in {"no", "not", "never"} for c in node.children
-        ):
-            return True
-        if node.lemma_.lower() in _UNASSERTING_HEADS:
-            return True
-        if node.pos_ in {"VERB", "AUX"}:
-            return False
-    return False
-
-
-def support_for(sent: Span, reader: SentenceReader) -> Iterator[Candidate]:
-    """ "Iranian support for Hamas", "Russia's military aid to Syria", "assistance for the
-    Houthis from Tehran" -> the recipient backedBy the provider."""
-    for tok in sent:
-        if tok.lower_ not in _SUPPORT_NOUNS or tok.pos_ != "NOUN" or _hedged(tok):
-            continue
-        if _unasserted_noun(tok):
-            continue
-        if any(c.lower_ in _RELIEF_WORDS for c in tok.children):
-            continue
-        recipients = [a for p in _pobjs(tok, {"for", "to"}) for a in reader.actors(p)]
-        providers = [a for p in _pobjs(tok, {"from"}) for a in reader.actors(p)]
-        providers += [
-            reader.arg(m)
-            for c in tok.children
-            if c.dep_ in {"poss", "amod", "compound"}
-            for m in [reader.named_or_demonym(c)]
-            if m is not None
-        ]
-        recipients = [a for a in recipients if a.span.label_ in _BACKING_TYPES]
-        providers = [a for a in providers if a.span.label_ in _BACKING_TYPES]
-        if not recipients or not providers:
-            continue
-        factor = _clause_factor(tok)
-        if factor == 0:
-            continue
-        for r in recipients:
-            for p in providers:
-                if r.span.kb_id_ != p.span.kb_id_:
-                    yield Candidate(r, "backedBy", p, "support_for", factor)
-
-
-def led_coalition(sent: Span, reader: SentenceReader) -> Iterator[Candidate]:
-    """ "the Saudi-led coalition" -> Saudi Arabia memberOf the coalition, when it is named."""
-    for m in reader.in_sentence(sent):
-        if m.label_ != "Coalition":
-            continue
-        for leader in led_by(m.root, reader):
-            if leader.span.label_ in {"Country", "Person"} | _ORG_TYPES:
-                yield Candidate(leader, "memberOf", reader.arg(m), "led_coalition")
-
-
 PATTERNS = (
     backing_participle,
-    alignment_nouns,
     wings,
     allegiance,
-    cooperation,
-    relations,
-    reliance,
     modifier_part,
-    with_help,
     led_coalition,
-    rivalry_with,
-    support_for,
     state_bodies,
     ties,
     member_examples,
@@ -1056,6 +543,6 @@ PATTERNS = (
     national_forces,
     modifier_backing,
     against_prefix,
-    between,
     copula_part,
+    reliance,
 )

@@ -19,7 +19,19 @@ from actorgraph.ontology import Schema, load_schema
 from ..gazetteer import Gazetteer, load_gazetteer
 from ..records import ExtractedFact, LocalEntity
 from ..resolve import ensure_extensions
-from . import alignment, events, places, titles, verbs
+from . import (
+    alignment,
+    allies,
+    attribution,
+    datelines,
+    events,
+    leaders,
+    places,
+    presence,
+    titles,
+    verbs,
+    visits,
+)
 from .sentence import Candidate, SentenceReader
 
 BASE_CONFIDENCE: dict[str, float] = {
@@ -68,16 +80,75 @@ PATTERNS: tuple[Pattern, ...] = (
     alignment.possessives,
     alignment.modifier_backing,
     alignment.against_prefix,
-    alignment.between,
+    allies.between,
     events.action_nouns,
     places.locatives,
     alignment.copula_part,
 )
 #: pattern families; a module lists its patterns in ``PATTERNS`` and may give base
 #: confidences for new extractor names in ``CONFIDENCE``
-FAMILIES = (alignment, events, places, titles, verbs)
-# patterns a family adds run after the ones above, in family order
-PATTERNS += tuple(p for m in FAMILIES for p in m.PATTERNS if p not in PATTERNS)
+FAMILIES = (
+    alignment,
+    allies,
+    events,
+    places,
+    presence,
+    visits,
+    datelines,
+    titles,
+    leaders,
+    verbs,
+    attribution,
+)
+# the patterns families add run after the ones above, in this order (the order the
+# families had before they were split: do not reorder)
+PATTERNS += (
+    alignment.backing_participle,
+    allies.alignment_nouns,
+    alignment.wings,
+    alignment.allegiance,
+    allies.cooperation,
+    allies.relations,
+    alignment.reliance,
+    alignment.modifier_part,
+    allies.with_help,
+    alignment.led_coalition,
+    allies.rivalry_with,
+    allies.support_for,
+    alignment.state_bodies,
+    alignment.national_forces,
+    events.attack_events,
+    events.struggles,
+    events.killings,
+    places.place_nouns,
+    places.possessed_places,
+    presence.captures,
+    presence.control,
+    presence.strongholds,
+    presence.presence_nouns,
+    visits.visits,
+    presence.movements,
+    presence.withdrawals,
+    presence.killed_in,
+    visits.acts_from,
+    visits.meetings,
+    visits.meeting_nouns,
+    datelines.datelines,
+    presence.campaigns_against,
+    leaders.context_titles,
+    leaders.leadership,
+    leaders.roles,
+    verbs.launches,
+    verbs.incursions,
+    attribution.culprits,
+    attribution.vows,
+    attribution.designations,
+    attribution.outlawed,
+    attribution.crime_calls,
+)
+assert set(PATTERNS) == {p for m in FAMILIES for p in m.PATTERNS} and len(set(PATTERNS)) == len(
+    PATTERNS
+), "every family pattern is listed once in component.PATTERNS"
 for _family in FAMILIES:
     BASE_CONFIDENCE.update(getattr(_family, "CONFIDENCE", {}))
 

@@ -1,7 +1,7 @@
 """What an article is about, read once per Doc: its dateline and its dominant country.
 
 Titles that name no country ("Prime Minister X", "Foreign Minister X") take their
-country from here (see ``titles.context_titles``).
+country from here (see ``leaders.context_titles``).
 
 - The **dateline** is an upper-case place at the start of one of the first lines,
   with an optional region, agency and dash: "BAGHDAD (Reuters) -", "KYIV/MARIUPOL,

@@ -7,11 +7,8 @@ from collections.abc import Iterator
 
 from spacy.tokens import Span, Token
 
-from ..lexicon import (
-    ACCUSATION_NOUNS,
-    ACTION_NOUNS,
-    KILLER_NOUNS,
-)
+from ..lexicon import ACCUSATION_NOUNS, ACTION_NOUNS, KILLER_NOUNS
+from .agents import alleged_by, attack_targets, lasting, verbal_attack
 from .assertion import assertion_factor
 from .sentence import (
     _ACTORS,
@@ -23,7 +20,6 @@ from .sentence import (
     agents_of,
     led_by,
 )
-from .verbs import alleged_by, attack_targets, lasting, verbal_attack
 
 
 def accusation_nouns(sent: Span, reader: SentenceReader) -> Iterator[Candidate]:

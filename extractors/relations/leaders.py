@@ -1,0 +1,470 @@
+"""Who leads or works for whom, read beyond a title right before or beside the name: a bare
+title resolved from the article's country ("the president said", "Prime Minister
+Sunak" in a British story), leadership nouns ("under the leadership of X", "X's
+presidency"), roles such as "X of ORG", "X, a spokesman for ORG", "X was named chief of
+ORG", "X, who runs ORG" and "X works for ORG"."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from spacy.tokens import Span, Token
+
+from ..lexicon import (
+    DEPUTY_WORDS,
+    DESCRIPTOR_TYPES,
+)
+from .assertion import assertion_factor
+from .context import doc_context
+from .sentence import (
+    _ACTORS,
+    _ORG_TYPES,
+    Arg,
+    Candidate,
+    SentenceReader,
+    _demote,
+    _pobjs,
+    agents_of,
+)
+from .titles import (
+    _BRITISH_HONORIFICS,
+    _after,
+    _for_state,
+    _orgs_in,
+    _other_state_acts,
+    _past,
+    _portfolio_name,
+    _portfolio_of,
+    _title_relation,
+    _trim,
+    _window,
+)
+
+#: titles of a head of state or government that need no organisation to be read
+_HEAD_OF_STATE = frozenset(
+    {"president", "prime minister", "premier", "king", "emir", "sultan", "supreme leader"}
+)
+
+
+#: portfolios of ministers and secretaries of a government ("Foreign Minister X")
+_PORTFOLIOS = frozenset(
+    "foreign home interior defence defense finance economy justice health education "
+    "trade energy oil transport labour labor agriculture environment information culture "
+    "industry water electricity planning intelligence communications security".split()
+)
+
+
+#: modifiers a bare state title may carry and still name the office
+_TITLE_MODIFIERS = frozenset({"the", "acting", "interim", "caretaker", "incumbent", "new"})
+
+
+_USER_DATA_KEY = "actorgraph.relations.titles.holders"
+
+
+def context_titles(sent: Span, reader: SentenceReader) -> Iterator[Candidate]:
+    """State titles that name no state, read with the article's country.
+
+    "In Iraq, Prime Minister X said" (``fronted_title``) and, in a story datelined
+    BAGHDAD, "Prime Minister X" and "Foreign Minister Y" (``context_title``): heads of
+    state and government lead the country, ministers hold office in it. A person tied
+    elsewhere in the article to another actor by a title, and a title that several people
+    hold in the article, get nothing.
+    """
+    holders: _Holders | None = None
+    for person in reader.in_sentence(sent):
+        if person.label_ != "Person" or (person.start, person.end) in reader.coref:
+            continue
+        person = _trim(person)
+        bare = _bare_title(person, sent, reader)
+        if bare is None:
+            continue
+        relation, title = bare
+        country = _fronted_country(person, sent, reader)
+        extractor = "fronted_title"
+        factor = 1.0
+        if country is None:
+            ctx = doc_context(reader.doc, reader.gazetteer)
+            country = ctx.dateline_country
+            extractor = "context_title"
+            if country is not None and _other_state_acts(sent, reader, country.kb_id_):
+                continue  # "TRIPOLI - ... Britain said ... Defense Secretary X said"
+            if country is None and relation == "leaderOf":
+                # the country named most, not the place the story is from: only heads
+                # of state, as ministers of a region or a party read as the state's
+                country = ctx.dominant_country
+                factor = 0.9
+                if country is not None and _other_country_named(sent, reader, country):
+                    continue  # "President Bush ... America's over 65s" in a story on Japan;
+                    # "the Pakistani president met Prime Minister X ... in London"
+        if country is None:
+            continue
+        if holders is None:
+            holders = _title_holders(reader)
+        if not holders.may_hold(person.kb_id_, title, country.kb_id_):
+            continue
+        yield Candidate(reader.arg(person), relation, Arg(country), extractor, factor)
+
+
+def _other_country_named(sent: Span, reader: SentenceReader, country: Span) -> bool:
+    """Whether a sentence names a country (or its capital) other than this one: a title
+    there may be the other state's."""
+    return any(
+        m is not None and m.label_ == "Country" and m.kb_id_ != country.kb_id_
+        for t in sent
+        for m in [reader.named_or_demonym(t)]
+        if t.pos_ != "PRON"
+    )
+
+
+def _bare_title(person: Span, sent: Span, reader: SentenceReader) -> tuple[str, str] | None:
+    """The relation and the title of a state office right before a name that names no
+    organisation or state: "Prime Minister X" -> ("leaderOf", "prime minister")."""
+    end = doc_context(reader.doc, reader.gazetteer).dateline_end
+    window = [t for t in _window(person, sent) if t.idx >= end]  # not "BAGHDAD" itself
+    if not window or any(
+        (m := reader.named_or_demonym(t)) is not None
+        and m.label_ in _ACTORS
+        and not _portfolio_name(m)
+        for t in window + _after(person)
+    ):
+        return None
+    words = _title_words(window)
+    deputy = bool(words) and words[0] in DEPUTY_WORDS | {"vice"}
+    if deputy:
+        words.pop(0)
+    title = " ".join(words)
+    if title in _HEAD_OF_STATE:
+        return ("affiliatedWith" if deputy else "leaderOf"), title
+    if (
+        len(words) >= 2
+        and words[-1] in {"minister", "secretary"}
+        and all(w in _PORTFOLIOS for w in words[:-1])
+    ) or title == "minister":
+        return "affiliatedWith", title
+    return None
+
+
+def _title_words(window: list[Token]) -> list[str]:
+    """The words of a title, without articles, possessives and modifiers: "the acting
+    President" -> ["president"]."""
+    words = [t.lower_ for t in window if t.lower_ not in {"'s", "’s"}]
+    while words and words[0] in _TITLE_MODIFIERS:
+        words.pop(0)
+    return words
+
+
+def _fronted_country(person: Span, sent: Span, reader: SentenceReader) -> Span | None:
+    """The country of a fronted "In X," that sets the scene: "In the UK, Foreign Secretary Y"."""
+    first = sent[0]
+    if first.lower_ != "in" or first.dep_ != "prep":
+        return None
+    objs = [c for c in first.children if c.dep_ == "pobj"]
+    if len(objs) != 1:
+        return None
+    m = reader.mention(objs[0])
+    end = objs[0].right_edge.i + 1
+    if m is None or m.label_ != "Country" or end >= sent.end or sent.doc[end].text != ",":
+        return None
+    if person.start <= end:
+        return None
+    return m
+
+
+class _Holders:
+    """Who holds which title in an article, and to which actor the title ties them."""
+
+    def __init__(self) -> None:
+        #: person key -> actors their titles name
+        self.ties: dict[str, set[str]] = {}
+        #: title -> (person key, actor key or "" when the title names none)
+        self.titles: dict[str, set[tuple[str, str]]] = {}
+
+    def may_hold(self, person: str, title: str, country: str) -> bool:
+        if self.ties.get(person, set()) - {country}:
+            return False  # "U.S. President X" elsewhere: not the dateline's president
+        others = {(p, actor) for p, actor in self.titles.get(title, set()) if p != person}
+        return not any(actor in {"", country} for _, actor in others)
+
+
+def _title_holders(reader: SentenceReader) -> _Holders:
+    cached = reader.doc.user_data.get(_USER_DATA_KEY)
+    if isinstance(cached, _Holders):
+        return cached
+    holders = _Holders()
+    for sent in reader.doc.sents:
+        for person in reader.in_sentence(sent):
+            if person.label_ != "Person" or (person.start, person.end) in reader.coref:
+                continue
+            person = _trim(person)
+            window = _window(person, sent)
+            tied = _orgs_in(window + _after(person), reader, person)
+            for appos in person.root.children:
+                if appos.dep_ == "appos":
+                    tied += [
+                        reader.arg(m)
+                        for t in appos.subtree
+                        for m in [reader.named_or_demonym(t)]
+                        if m is not None and m.label_ in _ACTORS and m.kb_id_ != person.kb_id_
+                    ]
+            keys = {a.span.kb_id_ for a in tied}
+            holders.ties.setdefault(person.kb_id_, set()).update(keys)
+            named = {t.i for a in tied for t in a.span}
+            title = " ".join(_title_words([t for t in window if t.i not in named]))
+            for key in keys or {""}:
+                holders.titles.setdefault(title, set()).add((person.kb_id_, key))
+    reader.doc.user_data[_USER_DATA_KEY] = holders
+    return holders
+
+
+#: nouns of holding power: "under the leadership of X", "under X's rule"
+_LEADERSHIP_NOUNS = frozenset({"leadership", "rule", "presidency", "premiership", "reign"})
+
+
+#: what a person holds: "under the leadership of X" (states too), "Sadr's militia" (not
+#: states: "Brown's Britain" is a book's title, not a head of government)
+_LED_TYPES = frozenset(
+    {"ArmedGroup", "PoliticalGroup", "Country", "Organization", "MediaOrganization"}
+)
+
+
+#: what a named person's possessive leads: "Sadr's militia", "Kilroy-Silk's Veritas Party"
+#: (not "Cherie Blair's Matrix Chambers", where she works, nor "Brown's Budget")
+_POSSESSED_TYPES = frozenset({"ArmedGroup", "PoliticalGroup"})
+
+
+def _full_name(person: Span) -> bool:
+    """Whether a person is known by a full name (a surname alone may be a company's)."""
+    return person.kb_id_.startswith("gaz:") or " " in person.kb_id_.rsplit(":", 1)[-1]
+
+
+def _framed_by(under: Token, reader: SentenceReader) -> Arg | None:
+    """The actor an "under ..." phrase set off by commas follows: "Iraq, under X, ..."."""
+    doc = under.doc
+    end = under.right_edge.i + 1
+    if under.i < 2 or doc[under.i - 1].text != "," or end >= len(doc) or doc[end].text != ",":
+        return None
+    m = reader.mention(doc[under.i - 2])
+    if m is None or m.end != under.i - 1 or m.label_ not in _LED_TYPES:
+        return None
+    return reader.arg(m)
+
+
+def leadership(sent: Span, reader: SentenceReader) -> Iterator[Candidate]:
+    """Leaders named by what they hold rather than by a title.
+
+    "Iraq, under the leadership of Saddam Hussein, invaded ..." (``under_leadership``)
+    and "the Peace Brigades, Sadr's paramilitary group" (``possessive_leader``).
+    """
+    for tok in sent:
+        if tok.lower_ in _LEADERSHIP_NOUNS and tok.dep_ == "pobj" and tok.head.lower_ == "under":
+            leaders = [
+                m
+                for c in tok.children
+                for t in (
+                    [c]
+                    if c.dep_ == "poss"
+                    else [p for p in c.children if p.dep_ == "pobj"]
+                    if c.dep_ == "prep" and c.lower_ == "of"
+                    else []
+                )
+                for m in [reader.mention(t)]
+                if m is not None and m.label_ == "Person"
+            ]
+            gov = tok.head.head
+            factor = 1.0
+            framed = _framed_by(tok.head, reader)
+            if framed is not None:  # "Iraq, under the leadership of X, invaded ...": by shape
+                led = [framed]
+            elif gov.pos_ in {"VERB", "AUX"}:
+                led, passive = agents_of(gov, reader)
+                factor = assertion_factor(gov)
+                if passive or factor <= 0:
+                    led = []
+            else:
+                led = reader.actors(gov)
+            for leader in leaders:
+                for org in led:
+                    if org.span.label_ in _LED_TYPES and org.span.kb_id_ != leader.kb_id_:
+                        yield Candidate(
+                            reader.arg(leader), "leaderOf", org, "under_leadership", factor
+                        )
+    for person in reader.in_sentence(sent):
+        if person.label_ != "Person" or person.root.dep_ != "poss":
+            continue
+        if (person.start, person.end) in reader.coref or not _full_name(person):
+            continue  # "his party", "Aston's DB9": not a named person's
+        head = person.root.head
+        if head.i in {t.i for t in person}:
+            continue
+        named = reader.mention(head)
+        arg = reader.arg(named) if named is not None else None
+        if arg is None and DESCRIPTOR_TYPES.get(head.lower_) in _POSSESSED_TYPES:
+            arg = reader.owner(head)
+        if (
+            arg is not None
+            and arg.span.label_ in _POSSESSED_TYPES
+            and arg.span.kb_id_ != person.kb_id_
+        ):
+            yield Candidate(reader.arg(person), "leaderOf", arg, "possessive_leader")
+
+
+#: organisation types a person can work for or belong to, read from "of"/"at"/"with"
+_EMPLOYERS = _ORG_TYPES - {"Coalition"}
+
+
+#: verbs whose subject runs their object: "X, who heads Y", "X runs Y"
+_RUNNING_VERBS = frozenset("head chair run direct found co-found own operate".split())
+
+
+#: verbs whose subject works for the object of a preposition: "X works for Y",
+#: "X served in Y", "X covers the White House for Y", "X represents Y"
+_WORKING_VERBS: dict[str, frozenset[str]] = {
+    "work": frozenset({"for", "at", "with"}),
+    "serve": frozenset({"in", "on", "with", "at"}),
+    "cover": frozenset({"for"}),
+    "teach": frozenset({"at"}),
+    "report": frozenset({"for"}),
+    "write": frozenset({"for"}),
+}
+
+
+def _employer(tok: Token, reader: SentenceReader, person: Span) -> Arg | None:
+    m = reader.mention(tok)
+    if m is None or m.label_ not in _EMPLOYERS or m.kb_id_ == person.kb_id_ or _portfolio_of(m):
+        return None
+    return reader.arg(m)
+
+
+def roles(sent: Span, reader: SentenceReader) -> Iterator[Candidate]:
+    """Roles a person is given without a title before the name:
+    "Jane Roe of the Rand Corporation said" (``person_of``); "Jane Roe is a reporter for
+    the Daily Planet", "Roe has been named chairman of Acme" (``copular_title``); "Roe,
+    who heads Acme", "Roe works for Acme", "Roe covers Congress for the Planet"
+    (``work_verb``)."""
+    for person in reader.in_sentence(sent):
+        if person.label_ != "Person" or not (sent.start <= person.start < sent.end):
+            continue
+        if (person.start, person.end) in reader.coref:
+            continue
+        person = _trim(person)
+        root = person.root
+        # "X of Y", "X at Y": a person set off by an organisation (not a peer's
+        # territorial title: "Lord Roberts of Conwy")
+        peer = person[0].lower_ in _BRITISH_HONORIFICS or (
+            person.start > 0 and person.doc[person.start - 1].lower_ in _BRITISH_HONORIFICS
+        )
+        if root.dep_ not in {"compound", "poss", "amod"} and not peer:
+            for p in root.children:
+                if p.dep_ == "prep" and p.lower_ in {"of", "at"} and p.i >= person.end:
+                    for o in p.children:
+                        if o.dep_ == "pobj":
+                            org = _employer(o, reader, person)
+                            if org is not None:
+                                yield Candidate(
+                                    reader.arg(person), "affiliatedWith", org, "person_of"
+                                )
+        yield from _copular_title(person, reader)
+        yield from _work_verbs(person, reader)
+        yield from _title_of_org(person, reader)
+
+
+_NAMING_VERBS = frozenset({"name", "appoint", "elect"})
+
+
+def _title_of_org(person: Span, reader: SentenceReader) -> Iterator[Candidate]:
+    """ "the chairman of the Y Front, X": the name parsed as in apposition to the
+    organisation instead of the title."""
+    root = person.root
+    org_tok = root.head
+    if root.dep_ != "appos" or org_tok.dep_ != "pobj" or org_tok.head.lower_ not in {"of", "at"}:
+        return
+    title = org_tok.head.head
+    if title.pos_ not in {"NOUN", "PROPN"} or _past(title):
+        return
+    found = _title_relation([*(c for c in title.lefts if c.dep_ in {"compound", "amod"}), title])
+    org = _employer(org_tok, reader, person)
+    if found is not None and org is not None:
+        relation = _demote(found[0], [title], found[1], reader)
+        rel = _for_state(relation, org, found[1])
+        if rel is not None:
+            yield Candidate(reader.arg(person), rel, org, "title_of_org")
+
+
+def _copular_title(person: Span, reader: SentenceReader) -> Iterator[Candidate]:
+    """ "X is the spokesman for Y", "X was named publisher of Y"."""
+    root = person.root
+    verb = root.head
+    if root.dep_ == "nsubj" and verb.lemma_ == "be":
+        titles = [c for c in verb.children if c.dep_ == "attr"]
+    elif root.dep_ in {"nsubjpass", "dobj"} and verb.lemma_ in _NAMING_VERBS:
+        # "X was named chairman of Y", "Y named X publisher of Z"
+        titles = [c for c in verb.children if c.dep_ in {"oprd", "xcomp", "attr", "ccomp"}]
+    elif root.dep_ == "compound" and verb.dep_ == "oprd" and verb.head.lemma_ in _NAMING_VERBS:
+        titles, verb = [verb], verb.head  # "Y named X chairman of Z", parsed as one noun
+    else:
+        return
+    factor = assertion_factor(verb)
+    if factor == 0:
+        return
+    for title in titles:
+        if _past(title) or title.pos_ not in {"NOUN", "PROPN"}:
+            continue
+        lefts = [c for c in title.lefts if c.dep_ in {"compound", "amod"}]
+        found = _title_relation([*lefts, title])
+        if found is None:
+            continue
+        relation = found[0]
+        orgs: list[Arg] = []
+        cands = [o for p in _pobjs(title, {"of", "for", "at", "with"}) for o in [p]]
+        cands += [c for c in title.children if c.dep_ in {"poss", "compound"}]
+        for tok in cands:
+            org = _employer(tok, reader, person)
+            if org is not None and all(o.span.kb_id_ != org.span.kb_id_ for o in orgs):
+                orgs.append(org)
+        for org in orgs[:2]:
+            yield Candidate(reader.arg(person), relation, org, "copular_title", factor)
+
+
+def _work_verbs(person: Span, reader: SentenceReader) -> Iterator[Candidate]:
+    """ "X, who heads Y", "X runs Y", "X works for Y", "X has covered Congress for Y"."""
+    root = person.root
+    verbs: list[Token] = []
+    if root.dep_ == "nsubj":
+        verbs.append(root.head)
+    verbs += [
+        c
+        for c in root.children
+        if c.dep_ == "relcl"
+        and any(s.dep_ == "nsubj" and s.lower_ in {"who", "that"} for s in c.children)
+    ]
+    for verb in verbs:
+        lemma = verb.lemma_.lower()
+        if verb.pos_ != "VERB" or (lemma not in _RUNNING_VERBS and lemma not in _WORKING_VERBS):
+            continue
+        factor = assertion_factor(verb)
+        if factor == 0:
+            continue
+        if lemma in _RUNNING_VERBS:
+            objs = [c for c in verb.children if c.dep_ == "dobj"]
+            relation = "leaderOf"
+        else:
+            heads = [verb, *(c for c in verb.children if c.dep_ == "dobj")]
+            objs = [p for h in heads for p in _pobjs(h, _WORKING_VERBS[lemma])]
+            relation = "affiliatedWith"
+        for o in objs:
+            org = _employer(o, reader, person)
+            if org is not None:
+                yield Candidate(reader.arg(person), relation, org, "work_verb", factor)
+
+
+PATTERNS = (context_titles, leadership, roles)
+CONFIDENCE = {
+    "person_of": 0.75,
+    "title_of_org": 0.8,
+    "copular_title": 0.85,
+    "work_verb": 0.8,
+    "under_leadership": 0.8,
+    "possessive_leader": 0.75,
+    "context_title": 0.7,
+    "fronted_title": 0.8,
+}
