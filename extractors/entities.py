@@ -69,10 +69,11 @@ class ActorRuler:
         """
         gaz = self.gazetteer
         cache: dict[str, str] = {}
-        folded = [cache.get(t.text) or cache.setdefault(t.text, fold(t.text)) for t in doc]
-        i, n = 0, len(doc)
+        toks = list(doc)  # made once: doc[i] makes a new Token on every access
+        folded = [cache.get(t.text) or cache.setdefault(t.text, fold(t.text)) for t in toks]
+        i, n = 0, len(toks)
         while i < n:
-            tok = doc[i]
+            tok = toks[i]
             if tok.is_punct or tok.is_space or not folded[i]:
                 i += 1
                 continue
@@ -89,7 +90,7 @@ class ActorRuler:
             words = 0
             for j in range(i + 1, n + 1):
                 words += len(folded[j - 1].split())
-                if j - i > 1 and (words > max(most, 1) or doc[j - 1].is_sent_start):
+                if j - i > 1 and (words > max(most, 1) or toks[j - 1].is_sent_start):
                     break
                 if j - i == 1 and not capital:
                     continue
@@ -469,7 +470,7 @@ class ActorTyper:
 
     def __call__(self, doc: Doc) -> Doc:
         ents = []
-        furniture = boilerplate_chars(doc.text)
+        furniture = boilerplate_chars(doc_text(doc))
 
         def in_furniture(span: Span) -> bool:
             return any(a <= span.start_char < b for a, b in furniture)
@@ -689,11 +690,22 @@ _DATELINE = re.compile(
 )
 
 
+def doc_text(doc: Doc) -> str:
+    """The Doc's text, built once (``doc.text`` joins every token again on each access)."""
+    text = doc.user_data.get(_TEXT_KEY)
+    if text is None:
+        text = doc.user_data[_TEXT_KEY] = doc.text
+    return str(text)
+
+
+_TEXT_KEY = "actorgraph.text"
+
+
 def _dateline_spans(doc: Doc) -> list[Span]:
     """Place names in capitals opening a line before a comma, a dash or "(": "BELEDWEYNE,
     Somalia (Reuters) -", "GAROWE -". The model often misses them or runs them on."""
     out = []
-    for m in _DATELINE.finditer(doc.text):
+    for m in _DATELINE.finditer(doc_text(doc)):
         name = m.group(1)
         if sum(c.isalpha() for c in name) < 3:
             continue
@@ -708,7 +720,7 @@ def _dateline(ent: Span) -> bool:
     """A place name in capitals opening a line before a dateline's dash (see ``_DATELINE``)."""
     if not ent.text.isupper():
         return False  # the common case, without building the Doc's text
-    text = ent.doc.text
+    text = doc_text(ent.doc)
     line_start = text.rfind("\n", 0, ent.start_char) + 1
     m = _DATELINE.match(text, line_start)
     return m is not None and m.start(1) == ent.start_char and m.end(1) == ent.end_char
