@@ -89,6 +89,7 @@ class ActorResolver:
         self._derived_labels: dict[str, str] = {}
         self._type_of: dict[str, str] = {}
         self._chain: dict[str, Span] = {}
+        self._heads: list[Span] = []
 
     def __call__(self, doc: Doc) -> Doc:
         ensure_extensions()
@@ -343,6 +344,8 @@ class ActorResolver:
             key=lambda m: m.start,
         )
         self._chain = {}
+        # "the Hamas-linked agency": Hamas only qualifies, it is never what "the group" means
+        self._heads = [m for m in ordered if m.root.dep_ != "npadvmod"]
         sent_index = {s.start: n for n, s in enumerate(doc.sents)}
         sent_of = {}
         n = -1
@@ -392,8 +395,7 @@ class ActorResolver:
         low = tok.lower_
         det = _definite(tok)
         owner = _pronoun_owner(tok)
-        # "the Hamas-linked agency": Hamas only qualifies, it is never what "the group" means
-        heads = [m for m in ordered if m.root.dep_ != "npadvmod"]
+        heads = self._heads  # made once per Doc in _coref
         community = self._community_fighters(tok, ordered) if det else None
         if community is not None:
             return community
