@@ -25,6 +25,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span
 
+from ..entities import doc_text
 from ..gazetteer import Gazetteer
 
 #: a dominant country is named at least this often...
@@ -76,7 +77,7 @@ def doc_context(doc: Doc, gazetteer: Gazetteer | None) -> DocContext:
 
 def _dateline(doc: Doc, gazetteer: Gazetteer | None) -> tuple[tuple[str, ...], Span | None, int]:
     offset = 0
-    for line in doc.text.split("\n")[:DATELINE_LINES]:
+    for line in doc_text(doc).split("\n")[:DATELINE_LINES]:
         found = _read_dateline(doc, gazetteer, line, offset)
         if found is not None:
             return found

@@ -36,8 +36,8 @@ from .titles import (
     _portfolio_name,
     _portfolio_of,
     _title_relation,
-    _trim,
     _window,
+    named_people,
 )
 
 #: titles of a head of state or government that need no organisation to be read
@@ -71,10 +71,7 @@ def context_titles(sent: Span, reader: SentenceReader) -> Iterator[Candidate]:
     hold in the article, get nothing.
     """
     holders: _Holders | None = None
-    for person in reader.in_sentence(sent):
-        if person.label_ != "Person" or (person.start, person.end) in reader.coref:
-            continue
-        person = _trim(person)
+    for person in named_people(sent, reader):
         bare = _bare_title(person, sent, reader)
         if bare is None:
             continue
@@ -192,10 +189,7 @@ def _title_holders(reader: SentenceReader) -> _Holders:
         return cached
     holders = _Holders()
     for sent in reader.doc.sents:
-        for person in reader.in_sentence(sent):
-            if person.label_ != "Person" or (person.start, person.end) in reader.coref:
-                continue
-            person = _trim(person)
+        for person in named_people(sent, reader):
             window = _window(person, sent)
             tied = _orgs_in(window + _after(person), reader, person)
             for appos in person.root.children:
@@ -341,12 +335,7 @@ def roles(sent: Span, reader: SentenceReader) -> Iterator[Candidate]:
     the Daily Planet", "Roe has been named chairman of Acme" (``copular_title``); "Roe,
     who heads Acme", "Roe works for Acme", "Roe covers Congress for the Planet"
     (``work_verb``)."""
-    for person in reader.in_sentence(sent):
-        if person.label_ != "Person" or not (sent.start <= person.start < sent.end):
-            continue
-        if (person.start, person.end) in reader.coref:
-            continue
-        person = _trim(person)
+    for person in named_people(sent, reader):
         root = person.root
         # "X of Y", "X at Y": a person set off by an organisation (not a peer's
         # territorial title: "Lord Roberts of Conwy")

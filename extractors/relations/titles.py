@@ -67,13 +67,15 @@ _PORTFOLIO_TITLES = frozenset(
 )
 
 
-def titles(sent: Span, reader: SentenceReader) -> Iterator[Candidate]:
+def named_people(sent: Span, reader: SentenceReader) -> Iterator[Span]:
+    """People named outright in the sentence (not found by coreference), name spans trimmed."""
     for person in reader.in_sentence(sent):
-        if person.label_ != "Person" or not (sent.start <= person.start < sent.end):
-            continue
-        if (person.start, person.end) in reader.coref:
-            continue
-        person = _trim(person)
+        if person.label_ == "Person" and (person.start, person.end) not in reader.coref:
+            yield _trim(person)
+
+
+def titles(sent: Span, reader: SentenceReader) -> Iterator[Candidate]:
+    for person in named_people(sent, reader):
         # title words before the name, inside the same noun phrase
         yield from _pre_title(person, sent, reader)
         # appositive titles: "X, spokeswoman for Y", "One of the PMF commanders, X"
