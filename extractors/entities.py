@@ -95,8 +95,8 @@ class ActorRuler:
                 if j - i == 1 and not capital:
                     continue
                 span = doc[i:j]
-                if span[-1].is_punct or _is_possessive(span[-1]):
-                    continue
+                if span[-1].is_punct or span[-1].is_space or _is_possessive(span[-1]):
+                    continue  # a name never ends on punctuation or a line break
                 key = " ".join(f for f in folded[i:j] if f)
                 matches = gaz.lookup_folded(key, span.text)
                 match = _choose(matches, span) if matches else None
@@ -142,9 +142,15 @@ class ActorRuler:
         names = [n for n in names if not _inside_longer_name(n, model_ents, self.gazetteer)]
         taken = {t.i for s in names for t in s}
         kept = [e for e in model_ents if not any(t.i in taken for t in e)]
-        # a gazetteer demonym inside a model NORP entity stays a demonym, not an entity
+        # a gazetteer demonym inside a model NORP entity stays a demonym, not an entity;
+        # so does a demonym the model took for a name of any kind ("were Ukrainian" GPE)
         demonym_tokens = {t.i for s in demonyms for t in s}
-        kept = [e for e in kept if not (e.label_ == "NORP" and demonym_tokens & {t.i for t in e})]
+        kept = [
+            e
+            for e in kept
+            if not (e.label_ == "NORP" and demonym_tokens & {t.i for t in e})
+            and not {t.i for t in e} <= demonym_tokens
+        ]
         doc.ents = filter_spans(names + kept)
         doc.spans["demonyms"] = demonyms
         return doc

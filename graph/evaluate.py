@@ -18,6 +18,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ..extractors.gazetteer import load_gazetteer
 from .errors import InputError
 
 SYMMETRIC = {"alliedWith", "opposes"}
@@ -44,6 +45,7 @@ def _local(rel: str) -> str:
 class Gold:
     alias: dict[str, str]  #: normalised name -> canonical gold entity
     facts: dict[str, list[dict[str, object]]]  #: article -> gold records
+    types: dict[str, str] = field(default_factory=dict)  #: canonical entity -> its type
 
     def resolve(self, labels: Iterable[str]) -> str | None:
         for lab in labels:
@@ -95,8 +97,10 @@ def load_gold(gold_dir: str | Path) -> Gold:
     if not d.is_dir():
         raise FileNotFoundError(f"gold folder '{d}' not found")
     alias: dict[str, str] = {}
+    types: dict[str, str] = {}
     for f in sorted(d.glob("entities.jsonl")) + sorted(d.glob("new_entities*.jsonl")):
         for e in _records(f, ("name",)):
+            types.setdefault(str(e["name"]), str(e.get("type") or ""))
             for name in [e["name"], *_labels(e.get("aliases"))]:
                 alias.setdefault(norm(str(name)), str(e["name"]))
     facts: dict[str, list[dict[str, object]]] = defaultdict(list)
@@ -106,7 +110,7 @@ def load_gold(gold_dir: str | Path) -> Gold:
             facts[str(g["article"])].append(g)
     if not files:
         raise FileNotFoundError(f"no gold fact files (*.jsonl besides entities) in '{d}'")
-    return Gold(alias=alias, facts=dict(facts))
+    return Gold(alias=alias, facts=dict(facts), types=types)
 
 
 @dataclass
@@ -158,6 +162,9 @@ class Score:
     per_article: dict[str, ArticleScore] = field(default_factory=dict)
     split_entities: dict[str, list[str]] = field(default_factory=dict)
     merged_nodes: dict[str, list[str]] = field(default_factory=dict)
+    #: gold entity -> place nodes kept apart from it: its capital as a place ("in Moscow")
+    #: is the city, not the state (GUIDELINES), though the gold lists it as an alias
+    places_apart: dict[str, list[str]] = field(default_factory=dict)
     gold_entities: int = 0
 
     def as_dict(self) -> dict[str, object]:
@@ -171,6 +178,7 @@ class Score:
                 "gold_entities": self.gold_entities,
                 "split": self.split_entities,
                 "merged": self.merged_nodes,
+                "places_apart": self.places_apart,
             },
         }
 
@@ -260,6 +268,14 @@ def _sum(counts: Iterable[PRF]) -> PRF:
     return total
 
 
+_PLACE_TYPES = frozenset({"Place", "Facility"})
+
+
+def _is_capital(name: str) -> bool:
+    """Whether the gazetteer knows the name as a seat standing for a state ("Moscow")."""
+    return any(m.kind == "metonym" for m in load_gazetteer().lookup_all(name))
+
+
 def _entity_resolution(
     result: Score, gold: Gold, arts: Sequence[str], entities: Sequence[dict[str, object]]
 ) -> None:
@@ -271,6 +287,8 @@ def _entity_resolution(
     }
     result.gold_entities = len(wanted)
     nodes_of: dict[str, set[str]] = defaultdict(set)
+    types_of: dict[str, set[str]] = defaultdict(set)
+    places_of: dict[str, set[str]] = defaultdict(set)
     for e in entities:
         if not set(_labels(e.get("articles"))) & set(arts):
             continue
@@ -282,7 +300,19 @@ def _entity_resolution(
         target = label_hit or (hits.most_common(1)[0][0] if hits else None)
         if target in wanted:
             nodes_of[target].add(str(e["label"]))
-    result.split_entities = {g: sorted(n) for g, n in sorted(nodes_of.items()) if len(n) > 1}
+            types_of[target].add(str(e.get("type") or ""))
+            if (
+                e.get("type") in _PLACE_TYPES
+                and gold.types.get(target) not in _PLACE_TYPES
+                and _is_capital(str(e["label"]))
+            ):
+                places_of[target].add(str(e["label"]))
+    for g, nodes in sorted(nodes_of.items()):
+        apart = places_of[g] if types_of[g] - _PLACE_TYPES else set()
+        if apart and len(nodes - apart) == 1:
+            result.places_apart[g] = sorted(apart)  # the city beside the state: not a split
+        elif len(nodes) > 1:
+            result.split_entities[g] = sorted(nodes)
 
 
 def read_jsonl(path: str | Path, required: Sequence[str] = ()) -> list[dict[str, object]]:
@@ -339,4 +369,9 @@ def format_score(s: Score) -> str:
             lines.append(f"  split  {g}: {' | '.join(nodes)}")
         for n, golds in s.merged_nodes.items():
             lines.append(f"  merged {n}: {' + '.join(golds)}")
+        for g, places in s.places_apart.items():
+            lines.append(
+                f"  city   {g}: {' | '.join(places)} kept as the place it names "
+                "(a capital as a place is the city, not the state: GUIDELINES)"
+            )
     return "\n".join(lines)

@@ -355,3 +355,15 @@ def test_named_site_and_unit_kind(nlp):  # type: ignore[no-untyped-def]
 def test_town_before_a_resort_is_a_place(nlp):  # type: ignore[no-untyped-def]
     ents = entities(nlp, "He was blamed for an attack on the Hammamet beach resort.")
     assert ents["Hammamet"][0] == "Place"
+
+
+def test_demonym_at_a_line_end_is_no_name_of_its_own(nlp):  # type: ignore[no-untyped-def]
+    # a name never swallows the full stop and line break after it, and a demonym the
+    # model tags as a place ("were Ukrainian") stays the country's demonym
+    text = (
+        "Officials said most of the soldiers who died were Ukrainian.\n"
+        "The victims were mostly Ukrainians.\nThe ministry said."
+    )
+    ents = entities(nlp, text)
+    assert set(ents) == {"Ukraine"}
+    assert set(ents["Ukraine"][1]) == {"Ukrainian", "Ukrainians"}

@@ -128,6 +128,30 @@ def test_entity_resolution_figures(gold_dir):  # type: ignore[no-untyped-def]
     assert s.merged_nodes == {"Iran": ["Iran", "United States"]}
 
 
+def test_capital_kept_as_a_city_is_no_split(tmp_path):  # type: ignore[no-untyped-def]
+    # the gold lists "Washington" among the state's names ("Washington said"), but the
+    # GUIDELINES keep a capital named as a place ("in Washington") as the city
+    (tmp_path / "entities.jsonl").write_text(
+        '{"name": "United States", "type": "Country", "aliases": ["US", "Washington", '
+        '"Americans"]}\n'
+    )
+    (tmp_path / "001_a.jsonl").write_text(
+        '{"article": "a.txt", "s": "United States", "r": "opposes", "o": "United States"}\n'
+    )
+    ents = [
+        {"label": "United States", "type": "Country", "aliases": ["US"], "articles": ["a.txt"]},
+        {"label": "Washington", "type": "Place", "aliases": [], "articles": ["a.txt"]},
+    ]
+    s = score([], load_gold(tmp_path), entities=ents)
+    assert s.split_entities == {}
+    assert s.places_apart == {"United States": ["Washington"]}
+    # a place node that is no capital ("Americans" typed Place by mistake) is a split
+    ents[1] = {"label": "Americans", "type": "Place", "aliases": [], "articles": ["a.txt"]}
+    s = score([], load_gold(tmp_path), entities=ents)
+    assert s.split_entities == {"United States": ["Americans", "United States"]}
+    assert s.places_apart == {}
+
+
 # --------------------------------------------------------------------------- #
 # the eval command and the gold folder layout
 # --------------------------------------------------------------------------- #
