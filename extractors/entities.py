@@ -184,16 +184,21 @@ def _inside_longer_name(name: Span, model_ents: list[Span], gazetteer: Gazetteer
         if _names_something(ent, name, gazetteer):
             return False
         qualifies = False
+        # a name made of common words only ("Democratic Party", "National Front") is
+        # another actor's once a qualifier comes before it ("Kurdish Democratic Party")
+        generic = all(fold(t.text) in _GENERIC_NAME_WORDS for t in name if not t.is_punct)
         for t in ent:
             if name.start <= t.i < name.end or t.is_punct:
                 continue
             low = t.lower_
             if low in _CALENDAR_WORDS or low in HONORIFICS or low in TITLE_RELATIONS:
                 return False  # "NAO head Sir John Bourn": a title and a person, no name
-            neutral = (
-                low in _NAME_EXTENSION_OK
-                or fold(t.text) in _ETHNO_RELIGIOUS
-                or gazetteer.lookup(t.text) is not None  # a demonym
+            neutral = low in _NAME_EXTENSION_OK or (
+                not (generic and t.i < name.start and t.text[:1].isupper())
+                and (
+                    fold(t.text) in _ETHNO_RELIGIOUS
+                    or gazetteer.lookup(t.text) is not None  # a demonym
+                )
             )
             if neutral:
                 continue
@@ -431,6 +436,20 @@ _GROUP_NAME_WORDS = frozenset(
     "tehreek ahrar tanzim jamaat jamaah jamaa hizb hezb".split()
 )
 
+#: the words of names that say what an organisation is, not whose: "Democratic Party"
+_GENERIC_NAME_WORDS = frozenset(
+    "democratic democrats democrat party national front liberal liberals conservative "
+    "conservatives labour labor socialist socialists communist communists republican "
+    "republicans union alliance movement congress progressive green greens freedom justice "
+    "development unity independent reform people s peoples popular social".split()
+)
+
+#: words that make an "army" or "front" a rebel force, not a state's: "Kosovo Liberation
+#: Army", "Kachin Independence Army", "National Resistance Front"
+_INSURGENT_NAME_WORDS = frozenset(
+    "liberation independence resistance rebel rebels insurgent insurgents".split()
+)
+
 
 class ActorTyper:
     """Gives every entity the gazetteer did not name an ontology class and a key.
@@ -461,6 +480,12 @@ class ActorTyper:
         if base == "Organization" and len(words) > 1 and words[0] in _PERSON_HONORIFICS:
             return "Person"  # "Mr Balls", "Dr Fox"
         head = words[-1]
+        if (
+            len(words) > 1
+            and _INSURGENT_NAME_WORDS & set(words[:-1])
+            and ORG_HEAD_TYPES.get(head) in {"MilitaryForce", "ArmedGroup"}
+        ):
+            return "ArmedGroup"
         # the model often tags militias PERSON and organisations GPE: name words win
         if base != "Person" or len(words) > 1:
             for w in (head, *reversed(words[:-1])):

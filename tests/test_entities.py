@@ -367,3 +367,17 @@ def test_demonym_at_a_line_end_is_no_name_of_its_own(nlp):  # type: ignore[no-un
     ents = entities(nlp, text)
     assert set(ents) == {"Ukraine"}
     assert set(ents["Ukraine"][1]) == {"Ukrainian", "Ukrainians"}
+
+
+def test_liberation_army_is_a_rebel_group_not_a_state_force(nlp):  # type: ignore[no-untyped-def]
+    ents = entities(nlp, "The Kosovo Liberation Army fought Serbian forces in 1998.")
+    assert ents["Kosovo Liberation Army"][0] == "ArmedGroup"
+    found = facts(nlp, "The Kosovo Liberation Army fought Serbian forces in 1998.")
+    assert ("Kosovo Liberation Army", "partOf", "Kosovo") not in found
+
+
+def test_qualified_generic_party_name_is_another_party(nlp):  # type: ignore[no-untyped-def]
+    text = "The Serbian Democratic Party boycotted the vote, the Democratic Party said."
+    ents = entities(nlp, text)
+    assert ents["Serbian Democratic Party"][0] == "PoliticalGroup"
+    assert "Democratic Party" in ents  # the bare name is still the known party

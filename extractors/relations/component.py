@@ -23,6 +23,7 @@ from . import (
     alignment,
     allies,
     attribution,
+    composition,
     datelines,
     events,
     leaders,
@@ -64,6 +65,20 @@ BASE_CONFIDENCE: dict[str, float] = {
 
 Pattern = Callable[[Span, SentenceReader], Iterator[Candidate]]
 
+#: subjects that belong to an organisation as a part, not as a member (GUIDELINES)
+_PART_TYPES = frozenset(
+    {
+        "ArmedGroup",
+        "MilitaryForce",
+        "GovernmentBody",
+        "PoliticalGroup",
+        "Coalition",
+        "Organization",
+        "MediaOrganization",
+        "InternationalOrganization",
+    }
+)
+
 #: every pattern, in the order they run (an attack read early lets a later
 #: "condemned the attack" find its agent)
 PATTERNS: tuple[Pattern, ...] = (
@@ -90,6 +105,7 @@ PATTERNS: tuple[Pattern, ...] = (
 FAMILIES = (
     alignment,
     allies,
+    composition,
     events,
     places,
     presence,
@@ -145,7 +161,12 @@ PATTERNS += (
     attribution.designations,
     attribution.outlawed,
     attribution.crime_calls,
+    composition.composition,
+    composition.alliance_of,
+    composition.one_of_members,
 )
+# a pattern a family adds without a place above runs last, in family order
+PATTERNS += tuple(p for m in FAMILIES for p in m.PATTERNS if p not in PATTERNS)
 assert set(PATTERNS) == {p for m in FAMILIES for p in m.PATTERNS} and len(set(PATTERNS)) == len(
     PATTERNS
 ), "every family pattern is listed once in component.PATTERNS"
@@ -222,7 +243,12 @@ class RelationExtractor:
             for span in (s, o):
                 if span.kb_id_ not in entities and not self._add_entity(entities, span):
                     return None
-        if s.kb_id_ == o.kb_id_ or not self.schema.fits(c.relation, s.label_, o.label_):
+        relation = c.relation
+        if relation == "memberOf" and s.label_ in _PART_TYPES:
+            relation = "partOf"  # an organisation joins as a part ("X joined the alliance")
+        elif relation == "partOf" and s.label_ in {"Person", "Country"}:
+            relation = "memberOf"  # people and states are members (GUIDELINES)
+        if s.kb_id_ == o.kb_id_ or not self.schema.fits(relation, s.label_, o.label_):
             return None
         if (
             c.relation == "attacked"
@@ -235,7 +261,7 @@ class RelationExtractor:
             return None
         return ExtractedFact(
             subject=s.kb_id_,
-            relation=c.relation,
+            relation=relation,
             object=o.kb_id_,
             start=sent.start_char,
             end=sent.end_char,
