@@ -357,8 +357,8 @@ def _trim(ent: Span, known: Callable[[str], object]) -> Span | None:
         if t.text in {"(", "["} and t.i > start:
             end = t.i
             break
-    while end > start and doc[end - 1].is_punct:
-        end -= 1
+    while end > start and (doc[end - 1].is_punct or _is_possessive(doc[end - 1])):
+        end -= 1  # "the Kosovo Liberation Army's commander": the name ends before "'s"
     if start >= end:
         return None
     return Span(doc, start, end, label=ent.label_, kb_id=ent.kb_id_)
@@ -475,8 +475,10 @@ class ActorTyper:
             return "Place"
         if _dateline(ent):
             return "Place"  # "MARIUPOL, Ukraine (Reuters) -", "TRIPOLI -"
-        if base in {"Organization", "Facility", "Place"} and _person_apposition(ent):
-            return "Person"  # "Noureddine Chouchane, a Tunisian blamed for ..."
+        if base in {"Organization", "Facility", "Place"} and (
+            _person_apposition(ent) or _holds_office(ent)
+        ):
+            return "Person"  # "Noureddine Chouchane, a Tunisian", "its commander, X"
         if base == "Organization" and len(words) > 1 and words[0] in _PERSON_HONORIFICS:
             return "Person"  # "Mr Balls", "Dr Fox"
         head = words[-1]
@@ -626,19 +628,92 @@ def _not_a_name(ent: Span, words: list[str]) -> bool:
 
 
 def _place_cue(ent: Span) -> bool:
-    """ "the southern town of Sderot", "fighting in al-Qusayr": a name used as a place."""
+    """ "the southern town of Sderot", "fighting in al-Qusayr", "Gezira state", "Bani, in
+    northern Yemen", "X, the capital of Y", "in Omdurman and X": a name used as a place."""
     root = ent.root
     if root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.lower_ in _PLACE_NOUNS:
         return True
     if root.dep_ == "appos" and root.head.lower_ in _PLACE_NOUNS:
         return True
-    return (  # one word after "in": a person is rarely "in" or "near" someone
+    node = root
+    while node.dep_ == "conj" and node.head.i < node.i:
+        node = node.head
+    if (
+        node.dep_ in {"compound", "nmod"}
+        and node.head.i > node.i
+        and (node.head.lower_ in _PLACE_NOUNS | _PLURAL_PLACE_NOUNS | {"state", "states"})
+    ):
+        return True  # "Gezira state", "the Menaka and Gao regions"
+    if any(
+        c.dep_ == "appos" and c.lower_ in _PLACE_NOUNS | _SEAT_NOUNS and c.i > root.i
+        for c in root.children
+    ):
+        return True  # "Wad Madani, the capital of Gezira state"
+    if _located_after(ent):
+        return True  # "Bani, in northern Yemen"
+    if ent.label_ in {"PERSON", "ORG"} and _listed_with_places(ent):
+        return True  # "in Omdurman and Khartoum North", "towns including A, B and C"
+    if root.dep_ != "pobj" or len(ent) > 3 or ent[0].lower_ in HONORIFICS:
+        return False
+    prep = root.head.lower_
+    if ent.label_ == "ORG":  # "in Hamas" is membership; "near Laiza" is a place
+        return prep in {"near", "outside", "around", "towards", "toward"}
+    return (  # a person is rarely "in" or "near" someone
         ent.label_ == "PERSON"
-        and len(ent) == 1
-        and root.dep_ == "pobj"
-        and root.head.lower_ in _PLACE_PREPS
+        and prep in _PLACE_PREPS
         and root.head.head.lemma_ not in {"believe", "trust", "confidence", "faith", "interest"}
     )
+
+
+#: nouns for what a place is to an actor: "X, the headquarters of Y"
+_SEAT_NOUNS = frozenset({"headquarters", "stronghold", "hub", "seat", "hometown"})
+_PLURAL_PLACE_NOUNS = frozenset(
+    "towns cities villages provinces districts regions areas states counties".split()
+)
+_PLACE_LABELS = frozenset({"GPE", "LOC", "FAC", "Place", "Country", "Facility"})
+_COMPASS = frozenset(
+    "northern southern eastern western central northeastern northwestern southeastern "
+    "southwestern north south east west the".split()
+)
+
+
+def _place_tokens(doc: Doc) -> set[int]:
+    """Tokens of the names the model or the gazetteer gives as places (once per Doc)."""
+    key = "actorgraph.place_tokens"
+    found = doc.user_data.get(key)
+    if found is None:
+        found = doc.user_data[key] = {t.i for e in doc.ents if e.label_ in _PLACE_LABELS for t in e}
+    return found  # type: ignore[no-any-return]
+
+
+def _located_after(ent: Span) -> bool:
+    """ "Amdjarass, in eastern Chad": a comma, "in", compass words, then a place."""
+    doc = ent.doc
+    i = ent.end
+    if i + 2 >= len(doc) or doc[i].text != "," or doc[i + 1].lower_ != "in":
+        return False
+    i += 2
+    while i < len(doc) and doc[i].lower_ in _COMPASS:
+        i += 1
+    return i < len(doc) and i in _place_tokens(doc)
+
+
+def _listed_with_places(ent: Span) -> bool:
+    """A name in a list of places under a place preposition or a plural place noun."""
+    root = ent.root
+    first = root
+    while first.dep_ == "conj" and first.head != first:
+        first = first.head
+    if first is root and not any(c.dep_ == "conj" for c in root.children):
+        return False
+    places = _place_tokens(ent.doc)
+    members = [first, *(t for t in first.subtree if t.dep_ == "conj" and t.head.i >= first.i)]
+    if not any(m.i in places for m in members if m.i not in range(ent.start, ent.end)):
+        return False
+    head = first.head
+    if first.dep_ == "pobj" and head.lower_ in _PLACE_PREPS | {"including", "of", "at"}:
+        return head.lower_ != "including" or head.head.lower_ in _PLURAL_PLACE_NOUNS
+    return False
 
 
 #: nouns in apposition that only a person can be: "X, a Tunisian militant"
@@ -665,6 +740,32 @@ def _person_apposition(ent: Span) -> bool:
         ):
             return True
     return False
+
+
+#: singular office nouns only a person holds: "its commander, X", "X became president"
+_OFFICE_NOUNS = frozenset(
+    w
+    for w, rel in TITLE_RELATIONS.items()
+    if "_" not in w and not w.endswith("s") and w not in {"head", "owner", "member", "publisher"}
+)
+
+
+def _holds_office(ent: Span) -> bool:
+    """A name said to hold an office: "the group's commander, X", "X, its spokesman",
+    "X became president of Y" (the model often tags such names ORG)."""
+    if len(ent) < 2 or not all(t.is_title for t in ent):
+        return False
+    root = ent.root
+    if root.dep_ == "appos" and root.head.lower_ in _OFFICE_NOUNS:
+        return True
+    if any(c.dep_ == "appos" and c.lower_ in _OFFICE_NOUNS for c in root.children):
+        return True
+    verb = root.head
+    return (
+        root.dep_ == "nsubj"
+        and verb.lemma_ in {"become", "remain"}
+        and any(c.dep_ == "attr" and c.lower_ in _OFFICE_NOUNS for c in verb.children)
+    )
 
 
 #: lowercase nouns that make a name before them a site's name: "the Westgate mall"

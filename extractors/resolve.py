@@ -367,7 +367,7 @@ class ActorResolver:
                 out.append(construed)
                 continue
             wanted = self._wanted_types(tok)
-            if not wanted:
+            if not wanted or _said_by_unnamed(tok, covered):
                 continue
             antecedent = _salient(tok, ordered, wanted, sent_of, self.coref_window)
             if antecedent is not None:
@@ -650,6 +650,30 @@ def _compatible(a: str, b: str) -> bool:
     return len(people) == 1 or a == b or "Organization" in {a, b}
 
 
+#: people named by what they are, whom a pronoun after their speech verb stands for
+_UNNAMED_SPEAKERS = frozenset(
+    "diplomat diplomats official officials analyst analysts expert experts resident "
+    "residents witness witnesses source sources observer observers critic critics activist "
+    "activists people researcher researchers investigator investigators lawmaker lawmakers "
+    "protester protesters villager villagers doctor doctors medic medics journalist "
+    "journalists monitor monitors aide aides adviser advisers spokesman spokeswoman "
+    "spokesperson negotiator negotiators envoy envoys".split()
+)
+_THINKING_VERBS = SPEECH_VERBS | frozenset("believe think expect fear hope say".split())
+
+
+def _said_by_unnamed(tok: Token, covered: set[int]) -> bool:
+    """ "Diplomats said they did not expect ...": the pronoun is the speakers, who are
+    named by what they are, not an actor of the article."""
+    if tok.pos_ != "PRON" or tok.dep_ not in {"nsubj", "nsubjpass"}:
+        return False
+    clause = tok.head
+    if clause.dep_ not in {"ccomp", "xcomp"} or clause.head.lemma_.lower() not in _THINKING_VERBS:
+        return False
+    speakers = [c for c in clause.head.children if c.dep_ == "nsubj"]
+    return any(s.lower_ in _UNNAMED_SPEAKERS and s.i not in covered for s in speakers)
+
+
 def _salient(
     tok: Token,
     ordered: list[Span],
@@ -678,6 +702,8 @@ def _salient(
             continue
         if tok.head.dep_ == "relcl" and m.root == tok.head.head:
             continue  # "Syria, where it is fighting": "it" is not the noun the clause describes
+        if tok.dep_ == "poss" and tok.head.dep_ == "appos" and tok.head.head == m.root:
+            continue  # "Hezbollah, its ally": "its" is someone else's
         subject = m.root.dep_ in {"nsubj", "nsubjpass"} or (
             m.root.dep_ == "conj" and m.root.head.dep_ in {"nsubj", "nsubjpass"}
         )

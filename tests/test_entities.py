@@ -381,3 +381,23 @@ def test_qualified_generic_party_name_is_another_party(nlp):  # type: ignore[no-
     ents = entities(nlp, text)
     assert ents["Serbian Democratic Party"][0] == "PoliticalGroup"
     assert "Democratic Party" in ents  # the bare name is still the known party
+
+
+@pytest.mark.parametrize(
+    ("text", "places"),
+    [
+        ("Troops were sent into Sennar and Gedaref states.", {"Sennar", "Gedaref"}),
+        ("ISIS expanded in the Menaka and Gao regions.", {"Menaka", "Gao"}),
+        ("The army shelled Ngala, the capital of Kala Balge district.", {"Ngala"}),
+        ("Militants attacked a base at Marte, in northern Nigeria, on Monday.", {"Marte"}),
+    ],
+)
+def test_names_used_as_places_are_places(nlp, text, places):  # type: ignore[no-untyped-def]
+    # the stock model tags such unknown towns PERSON or ORG
+    ents = entities(nlp, text)
+    assert {k for k in places if ents.get(k, ("",))[0] == "Place"} == places, ents
+
+
+def test_name_holding_an_office_is_a_person(nlp):  # type: ignore[no-untyped-def]
+    text = "The Kosovo Liberation Army's former commander, Hashim Thaci, later became president."
+    assert entities(nlp, text)["Hashim Thaci"][0] == "Person"

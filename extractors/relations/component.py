@@ -22,6 +22,7 @@ from ..resolve import ensure_extensions
 from . import (
     alignment,
     allies,
+    appositions,
     attribution,
     composition,
     datelines,
@@ -105,6 +106,7 @@ PATTERNS: tuple[Pattern, ...] = (
 FAMILIES = (
     alignment,
     allies,
+    appositions,
     composition,
     events,
     places,
@@ -143,6 +145,7 @@ PATTERNS += (
     presence.strongholds,
     presence.presence_nouns,
     visits.visits,
+    visits.deployments,
     presence.movements,
     presence.withdrawals,
     presence.killed_in,
@@ -164,6 +167,8 @@ PATTERNS += (
     composition.composition,
     composition.alliance_of,
     composition.one_of_members,
+    appositions.comma_in_place,
+    appositions.described_in,
 )
 # a pattern a family adds without a place above runs last, in family order
 PATTERNS += tuple(p for m in FAMILIES for p in m.PATTERNS if p not in PATTERNS)

@@ -382,9 +382,11 @@ def _title_of_org(person: Span, reader: SentenceReader) -> Iterator[Candidate]:
 def _copular_title(person: Span, reader: SentenceReader) -> Iterator[Candidate]:
     """ "X is the spokesman for Y", "X was named publisher of Y"."""
     root = person.root
+    if root.dep_ == "appos" and root.head.dep_ == "nsubj":
+        root = root.head  # "Y's commander, X, became president of Z"
     verb = root.head
-    if root.dep_ == "nsubj" and verb.lemma_ == "be":
-        titles = [c for c in verb.children if c.dep_ == "attr"]
+    if root.dep_ == "nsubj" and verb.lemma_ in {"be", "become", "remain"}:
+        titles = [c for c in verb.children if c.dep_ == "attr"]  # "X became president of Y"
     elif root.dep_ in {"nsubjpass", "dobj"} and verb.lemma_ in _NAMING_VERBS:
         # "X was named chairman of Y", "Y named X publisher of Z"
         titles = [c for c in verb.children if c.dep_ in {"oprd", "xcomp", "attr", "ccomp"}]
@@ -408,10 +410,15 @@ def _copular_title(person: Span, reader: SentenceReader) -> Iterator[Candidate]:
         cands += [c for c in title.children if c.dep_ in {"poss", "compound"}]
         for tok in cands:
             org = _employer(tok, reader, person)
+            m = reader.mention(tok)
+            if org is None and m is not None and m.label_ == "Country":
+                org = reader.arg(m)  # "X became president of Kosovo"
             if org is not None and all(o.span.kb_id_ != org.span.kb_id_ for o in orgs):
                 orgs.append(org)
         for org in orgs[:2]:
-            yield Candidate(reader.arg(person), relation, org, "copular_title", factor)
+            rel = _for_state(relation, org, title)
+            if rel is not None:
+                yield Candidate(reader.arg(person), rel, org, "copular_title", factor)
 
 
 def _work_verbs(person: Span, reader: SentenceReader) -> Iterator[Candidate]:

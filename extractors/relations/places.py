@@ -147,12 +147,16 @@ def fronted_locative(sent: Span, reader: SentenceReader) -> Iterator[Candidate]:
             yield Candidate(reader.arg(m), "locatedIn", reader.arg(country), "fronted_locative")
 
 
+#: attacks made from afar: where they land says nothing of where the attacker is
+_REMOTE_STRIKES = frozenset("strike bomb hit target shell bombard shoot fire launch".split())
+
+
 def verb_location(sent: Span, reader: SentenceReader) -> Iterator[Candidate]:
     """An armed actor acting "in/within" a place is present there: "ISIS ... within Syria"."""
     for verb in sent:
         gerund = verb.dep_ == "acl" and verb.lower_.endswith("ing")  # "a coalition fighting in"
-        if verb.pos_ != "VERB" and not gerund:
-            continue
+        if (verb.pos_ != "VERB" and not gerund) or verb.lemma_.lower() in _REMOTE_STRIKES:
+            continue  # "jets struck targets in Yemen": the target is there, not the jets
         objs = [c for c in verb.children if c.dep_ == "dobj" and reader.mention(c) is None]
         pobjs = [p for h in (verb, *objs) for p in _pobjs(h, {"in", "within", "inside", "across"})]
         # "runs a caliphate across swathes of Iraq and Syria", "in parts of Y"
@@ -238,6 +242,32 @@ def _item_before(prep: Token, reader: SentenceReader) -> Span | None:
     return None
 
 
+#: "in/from/near A in B": A's preposition, the second always "in"
+_CHAIN_PREPS = frozenset({"in", "from", "to", "into", "at", "inside", "near"})
+
+
+def _chained(m: Span, reader: SentenceReader) -> Span | None:
+    """The place B of "in A in B" when the second "in" follows A's phrase on the same verb
+    ("stormed a school in Chibok in Borno state", "withdrew from X province in Y")."""
+    node = m.root
+    if node.dep_ == "compound" and node.head.lower_ in PLACE_NOUNS:
+        node = node.head  # "from Cabo Delgado province in ..."
+    prep, end = node.head, node.right_edge.i + 1
+    if node.dep_ != "pobj" or prep.lower_ not in _CHAIN_PREPS:
+        return None
+    nxt = m.doc[end] if end < m.sent.end else None
+    heads = {prep.head, node} | ({prep.head.head} if prep.lower_ == "in" else set())
+    if nxt is None or nxt.lower_ != "in" or nxt.head not in heads:
+        return None  # "a school in Chibok in Borno" may hang the second "in" on the verb
+    for p in nxt.children:
+        box = reader.mention(p) or _province(p, reader) if p.dep_ == "pobj" else None
+        if box is None or box.label_ not in {"Place", "Country"} or box.kb_id_ == m.kb_id_:
+            continue
+        if not any(c.dep_ == "conj" for c in p.children):  # "in A in B and C in D"
+            return box
+    return None
+
+
 def locatives(sent: Span, reader: SentenceReader) -> Iterator[Candidate]:
     doc = sent.doc
     for m in reader.in_sentence(sent):
@@ -262,6 +292,9 @@ def locatives(sent: Span, reader: SentenceReader) -> Iterator[Candidate]:
                 and not _in_list(nxt, reader)
             ):
                 yield Candidate(reader.arg(m), "locatedIn", reader.arg(nxt), "locative")
+        box = _chained(m, reader) if m.label_ in {"Place", "Facility"} else None
+        if box is not None:  # "in Chibok in Borno state", "from X province in northern Y"
+            yield Candidate(reader.arg(m), "locatedIn", reader.arg(box), "locative")
         heads = [m.root]
         if (
             m.label_ in _DEPLOYABLE
@@ -353,7 +386,8 @@ def locatives(sent: Span, reader: SentenceReader) -> Iterator[Candidate]:
 PLACE_NOUNS = frozenset(
     "city cities town towns village villages port district province region suburb "
     "neighbourhood neighborhood governorate county enclave island quarter municipality "
-    "oblast settlement capital".split()
+    "oblast settlement capital state valley forest peninsula suburbs districts "
+    "provinces regions".split()
 )
 #: place nouns where "the A <noun> of B" comes in either order ("the Baghdad suburb of
 #: Nahrawan" / "the Sheikh Maqsoud district of Aleppo")
@@ -455,7 +489,10 @@ def place_nouns(sent: Span, reader: SentenceReader) -> Iterator[Candidate]:
             if c.dep_ == "prep" and c.lower_ == "of":
                 for p in c.children:
                     m = reader.mention(p) if p.dep_ == "pobj" else None
-                    if m is not None and m.label_ in _NAMED_PLACES:
+                    partitive = noun.lower_ in _PARTITIVE_NOUNS  # "the A region of Nigeria"
+                    if m is not None and m.label_ in _NAMED_PLACES | (
+                        {"Country"} if partitive else set()
+                    ):
                         named.append((m, True))
             elif c.dep_ == "appos" or (c.dep_ == "compound" and c.i > noun.i):
                 m = reader.mention(c)
@@ -468,7 +505,7 @@ def place_nouns(sent: Span, reader: SentenceReader) -> Iterator[Candidate]:
         for m, after_of in named:
             if m.start <= noun.i < m.end:
                 continue  # the noun is part of the name: "Anbar province"
-            for box in _containers(noun, reader, m):
+            for box in _containers(noun, reader, m) if m.label_ != "Country" else []:
                 yield Candidate(reader.arg(m), "locatedIn", box, "place_noun")
             own_name = [
                 p
@@ -498,11 +535,15 @@ def possessed_places(sent: Span, reader: SentenceReader) -> Iterator[Candidate]:
     for m in reader.in_sentence(sent):
         if m.label_ not in _NAMED_PLACES:
             continue
-        if not m.kb_id_.startswith("gaz:") and m.root.lower_ not in _PLACE_HEADS:
+        in_noun = m.root.dep_ == "compound" and m.root.head.lower_ in PLACE_NOUNS
+        if not m.kb_id_.startswith("gaz:") and m.root.lower_ not in _PLACE_HEADS and not in_noun:
             continue  # "China's Baoshan" may be a company the model took for a place
         if m.root.head.lemma_ in _NAMING_VERBS:
             continue  # "dubbed Britain's Guantanamo Bay" is a comparison
-        for c in m.root.children:
+        owners = list(m.root.children)
+        if m.root.dep_ == "compound" and m.root.head.lower_ in PLACE_NOUNS:
+            owners += m.root.head.children  # "Nigeria's northeastern Borno state"
+        for c in owners:
             if c.dep_ != "poss" or m.start <= c.i < m.end:
                 continue
             for owner in _place_args(c, reader, _CONTAINERS):
@@ -514,7 +555,8 @@ def possessed_places(sent: Span, reader: SentenceReader) -> Iterator[Candidate]:
 TERRITORY_NOUNS = frozenset(
     "swathes swaths swathe swath parts part areas area much most territory territories "
     "land lands stretches stretch chunks chunk pockets pocket half portion portions "
-    "north south east west centre center outskirts".split()
+    "north south east west centre center outskirts strip strips corridor belt tract "
+    "tracts".split()
 )
 
 

@@ -69,7 +69,7 @@ STRONGHOLD_NOUNS = frozenset("stronghold strongholds bastion bastions heartland"
 PRESENCE_NOUNS = frozenset(
     "fighters militants troops soldiers forces units operations operation presence "
     "personnel positions targets commanders members advisers advisors deployment "
-    "garrison militiamen gunmen offensive offensives".split()
+    "garrison militiamen gunmen offensive offensives peacekeepers".split()
 )
 
 
@@ -102,6 +102,8 @@ def _taken_places(verb: Token, reader: SentenceReader, passive: bool) -> list[Ar
                 preps = {"of", "in"}
             for p in _pobjs(obj, preps):
                 places += _place_args(p, reader, _TARGET_PLACES)
+                for inc in _pobjs(p, {"including"}):  # "much of Yemen including Sanaa"
+                    places += _place_args(inc, reader, _TARGET_PLACES)
     return places
 
 
@@ -160,6 +162,18 @@ def _has_aux(verb: Token) -> bool:
     return any(c.dep_ in {"aux", "auxpass"} for c in verb.children)
 
 
+def _fell_to(verb: Token, reader: SentenceReader) -> Iterator[Candidate]:
+    """ "Y fell to X", "Y fell into the hands of X" -> X attacked and presentIn Y."""
+    takers = list(_pobjs(verb, {"to"}))
+    takers += [o for h in _pobjs(verb, {"into"}) if h.lower_ == "hands" for o in _pobjs(h, {"of"})]
+    who = [a for t in takers for a in _group_of(t, reader) if a.span.label_ in _HOLDERS]
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    for pl in [a for c in subjects for a in _place_args(c, reader, _TARGET_PLACES)]:
+        for a in who:
+            yield Candidate(a, "attacked", pl, "capture")
+            yield Candidate(a, "presentIn", pl, "capture")
+
+
 def captures(sent: Span, reader: SentenceReader) -> Iterator[Candidate]:
     """ "X captured/seized/overran/recaptured Y", "X took control of Y", "Y was seized by
     X", "Y, captured by X" -> X attacked Y and X presentIn Y."""
@@ -172,6 +186,8 @@ def captures(sent: Span, reader: SentenceReader) -> Iterator[Candidate]:
         over = lemma == "take" and any(
             c.dep_ == "prt" and c.lower_ == "over" for c in verb.children
         )
+        if lemma == "fall" and assertion_factor(verb):  # "Y fell to X": X took it
+            yield from _fell_to(verb, reader)
         if lemma not in CAPTURE_VERBS and not phrase and not over:
             continue
         factor = assertion_factor(verb)
@@ -183,6 +199,11 @@ def captures(sent: Span, reader: SentenceReader) -> Iterator[Candidate]:
             for pl in places:
                 yield Candidate(a, "attacked", pl, "capture", factor)
                 yield Candidate(a, "presentIn", pl, "capture", factor)
+        losers = [a for p in _pobjs(verb, {"from"}) for a in _group_of(p, reader)]
+        for a in losers if agents else []:  # "recaptured Y from Z": Z held Y
+            for pl in places:
+                if a.span.label_ in _HOLDERS and a.span.kb_id_ != pl.span.kb_id_:
+                    yield Candidate(a, "presentIn", pl, "capture", factor)
 
 
 def control(sent: Span, reader: SentenceReader) -> Iterator[Candidate]:
@@ -218,7 +239,7 @@ def control(sent: Span, reader: SentenceReader) -> Iterator[Candidate]:
                 holders = [reader.arg(m)]
             head = tok.head
             held = _place_args(head, reader, _TARGET_PLACES)
-            if not held and head.lower_ in PLACE_NOUNS:  # "the ISIS-held city of Mosul"
+            if not held and head.lower_ in PLACE_NOUNS | TERRITORY_NOUNS:  # "X-held areas of Y"
                 held = [
                     a for p in _pobjs(head, {"of"}) for a in _place_args(p, reader, _TARGET_PLACES)
                 ]
@@ -304,7 +325,8 @@ def presence_nouns(sent: Span, reader: SentenceReader) -> Iterator[Candidate]:
         own = reader.mention(noun)
         if own is not None and own.label_ in _DEPLOYABLE:
             continue  # "US troops" is a force of its own: locatives reads it
-        owners = [a for a in _group_of(noun, reader) if a.span.label_ in _HOLDERS]
+        bodies = {"InternationalOrganization"} if noun.lower_ in _FORCE_PEOPLE else set()
+        owners = [a for a in _group_of(noun, reader) if a.span.label_ in _HOLDERS | bodies]
         if own is not None and own.label_ in _HOLDERS:
             owners.append(reader.arg(own))  # "Iranian targets"
         heads = [noun, noun.head] if noun.dep_ == "dobj" else [noun]  # "struck X targets in Y"
@@ -447,9 +469,10 @@ def withdrawals(sent: Span, reader: SentenceReader) -> Iterator[Candidate]:
         objs = [c for c in verb.children if c.dep_ in {"dobj", "nsubjpass"}]
         if objs:
             who = _forces(verb, reader)
-        else:  # "Russia withdrew from Syria"
-            agents, _ = agents_of(verb, reader)
-            who = [a for a in agents if a.span.label_ in _HOLDERS]
+        else:  # "Russia withdrew from Syria", "NATO forces pulled out of Kosovo"
+            subs = [c for c in _subjects(verb) if c.lower_ in _FORCE_PEOPLE]
+            who = agents_of(verb, reader)[0] or [a for c in subs for a in _group_of(c, reader)]
+            who = [a for a in who if a.span.label_ in _HOLDERS | {"InternationalOrganization"}]
         for a in who:
             for pl in places:
                 if a.span.kb_id_ != pl.span.kb_id_:

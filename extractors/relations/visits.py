@@ -7,13 +7,16 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from spacy.tokens import Span
+from spacy.tokens import Span, Token
 
+from ..lexicon import FORCE_NOUNS
 from .assertion import assertion_factor
 from .places import _place_args
 from .presence import _TARGET_PLACES, _from_places, _pronoun, _realised
 from .sentence import (
     _ACTORS,
+    _DEPLOYABLE,
+    Arg,
     Candidate,
     SentenceReader,
     _pobjs,
@@ -246,8 +249,185 @@ def meeting_nouns(sent: Span, reader: SentenceReader) -> Iterator[Candidate]:
                         yield Candidate(a, "presentIn", pl, "meeting")
 
 
-PATTERNS = (visits, acts_from, meetings, meeting_nouns)
+#: "sent troops to Y", "X troops were deployed in Y", "X has 2,000 soldiers in Y"
+DEPLOY_VERBS = frozenset("send dispatch deploy redeploy station post rush airlift".split())
+#: "X has/keeps 2,000 soldiers in Y": the subject's own people are there
+_KEEP_VERBS = frozenset("have keep maintain".split())
+#: people and means that a deployment puts somewhere
+DEPLOYED_NOUNS = FORCE_NOUNS | frozenset(
+    "troop peacekeepers peacekeeper police policemen officers gendarmes paratroopers "
+    "commandos mercenaries fighters reinforcements battalion battalions brigade brigades "
+    "warships ships monitors observers".split()
+)
+#: "thousands of X soldiers", "a contingent of Kenyan police": the people counted
+_COUNT_NOUNS = frozenset(
+    "thousands hundreds dozens scores contingent battalion detachment unit number".split()
+)
+#: who sends or keeps forces: armed actors, states and bodies such as the UN or NATO
+_SENDERS = _DEPLOYABLE | {"Country", "InternationalOrganization"}
+#: a purpose clause whose "in Y" is where the forces went: "sent troops to fight X in Y"
+_PURPOSE_VERBS = frozenset(
+    "fight battle combat help protect secure guard defend counter tackle quell crush "
+    "support assist restore patrol hunt police stabilise stabilize".split()
+)
+#: what makes a deployment noun unasserted: "approved the deployment", "plans for it"
+_UNDONE_DEPLOYMENT = frozenset(
+    "approve authorize authorise delay postpone block oppose reject discuss debate "
+    "consider propose request seek plan suspend announce vote demand call urge".split()
+)
+_INTO = frozenset({"to", "in", "into", "inside", "across", "at"})
+
+
+def _counted(noun: Token) -> Token:
+    """ "thousands of Nigerian soldiers" -> "soldiers"."""
+    if noun.lower_ in _COUNT_NOUNS:
+        return next(iter(_pobjs(noun, {"of"})), noun)
+    return noun
+
+
+def _force_owners(noun: Token, reader: SentenceReader) -> list[Arg]:
+    """Who the forces a noun names belong to: "Kenyan police", "NATO peacekeepers", "the
+    82nd Airborne Division" (a named force is its own owner)."""
+    named = [a for a in reader.actors(noun) if a.span.label_ in _SENDERS]
+    if named or noun.lower_ not in DEPLOYED_NOUNS:
+        return named
+    return [
+        reader.arg(m)
+        for c in noun.children
+        if c.dep_ in {"poss", "compound", "nmod", "amod"}
+        for m in [reader.named_or_demonym(c)]
+        if m is not None and m.label_ in _SENDERS
+    ]
+
+
+def _purpose_places(verb: Token, reader: SentenceReader) -> list[Arg]:
+    """ "(sent troops) to fight Boko Haram in Nigeria", "to help secure Y"."""
+    out: list[Arg] = []
+    for c in verb.children:
+        if c.dep_ not in {"advcl", "xcomp", "acl"} or not any(a.lower_ == "to" for a in c.children):
+            continue
+        for v in [c, *(x for x in c.children if x.dep_ == "xcomp")]:
+            if v.lemma_.lower() not in _PURPOSE_VERBS:
+                continue
+            heads = [v, *(o for o in v.children if o.dep_ == "dobj")]
+            out += [
+                a
+                for h in heads
+                for p in _pobjs(h, {"in", "inside", "across"})
+                for a in _place_args(p, reader, _TARGET_PLACES)
+            ]
+    return out
+
+
+def _deployed(verb: Token, reader: SentenceReader) -> tuple[list[Arg], list[Token]]:
+    """Who a deployment verb puts somewhere, and the force nouns it moves."""
+    lemma = verb.lemma_.lower()
+    if verb.dep_ == "acl" and verb.tag_ == "VBN":  # "Kenyan police deployed to Haiti"
+        forces = [verb.head]
+    else:
+        forces = [c for c in verb.children if c.dep_ in {"dobj", "nsubjpass"}]
+    forces = [_counted(f) for f in forces]
+    forces = [f for f in forces if f.lower_ in DEPLOYED_NOUNS or f.lemma_ in DEPLOYED_NOUNS]
+    forces = [f for f in forces if not any(c.lower_ in {"no", "any"} for c in f.children)]
+    if not forces:
+        return [], []
+    who = [a for f in forces for a in _force_owners(f, reader)]
+    active = verb.dep_ != "acl" and not any(c.dep_ == "auxpass" for c in verb.children)
+    if not who and active and (lemma not in _KEEP_VERBS or verb.dep_ != "relcl"):
+        agents, _ = agents_of(verb, reader)  # "Kenya sent police", "Turkey has soldiers"
+        who = [a for a in agents if a.span.label_ in _SENDERS and not _pronoun(a)]
+    return who, forces
+
+
+def deployments(sent: Span, reader: SentenceReader) -> Iterator[Candidate]:
+    """ "Kenya sent police to Haiti", "X troops were deployed to Y", "X has 2,000 soldiers
+    in Y", "X relied on Rwandan troops to fight rebels in Y", "X's deployment of troops to
+    Y" -> X presentIn Y."""
+    for verb in sent:
+        lemma = verb.lemma_.lower()
+        relied = lemma in {"rely", "depend"}
+        if verb.pos_ != "VERB" or (lemma not in DEPLOY_VERBS | _KEEP_VERBS and not relied):
+            continue
+        factor = _realised(verb)
+        if verb.dep_ in {"csubj", "csubjpass"}:  # "keeping troops in Y could cost ..."
+            factor = min(factor, _realised(verb.head))
+        if factor == 0:
+            continue
+        if relied:  # "relied on Rwandan troops to fight the insurgents in Y"
+            forces = list(_pobjs(verb, {"on", "upon"}))
+            who = [a for f in forces for a in reader.actors(f) if a.span.label_ in _DEPLOYABLE]
+        else:
+            who, forces = _deployed(verb, reader)
+        if not who:
+            continue
+        places = _purpose_places(verb, reader)
+        if not relied:
+            preps = {"in", "inside"} if lemma in _KEEP_VERBS else _INTO
+            counts = [  # "has a number of forces in Y": the place hangs on the count
+                f.head.head
+                for f in forces
+                if f.dep_ == "pobj" and f.head.head.lower_ in _COUNT_NOUNS
+            ]
+            places += [
+                a
+                for h in [verb, *forces, *counts]
+                for c in h.children
+                if c.dep_ in {"prep", "dative"} and c.lower_ in preps  # "sent X to Y": dative
+                for p in c.children
+                if p.dep_ == "pobj"
+                for a in _place_args(p, reader, _TARGET_PLACES)
+            ]
+        for a in who:
+            for pl in places:
+                if a.span.kb_id_ != pl.span.kb_id_:
+                    yield Candidate(a, "presentIn", pl, "deployment", factor)
+    yield from _deployment_nouns(sent, reader)
+
+
+def _deployment_nouns(sent: Span, reader: SentenceReader) -> Iterator[Candidate]:
+    """ "Nigeria's deployment of troops to Borno", "the deployment of Kenyan police in Y"."""
+    for noun in sent:
+        occupation = noun.lower_ == "occupation"  # "Israel's occupation of southern Lebanon"
+        if noun.lower_ not in {"deployment", "deployments"} and not occupation:
+            continue
+        if noun.pos_ != "NOUN":
+            continue
+        if any(c.lower_ in _PLANNED for c in noun.children):
+            continue
+        gov = noun.head.head if noun.dep_ == "pobj" else noun.head
+        if noun.dep_ == "pobj" and noun.head.lower_ not in {"since", "after", "during"}:
+            continue  # "a vote on the deployment", "plans for the deployment"
+        if gov.pos_ in {"VERB", "AUX"} and (
+            (gov.lemma_.lower() in _UNDONE_DEPLOYMENT and not occupation) or _realised(gov) == 0
+        ):
+            continue
+        forces = [] if occupation else [_counted(p) for p in _pobjs(noun, {"of"})]
+        who = [a for c in noun.children if c.dep_ == "poss" for a in reader.actors(c)]
+        who += [a for f in forces for a in _force_owners(f, reader)]
+        places = [
+            a
+            for h in [noun, *forces]
+            for p in _pobjs(h, {"of"} if occupation else _INTO)
+            for a in _place_args(p, reader, _TARGET_PLACES)
+        ]
+        if occupation:  # "the Israeli occupation of Y"
+            who += [
+                reader.arg(m)
+                for c in noun.children
+                if c.dep_ == "amod"
+                for m in [reader.demonyms.get(c.i)]
+                if m is not None
+            ]
+        for a in who:
+            if a.span.label_ in _SENDERS and not _pronoun(a):
+                for pl in places:
+                    if a.span.kb_id_ != pl.span.kb_id_:
+                        yield Candidate(a, "presentIn", pl, "deployment")
+
+
+PATTERNS = (visits, deployments, acts_from, meetings, meeting_nouns)
 CONFIDENCE = {
+    "deployment": 0.8,
     "visit": 0.8,
     "acts_from": 0.75,
     "meeting": 0.75,
