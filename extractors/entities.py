@@ -683,7 +683,7 @@ def _place_tokens(doc: Doc) -> set[int]:
     found = doc.user_data.get(key)
     if found is None:
         found = doc.user_data[key] = {t.i for e in doc.ents if e.label_ in _PLACE_LABELS for t in e}
-    return found  # type: ignore[no-any-return]
+    return found
 
 
 def _located_after(ent: Span) -> bool:
