@@ -26,15 +26,22 @@ TARGET_NOUNS = frozenset(
     "target targets position positions patrol patrols convoy convoys warplane warplanes jet "
     "jets plane planes aircraft helicopter helicopters drone drones ship ships vessel vessels "
     "tanker tankers warship warships outpost outposts stronghold strongholds hideout hideouts "
+    "camp camps base bases "
     "installation installations infrastructure fighters militants commander commanders "
-    "leader leaders troops soldiers forces units positions lines territory".split()
+    "leader leaders troops soldiers forces units positions lines territory "
+    # personnel: "killed 13 U.S. service members", "Kosovo police were attacked"
+    "members servicemen servicemembers personnel police policemen officers peacekeepers "
+    "marines sailors guards".split()
 )
 
 
 #: buildings and sites a strike hits: "struck a house in X"
 _STRUCTURES = frozenset(
     "house home building buildings headquarters base camp site factory school hospital "
-    "mosque market compound depot warehouse checkpoint apartment car vehicle".split()
+    "mosque market compound depot warehouse checkpoint apartment car vehicle "
+    "airport airbase station church cathedral temple shrine hotel embassy consulate prison "
+    "jail barracks bridge port harbour refinery plant parliament office offices clinic "
+    "university college hall stadium".split()
 )
 
 
@@ -209,6 +216,24 @@ def speaker_pronoun(verb: Token, reader: SentenceReader) -> list[Arg]:
             ]
         out += found
     return out
+
+
+#: nouns of a state's officials and offices: "Nigerian officials", "Pakistan's ministry"
+_STATE_BODY_NOUNS = STATE_NOUNS | frozenset({"ministry", "presidency", "cabinet"})
+
+
+def state_speakers(noun: Token, reader: SentenceReader) -> list[Arg]:
+    """The state a noun of its officials names: "Nigerian officials", "the Pakistani
+    government", "Indian authorities"."""
+    if noun.lower_ not in _STATE_BODY_NOUNS:
+        return []
+    return [
+        reader.arg(m)
+        for c in noun.children
+        if c.dep_ in {"amod", "compound", "poss"}
+        for m in [reader.named_or_demonym(c)]
+        if m is not None and m.label_ in _STATE_LABELS
+    ]
 
 
 def _owned(noun: Token, reader: SentenceReader) -> list[Arg]:

@@ -7,8 +7,17 @@ from collections.abc import Iterator
 
 from spacy.tokens import Span, Token
 
-from ..lexicon import ACCUSATION_NOUNS, ACTION_NOUNS, KILLER_NOUNS
-from .agents import alleged_by, attack_targets, lasting, verbal_attack
+from ..lexicon import ACCUSATION_NOUNS, ACTION_NOUNS
+from .agents import (
+    _CLAIM_SPEECH,
+    _STRUCTURES,
+    TARGET_NOUNS,
+    alleged_by,
+    attack_targets,
+    lasting,
+    speaker_pronoun,
+    verbal_attack,
+)
 from .assertion import assertion_factor
 from .sentence import (
     _ACTORS,
@@ -94,27 +103,6 @@ def _pronoun_owner(noun: Token, reader: SentenceReader) -> list[Arg]:
     return [] if passive else [a for a in agents if a.span.label_ != "Person"]
 
 
-def killers(sent: Span, reader: SentenceReader) -> Iterator[Candidate]:
-    """ "Kennedy's assassin Sirhan", "Sirhan, the killer of Kennedy" -> attacked."""
-    for tok in sent:
-        if tok.lower_ not in KILLER_NOUNS:
-            continue
-        victims = [reader.mention(c) for c in tok.children if c.dep_ in {"poss", "compound"}]
-        victims += [reader.mention(p) for p in _pobjs(tok, {"of"})]
-        killers = [reader.mention(c) for c in tok.children if c.dep_ == "appos"]
-        if tok.dep_ in {"compound", "appos"}:
-            killers.append(reader.mention(tok.head))
-        if tok.i + 1 < sent.end:  # "assassin Ali Hassan", whatever the parse
-            nxt = reader.mention(sent.doc[tok.i + 1])
-            if nxt is not None and nxt.start == tok.i + 1:
-                killers.append(nxt)
-        for k in killers:
-            for v in victims:
-                # "Soham murderer X" names where, not whom
-                if k is not None and v is not None and k.label_ == v.label_ == "Person":
-                    yield Candidate(reader.arg(k), "attacked", reader.arg(v), "killer_noun")
-
-
 def action_nouns(sent: Span, reader: SentenceReader) -> Iterator[Candidate]:
     for tok in sent:
         relation = ACTION_NOUNS.get(tok.lower_)
@@ -139,6 +127,9 @@ def action_nouns(sent: Span, reader: SentenceReader) -> Iterator[Candidate]:
             verb = tok.head
             # a struggle its subject wages, not one it welcomes or criticises
             supports = relation != "fightsAgainst" or verb.lemma_.lower() in _WAGING_VERBS
+            # an attack its subject does, not one it blames on, condemns or reports
+            if relation == "attacked":
+                supports = verb.lemma_.lower() in _DOING_VERBS
             if supports and assertion_factor(verb) > 0:
                 agents = [a for c in verb.children if c.dep_ == "nsubj" for a in reader.actors(c)]
         for a in agents:
@@ -172,7 +163,7 @@ _BOMBARD_NOUNS = frozenset(
 #: verbs that give an attack noun its agent: "X carried out raids", "X launched an offensive"
 _DOING_VERBS = frozenset(
     "carry launch conduct mount stage step intensify unleash order begin resume "
-    "lead escalate execute perpetrate".split()
+    "lead escalate execute perpetrate claim".split()
 )
 #: verbs that give an attack noun its agent through "with": "X retaliated with strikes"
 _RESPONDING_VERBS = frozenset("retaliate respond react reply hit strike".split())
@@ -185,6 +176,8 @@ _STRUGGLE_NOUNS = frozenset(
     "battle battles fight war wars struggle campaign campaigns operations operation "
     "offensive offensives insurgency crackdown".split()
 )
+#: struggles that take their enemy with "on": "war on X", "an offensive on X's camps"
+_ON_STRUGGLES = frozenset("war offensive offensives".split())
 #: verbs whose object is a struggle the subject wages or joins: "waged war on X",
 #: "joined the fight against Y", "stepped up its campaign against Z"
 #: ("wag" is the model's lemma for "waged")
@@ -215,36 +208,16 @@ def attack_events(sent: Span, reader: SentenceReader) -> Iterator[Candidate]:
         if factor == 0 or _planned(tok):
             continue
         agents = _event_owners(tok, reader)
-        agents += [a for p in _pobjs(tok, {"by", "from"}) for a in reader.actors(p)]
-        for c in tok.children:  # "the raid carried out by X"
+        by_nouns = list(_pobjs(tok, {"by", "from"}))
+        for c in tok.children:  # "the raid carried out by X", "an attack claimed by X"
             if c.dep_ == "acl":
-                agents += [a for p in _pobjs(c, {"by"}) for a in reader.actors(p)]
-        targets = [a for p in _pobjs(tok, {"on", "against"}) for a in attack_targets(p, reader)]
-        if tok.lower_ in _OF_TARGET:
-            targets += [a for p in _pobjs(tok, {"of"}) for a in attack_targets(p, reader)]
-        # "a strike on a building in Gaza City", "an attack against pilgrims in the suburb
-        # of X": the town where it struck
-        scenes = [
-            tok,
-            *(c for p in _pobjs(tok, {"on", "against", "of"}) for c in [p, *_conjuncts(p)]),
-        ]
-        if tok.lower_ not in _BOMBARD_NOUNS | {"offensive", "offensives"}:
-            scenes = scenes[1:]  # "the attack in Paris" may be a report from there
-        targets += [
-            a
-            for h in scenes
-            for p in _pobjs(h, {"in"})
-            for a in [*reader.actors(p), *attack_targets(p, reader)]
-            if a.span.label_ in {"Place", "Facility"}
-        ]
-        for c in tok.children:  # "raids targeting Y", "the strike that killed X"
-            hits = c.dep_ in {"acl", "relcl"} and c.lemma_.lower() in _HITTING_VERBS
-            if hits and assertion_factor(c) > 0:
-                targets += _objects(c, reader)
+                by_nouns += _pobjs(c, {"by"})
+        if tok.dep_ == "nsubjpass" and tok.head.lemma_.lower() in _OWNING_CLAIMS:
+            by_nouns += _pobjs(tok.head, {"by"})  # "the bombing was claimed by X"
+        agents += [a for p in by_nouns for a in reader.actors(p)]
+        targets = _noun_targets(tok, by_nouns, reader)
         head = tok.head
         victim = False
-        if tok.dep_ == "nsubj" and head.lemma_.lower() in _HITTING_VERBS:  # "a strike killed X"
-            targets += _objects(head, reader)
         if tok.dep_ == "pobj" and head.lower_ in {"in", "by"} and head.head.pos_ == "VERB":
             victim_verb = head.head  # "X was killed in an Israeli strike"
             if victim_verb.lemma_.lower() in {"kill", "wound", "injure", "destroy", "damage"}:
@@ -270,7 +243,8 @@ def attack_events(sent: Span, reader: SentenceReader) -> Iterator[Candidate]:
         if tok.dep_ == "dobj" and verb is not None:
             lemma = verb.lemma_.lower()
             if lemma in _DOING_VERBS and not agents:
-                agents, _ = agents_of(verb, reader)
+                # "the Taliban said they carried out the attack": "they" is the speaker
+                agents = speaker_pronoun(verb, reader) or agents_of(verb, reader)[0]
             elif lemma in _SUFFERING_VERBS:
                 targets += agents_of(verb, reader)[0]
                 agents += [a for p in _pobjs(verb, {"from", "by"}) for a in reader.actors(p)]
@@ -299,13 +273,61 @@ def attack_events(sent: Span, reader: SentenceReader) -> Iterator[Candidate]:
                 yield Candidate(a, "attacked", t, "attack_noun", factor)
 
 
+def _noun_targets(tok: Token, by_nouns: list[Token], reader: SentenceReader) -> list[Arg]:
+    """What an attack noun says was struck: "the attack on X", "the shelling of Y", "the
+    bombing at the airport in Z", "the strike that hit a hospital in W"."""
+    # "strikes carried out by X against Y": the target hung on the agent
+    aimed = [p for b in by_nouns if reader.actors(b) for p in _pobjs(b, {"against", "on"})]
+    targets = [
+        a for p in [*_pobjs(tok, {"on", "against"}), *aimed] for a in attack_targets(p, reader)
+    ]
+    if tok.lower_ in _OF_TARGET:
+        targets += [a for p in _pobjs(tok, {"of"}) for a in attack_targets(p, reader)]
+    # "the bombing at the airport", "an attack at a market in X": the site struck
+    sites = [c for p in _pobjs(tok, {"at"}) for c in [p, *_conjuncts(p)]]
+    targets += [a for p in sites for a in attack_targets(p, reader) if a.span.label_ in _SCENES]
+    # "a strike on a building in Gaza City", "an attack against pilgrims in the suburb
+    # of X": the town where it struck
+    aims = [c for p in [*_pobjs(tok, {"on", "against", "of"}), *aimed] for c in [p, *_conjuncts(p)]]
+    scenes = [tok, *aims, *sites]
+    if tok.lower_ not in _BOMBARD_NOUNS | {"offensive", "offensives"} and not (
+        any(_site_noun(p) for p in [*aims, *sites])
+    ):
+        # "the attack in Paris" may be a report from there; "the attack on the base in
+        # X" names the town struck
+        scenes = scenes[1:]
+    targets += [
+        a
+        for h in scenes
+        for p in _pobjs(h, {"in"})
+        for a in [*reader.actors(p), *attack_targets(p, reader)]
+        if a.span.label_ in _SCENES
+    ]
+    # "raids targeting Y", "the strike that killed X", "the bombing at the airport that
+    # killed X" (the clause hung on the site)
+    for h in [tok, *sites]:
+        for c in h.children:
+            hits = c.dep_ in {"acl", "relcl"} and c.lemma_.lower() in _HITTING_VERBS
+            if hits and assertion_factor(c) > 0:
+                targets += _hit(c, reader)
+    if tok.dep_ == "nsubj" and tok.head.lemma_.lower() in _HITTING_VERBS:
+        targets += _hit(tok.head, reader)  # "a strike killed X"
+    return targets
+
+
 def struggles(sent: Span, reader: SentenceReader) -> Iterator[Candidate]:
     """ "X supported the fighters in battle against Y", "X's war on Y", "X waged war on Y"."""
     for tok in sent:
         if tok.pos_ != "NOUN" or tok.lower_ not in _STRUGGLE_NOUNS:
             continue
-        preps = {"against", "on"} if tok.lower_ == "war" else {"against"}
-        targets = [a for p in _pobjs(tok, preps) for a in reader.actors(p)]
+        preps = {"against", "on"} if tok.lower_ in _ON_STRUGGLES else {"against"}
+        # "an offensive on Boko Haram camps": the camps' owner
+        targets = [
+            a
+            for p in _pobjs(tok, preps)
+            for a in attack_targets(p, reader)
+            if a.span.label_ not in _SCENES
+        ]
         if tok.dep_ == "dobj" and tok.head.lemma_.lower() in _WAGING_VERBS:
             # "waged war on X", parsed with the preposition on the verb
             targets += [a for p in _pobjs(tok.head, preps) for a in reader.actors(p)]
@@ -355,6 +377,15 @@ def _responsible_for(noun: Token, reader: SentenceReader, factor: float) -> tupl
     "X was responsible for the bombing of Y". A third party's claim ("Israel said X was
     responsible") is left to the allegation check that follows."""
     prep = noun.head
+    if noun.dep_ == "pobj" and prep.lower_ == "behind" and prep.head.lemma_ == "be":
+        # "X was behind the bombing of Y", "X said it was behind the attack on Y"
+        be = prep.head
+        doers = speaker_pronoun(be, reader) or [
+            a for c in be.children if c.dep_ == "nsubj" for a in reader.actors(c)
+        ]
+        if _blamed_by_another(be, reader):  # "Iraq said X was behind it": an accusation
+            return [], factor
+        return doers, min(factor, assertion_factor(be))
     if noun.dep_ != "pobj" or prep.lower_ != "for" or prep.head.lower_ != "responsible":
         return [], factor
     adj = prep.head
@@ -366,11 +397,28 @@ def _responsible_for(noun: Token, reader: SentenceReader, factor: float) -> tupl
         return doers, factor
     if adj.dep_ == "acomp" and adj.head.lemma_ == "be":  # "X was responsible for ..."
         be = adj.head
-        doers = [a for c in be.children if c.dep_ == "nsubj" for a in reader.actors(c)]
-        if alleged_by(be, doers, reader):  # "Iraq said X was responsible": an accusation
+        doers = speaker_pronoun(be, reader) or [
+            a for c in be.children if c.dep_ == "nsubj" for a in reader.actors(c)
+        ]
+        if _blamed_by_another(be, reader):  # "Iraq said X was responsible": an accusation
             return [], factor
         return doers, min(factor, assertion_factor(be))
     return [], factor
+
+
+def _blamed_by_another(be: Token, reader: SentenceReader) -> bool:
+    """ "Police said X was behind the attack", "X was responsible, officials said": blame
+    reported from someone else, named or not, is an allegation; "X said it was behind
+    the attack" is the group's own claim."""
+    if speaker_pronoun(be, reader):
+        return False
+    if be.dep_ == "ccomp" and be.head.lemma_.lower() in _CLAIM_SPEECH:
+        return True
+    # "X was behind it, officials said": the parser makes the report the main clause
+    return any(
+        c.dep_ in {"ccomp", "parataxis"} and c.lemma_.lower() in _CLAIM_SPEECH and c.i > be.i
+        for c in be.children
+    ) or (be.dep_ == "ccomp" and be.head.i > be.i and be.head.lemma_.lower() in _CLAIM_SPEECH)
 
 
 def _governor(noun: Token) -> Token | None:
@@ -433,6 +481,36 @@ def _objects(verb: Token, reader: SentenceReader) -> list[Arg]:
     return [a for c in verb.children if c.dep_ == "dobj" for a in attack_targets(c, reader)]
 
 
+#: what a concrete attack can be said to have struck: a town or a site
+_SCENES = frozenset({"Place", "Facility"})
+#: verbs that own an attack: "the bombing was claimed by X", "an attack claimed by Y"
+_OWNING_CLAIMS = frozenset("claim carry conduct stage launch mount perpetrate".split())
+
+
+def _site_noun(tok: Token) -> bool:
+    """A building or base an attack is aimed at: "the attack on the base in X"."""
+    low, lemma = tok.lower_, tok.lemma_.lower()
+    return low in _STRUCTURES or lemma in _STRUCTURES or low in TARGET_NOUNS
+
+
+def _hit(verb: Token, reader: SentenceReader) -> list[Arg]:
+    """What a hitting verb says an attack struck: its object ("hit a hospital of X") and
+    the town where the object or the hit is ("hit a hospital in El Fasher", "killed 20
+    people in X")."""
+    out = _objects(verb, reader)
+    heads = [verb, *(c for c in verb.children if c.dep_ == "dobj")]
+    # "hit a hospital in X", "exploded at a market in Y": the site's town too
+    heads += [p for p in _pobjs(verb, {"at", "in"}) if _site_noun(p)]
+    out += [
+        a
+        for h in heads
+        for p in _pobjs(h, {"in", "at"})
+        for a in [*reader.actors(p), *attack_targets(p, reader)]
+        if a.span.label_ in _SCENES
+    ]
+    return out
+
+
 def _passive_subjects(verb: Token, reader: SentenceReader) -> list[Arg]:
     out = []
     for c in verb.children:
@@ -445,155 +523,10 @@ def _passive_subjects(verb: Token, reader: SentenceReader) -> list[Arg]:
     return out
 
 
-#: verbs of killing a person ("X shot Y", "convicted of murdering Y")
-_KILL_VERBS = frozenset("kill murder assassinate slay shoot stab strangle behead".split())
-#: nouns of a killing whose "of" or possessive names the victim ("the murder of Y")
-_KILL_NOUNS = frozenset(
-    "killing killings murder murders slaying slayings assassination shooting".split()
-)
-#: verbs that settle in the article's own voice that someone did a deed: a conviction,
-#: a guilty plea, a confession, a sentence ("X was convicted of killing Y", "X pleaded
-#: guilty to murdering Y"); a charge or an accusation is not settled and is left out
-_SETTLED_VERBS = frozenset(
-    "convict plead admit confess sentence execute imprison jail apologize apologise".split()
-)
-#: penalties between a settling verb and the deed: "sentenced to death for killing Y"
-_PENALTY_NOUNS = frozenset("death life prison jail years".split())
-#: what is fired or planted and kills: "X fired the shots that killed Y"
-_SHOT_NOUNS = frozenset("shot bullet round bomb".split())
-#: nouns that stand for the killer in "X, the man who killed Y", "X was the gunman who shot Y"
-_KILLER_DESCRIPTORS = frozenset(
-    "man woman gunman assassin killer sniper person one youth teenager".split()
-)
-
-
-def _person(tok: Token, reader: SentenceReader) -> list[Arg]:
-    return [a for a in reader.actors(tok) if a.span.label_ == "Person"]
-
-
-def _described_person(noun: Token, reader: SentenceReader) -> list[Arg]:
-    """The person a descriptor names: "X, the man ..." (apposition) or "X was the man ..."."""
-    named = _person(noun, reader)
-    if named:
-        return named
-    if noun.dep_ == "appos":
-        return _person(noun.head, reader)
-    if noun.dep_ == "attr" and noun.head.lemma_ == "be":
-        return [a for c in noun.head.children if c.dep_ == "nsubj" for a in _person(c, reader)]
-    for c in noun.children:  # "the man convicted of killing Y, X" (X in apposition)
-        if c.dep_ == "appos":
-            return _person(c, reader)
-    return []
-
-
-def _settled_doers(verb: Token, reader: SentenceReader) -> list[Arg]:
-    """Who a settling verb says did the deed: "X was convicted", "a jury convicted X",
-    "X pleaded guilty", "X, convicted of ...", "the man convicted of ..."."""
-    if any(c.dep_ == "auxpass" for c in verb.children):
-        return [a for c in verb.children if c.dep_ == "nsubjpass" for a in _person(c, reader)]
-    objs = [a for c in verb.children if c.dep_ == "dobj" for a in _person(c, reader)]
-    if objs and verb.lemma_ in {"convict", "sentence", "execute", "imprison", "jail"}:
-        return objs
-    if verb.dep_ in {"acl", "relcl"} and verb.tag_ == "VBN":
-        return _described_person(verb.head, reader)
-    agents, _ = agents_of(verb, reader)
-    return [a for a in agents if a.span.label_ == "Person"]
-
-
-def _victims_of_deed(deed: Token, reader: SentenceReader) -> list[Arg]:
-    """Victims of a killing verb (its object) or noun ("the murder of Y", "Y's murder")."""
-    if deed.pos_ in {"VERB", "AUX"}:
-        heads = [deed, *(c for c in deed.children if c.dep_ == "conj" and c.pos_ == "VERB")]
-        return [
-            a for h in heads for c in h.children if c.dep_ == "dobj" for a in _person(c, reader)
-        ]
-    out = [a for p in _pobjs(deed, {"of"}) for a in _person(p, reader)]
-    out += [a for c in deed.children if c.dep_ in {"poss", "compound"} for a in _person(c, reader)]
-    return out
-
-
-def killings(sent: Span, reader: SentenceReader) -> Iterator[Candidate]:
-    """Killings the article settles or describes:
-    "X was convicted of murdering Y", "X pleaded guilty to killing Y", "X was sentenced for
-    the assassination of Y" (``settled_killing``); "X, the man who shot Y", "X was the lone
-    gunman who killed Y" (``killer_clause``). Both arguments are people."""
-    for tok in sent:
-        deed_word = (tok.pos_ == "VERB" and tok.lemma_.lower() in _KILL_VERBS) or (
-            tok.pos_ == "NOUN" and tok.lower_ in _KILL_NOUNS
-        )
-        if not deed_word:
-            continue
-        # "the man who killed Y": the relative clause of a descriptor noun
-        if tok.pos_ == "VERB" and tok.dep_ == "relcl" and tok.head.lower_ in _KILLER_DESCRIPTORS:
-            if any(c.dep_ == "nsubj" and c.lower_ in {"who", "that"} for c in tok.children):
-                factor = assertion_factor(tok)
-                if factor > 0:
-                    for k in _described_person(tok.head, reader):
-                        for v in _victims_of_deed(tok, reader):
-                            if k.span.kb_id_ != v.span.kb_id_:
-                                yield Candidate(k, "attacked", v, "killer_clause", factor)
-            continue
-        # "X fired the shots that killed Y"
-        if tok.pos_ == "VERB" and tok.dep_ == "relcl" and tok.head.lemma_ in _SHOT_NOUNS:
-            fired = tok.head.head
-            if tok.head.dep_ == "dobj" and fired.lemma_.lower() in {"fire", "shoot", "plant"}:
-                factor = min(assertion_factor(tok), assertion_factor(fired))
-                agents, _ = agents_of(fired, reader)
-                for k in agents if factor > 0 else []:
-                    for v in _victims_of_deed(tok, reader):
-                        if k.span.label_ == "Person" and k.span.kb_id_ != v.span.kb_id_:
-                            yield Candidate(k, "attacked", v, "killing_shot", factor)
-            continue
-        # "the slaying of Y by X", "X's murder of Y"
-        if tok.pos_ == "NOUN":
-            doers = [a for p in _pobjs(tok, {"by"}) for a in _person(p, reader)]
-            if any(p.lower_ == "of" for p in tok.children):
-                doers += [a for c in tok.children if c.dep_ == "poss" for a in _person(c, reader)]
-            gov = tok.head.head if tok.dep_ == "pobj" else tok.head
-            factor = assertion_factor(gov) if gov.pos_ in {"VERB", "AUX"} else 1.0
-            victims = [a for p in _pobjs(tok, {"of"}) for a in _person(p, reader)]
-            if not any(c.dep_ == "poss" for c in tok.children) or not doers:
-                victims += [
-                    a
-                    for c in tok.children
-                    if c.dep_ in {"poss", "compound"}
-                    for a in _person(c, reader)
-                ]
-            for k in doers if factor > 0 else []:
-                for v in victims:
-                    if k.span.kb_id_ != v.span.kb_id_:
-                        yield Candidate(k, "attacked", v, "killing_noun", factor)
-        # the deed hangs on a settling verb through a preposition:
-        # "convicted of killing Y", "pleaded guilty to murdering Y", "sentenced for the murder of Y"
-        node = tok
-        if node.dep_ == "conj":
-            node = node.head
-        if node.dep_ not in {"pcomp", "pobj"} or node.head.dep_ != "prep":
-            continue
-        gov = node.head.head
-        if gov.lower_ == "guilty" and gov.head.pos_ in {"VERB", "AUX"}:
-            gov = gov.head  # "pleaded guilty to killing Y"
-        if gov.lower_ in _PENALTY_NOUNS and gov.dep_ == "pobj" and gov.head.head.pos_ == "VERB":
-            gov = gov.head.head  # "sentenced to death for the murder of Y"
-        if gov.pos_ not in {"VERB", "AUX"} or gov.lemma_.lower() not in _SETTLED_VERBS:
-            continue
-        factor = assertion_factor(gov)
-        if factor == 0:
-            continue
-        for k in _settled_doers(gov, reader):
-            for v in _victims_of_deed(tok, reader):
-                if k.span.kb_id_ != v.span.kb_id_:
-                    yield Candidate(k, "attacked", v, "settled_killing", factor)
-
-
 CONFIDENCE = {
     "attack_noun": 0.8,
     "strike_campaign": 0.75,
     "struggle": 0.75,
-    "settled_killing": 0.85,
-    "killing_noun": 0.75,
-    "killing_shot": 0.8,
-    "killer_clause": 0.8,
 }
 
-PATTERNS = (accusation_nouns, killers, action_nouns, attack_events, struggles, killings)
+PATTERNS = (accusation_nouns, action_nouns, attack_events, struggles)

@@ -21,10 +21,12 @@ from .agents import (
     _STRUCTURES,
     ARMED_NOUNS,
     TARGET_NOUNS,
+    _owned,
     alleged_by,
     attack_targets,
     lasting,
     speaker_pronoun,
+    state_speakers,
     subject_fallback,
     verbal_attack,
 )
@@ -70,6 +72,9 @@ _TAKING_VERBS = frozenset("overrun capture seize recapture retake".split())
 #: verbs of bombardment: the place a strike lands in is attacked ("bombed targets in Gaza")
 BOMBARD_VERBS = frozenset("bomb shell bombard strike raid pound".split())
 
+
+#: verbs of an assault whose object's town is attacked: "raided a base in X"
+_ASSAULT_VERBS = frozenset("attack raid storm ambush hit assault".split())
 
 #: what is launched at a target: "fired rockets at X", "launched drones towards Y"
 PROJECTILE_NOUNS = frozenset(
@@ -143,9 +148,33 @@ def verbs(sent: Span, reader: SentenceReader) -> Iterator[Candidate]:
         controller = _object_controller(verb, reader)
         if controller:  # "prompting Tehran to accuse Washington": Tehran accuses
             agents = controller
+        elif _lent_weapon(verb):
+            continue
+        if verb.dep_ in {"xcomp", "ccomp"} and verb.head.lemma_.lower() in _HELP_VERBS:
+            factor = min(factor, assertion_factor(verb.head))  # "did not help Y fight Z"
+            if factor == 0:
+                continue
         agents = speaker_pronoun(verb, reader) or agents
         if not agents:
             agents = subject_fallback(verb, reader, passive=passive)
+        if not agents and not passive and relation in {"accused", "condemned", "threatened"}:
+            # "Nigerian officials blamed X", "the Pakistani government accused Y"
+            agents = [
+                a for c in verb.children if c.dep_ == "nsubj" for a in state_speakers(c, reader)
+            ]
+        if relation in {"accused", "condemned"} and _addressee_participle(verb):
+            # "wrote to the watchdog accusing X": the writer accuses, not the watchdog
+            agents, passive = agents_of(verb.head.head.head, reader)
+            if passive:
+                continue
+        if not agents and passive and relation in {"accused", "condemned"}:
+            # "Y was blamed for the attack by X": the agent hung on the act
+            agents = [
+                a
+                for p in _pobjs(verb, {"for"})
+                for b in _pobjs(p, {"by"})
+                for a in reader.actors(b)
+            ]
         if passive:
             # "X was hit by Y", "X, hit by Y", "Hit by Y, X ..." (a fronted participle)
             patients = patients_of(verb, reader, sites=relation == "attacked")
@@ -160,6 +189,9 @@ def verbs(sent: Span, reader: SentenceReader) -> Iterator[Candidate]:
                 if c.dep_ in {"dobj", "dative"}
                 for a in (attack_targets(c, reader) if relation == "attacked" else reader.actors(c))
             ]
+            if not patients and relation in {"accused", "condemned"}:
+                # "blamed Abu Sayyaf militants for X": the armed men's group
+                patients = [a for c in verb.children if c.dep_ == "dobj" for a in _owned(c, reader)]
         if not passive and verb.dep_ == "acl" and verb.tag_ == "VBN":
             # "Hamas, blamed by Israel for the attack": the noun is the patient
             by = [a for p in _pobjs(verb, {"by"}) for a in reader.actors(p)]
@@ -224,6 +256,12 @@ def verbs(sent: Span, reader: SentenceReader) -> Iterator[Candidate]:
             ]
         if relation == "attacked" and lemma in BOMBARD_VERBS:
             patients += _struck_places(verb, reader)
+        elif (
+            relation == "attacked"
+            and lemma in _ASSAULT_VERBS
+            and any(a.span.label_ in _ARMED_LABELS for a in agents)
+        ):  # "gunmen attacked a base in X"; not "the minister hit schools in Wales"
+            patients += _struck_places(verb, reader)
         if relation == "attacked" and lemma in _TAKING_VERBS:
             patients = [p for p in patients if p.span.label_ in {"Place", "Facility"}]
         if not patients and relation in {"condemned", "accused", "threatened"}:
@@ -280,6 +318,17 @@ def verbs(sent: Span, reader: SentenceReader) -> Iterator[Candidate]:
                     )
                 else:
                     yield Candidate(a, relation, p, extractor, factor)
+
+
+def _addressee_participle(verb: Token) -> bool:
+    """ "has written to the watchdog accusing X": a participle hung on the addressee."""
+    return (
+        verb.dep_ == "acl"
+        and verb.tag_ == "VBG"
+        and verb.head.dep_ == "pobj"
+        and verb.head.head.lower_ == "to"
+        and verb.head.head.head.pos_ in {"VERB", "AUX"}
+    )
 
 
 def _passive_heads(verb: Token) -> list[Token]:
@@ -374,8 +423,12 @@ def _negated_conjunct(span: Span) -> bool:
 
 def _object_controller(verb: Token, reader: SentenceReader) -> list[Arg]:
     """The object of a verb of causing or asking is the subject of its infinitive:
-    "prompting Tehran to accuse Washington", "urged Iraq to condemn X"."""
-    if verb.dep_ != "xcomp" or not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+    "prompting Tehran to accuse Washington", "urged Iraq to condemn X", "helped Y defeat Z"
+    (a bare infinitive)."""
+    if verb.dep_ != "xcomp":
+        return []
+    bare = verb.head.lemma_.lower() in _HELP_VERBS
+    if not bare and not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
         return []
     return [a for c in verb.head.children if c.dep_ == "dobj" for a in reader.actors(c)]
 
@@ -484,6 +537,8 @@ def _light_relation(verb: Token) -> str | None:
     for c in verb.children:
         # "as being responsible": look a few levels down a preposition
         words = [w for w in c.subtree if w.i - c.i <= 3] if c.dep_ == "prep" else [c]
+        if c.dep_ == "dobj":  # "held Boko Haram responsible", the adjective hung on the name
+            words += [w for w in c.children if w.dep_ == "amod" and w.i > c.i]
         for w in words:
             rel = _LIGHT_PHRASES.get((lemma, w.lower_)) or _LIGHT_PHRASES.get(
                 (lemma, w.lemma_.lower())
@@ -491,6 +546,32 @@ def _light_relation(verb: Token) -> str | None:
             if rel:
                 return rel
     return None
+
+
+#: verbs of helping someone do something: "X helped Y defeat Z"
+_HELP_VERBS = frozenset("help assist aid enable".split())
+#: what one side lends another: "Turkish drones helped Y", "Russian air power helped Y"
+_AID_NOUNS = ARMED_NOUNS | frozenset(
+    "power support strikes airstrikes weapons arms advisers advisors aid backing "
+    "assistance intelligence".split()
+)
+
+
+#: what is lent but does not fight: "Turkish drones helped defeat X" (not Turkey's forces)
+_WEAPON_AID = _AID_NOUNS - frozenset(
+    "fighters militants gunmen troops soldiers forces units navy commandos militiamen "
+    "insurgents advisers advisors".split()
+)
+
+
+def _lent_weapon(verb: Token) -> bool:
+    """ "Turkish drones helped defeat X": the fight is not the weapon's maker's."""
+    if verb.dep_ != "xcomp" or verb.head.lemma_.lower() not in _HELP_VERBS:
+        return False
+    return any(
+        c.dep_ == "nsubj" and (c.lower_ in _WEAPON_AID or c.lemma_.lower() in _WEAPON_AID)
+        for c in verb.head.children
+    )
 
 
 CONFIDENCE = {

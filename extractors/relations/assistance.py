@@ -1,0 +1,162 @@
+"""Help in a fight and reliance: "Turkish drones helped Nigeria defeat Boko Haram" (Nigeria
+``backedBy`` Turkey, Nigeria ``fightsAgainst`` Boko Haram), "the army relied on the United
+States to fight X", "Hezbollah depends on Iran for money and weapons"."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from spacy.tokens import Span, Token
+
+from .assertion import assertion_factor
+from .sentence import (
+    _ACTORS,
+    Arg,
+    Candidate,
+    SentenceReader,
+    _pobjs,
+    agents_of,
+)
+from .verbs import (
+    _AID_NOUNS,
+    _HELP_VERBS,
+)
+
+#: what one is helped to do in a war: "helped Y defeat Z", "helped Y drive Z out"
+_REPEL_VERBS = frozenset(
+    "fight defeat repel repulse battle combat counter rout crush beat push drive force "
+    "oust expel retake recapture capture seize liberate".split()
+)
+
+
+#: verbs whose fight needs a particle or a "from": "drive Z out", "push Z back from W"
+_MOVE_VERBS = frozenset("push drive force beat".split())
+
+
+#: verbs that also end contests of votes or goals: only armed sides count
+_CONTEST_VERBS = frozenset("defeat beat crush rout".split())
+
+
+#: the sides of an armed fight
+_FIGHTERS = frozenset({"Country", "ArmedGroup", "MilitaryForce", "Coalition"})
+
+
+def _helpers(noun: Token, reader: SentenceReader) -> list[Arg]:
+    """Who lends what a subject names: "Hezbollah", "Russian air power" (Russia), "Turkish
+    drones" (Turkey: a weapon made or sold by X is X's help, not X's forces)."""
+    if _aid_noun(noun):
+        mods = [c for c in noun.children if c.dep_ in {"amod", "compound", "poss", "nmod"}]
+        mods += [g for c in mods if c.dep_ == "compound" for g in c.children if g.dep_ == "amod"]
+        owners = [
+            reader.arg(m)
+            for c in mods
+            for m in [reader.demonyms.get(c.i) or reader.mention(c)]
+            if m is not None and m.label_ in _ACTORS and m.root != noun
+        ]
+        if owners:
+            return owners
+    return reader.actors(noun)
+
+
+def _aid_noun(noun: Token) -> bool:
+    return noun.lower_ in _AID_NOUNS or noun.lemma_.lower() in _AID_NOUNS
+
+
+def _fight_done(verb: Token) -> bool:
+    """ "defeat Z", "drive Z out", "push Z back from W"; not "push for talks"."""
+    lemma = verb.lemma_.lower()
+    if lemma not in _MOVE_VERBS:
+        return lemma in _REPEL_VERBS
+    return any(
+        c.lower_ in {"out", "back", "away"} and c.dep_ in {"prt", "advmod", "prep"}
+        for c in verb.children
+    ) or any(c.dep_ == "prep" and c.lower_ == "from" for c in verb.children)
+
+
+def helped_fights(sent: Span, reader: SentenceReader) -> Iterator[Candidate]:
+    """ "Turkish drones helped Azerbaijan defeat Armenian forces", "Chadian troops helped
+    Nigeria fight Boko Haram", "X helped Y to drive Z out of W" -> Y backedBy X and
+    Y fightsAgainst Z."""
+    for verb in sent:
+        if verb.pos_ != "VERB" or verb.lemma_.lower() not in _HELP_VERBS:
+            continue
+        factor = assertion_factor(verb)
+        if factor == 0:
+            continue
+        helpers = [a for c in verb.children if c.dep_ == "nsubj" for a in _helpers(c, reader)]
+        for comp in verb.children:
+            if comp.dep_ not in {"xcomp", "ccomp"} or comp.pos_ != "VERB":
+                continue
+            if not _fight_done(comp) or assertion_factor(comp) == 0:
+                continue
+            if comp.dep_ == "xcomp":
+                helped = [a for c in verb.children if c.dep_ == "dobj" for a in reader.actors(c)]
+            else:
+                helped = [a for c in comp.children if c.dep_ == "nsubj" for a in reader.actors(c)]
+            enemies = [
+                a
+                for c in comp.children
+                if c.dep_ == "dobj"
+                for a in reader.actors(c)
+                if a.span.label_ in _FIGHTERS
+            ]
+            contest = comp.lemma_.lower() in _CONTEST_VERBS
+            lent = any(c.dep_ == "nsubj" and _aid_noun(c) for c in verb.children)
+            for h in helped:
+                if h.span.label_ not in _FIGHTERS | {"GovernmentBody"}:
+                    continue
+                sides = [e for e in enemies if e.span.kb_id_ != h.span.kb_id_]
+                armed = any(x.span.label_ in {"ArmedGroup", "MilitaryForce"} for x in [h, *sides])
+                if contest and not armed and not lent:
+                    continue  # "helped England beat France": a match, not a war
+                for x in helpers:
+                    if x.span.kb_id_ != h.span.kb_id_:
+                        yield Candidate(h, "backedBy", x, "helped_fight", factor)
+                for e in sides:
+                    yield Candidate(h, "fightsAgainst", e, "helped_fight", factor)
+
+
+#: verbs of relying on someone: "relied on X to fight Z", "depends on X for weapons"
+#: (the adjectives "reliant on", "dependent on" are read in ``alignment``)
+_RELY_VERBS = frozenset("rely depend lean count".split())
+
+
+#: what one relies on an ally for: "depends on X for weapons"
+_SUPPORT_NOUNS = frozenset(
+    "weapons arms support funding money protection training supplies ammunition aid "
+    "backing cash financing funds equipment troops fighters help assistance "
+    "security intelligence logistics".split()
+)
+
+
+def relied_on(sent: Span, reader: SentenceReader) -> Iterator[Candidate]:
+    """ "Y relied on X to fight Z", "Y depends on X for money and weapons" -> Y backedBy X
+    (GUIDELINES: "reliant on X for"); not "Y depends on X" alone."""
+    for verb in sent:
+        if verb.pos_ != "VERB" or verb.lemma_.lower() not in _RELY_VERBS:
+            continue
+        patrons = [a for p in _pobjs(verb, {"on", "upon"}) for a in reader.actors(p)]
+        if not patrons:
+            continue
+        purpose = any(
+            p.lower_ in _SUPPORT_NOUNS or p.lemma_.lower() in _SUPPORT_NOUNS
+            for p in _pobjs(verb, {"for"})
+        ) or any(
+            c.dep_ in {"xcomp", "advcl"}
+            and c.pos_ == "VERB"
+            and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+            for c in verb.children
+        )
+        factor = assertion_factor(verb)
+        if not purpose or factor == 0:
+            continue
+        clients, passive = agents_of(verb, reader)
+        for c in [] if passive else clients:
+            for p in patrons:
+                if c.span.kb_id_ != p.span.kb_id_:
+                    yield Candidate(c, "backedBy", p, "relied_on", factor)
+
+
+CONFIDENCE = {"helped_fight": 0.8, "relied_on": 0.8}
+
+PATTERNS = (helped_fights, relied_on)
