@@ -163,6 +163,35 @@ _NAME_EXTENSION_OK = frozenset(
 )
 
 
+def _other_given_name(name: Span, model_ents: list[Span], gazetteer: Gazetteer) -> bool:
+    """ "Abdelrahim Hamdan Dagalo" is not "Mohamed Hamdan Dagalo", whose known alias
+    "Hamdan Dagalo" it contains: a capitalised given name before the match that is no
+    title and no word of the known person's own names makes another person."""
+    entry = gazetteer.entries.get(name.kb_id_.removeprefix("gaz:"))
+    if entry is None:
+        return False
+    own = {fold(w) for n in (entry.name, *entry.aliases) for w in n.split()}
+
+    def name_word(t: Token) -> bool:
+        return (
+            t.text[:1].isupper()
+            and t.pos_ == "PROPN"
+            and t.lower_.rstrip(".") not in HONORIFICS
+            and t.lower_ not in TITLE_RELATIONS
+        )
+
+    doc = name.doc
+    start = min([e.start for e in model_ents if e.start <= name.start < e.end], default=name.start)
+    while start > 0 and doc[start - 1].dep_ == "compound" and name_word(doc[start - 1]):
+        start -= 1  # "Abdelrahim Hamdan Dagalo" with only "Hamdan Dagalo" tagged PERSON
+    before = [t for t in doc[start : name.start] if not t.is_punct]
+    return (
+        bool(before)
+        and all(name_word(t) for t in before)
+        and any(fold(t.text) not in own for t in before)
+    )
+
+
 def _inside_longer_name(name: Span, model_ents: list[Span], gazetteer: Gazetteer) -> bool:
     """Whether a gazetteer match is only a word of a longer name the model found.
 
@@ -173,7 +202,7 @@ def _inside_longer_name(name: Span, model_ents: list[Span], gazetteer: Gazetteer
     generic nouns decide nothing ("Lebanese Hezbollah" stays Hezbollah).
     """
     if name.label_ == "Person":  # "PM Abadi", "Sheikh Nasrallah": titles around a person
-        return False
+        return _other_given_name(name, model_ents, gazetteer)
     for ent in model_ents:
         if not (ent.start <= name.start and name.end <= ent.end) or len(ent) == len(name):
             continue
@@ -357,7 +386,14 @@ def _trim(ent: Span, known: Callable[[str], object]) -> Span | None:
         if t.text in {"(", "["} and t.i > start:
             end = t.i
             break
-    while end > start and (doc[end - 1].is_punct or _is_possessive(doc[end - 1])):
+        if t.text == "," and t.i > start and ent.label_ != "GPE":
+            end = t.i  # "Gwoza, Bama and": a list the model ran together, one name each
+            break
+    while end > start and (
+        doc[end - 1].is_punct
+        or _is_possessive(doc[end - 1])
+        or doc[end - 1].lower_ in {"and", "or"}
+    ):
         end -= 1  # "the Kosovo Liberation Army's commander": the name ends before "'s"
     if start >= end:
         return None
@@ -383,12 +419,24 @@ _INLINE_CREDIT = re.compile(
 _TWEET_SIGNATURE = re.compile(r"^\s*[—–-]+\s*[^\n]{1,60}\(@\w+\)")
 
 
+#: "Associated Press writer X in Beijing contributed to this report."
+_CONTRIBUTED_LINE = re.compile(
+    r"^[^\n]{0,160}\bcontributed\b[^\n]{0,40}\b(?:report|reporting|story|article)\b"
+    r"[^\n]{0,20}$",
+    re.IGNORECASE,
+)
+
+
 def boilerplate_chars(text: str) -> list[tuple[int, int]]:
     """Character ranges of bylines, credit lines, tag lists and link captions."""
     out = []
     pos = 0
     for line in text.splitlines(keepends=True):
-        if _BOILERPLATE_LINE.match(line) or _TWEET_SIGNATURE.match(line):
+        if (
+            _BOILERPLATE_LINE.match(line)
+            or _TWEET_SIGNATURE.match(line)
+            or _CONTRIBUTED_LINE.match(line.rstrip("\n"))
+        ):
             out.append((pos, pos + len(line)))
         else:
             out += [(pos + m.start(), pos + m.end()) for m in _INLINE_CREDIT.finditer(line)]
@@ -403,7 +451,8 @@ _ETHNO_RELIGIOUS = frozenset(
     "christians muslim muslims jewish jews islamist islamists jihadist jihadists salafist "
     "salafi salafists sufi baloch balochi pashtun pashtuns copt copts coptic maronite "
     "assyrian assyrians chaldean tajik hazara hazaras uighur uyghur uighurs uyghurs "
-    "western westerners welsh scottish scots english irish".split()
+    "western westerners welsh scottish scots english irish tuareg tuaregs fulani fulanis "
+    "hausa yoruba igbo rohingya masalit zaghawa oromo oromos tigrayan tigrayans".split()
 )
 #: generic heads: with only community words before them ("Shiite Militias") no name
 _GENERIC_HEADS = frozenset(
@@ -516,6 +565,8 @@ class ActorTyper:
         }
         datelines = _dateline_spans(doc)
         dateline_tokens = {t.i for d in datelines for t in d}
+        taken = {t.i for e in doc.ents for t in e} | dateline_tokens
+        demonym_tokens = {t.i for d in doc.spans.get("demonyms", []) for t in d}
         for ent in doc.ents:
             if in_furniture(ent):
                 continue
@@ -542,13 +593,75 @@ class ActorTyper:
                 continue
             start = ent.start
             if etype == "Person":  # "Mr Blair" is Blair; "Sir Digby Jones" is Digby Jones
-                while start < ent.end - 1 and doc[start].lower_ in HONORIFICS:
+                while start < ent.end - 1 and (
+                    doc[start].lower_ in HONORIFICS
+                    or fold(doc[start].text) in _ETHNO_RELIGIOUS
+                    or start in demonym_tokens  # "Malian Tuareg Iyad Ag Ghaly"
+                ):
                     start += 1
+                start = _given_names_before(doc, start, ent.end, taken)
             span = doc[start : ent.end]
             ents.append(Span(doc, start, ent.end, label=etype, kb_id=name_key(etype, span.text)))
         ents += datelines
-        doc.ents = filter_spans(ents + _titled_names(doc, ents))
+        doc.ents = filter_spans(ents + _titled_names(doc, ents) + _named_places(doc, ents))
         return doc
+
+
+def _given_names_before(doc: Doc, start: int, end: int, taken: set[int]) -> int:
+    """Where a person's name starts when the model left its first names out:
+    "Abdelrahim Hamdan Dagalo" tagged PERSON from "Hamdan" on."""
+    while (
+        start > 0
+        and (prev := doc[start - 1]).dep_ == "compound"
+        and start <= prev.head.i < end
+        and prev.pos_ == "PROPN"
+        and prev.is_title
+        and prev.i not in taken
+        and prev.lower_.rstrip(".") not in HONORIFICS
+        and prev.lower_ not in TITLE_RELATIONS
+        and not prev.is_sent_start
+    ):
+        start -= 1
+    return start
+
+
+def _named_places(doc: Doc, ents: list[Span]) -> list[Span]:
+    """Places the model missed but the text names after a place noun: "the northern town
+    of Kidal", "the towns of Shire, Axum and Adwa"."""
+    taken = {t.i for e in ents for t in e}
+    out = []
+    for noun in doc:
+        if noun.lower_ not in _PLACE_NOUNS | _PLURAL_PLACE_NOUNS or noun.pos_ != "NOUN":
+            continue
+        for prep in noun.children:
+            if prep.dep_ != "prep" or prep.lower_ != "of":
+                continue
+            for pobj in prep.children:
+                if pobj.dep_ != "pobj":
+                    continue
+                for name in [pobj, *(c for c in pobj.subtree if c.dep_ == "conj")]:
+                    if name.i in taken or name.pos_ != "PROPN" or not name.is_title:
+                        continue
+                    start = name.i
+                    while (
+                        start > 0
+                        and doc[start - 1].dep_ == "compound"
+                        and (doc[start - 1].pos_ == "PROPN" and doc[start - 1].is_title)
+                    ):
+                        start -= 1
+                    if any(t.i in taken for t in doc[start : name.i + 1]):
+                        continue
+                    span = doc[start : name.i + 1]
+                    out.append(
+                        Span(
+                            doc,
+                            start,
+                            name.i + 1,
+                            label="Place",
+                            kb_id=name_key("Place", span.text),
+                        )
+                    )
+    return out
 
 
 def _titled_names(doc: Doc, ents: list[Span]) -> list[Span]:

@@ -224,8 +224,7 @@ class ActorResolver:
             if owner is None:
                 out.append(m)
                 continue
-            body = " ".join(w.capitalize() for w in _surface(m).split())
-            label = f"{strip_possessive(_surface(owner))} {body}"
+            label = self._body_label(owner, _surface(m))
             key = name_key(m.label_, label)
             self._derived_labels[key] = label
             owned[m.kb_id_].add(key)
@@ -236,6 +235,15 @@ class ActorResolver:
             else m
             for m in out
         ]
+
+    def _body_label(self, owner: Span, body: str) -> str:
+        """ "China's foreign ministry" -> "Chinese Foreign Ministry" (a country's body is
+        named with its demonym); "Gaza's health ministry" -> "Gaza Health Ministry"."""
+        words = " ".join(w.capitalize() if w.islower() else w for w in body.split())
+        entry = self.gazetteer.entries.get(owner.kb_id_.removeprefix("gaz:"))
+        if entry is not None and entry.type == "Country" and entry.demonyms:
+            return f"{entry.demonyms[0]} {words}"
+        return f"{strip_possessive(_surface(owner))} {words}"
 
     def _country_at(self, tok: Token, index: dict[int, Span]) -> Span | None:
         span = index.get(tok.i)
@@ -290,6 +298,10 @@ class ActorResolver:
                 out.append(self._facility_mention(doc, country, start, tok.i + 1, lemma))
             elif lemma in STATE_NOUNS:
                 out.append(Span(doc, start, tok.i + 1, label="Country", kb_id=country.kb_id_))
+            elif lemma in {"ministry", "department"}:  # "Sudan's foreign ministry"
+                body = self._ministry_mention(doc, country, tok)
+                if body is not None:
+                    out.append(body)
         # plural demonyms used as nouns: "Iraqis", "the Americans"
         for span in doc.spans.get("demonyms", []):
             root = span.root
@@ -298,6 +310,21 @@ class ActorResolver:
             if root.pos_ in {"NOUN", "PROPN"} and root.dep_ in _ARG_DEPS:
                 out.append(Span(doc, span.start, span.end, label="Country", kb_id=span.kb_id_))
         return out
+
+    def _ministry_mention(self, doc: Doc, country: Span, noun: Token) -> Span | None:
+        """ "Sudan's foreign ministry", "the Sudanese defence ministry": the country's body,
+        named "Sudanese Foreign Ministry" (or as the gazetteer knows it)."""
+        words = [c for c in noun.children if c.dep_ in {"compound", "amod"} and c.i >= country.end]
+        if not words or any(w.lower_ not in _FUNCTION_WORDS for w in words):
+            return None
+        start = min(w.i for w in words)
+        label = self._body_label(country, doc[start : noun.i + 1].text)
+        match = self.gazetteer.lookup(label)
+        if match is not None and match.entry.type == "GovernmentBody":
+            return Span(doc, start, noun.i + 1, label="GovernmentBody", kb_id=match.entry.key)
+        key = name_key("GovernmentBody", label)
+        self._derived_labels[key] = label
+        return Span(doc, start, noun.i + 1, label="GovernmentBody", kb_id=key)
 
     def _facility_mention(self, doc: Doc, country: Span, start: int, end: int, noun: str) -> Span:
         """ "the US embassy": the country's mission, a facility of its own."""
@@ -607,22 +634,34 @@ def _surface(span: Span) -> str:
     if text.endswith(("'s", "’s")):
         text = text[:-2]
     text = text.rstrip(_TRAILING).lstrip("\"'“‘(")
-    if any(t.dep_ == "cc" or t.lower_ in {"and", "or"} for t in span):
-        return ""
+    if any(
+        t.lower_ in {"and", "or", "&"} and t.head.dep_ in _MODIFIER_DEPS and t.head.i >= span.start
+        for t in span
+    ):
+        return ""  # "Iraqi and U.S. troops"; not "People's Front for Democracy and Justice"
     return text
 
 
 def _generic_body(m: Span) -> bool:
-    """A body named in lowercase by what it does: "health ministry", "the interior ministry"."""
+    """A body named by what it does: "health ministry", "the interior ministry", and in
+    capitals with function words only ("Foreign Ministry", "Defence Ministry")."""
     return (
         m.label_ in ORGANIZATION_TYPES
         and m.kb_id_.startswith("name:")
-        and not any(t.text[:1].isupper() for t in m)
         and m.root.lower_ in _BODY_NOUNS
+        and (
+            not any(t.text[:1].isupper() for t in m)
+            or all(t.lower_ in _FUNCTION_WORDS | _BODY_NOUNS for t in m if not t.is_punct)
+        )
     )
 
 
 _BODY_NOUNS = frozenset("ministry department council committee agency office".split())
+#: what a ministry does, the words of a generic body's name: "Foreign Ministry"
+_FUNCTION_WORDS = frozenset(
+    "the of foreign defence defense interior home health finance justice information "
+    "affairs security economy trade education energy oil culture".split()
+)
 
 
 def _possessive_mark(tok: Token) -> bool:

@@ -290,7 +290,8 @@ def test_body_named_by_its_function_belongs_to_its_place(nlp):  # type: ignore[n
         "Syria's health ministry gave no figures."
     )
     ents = entities(nlp, text)
-    assert ents["Lebanon Health Ministry"][0] == "GovernmentBody"
+    assert ents["Lebanese Health Ministry"][0] == "GovernmentBody"
+    assert ents["Syrian Health Ministry"][0] == "GovernmentBody"
     assert "health ministry" not in ents
 
 
@@ -401,3 +402,33 @@ def test_names_used_as_places_are_places(nlp, text, places):  # type: ignore[no-
 def test_name_holding_an_office_is_a_person(nlp):  # type: ignore[no-untyped-def]
     text = "The Kosovo Liberation Army's former commander, Hashim Thaci, later became president."
     assert entities(nlp, text)["Hashim Thaci"][0] == "Person"
+
+
+def test_another_given_name_makes_another_person(nlp):  # type: ignore[no-untyped-def]
+    # the gazetteer knows "Mohamed Hamdan Dagalo" (alias "Dagalo"); his brother is not him
+    text = "Washington sanctioned Abdelrahim Hamdan Dagalo, the brother of Mohamed Hamdan Dagalo."
+    ents = entities(nlp, text)
+    assert {"Abdelrahim Hamdan Dagalo", "Mohamed Hamdan Dagalo"} <= set(ents)
+
+
+def test_people_words_before_a_name_are_no_part_of_it(nlp):  # type: ignore[no-untyped-def]
+    ents = entities(nlp, "The group is led by Malian Tuareg Iyad Ag Ghaly, officials said.")
+    assert ents["Iyad Ag Ghaly"][0] == "Person"
+
+
+def test_towns_named_after_a_place_noun_are_places(nlp):  # type: ignore[no-untyped-def]
+    found = facts(nlp, "Chadian troops captured the towns of Gwoza, Bama and Dikwa in March.")
+    assert {("Chad armed forces", "presentIn", t) for t in ("Gwoza", "Bama", "Dikwa")} <= found
+
+
+def test_credit_line_names_no_actor(nlp):  # type: ignore[no-untyped-def]
+    text = (
+        "Rebels shelled the town.\n"
+        "Associated Press writer Liam Chen in Beijing contributed to this report.\n"
+    )
+    assert "Liam Chen" not in entities(nlp, text)
+
+
+def test_countrys_ministry_is_named_with_its_demonym(nlp):  # type: ignore[no-untyped-def]
+    ents = entities(nlp, "China's Foreign Ministry and Sudan's foreign ministry both spoke.")
+    assert {"Chinese Foreign Ministry", "Sudanese Foreign Ministry"} <= set(ents)

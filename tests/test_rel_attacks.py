@@ -112,7 +112,7 @@ def _facts(run, text: str) -> set[tuple[str, str, str]]:  # type: ignore[no-unty
         ),
         (
             "Nigeria's defence ministry held Boko Haram responsible for the attack in Maiduguri.",
-            {("Nigeria", "accused", "Boko Haram")},
+            {("Nigerian Defence Ministry", "accused", "Boko Haram")},
         ),
         (
             "Boko Haram fighters stormed a school in Maiduguri.",

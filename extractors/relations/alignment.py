@@ -188,6 +188,9 @@ def national_forces(sent: Span, reader: SentenceReader) -> Iterator[Candidate]:
         # "Iraqi Kurdish peshmerga": a second people's word makes it a region's force
         if len(m) > 2 and reader.demonyms.get(m[1].i) is not None:
             continue
+        # "Myanmar National Democratic Alliance Army": a name of its own, not the state's
+        if m.kb_id_.startswith("name:") and any(t.lower_ in _OWN_NAME_WORDS for t in m[1:-1]):
+            continue
         verb = m.root
         while verb.pos_ not in {"VERB", "AUX"} and verb.head.i != verb.i:
             verb = verb.head
@@ -195,6 +198,12 @@ def national_forces(sent: Span, reader: SentenceReader) -> Iterator[Candidate]:
         if factor > 0:  # "Russia agreed to train the Syrian army": a plan states nothing
             yield Candidate(reader.arg(m), "partOf", Arg(country), "national_force", factor)
 
+
+#: words of a rebel force's own name: "Myanmar National Democratic Alliance Army"
+_OWN_NAME_WORDS = frozenset(
+    "alliance democratic liberation independence resistance revolutionary people's "
+    "peoples salvation unity front movement".split()
+)
 
 #: bodies a state may own: "the Saudi state oil company, Aramco"
 _STATE_BODY_TYPES = frozenset({"Organization", "MediaOrganization", "GovernmentBody"})

@@ -44,6 +44,15 @@ _DATELINE = re.compile(
     r"[ \t]*(?P<sep>[-–—:]+)?[ \t]+(?=\S)"
 )
 
+#: "Bamako (AFP) -", "Goma, Congo (AP) —": a place in title case is a dateline only with
+#: both an agency in brackets and a dash
+_TITLE_DATELINE = re.compile(
+    r"^[ \t]*(?P<places>[A-Z][a-z'’.-]+(?:[ /-][A-Z][a-z'’.-]+)*)"
+    r"(?:,[ \t]*(?P<region>[A-Z][A-Za-z.]+(?:[ \t][A-Z][A-Za-z.]+)*))?"
+    r"[ \t]*(?P<agency>\((?:[A-Z]{2,6}|Reuters|Xinhua|Anadolu|Yonhap|Kyodo|Interfax)\))"
+    r"[ \t]*(?P<sep>[-–—:]+)[ \t]+(?=\S)"
+)
+
 
 @dataclass(frozen=True, slots=True)
 class DocContext:
@@ -89,8 +98,11 @@ def _read_dateline(
     doc: Doc, gazetteer: Gazetteer | None, line: str, offset: int
 ) -> tuple[tuple[str, ...], Span | None, int] | None:
     m = _DATELINE.match(line)
+    titled = m is None
     if m is None:
-        return None
+        m = _TITLE_DATELINE.match(line)
+        if m is None:
+            return None
     marked = bool(m.group("agency") or m.group("sep"))
     places: list[tuple[str, int, int]] = []  # (text, start, end) in doc characters
     start = m.start("places")
@@ -103,7 +115,7 @@ def _read_dateline(
                 places.append((text, offset + start, offset + start + len(text)))
                 break
         start += len(part) + 1
-    if not places or any(len(re.sub(r"[^A-Z]", "", p)) < 3 for p, _, _ in places):
+    if not places or (not titled and any(len(re.sub(r"[^A-Z]", "", p)) < 3 for p, _, _ in places)):
         return None  # "US says ...", "UN envoy ...": an acronym, not a dateline
     if not marked and all(_place_kind(gazetteer, p) == "country" for p, _, _ in places):
         return None  # "IRAN SAYS ...": a headline in capitals; datelines name cities

@@ -261,6 +261,10 @@ def _demote(relation: str, toks: list[Token], title: Token, reader: SentenceRead
         return relation
     if any(t.i < title.i and t.lower_ in _SUBUNIT_WORDS for t in toks):
         return "memberOf"  # "regional director of X" heads a part of X, not X
+    if any(c.dep_ == "det" and c.lower_ in {"a", "an"} for c in title.children) or any(
+        c.dep_ == "amod" and c.lower_ == "senior" for c in title.children
+    ):
+        return "memberOf"  # "X, a senior leader of Y": one of its leaders, not the head
     org_end = max(
         (t.i for t in toks if t.i < title.i and _is_org_or_state(reader.mention(t))), default=-1
     )

@@ -321,9 +321,12 @@ def _office_country(
     unless the words name another country."""
     if reader.gazetteer is None or _OFFICE_COUNTRY not in reader.gazetteer:
         return None
-    if any(a.span.label_ == "Country" for a in _orgs_in(window, reader, person)):
-        return None
     entry = reader.gazetteer.entries[_OFFICE_COUNTRY]
+    if any(
+        a.span.label_ == "Country" and a.span.kb_id_ != entry.key
+        for a in _orgs_in(window, reader, person)
+    ):
+        return None  # "U.S. Secretary of State X" is still the United States' office
     return Span(body.doc, body.start, body.end, label=entry.type, kb_id=entry.key)
 
 
