@@ -192,6 +192,10 @@ def _other_given_name(name: Span, model_ents: list[Span], gazetteer: Gazetteer) 
     )
 
 
+#: lowercase words that join the parts of one name: "Mocimboa da Praia", "Lula da Silva"
+_LINKING_PARTICLES = frozenset("da de do dos das del della di du des".split())
+
+
 def _inside_longer_name(name: Span, model_ents: list[Span], gazetteer: Gazetteer) -> bool:
     """Whether a gazetteer match is only a word of a longer name the model found.
 
@@ -201,6 +205,14 @@ def _inside_longer_name(name: Span, model_ents: list[Span], gazetteer: Gazetteer
     and none is another known name ("UN Middle East envoy"). Demonyms, titles and
     generic nouns decide nothing ("Lebanese Hezbollah" stays Hezbollah).
     """
+    doc = name.doc
+    if (
+        name.start >= 2
+        and doc[name.start - 1].lower_ in _LINKING_PARTICLES
+        and doc[name.start - 2].is_title
+        and doc[name.start - 2].pos_ == "PROPN"
+    ):
+        return True  # "Mocimboa da Praia" is not Praia, "Norte de Santander" not Santander
     if name.label_ == "Person":  # "PM Abadi", "Sheikh Nasrallah": titles around a person
         return _other_given_name(name, model_ents, gazetteer)
     for ent in model_ents:
@@ -476,7 +488,8 @@ _PERSON_HONORIFICS = frozenset("mr mr. mrs mrs. ms ms. dr dr. sir dame lord lady
 #: nouns saying a name is a place: "the town of Sderot", "in the district of X"
 _PLACE_NOUNS = frozenset(
     "town city village province district region area governorate neighbourhood "
-    "neighborhood suburb port capital county camp valley outskirts".split()
+    "neighborhood suburb port capital county camp valley outskirts peninsula corridor "
+    "island coast forest enclave".split()
 )
 _PLACE_PREPS = frozenset("in near outside around across into inside towards toward".split())
 #: first words of Arabic, Persian and Urdu group names ("Jaish al-Adl", "Liwa Fatemiyoun")
@@ -744,7 +757,14 @@ def _place_cue(ent: Span) -> bool:
     """ "the southern town of Sderot", "fighting in al-Qusayr", "Gezira state", "Bani, in
     northern Yemen", "X, the capital of Y", "in Omdurman and X": a name used as a place."""
     root = ent.root
-    if root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.lower_ in _PLACE_NOUNS:
+    first = root
+    while first.dep_ == "conj" and first.head.i < first.i:
+        first = first.head  # "the departments of Arauca and Norte de Santander"
+    if (
+        first.dep_ == "pobj"
+        and first.head.lower_ == "of"
+        and first.head.head.lower_ in _PLACE_NOUNS | _PLURAL_PLACE_NOUNS
+    ):
         return True
     if root.dep_ == "appos" and root.head.lower_ in _PLACE_NOUNS:
         return True
@@ -766,9 +786,20 @@ def _place_cue(ent: Span) -> bool:
         return True  # "Bani, in northern Yemen"
     if ent.label_ in {"PERSON", "ORG"} and _listed_with_places(ent):
         return True  # "in Omdurman and Khartoum North", "towns including A, B and C"
+    if (
+        root.dep_ == "pobj"
+        and root.head.lower_ == "of"
+        and root.head.head.lower_ == "department"
+        and any(c.lower_ in _COMPASS and c.lower_ != "the" for c in root.head.head.children)
+    ):
+        return True  # "the southern department of Putumayo"
+    if root.dep_ == "dobj" and root.head.lemma_ in {"flee", "leave", "enter", "reach"}:
+        return len(ent) <= 3 and ent.label_ in {"PERSON", "ORG"}  # "since fleeing Kibumba"
     if root.dep_ != "pobj" or len(ent) > 3 or ent[0].lower_ in HONORIFICS:
         return False
     prep = root.head.lower_
+    if prep in {"to", "into", "from"} and root.head.head.lemma_ in _MOVING_VERBS:
+        return True  # "troops were deployed to Nagorno-Karabakh"
     if ent.label_ == "ORG":  # "in Hamas" is membership; "near Laiza" is a place
         return prep in {"near", "outside", "around", "towards", "toward"}
     return (  # a person is rarely "in" or "near" someone
@@ -781,7 +812,13 @@ def _place_cue(ent: Span) -> bool:
 #: nouns for what a place is to an actor: "X, the headquarters of Y"
 _SEAT_NOUNS = frozenset({"headquarters", "stronghold", "hub", "seat", "hometown"})
 _PLURAL_PLACE_NOUNS = frozenset(
-    "towns cities villages provinces districts regions areas states counties".split()
+    "towns cities villages provinces districts regions areas states counties departments "
+    "forests islands mountains hills".split()
+)
+#: verbs of movement: where they go to or come from is a place ("deployed to X")
+_MOVING_VERBS = frozenset(
+    "deploy send travel flee move return go come march advance retreat withdraw enter "
+    "leave reach evacuate airlift".split()
 )
 _PLACE_LABELS = frozenset({"GPE", "LOC", "FAC", "Place", "Country", "Facility"})
 _COMPASS = frozenset(

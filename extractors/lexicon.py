@@ -76,7 +76,8 @@ SPEECH_VERBS = frozenset("say tell state add announce declare warn write insist 
 #: words before a name that are not part of it ("Mr Blair", "Gen. Lloyd Austin")
 HONORIFICS = frozenset(
     "mr mr. mrs mrs. ms ms. miss dr dr. sir dame lord lady gen gen. general col col. "
-    "lt lt. maj maj. capt capt. sgt sgt. adm adm. sheikh shaikh ayatollah grand".split()
+    "lt lt. maj maj. capt capt. sgt sgt. adm adm. sheikh shaikh ayatollah grand "
+    "captain lieutenant sergeant brigadier admiral corporal colonel".split()
 )
 
 #: capitalised words the model takes for organisations but that never name an actor

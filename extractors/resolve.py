@@ -87,6 +87,7 @@ class ActorResolver:
         self.coref_window = coref_window
         # per-document state, reset at the start of each call
         self._derived_labels: dict[str, str] = {}
+        self._national: dict[str, Span] = {}
         self._type_of: dict[str, str] = {}
         self._chain: dict[str, Span] = {}
         self._heads: list[Span] = []
@@ -94,6 +95,7 @@ class ActorResolver:
     def __call__(self, doc: Doc) -> Doc:
         ensure_extensions()
         self._derived_labels = {}
+        self._national = {}
         self._type_of = {}
         clusters = _Clusters()
         mentions: list[Span] = [e for e in doc.ents]
@@ -258,6 +260,7 @@ class ActorResolver:
             for t in span:
                 index.setdefault(t.i, span)
         covered = {t.i for m in mentions for t in m}
+        self._national = self._national_forces(mentions)
         out: list[Span] = []
         for tok in doc:
             if tok.i in covered or tok.pos_ not in {"NOUN", "PROPN"}:
@@ -338,7 +341,25 @@ class ActorResolver:
         self._derived_labels[key] = label
         return Span(doc, start, end, label="Facility", kb_id=key)
 
+    def _national_forces(self, mentions: list[Span]) -> dict[str, Span]:
+        """The force the article names for each country ("the Rwanda Defence Force"), so
+        that "Rwandan troops" in the same article are that force, not a second node."""
+        found: dict[str, Span | None] = {}
+        for m in mentions:
+            if m.label_ != "MilitaryForce" or len(m) < 2:
+                continue
+            for match in self.gazetteer.lookup_all(m[0].text):
+                if match.entry.type == "Country" and match.kind != "metonym":
+                    key = match.entry.key
+                    same = found.get(key, m)
+                    found[key] = m if same is not None and same.kb_id_ == m.kb_id_ else None
+                    break
+        return {k: v for k, v in found.items() if v is not None}
+
     def _forces_mention(self, doc: Doc, country: Span, start: int, end: int) -> Span:
+        named = self._national.get(country.kb_id_)
+        if named is not None:
+            return Span(doc, start, end, label=named.label_, kb_id=named.kb_id_)
         entry = self.gazetteer.entries.get(country.kb_id_.removeprefix("gaz:"))
         cname = entry.name if entry else country.text
         match = self.gazetteer.lookup(f"{cname} armed forces")
