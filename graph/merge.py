@@ -14,29 +14,20 @@ from actorgraph.extractors.records import (
     Evidence,
     KnowledgeGraph,
 )
+from actorgraph.extractors.unionfind import UnionFind
 from actorgraph.ontology import load_schema
 
 from .iri import DEFAULT_BASE, entity_iri, fact_iri
 
 
-class _Union:
-    def __init__(self) -> None:
-        self.parent: dict[str, str] = {}
-
-    def find(self, k: str) -> str:
-        self.parent.setdefault(k, k)
-        while self.parent[k] != k:
-            self.parent[k] = self.parent[self.parent[k]]
-            k = self.parent[k]
-        return k
-
-    def union(self, a: str, b: str) -> None:
-        ra, rb = self.find(a), self.find(b)
-        if ra == rb or (ra.startswith("gaz:") and rb.startswith("gaz:")):
-            return
-        if rb.startswith("gaz:") or (not ra.startswith("gaz:") and rb < ra):
-            ra, rb = rb, ra
-        self.parent[rb] = ra
+def _gazetteer_then_smallest(a: str, b: str) -> str | None:
+    """The representative of two joined sets: a gazetteer key, else the smaller key;
+    two gazetteer keys never merge."""
+    if a.startswith("gaz:") and b.startswith("gaz:"):
+        return None
+    if b.startswith("gaz:") or (not a.startswith("gaz:") and b < a):
+        return b
+    return a
 
 
 def merge(
@@ -57,7 +48,7 @@ def merge(
             k = folded[name] = fold(name)
         return k
 
-    uf = _Union()
+    uf = UnionFind(_gazetteer_then_smallest)
     by_name: dict[tuple[str, str], str] = {}
     types: dict[str, Counter[str]] = defaultdict(Counter)
     for r in results:
