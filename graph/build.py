@@ -21,6 +21,7 @@ import itertools
 import json
 import re
 import time
+import unicodedata
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -37,7 +38,7 @@ from .iri import DEFAULT_BASE
 from .merge import merge
 from .outputs import OutputTransaction, build_lock
 from .rdf import bind_prefixes, ntriples_lines
-from .reader import DEFAULT_MAX_BYTES, Skipped, discover, iter_articles, split_for_nlp
+from .read import DEFAULT_MAX_BYTES, Skipped, discover, iter_articles
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -148,6 +149,60 @@ def _chunks(text: str, start: int, end: int) -> list[tuple[int, str]]:
     if len(segment) <= CHUNK_CHARS:
         return [(start, segment)]
     return [(start + offset, part) for offset, part in split_for_nlp(segment, CHUNK_CHARS)]
+
+
+_PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n\s*")
+_SENTENCE_END = re.compile(r"[.!?…。！？][\"'”’»)\]]*\s+")
+_WHITESPACE = re.compile(r"\s+")
+
+
+def split_for_nlp(text: str, max_chars: int) -> list[tuple[int, str]]:
+    """Split ``text`` into ``(offset, chunk)`` pieces of at most ``max_chars``.
+
+    Cuts fall after a paragraph break, else after a sentence end, else after
+    whitespace (preferring cuts in the second half of a chunk), else anywhere
+    (but never before a combining mark).  ``"".join(chunks) == text`` and
+    ``text[offset:offset + len(chunk)] == chunk`` for every chunk.
+
+    Raises:
+        ValueError: ``max_chars`` is smaller than 1.
+    """
+    if max_chars < 1:
+        raise ValueError(f"max_chars must be at least 1, not {max_chars}")
+    chunks: list[tuple[int, str]] = []
+    start = 0
+    while len(text) - start > max_chars:
+        cut = _best_cut(text, start, start + max_chars)
+        chunks.append((start, text[start:cut]))
+        start = cut
+    chunks.append((start, text[start:]))
+    return chunks
+
+
+def _best_cut(text: str, start: int, end: int) -> int:
+    """Where to end the chunk ``text[start:end]`` (exclusive, > start)."""
+    window = text[start:end]
+    half = max(len(window) // 2, 1)
+    cuts: list[int] = []
+    for pattern in (_PARAGRAPH_BREAK, _SENTENCE_END, _WHITESPACE):
+        cut = _last_end(pattern, window)
+        if cut >= half:
+            return start + cut
+        cuts.append(cut)
+    for cut in cuts:
+        if cut > 0:
+            return start + cut
+    cut = end
+    while cut > start + 1 and unicodedata.combining(text[cut]):
+        cut -= 1
+    return cut
+
+
+def _last_end(pattern: re.Pattern[str], window: str) -> int:
+    last = 0
+    for m in pattern.finditer(window):
+        last = m.end()
+    return last
 
 
 def process_articles(

@@ -222,7 +222,7 @@ def _run(
     from actorgraph.extractors.version import ModelLoadError
 
     from .build import build as run_build
-    from .reader import Skipped, discover
+    from .read import Skipped, discover
 
     total = len(discover(paths, on_skip=lambda s: None, follow_links=opts.follow_links))
     if total == 0:

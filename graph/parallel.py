@@ -40,7 +40,7 @@ from typing import TYPE_CHECKING, Any, Protocol
 
 from actorgraph.extractors.records import Article, ArticleResult
 
-from .reader import Skipped
+from .read import Skipped
 
 if TYPE_CHECKING:
     from spacy.language import Language

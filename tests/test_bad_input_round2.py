@@ -27,7 +27,7 @@ from actorgraph.extractors.records import (
 )
 from actorgraph.extractors.resolve import ensure_extensions
 from actorgraph.graph.build import BuildOptions, build
-from actorgraph.graph.reader import Skipped, discover, html_to_text, iter_articles, markdown_to_text
+from actorgraph.graph.read import Skipped, discover, html_to_text, iter_articles, markdown_to_text
 from actorgraph.ontology import AG
 
 # --------------------------------------------------------------------------- a stand-in model

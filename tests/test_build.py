@@ -27,7 +27,7 @@ from actorgraph.graph.build import (
 )
 from actorgraph.graph.cmd_build import build as build_command
 from actorgraph.graph.parallel import WorkerError, pool_results
-from actorgraph.graph.reader import Skipped
+from actorgraph.graph.read import Skipped
 
 OUTPUTS = ("triples.jsonl", "entities.jsonl", "graph.ttl")
 

@@ -19,7 +19,7 @@ from rdflib import Graph
 from actorgraph.graph.errors import ActorGraphError
 from actorgraph.graph.formats import EXPORT_FORMATS, csv_tables, export_text
 from actorgraph.graph.query import load_graph
-from actorgraph.graph.reader import ArticleSkipped, html_to_text, markdown_to_text, read_article
+from actorgraph.graph.read import ArticleSkipped, html_to_text, markdown_to_text, read_article
 from actorgraph.graph.validate import validate_graph
 
 FUZZ = settings(
