@@ -30,14 +30,14 @@ from typing import TYPE_CHECKING, Any
 
 from actorgraph.extractors.records import Article, ArticleResult, KnowledgeGraph, LocalEntity
 from actorgraph.extractors.version import DEFAULT_MODEL
+from actorgraph.graph.core.iri import DEFAULT_BASE
+from actorgraph.graph.core.jsonl import entity_records, jsonl, triple_records
+from actorgraph.graph.core.merge import merge
+from actorgraph.graph.core.rdf import bind_prefixes, ntriples_lines
 
 from .cache import ArticleCache, code_digest, extraction_fingerprint, input_stats, slim
 from .errors import InputError, OutputError
-from .exports import entity_records, jsonl, triple_records
-from .iri import DEFAULT_BASE
-from .merge import merge
 from .outputs import OutputTransaction, build_lock
-from .rdf import bind_prefixes, ntriples_lines
 from .read import DEFAULT_MAX_BYTES, Skipped, discover, iter_articles
 
 if TYPE_CHECKING:
@@ -518,7 +518,7 @@ def turtle_bytes(kg: KnowledgeGraph, base: str = DEFAULT_BASE) -> bytes:
     """The graph as deterministic Turtle, written by Oxigraph (several times rdflib's speed).
 
     Triples are sorted by their N-Triples form (made straight from the records, see
-    :func:`~actorgraph.graph.rdf.ntriples_lines`), so the same graph always gives the
+    :func:`~actorgraph.graph.core.rdf.ntriples_lines`), so the same graph always gives the
     same bytes; only prefixes the graph uses are declared.  Subjects are IRIs
     (actorgraph makes no blank nodes), each block separated by a blank line.
     """

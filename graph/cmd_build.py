@@ -154,8 +154,9 @@ def build(
     is not loaded and unchanged outputs are not rewritten. The graph always holds
     exactly the articles given: leave a file out and its facts are gone.
     """
+    from actorgraph.graph.core.iri import DEFAULT_BASE, check_base
+
     from .build import BuildOptions
-    from .iri import DEFAULT_BASE, check_base
 
     try:
         base = check_base(base) if base else DEFAULT_BASE

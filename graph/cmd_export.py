@@ -15,7 +15,7 @@ FORMATS = ("ttl", "trig", "nt", "nq", "jsonld", "graphml", "gexf", "csv")
 def _pick_format(fmt: str | None, dest: str) -> str:
     if fmt is not None:
         return fmt
-    from .formats import SUFFIX_FORMATS
+    from actorgraph.graph.core.formats import SUFFIX_FORMATS
 
     guessed = SUFFIX_FORMATS.get(Path(dest).suffix.lower())
     if guessed is None:
@@ -27,7 +27,7 @@ def _pick_format(fmt: str | None, dest: str) -> str:
 
 def _check_folder_name(dest: str) -> None:
     """Refuse a file-like name (``edges.csv``) for the csv export, which writes a folder."""
-    from .formats import SUFFIX_FORMATS
+    from actorgraph.graph.core.formats import SUFFIX_FORMATS
 
     target = Path(dest)
     suffix = target.suffix.lower()
@@ -91,9 +91,9 @@ def export(fmt: str | None, graph_path: Path, dest: str) -> None:
       actorgraph export --format csv -o out/tables
       actorgraph export --format gexf --graph out/graph.ttl -o actors.gexf
     """
-    from .formats import export as write_export
-    from .formats import export_text
-    from .query import load_graph
+    from actorgraph.graph.core.formats import export as write_export
+    from actorgraph.graph.core.formats import export_text
+    from actorgraph.graph.core.graphfile import load_graph
 
     chosen = _pick_format(fmt, dest)
     if chosen == "csv" and dest != "-":

@@ -65,8 +65,8 @@ def push(
       actorgraph push --endpoint http://127.0.0.1:7878/store --prune
       actorgraph query --endpoint http://127.0.0.1:7878/query --name single-source
     """
-    from .query import load_graph
-    from .store import push as push_graph
+    from actorgraph.graph.core.graphfile import load_graph
+    from actorgraph.graph.sparql.push import push as push_graph
 
     graph = load_graph(graph_path)
     report = push_graph(

@@ -10,8 +10,8 @@ import click
 from .errors import InputError, QueryError
 
 if TYPE_CHECKING:
-    from .query import QueryOutcome
-    from .store import Backend
+    from actorgraph.graph.sparql.engines import Backend
+    from actorgraph.graph.sparql.results import QueryOutcome
 
 DEFAULT_OUT = "out"
 DEFAULT_TIMEOUT = 30.0
@@ -115,8 +115,14 @@ def query(
       actorgraph query --store oxigraph:out/store --name single-source
       actorgraph query --endpoint http://127.0.0.1:7878/query --name members-of --bind group=PMF
     """
-    from .named_queries import bind_free, bind_named, format_library, get_query
-    from .query import check_read_only, format_outcome, unknown_terms
+    from actorgraph.graph.sparql.named_queries import (
+        bind_free,
+        bind_named,
+        format_library,
+        get_query,
+    )
+    from actorgraph.graph.sparql.query import check_read_only, unknown_terms
+    from actorgraph.graph.sparql.results import format_outcome
 
     if list_queries:
         click.echo(format_library().rstrip("\n"))
@@ -150,7 +156,7 @@ def query(
 
 def _uses_graph(text: str) -> bool:
     """Whether a query has a ``GRAPH`` pattern (outside strings, IRIs and comments)."""
-    from .store import _tokens
+    from actorgraph.graph.sparql.text import _tokens
 
     return any(tok.upper() == "GRAPH" for _, tok in _tokens(text))
 
@@ -161,8 +167,8 @@ def _backend(graph_path: Path, *, named_graphs: bool, **options: Any) -> Backend
     ``graph.ttl`` holds the merged graph only; the per-article graphs that
     ``export --format trig`` writes are derived from it here, in memory.
     """
-    from .query import graph_format
-    from .store import RdflibBackend, open_backend
+    from actorgraph.graph.core.graphfile import graph_format
+    from actorgraph.graph.sparql.engines import RdflibBackend, open_backend
 
     in_memory = options.get("store") in (None, "rdflib") and not options.get("endpoint")
     merged_only = graph_format(graph_path) not in {"trig", "nquads"}
@@ -176,8 +182,8 @@ def _backend(graph_path: Path, *, named_graphs: bool, **options: Any) -> Backend
     if named_graphs and in_memory and merged_only:
         from rdflib import Dataset
 
-        from .query import load_graph
-        from .rdf import article_graphs, bind_prefixes
+        from actorgraph.graph.core.graphfile import load_graph
+        from actorgraph.graph.core.rdf import article_graphs, bind_prefixes
 
         merged = load_graph(graph_path)
         ds = Dataset()

@@ -31,8 +31,9 @@ def validate(graph: Path, shapes: Path | None, quiet: bool) -> None:
     (start < end), extractor and confidence; and that each relation's subject
     and object fit its domain and range.
     """
+    from actorgraph.graph.core.validate import validate_file
+
     from .errors import GraphFileError
-    from .validate import validate_file
 
     for path, how in (
         (graph, "name the file to check: `actorgraph validate PATH`"),

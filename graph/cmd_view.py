@@ -78,8 +78,8 @@ def view(
     \b
       actorgraph view "Kataib Hezbollah" --hops 2 -o kh.html
     """
-    from .iri import slug
-    from .load import load_knowledge_graph
+    from actorgraph.graph.core.iri import slug
+    from actorgraph.graph.core.load import load_knowledge_graph
 
     kg = load_knowledge_graph(graph_dir)
     ego, centre = _ego(kg, name, graph_dir, hops, min_support, _split(relations))

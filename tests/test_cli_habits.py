@@ -15,7 +15,8 @@ from actorgraph.extractors.records import Article, Edge, Entity, Evidence, Knowl
 from actorgraph.graph import cmd_build
 from actorgraph.graph.build import BuildOptions, BuildSummary, write_outputs
 from actorgraph.graph.cli import main
-from actorgraph.graph.query import check_read_only, render_table, unknown_terms
+from actorgraph.graph.sparql.query import check_read_only, unknown_terms
+from actorgraph.graph.sparql.results import render_table
 
 BASE = "https://w3id.org/actorgraph/id/"
 LONG = (

@@ -21,17 +21,11 @@ from rdflib.namespace import SKOS, XSD
 from actorgraph.extractors.records import KnowledgeGraph
 from actorgraph.graph.build import BuildOptions, build
 from actorgraph.graph.cli import main
-from actorgraph.graph.formats import (
-    EDGE_COLUMNS,
-    NODE_COLUMNS,
-    export,
-    export_text,
-    term_key,
-    turtle_text,
-    write_turtle,
-)
-from actorgraph.graph.query import load_graph
-from actorgraph.graph.rdf import article_graphs, to_rdf
+from actorgraph.graph.core.formats import export, export_text
+from actorgraph.graph.core.graphfile import load_graph
+from actorgraph.graph.core.network import EDGE_COLUMNS, NODE_COLUMNS
+from actorgraph.graph.core.rdf import article_graphs, to_rdf
+from actorgraph.graph.core.serialize import term_key, turtle_text, write_turtle
 from actorgraph.ontology import AG
 
 BASE = "https://w3id.org/actorgraph/id/"
@@ -96,8 +90,8 @@ def test_write_turtle_is_byte_identical_for_the_same_graph(built, tmp_path: Path
 def test_turtle_is_identical_across_hash_seeds(built, tmp_path: Path):
     _, out = built
     script = (
-        "import sys; from actorgraph.graph.formats import write_turtle; "
-        "from actorgraph.graph.query import load_graph; "
+        "import sys; from actorgraph.graph.core.serialize import write_turtle; "
+        "from actorgraph.graph.core.graphfile import load_graph; "
         "write_turtle(load_graph(sys.argv[1]), sys.argv[2])"
     )
     texts = []

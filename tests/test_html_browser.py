@@ -479,7 +479,7 @@ def seeds_kg(tmp_path_factory: pytest.TempPathFactory) -> KnowledgeGraph:
     from click.testing import CliRunner
 
     from actorgraph.graph.cli import main
-    from actorgraph.graph.load import load_knowledge_graph
+    from actorgraph.graph.core.load import load_knowledge_graph
 
     if not SEEDS.is_dir():
         pytest.skip("no seeds/ folder")

@@ -21,7 +21,8 @@ from actorgraph.graph.evaluate import (
     read_jsonl,
     score,
 )
-from actorgraph.graph.query import format_result, prepare, run_query
+from actorgraph.graph.sparql.query import prepare, run_query
+from actorgraph.graph.sparql.results import format_result
 from actorgraph.ontology import AG
 
 KH = URIRef("https://example.org/entity/kh")

@@ -15,11 +15,13 @@ from rdflib import Literal, URIRef
 
 from actorgraph.graph.build import BuildOptions, build
 from actorgraph.graph.cli import main
+from actorgraph.graph.core.formats import export
+from actorgraph.graph.core.graphfile import load_graph
+from actorgraph.graph.core.serialize import term_key
 from actorgraph.graph.errors import GraphFileError, QueryError
-from actorgraph.graph.formats import export, term_key
-from actorgraph.graph.named_queries import bind_named, library
-from actorgraph.graph.query import QueryOutcome, load_graph
-from actorgraph.graph.store import OxigraphBackend, RdflibBackend, open_backend
+from actorgraph.graph.sparql.engines import OxigraphBackend, RdflibBackend, open_backend
+from actorgraph.graph.sparql.named_queries import bind_named, library
+from actorgraph.graph.sparql.results import QueryOutcome
 
 pytestmark = pytest.mark.model
 

@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 
 from actorgraph.extractors.resolve import _gazetteer_first
 from actorgraph.extractors.unionfind import UnionFind
-from actorgraph.graph.merge import _gazetteer_then_smallest
+from actorgraph.graph.core.merge import _gazetteer_then_smallest
 
 Rule = Callable[[str, str], str | None]
 KEYS = st.sampled_from(["gaz:a", "gaz:b", "gaz:c", "x", "y", "z", "w"])

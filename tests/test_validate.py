@@ -15,9 +15,9 @@ from rdflib.namespace import SH, SKOS
 
 from actorgraph.graph.build import BuildOptions, build
 from actorgraph.graph.cli import main
-from actorgraph.graph.formats import write_turtle
-from actorgraph.graph.query import load_graph
-from actorgraph.graph.validate import load_shapes, validate_graph
+from actorgraph.graph.core.graphfile import load_graph
+from actorgraph.graph.core.serialize import write_turtle
+from actorgraph.graph.core.validate import load_shapes, validate_graph
 from actorgraph.ontology import AG, RELATIONS, load_schema
 
 BASE = "https://w3id.org/actorgraph/id/"

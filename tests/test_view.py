@@ -15,8 +15,8 @@ from rdflib import Graph
 from actorgraph.extractors.records import Article, Edge, Entity, Evidence, KnowledgeGraph
 from actorgraph.graph.build import BuildOptions, build, write_outputs
 from actorgraph.graph.cli import main
+from actorgraph.graph.core.load import load_knowledge_graph
 from actorgraph.graph.errors import GraphFileError
-from actorgraph.graph.load import load_knowledge_graph
 from actorgraph.ontology import AG
 
 BASE = "https://w3id.org/actorgraph/id/"

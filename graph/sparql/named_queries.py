@@ -21,11 +21,11 @@ from rdflib import Literal, URIRef
 from rdflib.term import Identifier
 from rdflib.util import from_n3
 
+from actorgraph.graph.core.rdf import PREFIXES
+from actorgraph.graph.errors import QueryError
 from actorgraph.ontology import AG, NS_IRI, RELATIONS, load_schema
 
-from .errors import QueryError
-from .query import PREFIXES
-from .store import Backend
+from .engines import Backend
 
 __all__ = [
     "NamedQuery",
@@ -250,7 +250,7 @@ def _free_value(value: str, backend: Backend) -> Identifier:
 def _n3_literal(text: str) -> Literal:
     from rdflib import Graph
 
-    from .rdf import bind_prefixes
+    from actorgraph.graph.core.rdf import bind_prefixes
 
     try:
         term = from_n3(text, nsm=bind_prefixes(Graph()).namespace_manager)

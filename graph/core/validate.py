@@ -21,10 +21,10 @@ from rdflib import RDF, Graph, Literal, URIRef
 from rdflib.namespace import SH, SKOS, XSD
 from rdflib.term import BNode, Node
 
+from actorgraph.graph.errors import GraphFileError
 from actorgraph.ontology import AG, load_ontology
 
-from .errors import GraphFileError
-from .query import load_graph
+from .graphfile import load_graph
 from .rdf import bind_prefixes
 
 __all__ = ["ValidationReport", "Violation", "load_shapes", "validate_file", "validate_graph"]
@@ -150,7 +150,7 @@ def _has_number(lit: Literal) -> bool:
 
 
 def validate_file(path: str | Path, shapes: str | Path | None = None) -> ValidationReport:
-    """Validate a graph file (any format :func:`~actorgraph.graph.query.load_graph` reads).
+    """Validate a graph file (any format :func:`~actorgraph.graph.core.graphfile.load_graph` reads).
 
     Raises:
         GraphFileError: the graph or shapes file is missing or does not parse.

@@ -2,7 +2,7 @@
 
 Entities come from ``entities.jsonl``; facts, with every piece of evidence,
 from the reified ``ag:Fact`` / ``ag:Evidence`` nodes of ``graph.ttl`` (see
-:mod:`actorgraph.graph.rdf` for the model); articles from its ``ag:Article``
+:mod:`actorgraph.graph.core.rdf` for the model); articles from its ``ag:Article``
 nodes (names, hashes, titles and dates: the article text is not stored).
 """
 
@@ -17,10 +17,10 @@ from rdflib.namespace import DCTERMS
 from rdflib.term import Node
 
 from actorgraph.extractors.records import Article, Edge, Entity, Evidence, KnowledgeGraph
+from actorgraph.graph.errors import GraphFileError
 from actorgraph.ontology import AG, NS_IRI
 
-from .errors import GraphFileError
-from .query import load_graph
+from .graphfile import load_graph
 
 __all__ = ["load_entities", "load_knowledge_graph"]
 
