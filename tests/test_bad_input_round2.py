@@ -656,7 +656,7 @@ def test_a_long_article_is_parsed_a_bounded_piece_at_a_time(
     """#9: sixteen 100,000-character pieces of one long article were parsed at once (5 GB)."""
     import hashlib
 
-    from actorgraph.graph.build import BATCH_CHARS, CHUNK_CHARS, process_articles
+    from actorgraph.graph.build.nlp import BATCH_CHARS, CHUNK_CHARS, process_articles
 
     batches: list[int] = []
     real_pipe = stub_nlp.pipe

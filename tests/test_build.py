@@ -17,16 +17,10 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from actorgraph.extractors.records import Article, ArticleResult
-from actorgraph.graph.build import (
-    CHUNK_CHARS,
-    MAX_RUN,
-    BuildOptions,
-    build,
-    nlp_pieces,
-    process_articles,
-)
+from actorgraph.graph.build import BuildOptions, build
+from actorgraph.graph.build.nlp import CHUNK_CHARS, MAX_RUN, nlp_pieces, process_articles
+from actorgraph.graph.build.parallel import WorkerError, pool_results
 from actorgraph.graph.cmd_build import build as build_command
-from actorgraph.graph.parallel import WorkerError, pool_results
 from actorgraph.graph.read import Skipped
 
 OUTPUTS = ("triples.jsonl", "entities.jsonl", "graph.ttl")
@@ -181,7 +175,7 @@ def test_a_model_that_cannot_load_is_reported_once():
 
 
 def test_no_worker_starts_without_articles(monkeypatch):
-    from actorgraph.graph import parallel
+    from actorgraph.graph.build import parallel
 
     def no_start(*_a: object) -> None:
         raise AssertionError("a worker was started")

@@ -37,7 +37,7 @@ def test_dask_build_equals_a_local_build(cluster, nlp, tmp_path: Path):  # type:
 
 
 def test_an_unreachable_scheduler_is_a_one_line_input_error(tmp_path: Path, monkeypatch):  # type: ignore[no-untyped-def]
-    from actorgraph.graph import parallel
+    from actorgraph.graph.build import parallel
 
     monkeypatch.setattr(parallel, "DASK_CONNECT_TIMEOUT", 1.0)
     (tmp_path / "a.txt").write_text("Iran backs Hezbollah.\n", encoding="utf-8")

@@ -13,7 +13,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from actorgraph.graph.build import split_for_nlp
+from actorgraph.graph.build.nlp import split_for_nlp
 from actorgraph.graph.errors import InputError
 from actorgraph.graph.read import (
     SUPPORTED_SUFFIXES,

@@ -39,8 +39,9 @@ from multiprocessing.connection import Connection, wait
 from typing import TYPE_CHECKING, Any, Protocol
 
 from actorgraph.extractors.records import Article, ArticleResult
+from actorgraph.graph.read import Skipped
 
-from .read import Skipped
+from .nlp import iter_nlp_results
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -93,8 +94,6 @@ class WorkerError(RuntimeError):
 
 def process_task(nlp: Language, loader: Loader, items: list[Item]) -> list[tuple[int, Any]]:
     """Process one task of numbered articles on a loaded pipeline (results lack text)."""
-    from .build import iter_nlp_results
-
     return list(iter_nlp_results(nlp, items, batch_size=loader.batch_size))
 
 
@@ -132,8 +131,6 @@ def _worker_main(loader: Loader, conn: Connection) -> None:
 
 
 def _serve(nlp: Language, loader: Loader, task: list[Item], conn: Connection) -> None:
-    from .build import iter_nlp_results
-
     try:
         for index, result in iter_nlp_results(nlp, task, batch_size=loader.batch_size):
             conn.send(("result", index, result))
@@ -170,7 +167,9 @@ def _start(loader: Loader) -> _Worker:
     is never imported again, so scripts need no ``if __name__ == "__main__"`` guard.
     """
     parent, child = Pipe(duplex=True)
-    code = f"from actorgraph.graph.parallel import worker_entry; worker_entry({child.fileno()})"
+    code = (
+        f"from actorgraph.graph.build.parallel import worker_entry; worker_entry({child.fileno()})"
+    )
     process = subprocess.Popen(
         [sys.executable, "-c", code], pass_fds=(child.fileno(),), start_new_session=True
     )
@@ -416,7 +415,7 @@ def dask_results(
     Raises:
         InputError: dask.distributed is not installed or the scheduler cannot be reached.
     """
-    from .errors import InputError
+    from actorgraph.graph.errors import InputError
 
     try:
         from distributed import Client, as_completed
