@@ -79,7 +79,13 @@ def eval_cmd(
 def _eval_gold(
     gold_dir: Path, out_dir: Path, triples: Path | None, articles: str | None, as_json: bool
 ) -> None:
-    from .evaluate import TRIPLE_FIELDS, format_score, load_gold, read_jsonl, score
+    from actorgraph.graph.evaluation.gold import (
+        TRIPLE_FIELDS,
+        format_score,
+        load_gold,
+        read_jsonl,
+        score,
+    )
 
     try:
         gold = load_gold(gold_dir)
@@ -145,8 +151,7 @@ def _requested(
 
 def _eval_conll04(path: Path, model: str | None, as_json: bool) -> None:
     from actorgraph.extractors.pipeline import DEFAULT_MODEL, ModelLoadError, load_pipeline
-
-    from .conll04 import evaluate_conll04, format_conll04
+    from actorgraph.graph.evaluation.conll04 import evaluate_conll04, format_conll04
 
     if not path.is_file():
         raise InputError(f"CoNLL04 file '{path}' not found")

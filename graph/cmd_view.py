@@ -14,7 +14,7 @@ if TYPE_CHECKING:
     from actorgraph.extractors.records import Entity, KnowledgeGraph
 
 DEFAULT_OUT = "out"
-#: the node-size measures of :func:`actorgraph.graph.html.render_html`
+#: the node-size measures of :func:`actorgraph.graph.explorer.page.render_html`
 SIZE_BY = ("degree", "pagerank", "betweenness")
 
 
@@ -115,7 +115,7 @@ def _ego(
     relations: list[str] | None,
 ) -> tuple[KnowledgeGraph, Entity]:
     """The ego graph around ``name`` and its centre, or an :class:`InputError`."""
-    from .html import ego_graph
+    from actorgraph.graph.explorer.ego import ego_graph
 
     try:
         ego = ego_graph(kg, name, hops=hops, min_support=min_support, relations=relations)
@@ -134,7 +134,7 @@ def _title(label: str, hops: int) -> str:
 
 def _write(kg: KnowledgeGraph, path: Path, *, title: str, size_by: str, centre: str) -> None:
     """Write the page, creating its folder; an :class:`OutputError` if that fails."""
-    from .html import write_html
+    from actorgraph.graph.explorer.page import write_html
 
     try:
         path.parent.mkdir(parents=True, exist_ok=True)

@@ -146,7 +146,7 @@ def test_marked_sections_do_not_swallow_the_rest(section: str) -> None:
 FULL_DISK = """
 import pathlib, resource, signal, sys
 from actorgraph.extractors.records import Entity, KnowledgeGraph
-from actorgraph.graph.html import write_html
+from actorgraph.graph.explorer import write_html
 signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
 resource.setrlimit(resource.RLIMIT_FSIZE, (50_000, 50_000))  # writes past 50 kB fail: "disk full"
 iri = "https://w3id.org/actorgraph/id/entity/x"

@@ -20,7 +20,7 @@ from typing import Any, NoReturn
 import pytest
 
 from actorgraph.extractors.records import Edge, Entity, Evidence, KnowledgeGraph
-from actorgraph.graph.html import RELATION_FAMILIES, TYPE_STYLES, ego_graph, render_html
+from actorgraph.graph.explorer import RELATION_FAMILIES, TYPE_STYLES, ego_graph, render_html
 
 pytestmark = pytest.mark.browser
 

@@ -13,7 +13,7 @@ from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import SKOS
 
 from actorgraph.graph.errors import QueryError
-from actorgraph.graph.evaluate import (
+from actorgraph.graph.evaluation.gold import (
     GoldFormatError,
     Score,
     format_score,

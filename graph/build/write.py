@@ -103,7 +103,7 @@ def _write_outputs(
         tx.path("entities.jsonl").write_text(jsonl(entity_records(kg)), encoding="utf-8")
         names = ["graph.ttl", "triples.jsonl", "entities.jsonl"]
         if opts.html:
-            from actorgraph.graph.html import write_html
+            from actorgraph.graph.explorer.page import write_html
 
             write_html(html_view(kg), tx.path("graph.html"))
             names.append("graph.html")

@@ -18,7 +18,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .errors import InputError
+from actorgraph.graph.errors import InputError
 
 SYMMETRIC = {"alliedWith", "opposes"}
 #: gold files whose names start so hold entities, not facts (as the reference scorer)

@@ -6,7 +6,7 @@ compared with the gold relations:
 
 * an argument matches a gold entity when one of its mentions in
   ``doc.spans["actors"]`` overlaps the gold span and, for the *strict* score,
-  the gold text (normalised as in :func:`actorgraph.graph.evaluate.norm`)
+  the gold text (normalised as in :func:`actorgraph.graph.evaluation.gold.norm`)
   equals the mention's text, the entity's label or one of its aliases; the
   *lenient* score asks for the overlap only;
 * relations map as ``Work_For`` -> memberOf / leaderOf / affiliatedWith,
@@ -35,8 +35,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from .errors import InputError
-from .evaluate import PRF, norm
+from actorgraph.graph.errors import InputError
+
+from .gold import PRF, norm
 
 if TYPE_CHECKING:
     from spacy.language import Language
