@@ -20,7 +20,7 @@ from actorgraph.extractors.records import Article, ArticleResult
 from actorgraph.graph.build import BuildOptions, build
 from actorgraph.graph.build.nlp import CHUNK_CHARS, MAX_RUN, nlp_pieces, process_articles
 from actorgraph.graph.build.parallel import WorkerError, pool_results
-from actorgraph.graph.cmd_build import build as build_command
+from actorgraph.graph.cli.build import build as build_command
 from actorgraph.graph.read import Skipped
 
 OUTPUTS = ("triples.jsonl", "entities.jsonl", "graph.ttl")

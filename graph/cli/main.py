@@ -1,4 +1,4 @@
-"""The ``actorgraph`` command line: a thin layer over plain functions."""
+"""The ``actorgraph`` group: finds each command's module when it is used, one-line errors."""
 
 from __future__ import annotations
 
@@ -8,15 +8,7 @@ import sys
 
 import click
 
-from .errors import ActorGraphError
-
-DEFAULT_INPUT = "seeds"
-DEFAULT_OUT = "out"
-
-
-def count(n: int, one: str, many: str | None = None) -> str:
-    """``1 article``, ``2 articles``: a number with its noun; ``many`` for irregular plurals."""
-    return f"{n} {one if n == 1 else many or one + 's'}"
+from actorgraph.graph.errors import ActorGraphError
 
 
 def _fail(exc: ActorGraphError) -> None:
@@ -38,16 +30,16 @@ class _Group(click.Group):
         return None
 
 
-#: commands living in their own modules (graph/cmd_<name>.py, each exposing ``command``),
+#: commands living in their own modules (graph/cli/<name>.py, each exposing ``command``),
 #: imported only when used so ``actorgraph --help`` stays fast
 LAZY_COMMANDS = {
-    "build": "cmd_build",
-    "query": "cmd_query",
-    "export": "cmd_export",
-    "validate": "cmd_validate",
-    "push": "cmd_push",
-    "view": "cmd_view",
-    "eval": "cmd_eval",
+    "build": "build",
+    "query": "query",
+    "export": "export",
+    "validate": "validate",
+    "push": "push",
+    "view": "view",
+    "eval": "eval",
 }
 
 
@@ -85,7 +77,3 @@ def main() -> None:
       actorgraph query "SELECT ..." --graph out/graph.ttl
       actorgraph eval --gold ../shared/eval/gold --out out
     """
-
-
-if __name__ == "__main__":
-    main()

@@ -6,9 +6,10 @@ from pathlib import Path
 
 import click
 
-from .errors import InputError
+from actorgraph.graph.errors import InputError
 
-DEFAULT_GRAPH = "out/graph.ttl"
+from .options import format_option, graph_option
+
 FORMATS = ("ttl", "trig", "nt", "nq", "jsonld", "graphml", "gexf", "csv")
 
 
@@ -39,21 +40,8 @@ def _check_folder_name(dest: str) -> None:
 
 
 @click.command()
-@click.option(
-    "-f",
-    "--format",
-    "fmt",
-    type=click.Choice(FORMATS),
-    help="Export format (default: from the -o file's suffix).",
-)
-@click.option(
-    "--graph",
-    "graph_path",
-    default=DEFAULT_GRAPH,
-    show_default=True,
-    type=click.Path(path_type=Path),
-    help="Graph file to export (any RDF syntax `actorgraph query` reads).",
-)
+@format_option(FORMATS, "Export format (default: from the -o file's suffix).")
+@graph_option("Graph file to export (any RDF syntax `actorgraph query` reads).")
 @click.option(
     "-o",
     "--output",

@@ -7,14 +7,13 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
-from .errors import InputError, QueryError
+from actorgraph.graph.errors import InputError, QueryError
+
+from .options import endpoint_option, format_option, graph_option, timeout_option
 
 if TYPE_CHECKING:
     from actorgraph.graph.sparql.engines import Backend
     from actorgraph.graph.sparql.results import QueryOutcome
-
-DEFAULT_OUT = "out"
-DEFAULT_TIMEOUT = 30.0
 
 
 def _split_binding(text: str) -> tuple[str, str]:
@@ -36,22 +35,11 @@ def _query_text(query: str) -> str:
 
 @click.command()
 @click.argument("query", required=False)
-@click.option(
-    "--graph",
-    "graph_path",
-    default=f"{DEFAULT_OUT}/graph.ttl",
-    show_default=True,
-    type=click.Path(path_type=Path),
-    help="Graph file to query (Turtle, N-Triples, TriG, N-Quads, JSON-LD, RDF/XML).",
-)
-@click.option(
-    "-f",
-    "--format",
-    "fmt",
+@graph_option("Graph file to query (Turtle, N-Triples, TriG, N-Quads, JSON-LD, RDF/XML).")
+@format_option(
+    ["table", "csv", "tsv", "json", "turtle"],
+    "Output format (json/csv/tsv are the SPARQL 1.1 results formats; turtle for CONSTRUCT).",
     default="table",
-    show_default=True,
-    type=click.Choice(["table", "csv", "tsv", "json", "turtle"]),
-    help="Output format (json/csv/tsv are the SPARQL 1.1 results formats; turtle for CONSTRUCT).",
 )
 @click.option("--list", "list_queries", is_flag=True, help="List the named queries and exit.")
 @click.option("-n", "--name", "name", metavar="NAME", help="Run a named query (see --list).")
@@ -64,13 +52,7 @@ def _query_text(query: str) -> str:
     help="Bind a variable (repeatable). An entity name is resolved to its IRI by label/alias, "
     'any case; <IRI>, ag:name, numbers and "text"@en bind as such.',
 )
-@click.option(
-    "--timeout",
-    default=DEFAULT_TIMEOUT,
-    show_default=True,
-    type=click.FloatRange(min=0),
-    help="Seconds a query may run (0: no limit).",
-)
+@timeout_option("Seconds a query may run (0: no limit).")
 @click.option(
     "--store",
     default="rdflib",
@@ -79,10 +61,8 @@ def _query_text(query: str) -> str:
     help="Engine: rdflib in memory, or a persistent Oxigraph store in DIR (loaded on first "
     "use, reloaded when the graph file changes).",
 )
-@click.option(
-    "--endpoint",
-    metavar="URL",
-    help="Query a remote SPARQL endpoint instead of a graph file (this is a network opt-in).",
+@endpoint_option(
+    "Query a remote SPARQL endpoint instead of a graph file (this is a network opt-in)."
 )
 @click.option("--limit", type=click.IntRange(min=0), help="Show at most this many rows.")
 @click.option(

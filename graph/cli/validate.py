@@ -7,9 +7,7 @@ from pathlib import Path
 
 import click
 
-from .cli import count
-
-DEFAULT_GRAPH = "out/graph.ttl"
+from .options import DEFAULT_GRAPH, count, quiet_option
 
 
 @click.command()
@@ -19,7 +17,7 @@ DEFAULT_GRAPH = "out/graph.ttl"
     type=click.Path(path_type=Path),
     help="A SHACL shapes file of your own (default: actorgraph's ontology/shapes.ttl).",
 )
-@click.option("-q", "--quiet", is_flag=True, help="Print nothing; only the exit status tells.")
+@quiet_option("Print nothing; only the exit status tells.")
 def validate(graph: Path, shapes: Path | None, quiet: bool) -> None:
     """Check GRAPH (default out/graph.ttl) against the SHACL shapes; exit 1 if it does not conform.
 
@@ -32,8 +30,7 @@ def validate(graph: Path, shapes: Path | None, quiet: bool) -> None:
     and object fit its domain and range.
     """
     from actorgraph.graph.core.validate import validate_file
-
-    from .errors import GraphFileError
+    from actorgraph.graph.errors import GraphFileError
 
     for path, how in (
         (graph, "name the file to check: `actorgraph validate PATH`"),

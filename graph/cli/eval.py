@@ -8,9 +8,9 @@ from pathlib import Path
 
 import click
 
-from .errors import InputError, ModelError
+from actorgraph.graph.errors import InputError, ModelError
 
-DEFAULT_OUT = "out"
+from .options import build_folder_option, model_option
 
 
 @click.command(name="eval")
@@ -27,16 +27,9 @@ DEFAULT_OUT = "out"
     type=click.Path(path_type=Path),
     help="A CoNLL04 split (JSON): run the pipeline on its sentences and score end to end.",
 )
-@click.option(
-    "--model", default=None, metavar="NAME|PATH", help="spaCy model for --conll04 (default model)."
-)
-@click.option(
-    "--out",
-    "out_dir",
-    default=DEFAULT_OUT,
-    show_default=True,
-    type=click.Path(path_type=Path),
-    help="Build folder holding triples.jsonl and entities.jsonl.",
+@model_option("spaCy model for --conll04 (default model).")
+@build_folder_option(
+    "--out", "out_dir", help="Build folder holding triples.jsonl and entities.jsonl."
 )
 @click.option(
     "--triples", type=click.Path(path_type=Path), help="Score this triples.jsonl instead."
