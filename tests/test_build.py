@@ -83,19 +83,12 @@ def test_pathological_text_is_processed_quickly(nlp, junk):  # type: ignore[no-u
 # --------------------------------------------------------------------------- --jobs
 
 
-@pytest.fixture(scope="module")
-def single(tmp_path_factory, nlp) -> Path:  # type: ignore[no-untyped-def]
-    out = tmp_path_factory.mktemp("single")
-    build([SEEDS], out, BuildOptions(html=False), nlp=nlp)
-    return out
-
-
 @pytest.mark.model
-def test_two_worker_processes_give_byte_identical_outputs(single, tmp_path):  # type: ignore[no-untyped-def]
+def test_two_worker_processes_give_byte_identical_outputs(seeds_build, tmp_path):  # type: ignore[no-untyped-def]
     _, summary = build([SEEDS], tmp_path, BuildOptions(html=False, jobs=2, task_articles=2))
     assert summary.processed == 5 and summary.from_cache == 0
     for name in OUTPUTS:
-        assert (tmp_path / name).read_bytes() == (single / name).read_bytes(), name
+        assert (tmp_path / name).read_bytes() == (seeds_build[1] / name).read_bytes(), name
 
 
 # --------------------------------------------------------------------------- worker pool

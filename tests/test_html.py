@@ -10,6 +10,7 @@ import re
 
 import networkx as nx
 import pytest
+from conftest import make_hostile_graph
 
 from actorgraph.extractors.records import Article, Edge, Entity, Evidence, KnowledgeGraph
 from actorgraph.graph.explorer import (
@@ -109,27 +110,13 @@ def sample_graph() -> KnowledgeGraph:
 
 def hostile_graph() -> KnowledgeGraph:
     """Every label, alias, sentence and article name is an injection attempt."""
-    entities = [
-        ent(
-            f"h{i}",
-            text,
-            "ArmedGroup" if i % 2 else "Person",
-            (HOSTILE[(i + 1) % len(HOSTILE)],),
-            articles=(text,),
-        )
-        for i, text in enumerate(HOSTILE)
-    ]
-    edges = [
-        Edge(
-            f"{BASE}fact/h{i}",
-            entities[i].id,
-            "attacked",
-            entities[(i + 1) % len(entities)].id,
-            (evidence(text, article=HOSTILE[-1 - i]),),
-        )
-        for i, text in enumerate(HOSTILE)
-    ]
-    return graph(entities, edges)
+    return make_hostile_graph(
+        HOSTILE,
+        lambda i, text, alias: ent(
+            f"h{i}", text, "ArmedGroup" if i % 2 else "Person", (alias,), articles=(text,)
+        ),
+        evidence,
+    )
 
 
 def big_graph(n: int = 400, m: int = 800, seed: int = 3) -> KnowledgeGraph:

@@ -10,11 +10,9 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from conftest import SEEDS
 from rdflib import Graph, Literal, URIRef
 
 from actorgraph.extractors.records import Article, Edge, Entity, Evidence, KnowledgeGraph
-from actorgraph.graph.build import BuildOptions, build
 from actorgraph.graph.cli import main
 from actorgraph.graph.core.formats import export
 from actorgraph.graph.core.graphfile import load_graph
@@ -81,13 +79,6 @@ def small() -> Graph:
 @pytest.fixture(scope="module")
 def backend(small: Graph) -> RdflibBackend:
     return RdflibBackend(small, timeout=20)
-
-
-@pytest.fixture(scope="module")
-def seeds(tmp_path_factory, nlp) -> Path:  # type: ignore[no-untyped-def]
-    out = tmp_path_factory.mktemp("seeds")
-    build([SEEDS], out, BuildOptions(html=False), nlp=nlp)
-    return out / "graph.ttl"
 
 
 def _run(backend: RdflibBackend, name: str, **raw: str) -> list[dict[str, str]]:

@@ -10,10 +10,8 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from conftest import SEEDS
 from rdflib import Literal, URIRef
 
-from actorgraph.graph.build import BuildOptions, build
 from actorgraph.graph.cli import main
 from actorgraph.graph.core.formats import export
 from actorgraph.graph.core.graphfile import load_graph
@@ -39,13 +37,6 @@ ARGS = {
     "search": {"text": "hezb"},
 }
 SLOW = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l }"
-
-
-@pytest.fixture(scope="module")
-def seeds(tmp_path_factory, nlp) -> Path:  # type: ignore[no-untyped-def]
-    out = tmp_path_factory.mktemp("seeds")
-    build([SEEDS], out, BuildOptions(html=False), nlp=nlp)
-    return out / "graph.ttl"
 
 
 @pytest.fixture(scope="module")
