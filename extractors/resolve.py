@@ -36,6 +36,7 @@ from .lexicon import (
 )
 from .normalize import fold, is_acronym, strip_possessive
 from .records import LocalEntity
+from .unionfind import UnionFind
 
 _MODIFIER_DEPS = {"compound", "amod", "nmod", "poss", "npadvmod", "nummod"}
 _ARG_DEPS = {"nsubj", "nsubjpass", "dobj", "pobj", "conj", "appos", "attr", "agent", "dative"}
@@ -55,28 +56,16 @@ def ensure_extensions() -> None:
         Doc.set_extension("facts", default=None)
 
 
-class _Clusters:
-    """Union-find over resolution keys; gazetteer keys win as representatives."""
+def _gazetteer_first(a: str, b: str) -> str | None:
+    """The representative of two joined clusters: a gazetteer key, else the first one;
+    two known actors never merge."""
+    if a.startswith("gaz:") and b.startswith("gaz:"):
+        return None
+    return b if b.startswith("gaz:") else a
 
-    def __init__(self) -> None:
-        self.parent: dict[str, str] = {}
 
-    def find(self, key: str) -> str:
-        self.parent.setdefault(key, key)
-        while self.parent[key] != key:
-            self.parent[key] = self.parent[self.parent[key]]
-            key = self.parent[key]
-        return key
-
-    def union(self, a: str, b: str) -> None:
-        ra, rb = self.find(a), self.find(b)
-        if ra == rb:
-            return
-        if rb.startswith("gaz:") and not ra.startswith("gaz:"):
-            ra, rb = rb, ra
-        elif ra.startswith("gaz:") and rb.startswith("gaz:"):
-            return  # two known actors never merge
-        self.parent[rb] = ra
+#: union-find over resolution keys; gazetteer keys win as representatives
+_Clusters = UnionFind[str]
 
 
 class ActorResolver:
@@ -97,7 +86,7 @@ class ActorResolver:
         self._derived_labels = {}
         self._national = {}
         self._type_of = {}
-        clusters = _Clusters()
+        clusters = _Clusters(_gazetteer_first)
         mentions: list[Span] = [e for e in doc.ents]
         mentions += self._defined_aliases(doc, mentions, clusters)
         mentions += self._derived(doc, mentions)

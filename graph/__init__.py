@@ -1,0 +1,1 @@
+"""Article files -> one RDF graph of actors and facts, and its uses: a package per stage."""

@@ -1,8 +1,10 @@
-"""Shared fixtures: hand-built Docs (no model) and one real-model pipeline per session."""
+"""Shared fixtures: hand-built Docs (no model), one real-model pipeline and one build of the
+seed articles per session, and the builder of hostile graphs."""
 
 from __future__ import annotations
 
 import json
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 import pytest
@@ -10,6 +12,7 @@ from spacy.lang.en import English
 from spacy.tokens import Doc, Span
 
 from actorgraph.extractors.gazetteer import GazEntry, Gazetteer
+from actorgraph.extractors.records import Edge, Entity, Evidence, KnowledgeGraph
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA = Path(__file__).resolve().parent / "data"
@@ -128,3 +131,44 @@ def nlp():  # type: ignore[no-untyped-def]
     from actorgraph.extractors.pipeline import load_pipeline
 
     return load_pipeline()
+
+
+@pytest.fixture(scope="session")
+def seeds_build(tmp_path_factory, nlp) -> tuple[KnowledgeGraph, Path]:  # type: ignore[no-untyped-def]
+    """The seed articles built once per session with the real model, without graph.html:
+    the merged graph and the build folder. Shared by many tests: never write into it."""
+    from actorgraph.graph.build import BuildOptions, build
+
+    out = tmp_path_factory.mktemp("seeds")
+    kg, _ = build([SEEDS], out, BuildOptions(html=False), nlp=nlp)
+    return kg, out
+
+
+@pytest.fixture(scope="session")
+def seeds(seeds_build: tuple[KnowledgeGraph, Path]) -> Path:
+    """``graph.ttl`` of :func:`seeds_build`."""
+    return seeds_build[1] / "graph.ttl"
+
+
+def make_hostile_graph(
+    texts: Sequence[str],
+    entity: Callable[[int, str, str], Entity],
+    evidence: Callable[[str, str], Evidence],
+    base: str = "https://w3id.org/actorgraph/id/",
+) -> KnowledgeGraph:
+    """A ring of actors in which every label, alias, sentence and article name is one of
+    ``texts`` (injection attempts): actor ``i`` is ``entity(i, texts[i], texts[i + 1])`` (its
+    label and an alias) and attacked actor ``i + 1`` on ``evidence(texts[i], texts[-1 - i])``
+    (the sentence and its article)."""
+    entities = [entity(i, text, texts[(i + 1) % len(texts)]) for i, text in enumerate(texts)]
+    edges = [
+        Edge(
+            f"{base}fact/h{i}",
+            entities[i].id,
+            "attacked",
+            entities[(i + 1) % len(entities)].id,
+            (evidence(text, texts[-1 - i]),),
+        )
+        for i, text in enumerate(texts)
+    ]
+    return KnowledgeGraph({e.id: e for e in entities}, tuple(edges))

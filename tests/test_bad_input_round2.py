@@ -27,7 +27,7 @@ from actorgraph.extractors.records import (
 )
 from actorgraph.extractors.resolve import ensure_extensions
 from actorgraph.graph.build import BuildOptions, build
-from actorgraph.graph.reader import Skipped, discover, html_to_text, iter_articles, markdown_to_text
+from actorgraph.graph.read import Skipped, discover, html_to_text, iter_articles, markdown_to_text
 from actorgraph.ontology import AG
 
 # --------------------------------------------------------------------------- a stand-in model
@@ -109,7 +109,7 @@ def test_same_file_name_in_two_folders_keeps_both_sources(
     g = Graph().parse(tmp_path / "out" / "graph.ttl")
     (fact,) = g.subjects(AG.articleCount, None)
     assert g.value(fact, AG.articleCount) == Literal(2)
-    from actorgraph.graph.rdf import article_graphs
+    from actorgraph.graph.core.rdf import article_graphs
 
     graphs = article_graphs(g)
     assert len(graphs) == 2
@@ -146,7 +146,7 @@ def test_marked_sections_do_not_swallow_the_rest(section: str) -> None:
 FULL_DISK = """
 import pathlib, resource, signal, sys
 from actorgraph.extractors.records import Entity, KnowledgeGraph
-from actorgraph.graph.html import write_html
+from actorgraph.graph.explorer import write_html
 signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
 resource.setrlimit(resource.RLIMIT_FSIZE, (50_000, 50_000))  # writes past 50 kB fail: "disk full"
 iri = "https://w3id.org/actorgraph/id/entity/x"
@@ -367,7 +367,7 @@ def test_service_is_refused_on_the_parsed_query_with_oxigraph(
 ) -> None:
     """#6: an escape in an IRI hid SERVICE from the keyword scan; Oxigraph sent a POST."""
     from actorgraph.graph.errors import QueryError
-    from actorgraph.graph.store import OxigraphBackend, RdflibBackend
+    from actorgraph.graph.sparql.engines import OxigraphBackend, RdflibBackend
 
     graph = write(tmp_path / "g.nt", TINY_TTL)
     server = listener(http_answer(b'{"head":{"vars":[]},"results":{"bindings":[]}}'))
@@ -388,7 +388,7 @@ def test_service_is_refused_on_the_parsed_query_with_oxigraph(
 def test_endpoint_timeout_bounds_the_whole_request(listener: Callable[..., Listener]) -> None:
     """#10: a server sending a byte a second kept ``--timeout 5`` going for 121 s."""
     from actorgraph.graph.errors import OutputError, QueryError
-    from actorgraph.graph.store import EndpointBackend, http_request
+    from actorgraph.graph.sparql.remote import EndpointBackend, http_request
 
     body = b'{"head":{"vars":[]},"results":{"bindings":[]}}' * 40
     server = listener(http_answer(body), chunk=1, pause=0.1)
@@ -422,7 +422,7 @@ def test_odd_endpoint_answers_are_one_line_errors(
     """#12: ``[1,2,3]``, a bad xml:lang or deep JSON gave AttributeError / ValueError /
     RecursionError."""
     from actorgraph.graph.errors import QueryError
-    from actorgraph.graph.store import EndpointBackend
+    from actorgraph.graph.sparql.remote import EndpointBackend
 
     server = listener(http_answer(answer))
     with pytest.raises(QueryError, match="endpoint"):
@@ -440,7 +440,7 @@ def test_store_refuses_a_folder_holding_other_files(
 ) -> None:
     """#16: ``--store oxigraph:DIR`` on a folder with README.md and db/ wrote RocksDB files."""
     from actorgraph.graph.errors import GraphFileError
-    from actorgraph.graph.store import OxigraphBackend
+    from actorgraph.graph.sparql.engines import OxigraphBackend
 
     graph = write(tmp_path / "g.nt", TINY_TTL)
     folder = tmp_path / "mine"
@@ -523,7 +523,7 @@ NAN_GRAPH = """\
 
 def test_validate_reports_a_nan_decimal_instead_of_raising(tmp_path: Path) -> None:
     """#12: ``"NaN"^^xsd:decimal`` made ``validate`` raise decimal.InvalidOperation."""
-    from actorgraph.graph.validate import validate_file
+    from actorgraph.graph.core.validate import validate_file
 
     graph = write(tmp_path / "nan.ttl", NAN_GRAPH + FACT_WITH_NAN)
     report = validate_file(graph)
@@ -580,8 +580,8 @@ def test_control_characters_give_well_formed_xml(tmp_path: Path, fmt: str) -> No
     """#14: a control character in a label gave GraphML/GEXF that is not XML."""
     import xml.etree.ElementTree as ET
 
-    from actorgraph.graph.formats import export
-    from actorgraph.graph.query import load_graph
+    from actorgraph.graph.core.formats import export
+    from actorgraph.graph.core.graphfile import load_graph
 
     graph = load_graph(write(tmp_path / "g.ttl", HOSTILE_LABELS))
     (path,) = export(graph, fmt, tmp_path / f"g.{fmt}")
@@ -593,8 +593,8 @@ def test_csv_cells_that_look_like_formulas_are_neutralised(tmp_path: Path) -> No
     """#15: ``=cmd|...``, ``+972 Magazine``, ``-PFLP`` were written raw into nodes.csv."""
     import csv
 
-    from actorgraph.graph.formats import export
-    from actorgraph.graph.query import load_graph
+    from actorgraph.graph.core.formats import export
+    from actorgraph.graph.core.graphfile import load_graph
 
     graph = load_graph(write(tmp_path / "g.ttl", HOSTILE_LABELS))
     export(graph, "csv", tmp_path / "csv")
@@ -619,7 +619,7 @@ def _wide_graph(tmp_path: Path, n: int = 300) -> Path:
 @pytest.mark.parametrize("engine", ["rdflib", "oxigraph"])
 def test_limit_stops_reading_a_huge_result(tmp_path: Path, engine: str) -> None:
     """#11: a 3-way cross join was held whole (27M rows here) before --limit applied."""
-    from actorgraph.graph.store import open_backend
+    from actorgraph.graph.sparql.engines import open_backend
 
     graph = _wide_graph(tmp_path)
     store = None if engine == "rdflib" else f"oxigraph:{tmp_path / 'store'}"
@@ -634,13 +634,13 @@ def test_a_query_worker_over_its_memory_cap_stops_with_one_line(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """#11: the query worker's memory is capped (here at 4 MB more than it starts with)."""
-    from actorgraph.graph import store as store_module
     from actorgraph.graph.errors import QueryError
+    from actorgraph.graph.sparql import engines, limits
 
-    monkeypatch.setattr(store_module, "QUERY_MEMORY", 4 * 1024**2)
+    monkeypatch.setattr(limits, "QUERY_MEMORY", 4 * 1024**2)
     long = "x" * 10_000
     lines = [f'<http://x/s{i}> <http://x/p> "{long}{i}" .\n' for i in range(100)]
-    backend = store_module.open_backend(write(tmp_path / "long.nt", "".join(lines)), timeout=60)
+    backend = engines.open_backend(write(tmp_path / "long.nt", "".join(lines)), timeout=60)
     started = time.monotonic()
     with pytest.raises(QueryError, match="memory"):  # 10,000 rows of 20 kB: 200 MB if held
         backend.query("SELECT (CONCAT(?x, ?y) AS ?z) WHERE { ?a ?p ?x . ?b ?q ?y }")
@@ -656,7 +656,7 @@ def test_a_long_article_is_parsed_a_bounded_piece_at_a_time(
     """#9: sixteen 100,000-character pieces of one long article were parsed at once (5 GB)."""
     import hashlib
 
-    from actorgraph.graph.build import BATCH_CHARS, CHUNK_CHARS, process_articles
+    from actorgraph.graph.build.nlp import BATCH_CHARS, CHUNK_CHARS, process_articles
 
     batches: list[int] = []
     real_pipe = stub_nlp.pipe

@@ -17,17 +17,11 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from actorgraph.extractors.records import Article, ArticleResult
-from actorgraph.graph.build import (
-    CHUNK_CHARS,
-    MAX_RUN,
-    BuildOptions,
-    build,
-    nlp_pieces,
-    process_articles,
-)
-from actorgraph.graph.cmd_build import build as build_command
-from actorgraph.graph.parallel import WorkerError, pool_results
-from actorgraph.graph.reader import Skipped
+from actorgraph.graph.build import BuildOptions, build
+from actorgraph.graph.build.nlp import CHUNK_CHARS, MAX_RUN, nlp_pieces, process_articles
+from actorgraph.graph.build.parallel import WorkerError, pool_results
+from actorgraph.graph.cli.build import build as build_command
+from actorgraph.graph.read import Skipped
 
 OUTPUTS = ("triples.jsonl", "entities.jsonl", "graph.ttl")
 
@@ -89,19 +83,12 @@ def test_pathological_text_is_processed_quickly(nlp, junk):  # type: ignore[no-u
 # --------------------------------------------------------------------------- --jobs
 
 
-@pytest.fixture(scope="module")
-def single(tmp_path_factory, nlp) -> Path:  # type: ignore[no-untyped-def]
-    out = tmp_path_factory.mktemp("single")
-    build([SEEDS], out, BuildOptions(html=False), nlp=nlp)
-    return out
-
-
 @pytest.mark.model
-def test_two_worker_processes_give_byte_identical_outputs(single, tmp_path):  # type: ignore[no-untyped-def]
+def test_two_worker_processes_give_byte_identical_outputs(seeds_build, tmp_path):  # type: ignore[no-untyped-def]
     _, summary = build([SEEDS], tmp_path, BuildOptions(html=False, jobs=2, task_articles=2))
     assert summary.processed == 5 and summary.from_cache == 0
     for name in OUTPUTS:
-        assert (tmp_path / name).read_bytes() == (single / name).read_bytes(), name
+        assert (tmp_path / name).read_bytes() == (seeds_build[1] / name).read_bytes(), name
 
 
 # --------------------------------------------------------------------------- worker pool
@@ -181,7 +168,7 @@ def test_a_model_that_cannot_load_is_reported_once():
 
 
 def test_no_worker_starts_without_articles(monkeypatch):
-    from actorgraph.graph import parallel
+    from actorgraph.graph.build import parallel
 
     def no_start(*_a: object) -> None:
         raise AssertionError("a worker was started")

@@ -12,10 +12,11 @@ import pytest
 from click.testing import CliRunner
 
 from actorgraph.extractors.records import Article, Edge, Entity, Evidence, KnowledgeGraph
-from actorgraph.graph import cmd_build
 from actorgraph.graph.build import BuildOptions, BuildSummary, write_outputs
+from actorgraph.graph.cli import build as cmd_build
 from actorgraph.graph.cli import main
-from actorgraph.graph.query import check_read_only, render_table, unknown_terms
+from actorgraph.graph.sparql.query import check_read_only, unknown_terms
+from actorgraph.graph.sparql.results import render_table
 
 BASE = "https://w3id.org/actorgraph/id/"
 LONG = (

@@ -14,7 +14,8 @@ from spacy.tokens import Doc, Span
 
 from actorgraph.extractors.records import ExtractedFact, LocalEntity
 from actorgraph.extractors.resolve import ensure_extensions
-from actorgraph.graph.conll04 import (
+from actorgraph.graph.errors import InputError
+from actorgraph.graph.evaluation.conll04 import (
     Sentence,
     _fact_type,
     evaluate_conll04,
@@ -22,7 +23,6 @@ from actorgraph.graph.conll04 import (
     load_conll04,
     score_docs,
 )
-from actorgraph.graph.errors import InputError
 
 DEV = ROOT.parent / "shared" / "eval" / "conll04" / "conll04_dev.json"
 
@@ -227,7 +227,7 @@ def test_min_confidence_drops_weak_facts(tmp_path: Path, vocab: Any) -> None:
     ],
 )
 def test_fact_type(relation: str, head: str, tail: str, expected: str | None) -> None:
-    from actorgraph.graph.conll04 import _types_of
+    from actorgraph.graph.evaluation.conll04 import _types_of
 
     assert _fact_type(fact("a", relation, "b"), _types_of(relation), head, tail) == expected
 

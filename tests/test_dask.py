@@ -25,9 +25,8 @@ def cluster():  # type: ignore[no-untyped-def]
 
 
 @pytest.mark.model
-def test_dask_build_equals_a_local_build(cluster, nlp, tmp_path: Path):  # type: ignore[no-untyped-def]
-    local, remote = tmp_path / "local", tmp_path / "dask"
-    build([SEEDS], local, BuildOptions(html=False), nlp=nlp)
+def test_dask_build_equals_a_local_build(cluster, seeds_build, tmp_path: Path):  # type: ignore[no-untyped-def]
+    local, remote = seeds_build[1], tmp_path / "dask"
     opts = BuildOptions(html=False, dask=cluster.scheduler_address, task_articles=2)
     _, summary = build([SEEDS], remote, opts)
     assert (summary.processed, summary.from_cache) == (5, 0)
@@ -37,7 +36,7 @@ def test_dask_build_equals_a_local_build(cluster, nlp, tmp_path: Path):  # type:
 
 
 def test_an_unreachable_scheduler_is_a_one_line_input_error(tmp_path: Path, monkeypatch):  # type: ignore[no-untyped-def]
-    from actorgraph.graph import parallel
+    from actorgraph.graph.build import parallel
 
     monkeypatch.setattr(parallel, "DASK_CONNECT_TIMEOUT", 1.0)
     (tmp_path / "a.txt").write_text("Iran backs Hezbollah.\n", encoding="utf-8")

@@ -14,8 +14,9 @@ from conftest import ROOT, SEEDS
 from rdflib import Graph
 from rdflib.compare import isomorphic
 
-from actorgraph.graph.exports import TRIPLE_KEYS
-from actorgraph.graph.query import load_graph, run_query
+from actorgraph.graph.core.graphfile import load_graph
+from actorgraph.graph.core.jsonl import TRIPLE_KEYS
+from actorgraph.graph.sparql.query import run_query
 from actorgraph.ontology import RELATIONS
 
 pytestmark = pytest.mark.model

@@ -92,7 +92,7 @@ def test_national_forces(nlp):  # type: ignore[no-untyped-def]
 def test_same_fact_from_two_sentences_is_one_fact_with_two_pieces_of_evidence(nlp):  # type: ignore[no-untyped-def]
     from actorgraph.extractors.pipeline import doc_to_result
     from actorgraph.extractors.records import Article
-    from actorgraph.graph.merge import merge
+    from actorgraph.graph.core.merge import merge
 
     text = "Hamas attacked Israel on Monday. Hamas attacked Israel again on Friday."
     art = Article(name="a.txt", path="a.txt", text=text, sha256="0" * 64)

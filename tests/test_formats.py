@@ -18,20 +18,13 @@ from rdflib import RDF, BNode, Dataset, Graph, Literal, URIRef
 from rdflib.compare import isomorphic
 from rdflib.namespace import SKOS, XSD
 
-from actorgraph.extractors.records import KnowledgeGraph
 from actorgraph.graph.build import BuildOptions, build
 from actorgraph.graph.cli import main
-from actorgraph.graph.formats import (
-    EDGE_COLUMNS,
-    NODE_COLUMNS,
-    export,
-    export_text,
-    term_key,
-    turtle_text,
-    write_turtle,
-)
-from actorgraph.graph.query import load_graph
-from actorgraph.graph.rdf import article_graphs, to_rdf
+from actorgraph.graph.core.formats import export, export_text
+from actorgraph.graph.core.graphfile import load_graph
+from actorgraph.graph.core.network import EDGE_COLUMNS, NODE_COLUMNS
+from actorgraph.graph.core.rdf import article_graphs, to_rdf
+from actorgraph.graph.core.serialize import term_key, turtle_text, write_turtle
 from actorgraph.ontology import AG
 
 BASE = "https://w3id.org/actorgraph/id/"
@@ -41,15 +34,8 @@ AGGREGATES = {AG.confidence, AG.supportCount, AG.articleCount, AG.mentionCount}
 
 
 @pytest.fixture(scope="module")
-def built(tmp_path_factory, nlp) -> tuple[KnowledgeGraph, Path]:  # type: ignore[no-untyped-def]
-    out = tmp_path_factory.mktemp("seeds")
-    kg, _ = build([SEEDS], out, BuildOptions(html=False), nlp=nlp)
-    return kg, out
-
-
-@pytest.fixture(scope="module")
-def graph(built: tuple[KnowledgeGraph, Path]) -> Graph:
-    return load_graph(built[1] / "graph.ttl")
+def graph(seeds: Path) -> Graph:
+    return load_graph(seeds)
 
 
 def _ox_quads(path: Path) -> set[tuple[tuple[str, ...], ...]]:
@@ -83,8 +69,8 @@ def _keys(graph: Graph, name: str = "") -> set[tuple[tuple[str, ...], ...]]:
 
 
 @pytest.mark.model
-def test_write_turtle_is_byte_identical_for_the_same_graph(built, tmp_path: Path):
-    kg, out = built
+def test_write_turtle_is_byte_identical_for_the_same_graph(seeds_build, tmp_path: Path):
+    kg, out = seeds_build
     a, b = write_turtle(kg, tmp_path / "a.ttl"), write_turtle(kg, tmp_path / "b.ttl")
     assert a.read_bytes() == b.read_bytes()
     assert isomorphic(Graph().parse(a, format="turtle"), to_rdf(kg))
@@ -93,11 +79,11 @@ def test_write_turtle_is_byte_identical_for_the_same_graph(built, tmp_path: Path
 
 
 @pytest.mark.model
-def test_turtle_is_identical_across_hash_seeds(built, tmp_path: Path):
-    _, out = built
+def test_turtle_is_identical_across_hash_seeds(seeds_build, tmp_path: Path):
+    _, out = seeds_build
     script = (
-        "import sys; from actorgraph.graph.formats import write_turtle; "
-        "from actorgraph.graph.query import load_graph; "
+        "import sys; from actorgraph.graph.core.serialize import write_turtle; "
+        "from actorgraph.graph.core.graphfile import load_graph; "
         "write_turtle(load_graph(sys.argv[1]), sys.argv[2])"
     )
     texts = []
@@ -116,8 +102,8 @@ def test_turtle_is_identical_across_hash_seeds(built, tmp_path: Path):
 
 
 @pytest.mark.model
-def test_building_twice_gives_a_byte_identical_graph(built, tmp_path: Path, nlp):  # type: ignore[no-untyped-def]
-    _, out = built
+def test_building_twice_gives_a_byte_identical_graph(seeds_build, tmp_path: Path, nlp):  # type: ignore[no-untyped-def]
+    _, out = seeds_build
     build([SEEDS], tmp_path, BuildOptions(html=False), nlp=nlp)
     assert (tmp_path / "graph.ttl").read_bytes() == (out / "graph.ttl").read_bytes()
 
@@ -165,7 +151,7 @@ def test_article_graphs_are_the_provenance_of_each_article(graph: Graph):
 
 
 @pytest.mark.model
-def test_example_queries_over_the_named_graphs(built, graph: Graph, tmp_path: Path):
+def test_example_queries_over_the_named_graphs(seeds_build, graph: Graph, tmp_path: Path):
     trig = export(graph, "trig", tmp_path / "graph.trig")[0]
     ds = Dataset()
     ds.parse(trig, format="trig")
@@ -253,15 +239,20 @@ def test_csv_export_writes_nodes_and_edges(graph: Graph, tmp_path: Path):
     assert tuple(nodes[0]) == NODE_COLUMNS and tuple(edges[0]) == EDGE_COLUMNS
     kh = next(n for n in nodes if n["id"] == str(KH))
     assert kh["label"] == "Kataib Hezbollah" and kh["type"] == "ArmedGroup"
-    row = next(e for e in edges if e["source"] == str(KH) and e["relation"] == "partOf")
-    assert row["target_label"] == "Popular Mobilization Forces"
+    row = next(
+        e
+        for e in edges
+        if e["source"] == str(KH)
+        and e["relation"] == "partOf"
+        and e["target_label"] == "Popular Mobilization Forces"
+    )
     assert float(row["confidence"]) > 0 and int(row["support"]) >= 1
     assert len(edges) == len(set(graph.subjects(RDF.type, AG.Fact)))
 
 
 @pytest.mark.model
-def test_export_command(built, tmp_path: Path):
-    _, out = built
+def test_export_command(seeds_build, tmp_path: Path):
+    _, out = seeds_build
     runner = CliRunner()
     graph_arg = ["--graph", str(out / "graph.ttl")]
     res = runner.invoke(main, ["export", *graph_arg, "-o", str(tmp_path / "g.trig")])

@@ -16,11 +16,12 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from rdflib import Graph
 
+from actorgraph.graph.core.formats import EXPORT_FORMATS, export_text
+from actorgraph.graph.core.graphfile import load_graph
+from actorgraph.graph.core.network import csv_tables
+from actorgraph.graph.core.validate import validate_graph
 from actorgraph.graph.errors import ActorGraphError
-from actorgraph.graph.formats import EXPORT_FORMATS, csv_tables, export_text
-from actorgraph.graph.query import load_graph
-from actorgraph.graph.reader import ArticleSkipped, html_to_text, markdown_to_text, read_article
-from actorgraph.graph.validate import validate_graph
+from actorgraph.graph.read import ArticleSkipped, html_to_text, markdown_to_text, read_article
 
 FUZZ = settings(
     max_examples=40,

@@ -10,10 +10,19 @@ import re
 
 import networkx as nx
 import pytest
+from conftest import make_hostile_graph
 
 from actorgraph.extractors.records import Article, Edge, Entity, Evidence, KnowledgeGraph
-from actorgraph.graph import html as page
-from actorgraph.graph.html import ego_graph, render_html, script_json, write_html
+from actorgraph.graph.explorer import (
+    ego_graph,
+    layout,
+    page,
+    render_html,
+    script_json,
+    styles,
+    vis,
+    write_html,
+)
 
 BASE = "https://w3id.org/actorgraph/id/"
 HOSTILE = (
@@ -101,34 +110,20 @@ def sample_graph() -> KnowledgeGraph:
 
 def hostile_graph() -> KnowledgeGraph:
     """Every label, alias, sentence and article name is an injection attempt."""
-    entities = [
-        ent(
-            f"h{i}",
-            text,
-            "ArmedGroup" if i % 2 else "Person",
-            (HOSTILE[(i + 1) % len(HOSTILE)],),
-            articles=(text,),
-        )
-        for i, text in enumerate(HOSTILE)
-    ]
-    edges = [
-        Edge(
-            f"{BASE}fact/h{i}",
-            entities[i].id,
-            "attacked",
-            entities[(i + 1) % len(entities)].id,
-            (evidence(text, article=HOSTILE[-1 - i]),),
-        )
-        for i, text in enumerate(HOSTILE)
-    ]
-    return graph(entities, edges)
+    return make_hostile_graph(
+        HOSTILE,
+        lambda i, text, alias: ent(
+            f"h{i}", text, "ArmedGroup" if i % 2 else "Person", (alias,), articles=(text,)
+        ),
+        evidence,
+    )
 
 
 def big_graph(n: int = 400, m: int = 800, seed: int = 3) -> KnowledgeGraph:
     """A random graph with ``n`` nodes and ``m`` edges."""
     rng = random.Random(seed)
-    types = list(page.TYPE_STYLES)
-    relations = [r for rels in page.RELATION_FAMILIES.values() for r in rels]
+    types = list(styles.TYPE_STYLES)
+    relations = [r for rels in styles.RELATION_FAMILIES.values() for r in rels]
     entities = [ent(f"n{i}", f"Actor {i}", rng.choice(types)) for i in range(n)]
     seen: set[tuple[int, str, int]] = set()
     edges: list[Edge] = []
@@ -277,17 +272,17 @@ def test_nodes_and_edges_carry_style_and_hover_data() -> None:
     nodes = {n["id"].rsplit("/", 1)[1]: n for n in data["nodes"]}
     edges = {e["ag"]["iri"].rsplit("/", 1)[1]: e for e in data["edges"]}
     assert nodes["kh"]["shape"] == "triangle" and nodes["iran"]["shape"] == "hexagon"
-    assert nodes["kh"]["color"]["background"] == page.TYPE_STYLES["ArmedGroup"][0]
+    assert nodes["kh"]["color"]["background"] == styles.TYPE_STYLES["ArmedGroup"][0]
     assert nodes["kh"]["size"] > nodes["iraq"]["size"]  # degree 4 vs 2
     assert nodes["kh"]["ag"]["aliases"] == ["Hezbollah Brigades", "KH"]
     assert nodes["iran"]["ag"]["nArticles"] == 2 and nodes["kh"]["ag"]["mentions"] == 9
     backed = edges["kh-backedBy-iran"]
     assert backed["label"] == "backedBy" and backed["arrows"] == "to"
-    assert backed["color"]["color"] == page.FAMILY_COLORS["alignment"]
-    assert edges["kh-attacked-us"]["color"]["color"] == page.FAMILY_COLORS["actions"]
-    assert edges["pmf-locatedIn-iraq"]["color"]["color"] == page.FAMILY_COLORS["geography"]
+    assert backed["color"]["color"] == styles.FAMILY_COLORS["alignment"]
+    assert edges["kh-attacked-us"]["color"]["color"] == styles.FAMILY_COLORS["actions"]
+    assert edges["pmf-locatedIn-iraq"]["color"]["color"] == styles.FAMILY_COLORS["geography"]
     assert backed["width"] > edges["kh-partOf-pmf"]["width"] > edges["pmf-locatedIn-iraq"]["width"]
-    assert len(backed["ag"]["evidence"]) == page.MAX_EVIDENCE and backed["ag"]["more"] == 2
+    assert len(backed["ag"]["evidence"]) == vis.MAX_EVIDENCE and backed["ag"]["more"] == 2
     assert backed["ag"]["evidence"][0]["confidence"] == 0.56  # best first
     assert edges["kh-attacked-us"]["ag"]["evidence"][0]["article"] == "a2.txt"
     assert data["counts"] == {"nodes": 6, "edges": 6, "articles": 2}
@@ -351,7 +346,7 @@ def test_pagerank_without_scipy_matches_networkx(monkeypatch: pytest.MonkeyPatch
     digraph = nx.DiGraph()
     digraph.add_nodes_from(sorted(kg.entities))
     digraph.add_edges_from((e.subject, e.object) for e in kg.edges)
-    own = page._pagerank_power(digraph)
+    own = layout._pagerank_power(digraph)
     assert abs(sum(own.values()) - 1.0) < 1e-9
     try:
         reference = nx.pagerank(digraph)
@@ -362,8 +357,8 @@ def test_pagerank_without_scipy_matches_networkx(monkeypatch: pytest.MonkeyPatch
     def no_scipy(*args: object, **kwargs: object) -> None:
         raise ModuleNotFoundError("No module named 'scipy'")
 
-    monkeypatch.setattr(page.nx, "pagerank", no_scipy)
-    assert page._pagerank(digraph) == own
+    monkeypatch.setattr(layout.nx, "pagerank", no_scipy)
+    assert layout._pagerank(digraph) == own
 
 
 def test_bad_options_are_rejected() -> None:

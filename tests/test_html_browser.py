@@ -18,9 +18,10 @@ from collections.abc import Iterator
 from typing import Any, NoReturn
 
 import pytest
+from conftest import make_hostile_graph
 
 from actorgraph.extractors.records import Edge, Entity, Evidence, KnowledgeGraph
-from actorgraph.graph.html import RELATION_FAMILIES, TYPE_STYLES, ego_graph, render_html
+from actorgraph.graph.explorer import RELATION_FAMILIES, TYPE_STYLES, ego_graph, render_html
 
 pytestmark = pytest.mark.browser
 
@@ -155,21 +156,11 @@ HOSTILE = (
 
 
 def hostile_graph() -> KnowledgeGraph:
-    entities = [
-        _ent(f"h{i}", text, "ArmedGroup", HOSTILE[(i + 1) % len(HOSTILE)])
-        for i, text in enumerate(HOSTILE)
-    ]
-    edges = [
-        Edge(
-            f"{BASE}fact/h{i}",
-            entities[i].id,
-            "attacked",
-            entities[(i + 1) % len(HOSTILE)].id,
-            (Evidence(HOSTILE[-1 - i], "0" * 64, text, 0, 1, "test", 0.9),),
-        )
-        for i, text in enumerate(HOSTILE)
-    ]
-    return KnowledgeGraph({e.id: e for e in entities}, tuple(edges))
+    return make_hostile_graph(
+        HOSTILE,
+        lambda i, text, alias: _ent(f"h{i}", text, "ArmedGroup", alias),
+        lambda sentence, article: Evidence(article, "0" * 64, sentence, 0, 1, "test", 0.9),
+    )
 
 
 def large_graph(n: int = 2000, m: int = 4000, seed: int = 11) -> KnowledgeGraph:
@@ -479,7 +470,7 @@ def seeds_kg(tmp_path_factory: pytest.TempPathFactory) -> KnowledgeGraph:
     from click.testing import CliRunner
 
     from actorgraph.graph.cli import main
-    from actorgraph.graph.load import load_knowledge_graph
+    from actorgraph.graph.core.load import load_knowledge_graph
 
     if not SEEDS.is_dir():
         pytest.skip("no seeds/ folder")

@@ -11,10 +11,9 @@ import pytest
 from conftest import SEEDS
 
 from actorgraph.extractors.records import Article, ArticleResult, Evidence, Fact, LocalEntity
-from actorgraph.graph import build as build_module
-from actorgraph.graph import parallel
-from actorgraph.graph.build import BuildOptions, BuildSummary, build
-from actorgraph.graph.cache import (
+from actorgraph.graph.build import BuildOptions, BuildSummary, build, parallel
+from actorgraph.graph.build import run as build_module
+from actorgraph.graph.build.cache import (
     CACHE_DIR,
     extraction_fingerprint,
     model_identity,

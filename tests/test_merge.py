@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from actorgraph.extractors.records import Article, ArticleResult, Evidence, Fact, LocalEntity
-from actorgraph.graph.merge import merge
+from actorgraph.graph.core.merge import merge
 from actorgraph.ontology import load_schema
 
 

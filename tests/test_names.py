@@ -6,7 +6,7 @@ import pytest
 
 from actorgraph.extractors.gazetteer import Gazetteer, load_gazetteer, parse_gazetteer
 from actorgraph.extractors.normalize import acronym_of, fold, is_acronym
-from actorgraph.graph.iri import check_base, entity_iri, slug
+from actorgraph.graph.core.iri import check_base, entity_iri, slug
 
 
 @pytest.mark.parametrize(

@@ -13,7 +13,7 @@ from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import SKOS
 
 from actorgraph.graph.errors import QueryError
-from actorgraph.graph.evaluate import (
+from actorgraph.graph.evaluation.gold import (
     GoldFormatError,
     Score,
     format_score,
@@ -21,7 +21,8 @@ from actorgraph.graph.evaluate import (
     read_jsonl,
     score,
 )
-from actorgraph.graph.query import format_result, prepare, run_query
+from actorgraph.graph.sparql.query import prepare, run_query
+from actorgraph.graph.sparql.results import format_result
 from actorgraph.ontology import AG
 
 KH = URIRef("https://example.org/entity/kh")

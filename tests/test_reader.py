@@ -1,4 +1,4 @@
-"""Tests for actorgraph.graph.reader: discovery, decoding, cleaning, splitting."""
+"""Tests for actorgraph.graph.read: discovery, decoding, cleaning; and split_for_nlp (build)."""
 
 from __future__ import annotations
 
@@ -13,15 +13,15 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from actorgraph.graph.build.nlp import split_for_nlp
 from actorgraph.graph.errors import InputError
-from actorgraph.graph.reader import (
+from actorgraph.graph.read import (
     SUPPORTED_SUFFIXES,
     ArticleSkipped,
     Skipped,
     discover,
     iter_articles,
     read_article,
-    split_for_nlp,
 )
 
 C0_EXCEPT_NL_TAB = {chr(c) for c in range(0x20)} - {"\n", "\t"}

@@ -21,9 +21,9 @@ from rdflib.compare import isomorphic
 
 from actorgraph.extractors.pipeline import doc_to_result
 from actorgraph.extractors.records import Article, Edge, Entity, Evidence, KnowledgeGraph
-from actorgraph.graph.merge import merge
+from actorgraph.graph.core.merge import merge
+from actorgraph.graph.core.rdf import ntriples_lines, to_rdf
 from actorgraph.graph.outputs import build_lock
-from actorgraph.graph.rdf import ntriples_lines, to_rdf
 
 HOSTILE = [
     "<script>alert(1)</script>",

@@ -15,17 +15,17 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from conftest import SEEDS
 from rdflib import RDF, Graph, Literal, URIRef
 
-from actorgraph.graph.build import BuildOptions, build
 from actorgraph.graph.cli import main
+from actorgraph.graph.core.graphfile import load_graph
+from actorgraph.graph.core.rdf import article_graphs
+from actorgraph.graph.core.serialize import term_key, write_turtle
 from actorgraph.graph.errors import OutputError, QueryError
-from actorgraph.graph.formats import term_key, write_turtle
-from actorgraph.graph.named_queries import bind_named, library
-from actorgraph.graph.query import load_graph
-from actorgraph.graph.rdf import article_graphs
-from actorgraph.graph.store import EndpointBackend, RdflibBackend, push
+from actorgraph.graph.sparql.engines import RdflibBackend
+from actorgraph.graph.sparql.named_queries import bind_named, library
+from actorgraph.graph.sparql.push import push
+from actorgraph.graph.sparql.remote import EndpointBackend
 from actorgraph.ontology import AG
 
 pytestmark = pytest.mark.model
@@ -95,13 +95,6 @@ def server(tmp_path_factory) -> Iterator[str]:  # type: ignore[no-untyped-def]
         except subprocess.TimeoutExpired:
             proc.kill()
             proc.wait(timeout=10)
-
-
-@pytest.fixture(scope="module")
-def seeds(tmp_path_factory, nlp) -> Path:  # type: ignore[no-untyped-def]
-    out = tmp_path_factory.mktemp("seeds")
-    build([SEEDS], out, BuildOptions(html=False), nlp=nlp)
-    return out / "graph.ttl"
 
 
 def _graph_names(remote: EndpointBackend) -> set[str]:

@@ -10,16 +10,18 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from conftest import SEEDS
 from rdflib import Graph, Literal, URIRef
 
 from actorgraph.extractors.records import Article, Edge, Entity, Evidence, KnowledgeGraph
-from actorgraph.graph.build import BuildOptions, build
 from actorgraph.graph.cli import main
+from actorgraph.graph.core.formats import export
+from actorgraph.graph.core.graphfile import load_graph
+from actorgraph.graph.core.iri import fact_iri
+from actorgraph.graph.core.rdf import to_rdf
+from actorgraph.graph.core.serialize import write_turtle
 from actorgraph.graph.errors import GraphFileError, QueryError
-from actorgraph.graph.formats import export, write_turtle
-from actorgraph.graph.iri import fact_iri
-from actorgraph.graph.named_queries import (
+from actorgraph.graph.sparql.engines import RdflibBackend
+from actorgraph.graph.sparql.named_queries import (
     bind_free,
     bind_named,
     get_query,
@@ -27,15 +29,8 @@ from actorgraph.graph.named_queries import (
     resolve_entity,
     resolve_relation,
 )
-from actorgraph.graph.query import format_outcome, load_graph
-from actorgraph.graph.rdf import to_rdf
-from actorgraph.graph.store import (
-    RdflibBackend,
-    query_form,
-    refuse_network,
-    sparql_term,
-    with_values,
-)
+from actorgraph.graph.sparql.results import format_outcome
+from actorgraph.graph.sparql.text import query_form, refuse_network, sparql_term, with_values
 from actorgraph.ontology import AG
 
 BASE = "https://example.org/id/"
@@ -84,13 +79,6 @@ def small() -> Graph:
 @pytest.fixture(scope="module")
 def backend(small: Graph) -> RdflibBackend:
     return RdflibBackend(small, timeout=20)
-
-
-@pytest.fixture(scope="module")
-def seeds(tmp_path_factory, nlp) -> Path:  # type: ignore[no-untyped-def]
-    out = tmp_path_factory.mktemp("seeds")
-    build([SEEDS], out, BuildOptions(html=False), nlp=nlp)
-    return out / "graph.ttl"
 
 
 def _run(backend: RdflibBackend, name: str, **raw: str) -> list[dict[str, str]]:

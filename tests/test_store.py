@@ -10,16 +10,16 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from conftest import SEEDS
 from rdflib import Literal, URIRef
 
-from actorgraph.graph.build import BuildOptions, build
 from actorgraph.graph.cli import main
+from actorgraph.graph.core.formats import export
+from actorgraph.graph.core.graphfile import load_graph
+from actorgraph.graph.core.serialize import term_key
 from actorgraph.graph.errors import GraphFileError, QueryError
-from actorgraph.graph.formats import export, term_key
-from actorgraph.graph.named_queries import bind_named, library
-from actorgraph.graph.query import QueryOutcome, load_graph
-from actorgraph.graph.store import OxigraphBackend, RdflibBackend, open_backend
+from actorgraph.graph.sparql.engines import OxigraphBackend, RdflibBackend, open_backend
+from actorgraph.graph.sparql.named_queries import bind_named, library
+from actorgraph.graph.sparql.results import QueryOutcome
 
 pytestmark = pytest.mark.model
 
@@ -37,13 +37,6 @@ ARGS = {
     "search": {"text": "hezb"},
 }
 SLOW = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l }"
-
-
-@pytest.fixture(scope="module")
-def seeds(tmp_path_factory, nlp) -> Path:  # type: ignore[no-untyped-def]
-    out = tmp_path_factory.mktemp("seeds")
-    build([SEEDS], out, BuildOptions(html=False), nlp=nlp)
-    return out / "graph.ttl"
 
 
 @pytest.fixture(scope="module")

@@ -8,29 +8,20 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from conftest import SEEDS
 from rdflib import RDF, Graph, Literal, URIRef
 from rdflib.collection import Collection
 from rdflib.namespace import SH, SKOS
 
-from actorgraph.graph.build import BuildOptions, build
 from actorgraph.graph.cli import main
-from actorgraph.graph.formats import write_turtle
-from actorgraph.graph.query import load_graph
-from actorgraph.graph.validate import load_shapes, validate_graph
+from actorgraph.graph.core.graphfile import load_graph
+from actorgraph.graph.core.serialize import write_turtle
+from actorgraph.graph.core.validate import load_shapes, validate_graph
 from actorgraph.ontology import AG, RELATIONS, load_schema
 
 BASE = "https://w3id.org/actorgraph/id/"
 KH = URIRef(BASE + "entity/kataib-hezbollah")
 PMF = URIRef(BASE + "entity/popular-mobilization-forces")
 BAGHDAD = URIRef(BASE + "entity/baghdad")
-
-
-@pytest.fixture(scope="module")
-def seeds(tmp_path_factory, nlp) -> Path:  # type: ignore[no-untyped-def]
-    out = tmp_path_factory.mktemp("seeds")
-    build([SEEDS], out, BuildOptions(html=False), nlp=nlp)
-    return out / "graph.ttl"
 
 
 @pytest.fixture(scope="module")

@@ -9,14 +9,13 @@ from typing import Any
 
 import pytest
 from click.testing import CliRunner
-from conftest import SEEDS
 from rdflib import Graph
 
 from actorgraph.extractors.records import Article, Edge, Entity, Evidence, KnowledgeGraph
-from actorgraph.graph.build import BuildOptions, build, write_outputs
+from actorgraph.graph.build import BuildOptions, write_outputs
 from actorgraph.graph.cli import main
+from actorgraph.graph.core.load import load_knowledge_graph
 from actorgraph.graph.errors import GraphFileError
-from actorgraph.graph.load import load_knowledge_graph
 from actorgraph.ontology import AG
 
 BASE = "https://w3id.org/actorgraph/id/"
@@ -252,13 +251,6 @@ def test_view_unwritable_output_is_an_output_error(out: Path, tmp_path: Path) ->
 # --------------------------------------------------------------------------- #
 # the seeds, with the real model
 # --------------------------------------------------------------------------- #
-
-
-@pytest.fixture(scope="module")
-def seeds_build(tmp_path_factory: pytest.TempPathFactory, nlp: Any) -> tuple[KnowledgeGraph, Path]:
-    folder = tmp_path_factory.mktemp("seeds-out")
-    kg, _ = build([SEEDS], folder, BuildOptions(html=False), nlp=nlp)
-    return kg, folder
 
 
 @pytest.mark.model

@@ -86,7 +86,7 @@ class PeakSampler(threading.Thread):
 def child_bare(inputs: list[str], batch_size: int) -> dict[str, Any]:
     """Time the stock model's ``nlp.pipe`` over the distinct texts of ``inputs``."""
     from actorgraph.extractors.pipeline import DEFAULT_MODEL, load_model
-    from actorgraph.graph.reader import iter_articles
+    from actorgraph.graph.read import iter_articles
 
     texts = [a.text for a in iter_articles(inputs, on_skip=lambda s: None)]
     nlp = load_model(DEFAULT_MODEL)
@@ -151,7 +151,7 @@ def run_child(args: list[str]) -> dict[str, Any]:
 
 def corpus_files(corpus: Path, limit: int | None, exclude: Sequence[str]) -> list[str]:
     """The corpus's article files in build order, less ``exclude`` names (SOURCE.txt)."""
-    from actorgraph.graph.reader import discover
+    from actorgraph.graph.read import discover
 
     found = discover([corpus], on_skip=lambda s: None)
     files = [str(p) for p in found if p.name not in exclude]

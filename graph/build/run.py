@@ -1,0 +1,251 @@
+"""The main job: articles in, graph files out.
+
+``build()`` is a plain function; the CLI only parses options and reports.
+Outputs are staged and renamed into place together, so a failing or killed
+run leaves the previous outputs as they were.
+
+Articles stream through the build: each is read, looked up in the cache inside
+the output folder (see :mod:`actorgraph.graph.build.cache`), and only the ones not
+found there go through the spaCy pipeline, in this process (``jobs=0``), in
+worker processes (``jobs>=1``, see :mod:`actorgraph.graph.build.parallel`) or on a
+Dask cluster.  The model is loaded only once an article needs it.  Per-article
+results are kept without their text and merged in input order, so every way of
+running gives the same outputs (:mod:`~actorgraph.graph.build.nlp` runs the
+pipeline, :mod:`~actorgraph.graph.build.write` writes the files).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import itertools
+import json
+import time
+from collections import Counter
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from actorgraph.extractors.records import Article, ArticleResult, KnowledgeGraph
+from actorgraph.graph.core.merge import merge
+from actorgraph.graph.errors import InputError
+from actorgraph.graph.outputs import build_lock
+from actorgraph.graph.read import Skipped, discover, iter_articles
+
+from .cache import ArticleCache, code_digest, extraction_fingerprint, input_stats, slim
+from .nlp import CHUNK_CHARS, MAX_RUN, iter_nlp_results
+from .options import BuildOptions, BuildSummary
+from .write import _output_names, write_outputs
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+
+__all__ = ["build", "outputs_digest"]
+
+
+def _run_nlp(
+    items: Iterator[tuple[int, Article]],
+    opts: BuildOptions,
+    nlp: Language | None,
+    *,
+    prestart: bool = False,
+) -> Iterator[tuple[int, ArticleResult | Skipped]]:
+    """Send the articles that need the model to it; start nothing if there are none.
+
+    With ``prestart`` (input files changed since the last build) a worker process
+    starts loading the model at once instead of when the first such article is met.
+    """
+    local = nlp is not None or (opts.jobs == 0 and not opts.dask)
+    pooled = not local and not opts.dask
+    if not (pooled and prestart):
+        first = next(items, None)
+        if first is None:
+            return
+        items = itertools.chain([first], items)
+    if local:
+        model = nlp if nlp is not None else _load_model(opts)
+        yield from iter_nlp_results(model, items, batch_size=opts.batch_size)
+        return
+    from . import parallel
+
+    spec = parallel.PipelineSpec(opts.model, tuple(map(str, opts.gazetteer_paths)), opts.batch_size)
+    if opts.dask:
+        yield from parallel.dask_results(opts.dask, spec, items, task_articles=opts.task_articles)
+        return
+    yield from parallel.pool_results(
+        spec,
+        items,
+        jobs=opts.jobs,
+        timeout=opts.article_timeout,
+        task_articles=opts.task_articles,
+        prestart=prestart,
+    )
+
+
+def _load_model(opts: BuildOptions) -> Language:
+    from actorgraph.extractors.pipeline import load_pipeline
+
+    return load_pipeline(opts.model, gazetteer_paths=opts.gazetteer_paths)
+
+
+# --------------------------------------------------------------------------- build
+
+
+@dataclass
+class _Run:
+    """State of one build while articles stream through it."""
+
+    opts: BuildOptions
+    summary: BuildSummary
+    cache: ArticleCache
+    on_skip: Callable[[Skipped], None]
+    on_article: Callable[[Article], None] | None
+    results: dict[int, ArticleResult] = field(default_factory=dict)
+
+    def skip(self, s: Skipped) -> None:
+        self.summary.skipped.append(s)
+        self.on_skip(s)
+
+    def done(self, index: int, result: ArticleResult) -> None:
+        self.results[index] = result
+        if self.on_article is not None:
+            self.on_article(result.article)
+
+    def misses(self, articles: Iterator[Article]) -> Iterator[tuple[int, Article]]:
+        """Articles not in the cache; cached ones are taken on the way."""
+        for index, art in enumerate(articles):
+            hit = self.cache.get(art) if self.opts.cache else None
+            if hit is None:
+                yield index, art
+                continue
+            self.summary.from_cache += 1
+            self.done(index, slim(hit))
+
+    def collect(
+        self, inputs: Sequence[str | Path], nlp: Language | None, *, prestart: bool = False
+    ) -> list[ArticleResult]:
+        """Every article's result, in input order."""
+        articles = iter_articles(
+            inputs,
+            on_skip=self.skip,
+            max_bytes=self.opts.max_bytes,
+            follow_links=self.opts.follow_links,
+        )
+        todo = self.misses(articles)
+        for index, result in _run_nlp(todo, self.opts, nlp, prestart=prestart):
+            if isinstance(result, Skipped):
+                self.skip(result)
+                continue
+            self.summary.processed += 1
+            self.cache.put(result)
+            self.done(index, result)
+        return [self.results[i] for i in sorted(self.results)]
+
+
+def build(
+    inputs: Sequence[str | Path],
+    out_dir: str | Path,
+    options: BuildOptions | None = None,
+    *,
+    nlp: Language | None = None,
+    on_skip: Callable[[Skipped], None] | None = None,
+    on_article: Callable[[Article], None] | None = None,
+) -> tuple[KnowledgeGraph, BuildSummary]:
+    """Build the graph of the articles under ``inputs`` and write it into ``out_dir``.
+
+    The graph always holds exactly the articles given; cached results of earlier
+    builds are reused for texts already seen (see :mod:`actorgraph.graph.build.cache`),
+    and outputs that already match the inputs are not rewritten.
+
+    Args:
+        inputs: files and folders of articles.
+        out_dir: the output folder (created if missing).
+        options: build settings (defaults: :class:`BuildOptions`).
+        nlp: an already loaded pipeline to run in this process (``jobs`` and ``dask``
+            are then ignored).
+        on_skip: called for every input left out (unreadable, duplicate, timeout ...).
+        on_article: called for every article done, cached or processed.
+
+    Returns:
+        The merged graph and a summary of the build.
+
+    Raises:
+        InputError: an input or gazetteer cannot be read.
+        OutputError: the output folder cannot be written or is locked.
+        ModelLoadError: the model cannot be loaded.
+    """
+    opts = options or BuildOptions()
+    out = Path(out_dir)
+    started = time.perf_counter()
+    summary = BuildSummary()
+    with build_lock(out):
+        cache = ArticleCache(out, _fingerprint(opts))
+        found = discover(inputs, on_skip=lambda s: None, follow_links=opts.follow_links)
+        stats = input_stats(found)
+        run = _Run(opts, summary, cache, on_skip or (lambda s: None), on_article)
+        changed = not opts.cache or cache.inputs_changed(stats)
+        results = run.collect(inputs, nlp, prestart=changed)
+        kg = merge(results, base=opts.base, min_confidence=opts.min_confidence)
+        summary.outputs = _write_if_changed(kg, out, opts, cache, summary, stats)
+        if opts.prune:
+            summary.pruned = cache.prune()
+    if cache.write_error:
+        summary.warnings.append(cache.write_error)
+    summary.articles = len(kg.articles)
+    summary.entities = len(kg.entities)
+    summary.facts = len(kg.edges)
+    summary.per_relation = dict(Counter(e.relation for e in kg.edges).most_common())
+    summary.seconds = time.perf_counter() - started
+    return kg, summary
+
+
+def _fingerprint(opts: BuildOptions) -> str:
+    try:
+        return extraction_fingerprint(opts.model, opts.gazetteer_paths, (CHUNK_CHARS, MAX_RUN))
+    except OSError as exc:
+        raise InputError(f"cannot read gazetteer '{exc.filename}': {exc.strerror or exc}") from None
+
+
+def outputs_digest(
+    opts: BuildOptions, fingerprint: str, kg: KnowledgeGraph, skipped: Sequence[Skipped]
+) -> str:
+    """A hash of everything the output files depend on (cheap: no RDF is built).
+
+    The merged graph is a function of the articles (names, hashes, metadata) and
+    the extraction fingerprint; the files also depend on the options, the skip
+    report and the code of the graph and ontology packages.
+    """
+    h = hashlib.sha256()
+    code = code_digest(
+        {
+            "actorgraph.graph": (".py", ".html", ".js", ".css", ".rq"),
+            "actorgraph.ontology": (".py", ".ttl", ".jsonl"),
+        }
+    )
+    head = [fingerprint, code, opts.base, repr(opts.min_confidence), str(opts.html)]
+    h.update(json.dumps(head).encode("utf-8"))
+    for a in kg.articles:
+        h.update(json.dumps([a.name, a.sha256, a.title, a.date, a.also_named]).encode("utf-8"))
+    for s in skipped:
+        h.update(json.dumps([s.path, s.kind, s.reason]).encode("utf-8"))
+    return h.hexdigest()
+
+
+def _write_if_changed(
+    kg: KnowledgeGraph,
+    out: Path,
+    opts: BuildOptions,
+    cache: ArticleCache,
+    summary: BuildSummary,
+    stats: list[list[Any]],
+) -> list[Path]:
+    """Write the outputs unless the last build wrote them from the same inputs."""
+    paths = [out / n for n in _output_names(opts)]
+    digest = outputs_digest(opts, cache.fingerprint, kg, summary.skipped)
+    if opts.cache and cache.outputs_current(digest, paths):
+        summary.up_to_date = True
+    else:
+        cache.forget_outputs()
+        paths = write_outputs(kg, out, opts, summary.skipped)
+    cache.record(digest, paths, stats)
+    return paths

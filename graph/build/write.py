@@ -1,0 +1,118 @@
+"""A build's output files, written all together or not at all.
+
+``graph.ttl`` (deterministic Turtle), ``triples.jsonl``, ``entities.jsonl``,
+``graph.html`` (unless turned off) and ``skipped.jsonl`` are staged and switched
+into place with one rename (:class:`~actorgraph.graph.outputs.OutputTransaction`).
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from pathlib import Path
+
+from actorgraph.extractors.records import KnowledgeGraph
+from actorgraph.graph.core.iri import DEFAULT_BASE
+from actorgraph.graph.core.jsonl import entity_records, jsonl, triple_records
+from actorgraph.graph.core.rdf import bind_prefixes, ntriples_lines
+from actorgraph.graph.errors import OutputError
+from actorgraph.graph.outputs import OutputTransaction
+from actorgraph.graph.read import Skipped
+
+from .options import BuildOptions
+
+__all__ = ["HTML_ALL_ENTITIES_UP_TO", "html_view", "turtle_bytes", "write_outputs"]
+
+OUTPUT_FILES = ("graph.ttl", "graph.html", "triples.jsonl", "entities.jsonl")
+
+
+def _output_names(opts: BuildOptions) -> list[str]:
+    names = ["graph.ttl", "triples.jsonl", "entities.jsonl"]
+    if opts.html:
+        names.append("graph.html")
+    return [*names, "skipped.jsonl"]
+
+
+#: prefixes graph.ttl may declare (data IRIs under the base stay whole: their local
+#: parts hold ``/``, which Turtle would have to escape)
+TURTLE_PREFIXES = ("ag", "dcterms", "owl", "prov", "rdf", "rdfs", "skos", "xsd")
+
+
+def turtle_bytes(kg: KnowledgeGraph, base: str = DEFAULT_BASE) -> bytes:
+    """The graph as deterministic Turtle, written by Oxigraph (several times rdflib's speed).
+
+    Triples are sorted by their N-Triples form (made straight from the records, see
+    :func:`~actorgraph.graph.core.rdf.ntriples_lines`), so the same graph always gives the
+    same bytes; only prefixes the graph uses are declared.  Subjects are IRIs
+    (actorgraph makes no blank nodes), each block separated by a blank line.
+    """
+    import pyoxigraph as ox
+    from rdflib import Graph
+
+    data = "".join(line + "\n" for line in ntriples_lines(kg, base=base)).encode("utf-8")
+    namespaces = dict(bind_prefixes(Graph(), base).namespaces())
+    prefixes = {
+        p: str(namespaces[p])
+        for p in TURTLE_PREFIXES
+        if p in namespaces and b"<" + str(namespaces[p]).encode("utf-8") in data
+    }
+    triples = ox.parse(data, format=ox.RdfFormat.N_TRIPLES)
+    turtle = ox.serialize(triples, format=ox.RdfFormat.TURTLE, prefixes=prefixes)
+    assert turtle is not None  # no output file given: the bytes are returned
+    return turtle.replace(b" .\n<", b" .\n\n<")  # a blank line between subjects
+
+
+#: above this many entities, graph.html shows only actors that take part in a fact
+HTML_ALL_ENTITIES_UP_TO = 300
+
+
+def html_view(kg: KnowledgeGraph) -> KnowledgeGraph:
+    """What graph.html shows: every entity of a small graph; on a large one the actors with
+    relations only (entities.jsonl and graph.ttl keep the rest), so the page stays fast."""
+    if len(kg.entities) <= HTML_ALL_ENTITIES_UP_TO:
+        return kg
+    linked = {e.subject for e in kg.edges} | {e.object for e in kg.edges}
+    ents = {iri: e for iri, e in kg.entities.items() if iri in linked}
+    return KnowledgeGraph(entities=ents, edges=kg.edges, articles=kg.articles)
+
+
+def write_outputs(
+    kg: KnowledgeGraph, out: Path, opts: BuildOptions, skipped: Sequence[Skipped] = ()
+) -> list[Path]:
+    """Write every output file of a build, all or nothing.
+
+    Raises:
+        OutputError: an output cannot be written (disk full ...); the previous
+            outputs are then unchanged.
+    """
+    try:
+        return _write_outputs(kg, out, opts, skipped)
+    except OSError as exc:
+        raise OutputError(
+            f"cannot write outputs to '{out}': {exc.strerror or exc}; the previous outputs "
+            "are unchanged; check free space and permissions, then build again"
+        ) from None
+
+
+def _write_outputs(
+    kg: KnowledgeGraph, out: Path, opts: BuildOptions, skipped: Sequence[Skipped]
+) -> list[Path]:
+    with OutputTransaction(out) as tx:
+        tx.path("graph.ttl").write_bytes(turtle_bytes(kg, opts.base))
+        tx.path("triples.jsonl").write_text(jsonl(triple_records(kg)), encoding="utf-8")
+        tx.path("entities.jsonl").write_text(jsonl(entity_records(kg)), encoding="utf-8")
+        names = ["graph.ttl", "triples.jsonl", "entities.jsonl"]
+        if opts.html:
+            from actorgraph.graph.explorer.page import write_html
+
+            write_html(html_view(kg), tx.path("graph.html"))
+            names.append("graph.html")
+        report = "".join(
+            json.dumps({"path": s.path, "kind": s.kind, "reason": s.reason}, ensure_ascii=False)
+            + "\n"
+            for s in skipped
+        )
+        tx.path("skipped.jsonl").write_text(report, encoding="utf-8")
+        names.append("skipped.jsonl")
+        tx.commit()
+    return [out / n for n in names]

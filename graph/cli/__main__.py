@@ -1,0 +1,5 @@
+"""``python -m actorgraph.graph.cli``: the ``actorgraph`` command."""
+
+from .main import main
+
+main()

@@ -1,0 +1,134 @@
+"""Merge per-article results into one graph: one node per actor, one edge per fact."""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+
+from actorgraph.extractors.normalize import fold, is_acronym
+from actorgraph.extractors.records import (
+    Article,
+    ArticleResult,
+    Edge,
+    Entity,
+    Evidence,
+    KnowledgeGraph,
+)
+from actorgraph.extractors.unionfind import UnionFind
+from actorgraph.ontology import load_schema
+
+from .iri import DEFAULT_BASE, entity_iri, fact_iri
+
+
+def _gazetteer_then_smallest(a: str, b: str) -> str | None:
+    """The representative of two joined sets: a gazetteer key, else the smaller key;
+    two gazetteer keys never merge."""
+    if a.startswith("gaz:") and b.startswith("gaz:"):
+        return None
+    if b.startswith("gaz:") or (not a.startswith("gaz:") and b < a):
+        return b
+    return a
+
+
+def merge(
+    results: Iterable[ArticleResult], *, base: str = DEFAULT_BASE, min_confidence: float = 0.0
+) -> KnowledgeGraph:
+    """Merge article results: entities across articles by key and by shared full names.
+
+    Two text-only entities of compatible types merge when one's label equals the
+    other's label or multi-word alias (a bare surname or acronym alone never
+    merges across articles: it may name someone else there).
+    """
+    results = list(results)
+    folded: dict[str, str] = {}  # the same names recur across articles: fold each once
+
+    def key_of(name: str) -> str:
+        k = folded.get(name)
+        if k is None:
+            k = folded[name] = fold(name)
+        return k
+
+    uf = UnionFind(_gazetteer_then_smallest)
+    by_name: dict[tuple[str, str], str] = {}
+    types: dict[str, Counter[str]] = defaultdict(Counter)
+    for r in results:
+        for e in r.entities:
+            uf.find(e.key)
+            types[e.key][e.type] += e.mentions
+            group = _type_group(e.type)
+            keys = []
+            for name in (e.label, *e.aliases):
+                if is_acronym(name) or (len(name.split()) < 2 and e.type == "Person"):
+                    continue
+                keys.append((group, key_of(name)))
+            if len(e.label.split()) >= 2:
+                # a full name typed differently in two articles is still one actor
+                keys.append(("any", key_of(e.label)))
+            for k in keys:
+                if k in by_name:
+                    uf.union(by_name[k], e.key)
+                else:
+                    by_name[k] = e.key
+
+    labels: dict[str, Counter[str]] = defaultdict(Counter)
+    aliases: dict[str, set[str]] = defaultdict(set)
+    mentions: Counter[str] = Counter()
+    articles: dict[str, set[str]] = defaultdict(set)
+    ctype: dict[str, Counter[str]] = defaultdict(Counter)
+    for r in results:
+        for e in r.entities:
+            root = uf.find(e.key)
+            labels[root][e.label] += e.mentions + (1000 if e.key == root else 0)
+            aliases[root].update(e.aliases)
+            aliases[root].add(e.label)
+            mentions[root] += e.mentions
+            articles[root].add(r.article.name)
+            ctype[root].update(types[e.key])
+
+    entities: dict[str, Entity] = {}
+    iri_of: dict[str, str] = {}
+    for root in sorted(labels):
+        label = labels[root].most_common(1)[0][0]
+        iri = str(entity_iri(base, root))
+        iri_of[root] = iri
+        entities[iri] = Entity(
+            id=iri,
+            key=root,
+            label=label,
+            type=ctype[root].most_common(1)[0][0],
+            aliases=tuple(sorted(aliases[root] - {label})),
+            mentions=mentions[root],
+            articles=tuple(sorted(articles[root])),
+        )
+
+    # a node takes the majority type of its mentions, so a fact read with an argument
+    # typed otherwise in its article is checked again against the ontology here
+    schema = load_schema()
+    evidence: dict[tuple[str, str, str], list[Evidence]] = defaultdict(list)
+    for r in results:
+        for f in r.facts:
+            if f.evidence.confidence < min_confidence:
+                continue
+            s, o = iri_of[uf.find(f.subject)], iri_of[uf.find(f.object)]
+            if s != o and schema.fits(f.relation, entities[s].type, entities[o].type):
+                evidence[(s, f.relation, o)].append(f.evidence)
+    edges = tuple(
+        Edge(
+            id=str(fact_iri(base, s, rel, o)),
+            subject=s,
+            relation=rel,
+            object=o,
+            evidence=tuple(sorted(set(ev), key=lambda e: (e.article, e.start, e.extractor))),
+        )
+        for (s, rel, o), ev in sorted(evidence.items())
+    )
+    arts: list[Article] = sorted((r.article for r in results), key=lambda a: a.name)
+    return KnowledgeGraph(entities=entities, edges=edges, articles=tuple(arts))
+
+
+def _type_group(etype: str) -> str:
+    if etype == "Person":
+        return "person"
+    if etype in {"Place", "Facility", "Country"}:
+        return "place" if etype != "Country" else "country"
+    return "org"

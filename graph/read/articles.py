@@ -1,0 +1,165 @@
+"""Find and read article files robustly: any folder, any encoding, clear skips.
+
+A file becomes an :class:`~actorgraph.extractors.records.Article` by the rules of
+:mod:`~actorgraph.graph.read.decode` (bytes to text) and
+:mod:`~actorgraph.graph.read.markup` (HTML and Markdown to text); folders are walked by
+:mod:`~actorgraph.graph.read.walk`.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+import os
+import pathlib
+from collections.abc import Callable, Iterator, Sequence
+from typing import NamedTuple
+
+from actorgraph.extractors.records import Article
+
+from .decode import (
+    _binary_signature,
+    _clean_field,
+    _declared_charset,
+    _decode,
+    _normalise,
+    _read_bytes,
+)
+from .markup import html_to_text, markdown_to_text
+from .skipped import ArticleSkipped, Skipped, _show, _skip
+from .walk import discover_named
+
+DEFAULT_MAX_BYTES = 50_000_000
+
+_HTML_SUFFIXES = (".html", ".htm")
+_MARKDOWN_SUFFIXES = (".md", ".markdown")
+
+
+# --------------------------------------------------------------------------- read
+
+
+def read_article(
+    path: pathlib.Path, *, max_bytes: int = DEFAULT_MAX_BYTES, name: str | None = None
+) -> Article:
+    """Read one file into an :class:`Article` (the rules: :mod:`~actorgraph.graph.read.decode`).
+
+    Args:
+        path: the file.  ``.html``/``.htm`` and ``.md``/``.markdown`` files have
+            their markup removed; anything else is read as plain text.
+        max_bytes: files larger than this are skipped.
+        name: the article's name (default: the file name); see :func:`discover_named`.
+
+    Returns:
+        The article: ``name`` is ``name`` or the file name, ``path`` is ``str(path)``,
+        ``sha256`` the hex digest of the UTF-8 encoded normalised ``text``.
+
+    Raises:
+        ArticleSkipped: for every reason the file cannot be used; ``.skipped``
+            carries the path, a one-line reason and a ``kind`` code.
+    """
+    path = pathlib.Path(path)
+    data = _read_bytes(path, max_bytes)
+    if not data:
+        raise _skip(path, "empty", "file is empty (0 bytes); nothing to read")
+    magic = _binary_signature(data)
+    if magic is not None:
+        what, kind = magic
+        raise _skip(path, kind, f"looks like {what}, not text; convert it to .txt first")
+    suffix = path.suffix.lower()
+    declared = _declared_charset(data) if suffix in _HTML_SUFFIXES else None
+    text = _normalise(_decode(data, path, declared))
+    title = date = None
+    if suffix in _HTML_SUFFIXES:
+        text, title, date = html_to_text(text)
+        text = _normalise(text)
+    elif suffix in _MARKDOWN_SUFFIXES:
+        text, title, date = markdown_to_text(text)
+        text = _normalise(text)
+    if not text.strip():
+        raise _skip(path, "empty", _empty_reason(suffix))
+    return Article(
+        name=path.name if name is None else name,
+        path=str(path),
+        text=text,
+        sha256=hashlib.sha256(text.encode("utf-8")).hexdigest(),
+        title=_clean_field(title),
+        date=_clean_field(date),
+    )
+
+
+def _empty_reason(suffix: str) -> str:
+    if suffix in _HTML_SUFFIXES:
+        return "has no visible text once the HTML markup is removed; check it is the article page"
+    if suffix in _MARKDOWN_SUFFIXES:
+        return "has no text once the Markdown markup is removed"
+    return "contains only whitespace; nothing to read"
+
+
+# --------------------------------------------------------------------------- iterate
+
+
+class _Seen(NamedTuple):
+    """Outcome of the first pass for one path: its text hash, or why it is skipped."""
+
+    sha256: str | None
+    skipped: Skipped | None
+
+
+def iter_articles(
+    inputs: Sequence[str | os.PathLike[str]],
+    *,
+    on_skip: Callable[[Skipped], None],
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    follow_links: bool = False,
+) -> Iterator[Article]:
+    """Discover and read articles, each distinct text once.
+
+    A first pass reads every file keeping only its text hash; the second reads
+    again and yields, so at most one text is in memory at a time.  A text found
+    under several names is yielded once (the first in discovery order) with
+    ``also_named`` listing the other names; each of those is reported via
+    ``on_skip`` (kind ``duplicate``).  Files that cannot be read are reported in
+    discovery order, interleaved with the yields.
+
+    Args:
+        inputs: files and folders (see :func:`discover`).
+        on_skip: called for every file left out.
+        max_bytes: per-file size limit (see :func:`read_article`).
+        follow_links: see :func:`discover`.
+
+    Raises:
+        InputError: an input path does not exist.
+    """
+    named = discover_named(inputs, on_skip=on_skip, follow_links=follow_links)
+    paths = [path for path, _ in named]
+    names = [name for _, name in named]
+    seen: list[_Seen] = []
+    first: dict[str, int] = {}
+    others: dict[int, list[str]] = {}
+    for index, path in enumerate(paths):
+        try:
+            sha = read_article(path, max_bytes=max_bytes).sha256
+        except ArticleSkipped as exc:
+            seen.append(_Seen(None, exc.skipped))
+            continue
+        seen.append(_Seen(sha, None))
+        owner = first.setdefault(sha, index)
+        if owner != index:
+            others.setdefault(owner, []).append(names[index])
+    for index, path in enumerate(paths):
+        sha, skipped = seen[index]
+        if skipped is not None:
+            on_skip(skipped)
+            continue
+        assert sha is not None
+        owner = first[sha]
+        if owner != index:
+            reason = f"same text as {_show(names[owner])}; kept as a second source"
+            on_skip(Skipped(str(path), reason, "duplicate"))
+            continue
+        try:
+            article = read_article(path, max_bytes=max_bytes, name=names[index])
+        except ArticleSkipped as exc:  # changed between the two passes
+            on_skip(exc.skipped)
+            continue
+        yield dataclasses.replace(article, also_named=tuple(others.get(index, ())))

@@ -1,0 +1,156 @@
+"""SPARQL over an rdflib graph, offline by default and read-only.
+
+rdflib would follow ``SERVICE`` clauses and remote ``FROM`` graphs over the
+network; those are refused unless the caller opts in with ``allow_network``.
+Only read queries (SELECT, ASK, CONSTRUCT, DESCRIBE) run here: updates such as
+``LOAD`` are rejected by the parser, and :func:`check_read_only` (which the CLI
+calls first) refuses them by name with :class:`UpdateRefused`.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections.abc import Mapping
+from typing import Any
+
+from pyparsing import ParseException
+from rdflib import Graph
+from rdflib.plugins.sparql import prepareQuery
+from rdflib.plugins.sparql.sparql import Query
+from rdflib.query import Result
+from rdflib.term import Identifier
+
+from actorgraph.graph.core.rdf import PREFIXES
+from actorgraph.graph.errors import QueryError
+
+__all__ = [
+    "UpdateRefused",
+    "check_read_only",
+    "prepare",
+    "query_kind",
+    "run_query",
+    "unknown_terms",
+]
+
+# --------------------------------------------------------------------------- queries
+
+
+def _walk(node: Any) -> Any:
+    """Yield every algebra node of a parsed query."""
+    yield node
+    if isinstance(node, Mapping):
+        for v in node.values():
+            yield from _walk(v)
+    elif isinstance(node, list | tuple):
+        for v in node:
+            yield from _walk(v)
+
+
+class UpdateRefused(QueryError):
+    """A SPARQL update (``INSERT``, ``DELETE``, ``DROP`` ...) was given: graphs are read-only."""
+
+    exit_code = 2
+
+
+#: the keywords an update request may start with (SPARQL 1.1 Update)
+UPDATE_KEYWORDS = frozenset(
+    {"INSERT", "DELETE", "LOAD", "CLEAR", "DROP", "CREATE", "ADD", "MOVE", "COPY", "WITH"}
+)
+
+_PROLOGUE = re.compile(
+    r"""\s*(?:\#[^\n]*(?:\n|$)|(?i:PREFIX)\s+[^\s:]*:\s*<[^>]*>|(?i:BASE)\s*<[^>]*>)"""
+)
+
+
+def check_read_only(text: str) -> None:
+    """Refuse an update request before any parser sees it.
+
+    Raises:
+        UpdateRefused: the request (after its PREFIX / BASE lines and comments) starts
+            with an update keyword.
+    """
+    pos = 0
+    while (m := _PROLOGUE.match(text, pos)) is not None and m.end() > pos:
+        pos = m.end()
+    word = re.match(r"\s*([A-Za-z]+)", text[pos:])
+    if word is not None and word.group(1).upper() in UPDATE_KEYWORDS:
+        raise UpdateRefused("updates are not supported: the graph is read-only here")
+
+
+_STRINGS_IRIS_COMMENTS = re.compile(
+    r'"""[\s\S]*?"""|\'\'\'[\s\S]*?\'\'\'|"(?:[^"\\\n]|\\.)*"|\'(?:[^\'\\\n]|\\.)*\''
+    r"|<[^<>\s\"{}|^`]*>|#[^\n]*"
+)
+
+
+def unknown_terms(text: str) -> list[tuple[str, str | None]]:
+    """Terms of the ``ag:`` namespace a query uses that the ontology does not define.
+
+    Returns:
+        ``(term, closest known term or None)`` for each unknown ``ag:NAME`` (also
+        written as a full IRI), in order of first use. A query that binds ``ag:``
+        to another namespace is not checked.
+    """
+    from actorgraph.ontology import AG, NS_IRI
+
+    declared = re.search(r"(?i)\bPREFIX\s+ag:\s*<([^>]*)>", text)
+    known = sorted(AG.__annotations__)
+    by_lower = {k.lower(): k for k in known}
+    iris = re.findall(r"<([^<>\s]*)>", text)
+    names = [iri[len(NS_IRI) :] for iri in iris if iri.startswith(NS_IRI)]
+    if declared is None or declared.group(1) == NS_IRI:
+        code = _STRINGS_IRIS_COMMENTS.sub(" ", text)
+        names += re.findall(r"(?<![\w:?$.-])ag:([A-Za-z_][\w-]*(?:\.[\w-]+)*)", code)
+    out: dict[str, str | None] = {}
+    for name in names:
+        if name and name not in known and name not in out:
+            close = by_lower.get(name.lower()) or next(
+                iter(difflib.get_close_matches(name, known, n=1, cutoff=0.6)), None
+            )
+            out[name] = close
+    return list(out.items())
+
+
+def prepare(text: str, *, allow_network: bool = False) -> Query:
+    """Parse a query; refuse network access unless allowed. Raises :class:`QueryError`."""
+    try:
+        q = prepareQuery(text, initNs=PREFIXES)
+    except ParseException as exc:
+        raise QueryError(
+            f"malformed SPARQL at line {exc.lineno}, column {exc.col}: {exc.msg}"
+        ) from None
+    except Exception as exc:
+        raise QueryError(f"malformed SPARQL: {str(exc).splitlines()[0]}") from None
+    if not allow_network:
+        if q.algebra.get("datasetClause"):
+            raise QueryError(
+                "FROM / FROM NAMED would load remote graphs; refused (use --allow-network)"
+            )
+        for node in _walk(q.algebra):
+            if getattr(node, "name", None) == "ServiceGraphPattern":
+                raise QueryError(
+                    "SERVICE would query a remote endpoint; refused (use --allow-network)"
+                )
+    return q
+
+
+def query_kind(query: Query) -> str:
+    """``SELECT``, ``ASK``, ``CONSTRUCT`` or ``DESCRIBE`` for a prepared query."""
+    name = str(getattr(query.algebra, "name", ""))
+    return name.removesuffix("Query").upper() or "SELECT"
+
+
+def run_query(
+    graph: Graph,
+    text: str,
+    *,
+    bindings: Mapping[str, Identifier] | None = None,
+    allow_network: bool = False,
+) -> Result:
+    """Run a read query over a graph with optional variable bindings (no time limit)."""
+    q = prepare(text, allow_network=allow_network)
+    try:
+        return graph.query(q, initBindings=dict(bindings or {}))
+    except Exception as exc:
+        raise QueryError(f"query failed: {str(exc).splitlines()[0]}") from None
