@@ -762,10 +762,11 @@ def _place_cue(ent: Span) -> bool:
         first = first.head  # "the departments of Arauca and Norte de Santander"
     if (
         first.dep_ == "pobj"
-        and first.head.lower_ == "of"
-        and first.head.head.lower_ in _PLACE_NOUNS | _PLURAL_PLACE_NOUNS
+        and first.head.lower_ in {"of", "for"}
+        and first.head.head.lower_ in _PLACE_NOUNS | _PLURAL_PLACE_NOUNS | _SIEGE_NOUNS
+        and (first.head.lower_ == "of" or first.head.head.lower_ == "battle")
     ):
-        return True
+        return True  # "the town of X", "the siege of X", "the battle for X"
     if root.dep_ == "appos" and root.head.lower_ in _PLACE_NOUNS:
         return True
     node = root
@@ -815,6 +816,8 @@ _PLURAL_PLACE_NOUNS = frozenset(
     "towns cities villages provinces districts regions areas states counties departments "
     "forests islands mountains hills".split()
 )
+#: events whose "of" names the place they befell: "the siege of X", "the fall of X"
+_SIEGE_NOUNS = frozenset("siege fall shelling bombardment recapture liberation battle".split())
 #: verbs of movement: where they go to or come from is a place ("deployed to X")
 _MOVING_VERBS = frozenset(
     "deploy send travel flee move return go come march advance retreat withdraw enter "

@@ -77,11 +77,32 @@ def _has_child(tok: Token, words: frozenset[str] | set[str]) -> bool:
     return any(c.lower_ in words for c in tok.children)
 
 
+#: "..., a charge X denies": nouns naming what the clause says as a disputed claim
+_DISPUTED_NOUNS = frozenset("charge charges claim claims allegation allegations accusation".split())
+_DISPUTING_VERBS = frozenset("deny reject dismiss refute".split())
+
+
+def _disputed(node: Token) -> bool:
+    """ "Iran arms the Houthis, a charge Tehran denies": the clause is a denied claim."""
+    for c in node.children:
+        for n in (c, *c.children):
+            if (
+                n.lemma_.lower() in _DISPUTED_NOUNS
+                and n.dep_ in {"appos", "npadvmod", "dobj"}
+                and any(g.dep_ == "relcl" and g.lemma_ in _DISPUTING_VERBS for g in n.children)
+            ):
+                return True
+    return False
+
+
 def _clause_factor(node: Token) -> float:
-    """0 or 1 from ``node``'s own dependents (negation, condition, modal)."""
-    if _negated(node):
+    """0 or 1 from ``node``'s own dependents (negation, condition, modal, attribution:
+    "according to X", "a charge Y denies")."""
+    if _negated(node) or _disputed(node):
         return 0.0
     for c in node.children:
+        if c.dep_ == "prep" and c.lower_ == "according" and _has_child(c, {"to"}):
+            return 0.0  # what the article attributes to someone is their claim (GUIDELINES)
         if c.dep_ == "mark" and c.lower_ in CONDITIONAL_MARKS:
             return 0.0
         if c.dep_ in {"aux", "auxpass"} and c.lower_ in UNASSERTED_MODALS:

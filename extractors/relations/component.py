@@ -25,6 +25,7 @@ from . import (
     appositions,
     assistance,
     attribution,
+    capture_nouns,
     claims,
     composition,
     datelines,
@@ -111,6 +112,7 @@ FAMILIES = (
     allies,
     appositions,
     assistance,
+    capture_nouns,
     claims,
     killings,
     composition,
@@ -178,6 +180,7 @@ PATTERNS += (
     claims.claimed_attacks,
     assistance.helped_fights,
     assistance.relied_on,
+    capture_nouns.capture_nouns,
 )
 # a pattern a family adds without a place above runs last, in family order
 PATTERNS += tuple(p for m in FAMILIES for p in m.PATTERNS if p not in PATTERNS)

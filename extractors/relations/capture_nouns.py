@@ -1,0 +1,106 @@
+"""Captures named as events: "the rebels' capture of Goma", "the capture of Y by X", "X
+swept to power with the capture of Y", "the fall of Y to X", and an offensive that
+captures ("the Taliban offensive, which captured Kandahar"). Capturing a place is
+``attacked`` and ``presentIn`` (GUIDELINES)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from spacy.tokens import Span, Token
+
+from .assertion import assertion_factor
+from .places import _place_args
+from .presence import _HOLDERS, _TARGET_PLACES, CAPTURE_VERBS, _group_of, _pronoun
+from .sentence import Arg, Candidate, SentenceReader, _pobjs
+
+CONFIDENCE = {"capture_noun": 0.75}
+
+#: nouns of taking a place: "the capture of Y", "the seizure of Y"
+_CAPTURE_NOUNS = frozenset("capture seizure recapture takeover conquest".split())
+#: nouns of a military push that may be the subject of a capture verb
+_PUSH_NOUNS = frozenset("offensive advance assault operation push campaign blitz".split())
+#: prepositions by which a capture noun hangs on its taker's clause: "with the capture of"
+_MANNER_PREPS = frozenset({"with", "after", "following", "through"})
+
+
+def _owners(noun: Token, reader: SentenceReader) -> list[Arg]:
+    """Who an event noun is by: "the rebels' capture", "the Taliban offensive", "by X"."""
+    out = [
+        a
+        for c in noun.children
+        if c.dep_ in {"poss", "compound", "nmod", "amod"}
+        for m in [reader.named_or_demonym(c)]
+        if m is not None
+        for a in [reader.arg(m)]
+    ]
+    if not out:
+        out = [a for c in noun.children if c.dep_ == "poss" for a in _group_of(c, reader)]
+    bys = [*_pobjs(noun, {"by"}), *(q for p in _pobjs(noun, {"of"}) for q in _pobjs(p, {"by"}))]
+    out += [a for p in bys for a in _group_of(p, reader)]  # "the capture of Y by X"
+    return [a for a in out if a.span.label_ in _HOLDERS and not _pronoun(a)]
+
+
+def _clause_subject(noun: Token, reader: SentenceReader) -> list[Arg]:
+    """ "X swept back to power with the capture of Y": the taker is the clause's doer."""
+    prep = noun.head
+    if noun.dep_ != "pobj" or prep.lower_ not in _MANNER_PREPS:
+        return []
+    verb = prep.head
+    if verb.pos_ not in {"VERB", "AUX"}:
+        return []
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    if not subjects and verb.dep_ == "relcl":
+        subjects = [verb.head]  # "The Taliban, who swept back to power with ..."
+    out: list[Arg] = []
+    for s in subjects:
+        if s.tag_ in {"WP", "WDT"} and verb.dep_ == "relcl":
+            s = verb.head
+        out += _group_of(s, reader)
+    return [a for a in out if a.span.label_ in _HOLDERS and not _pronoun(a)]
+
+
+def _factor(noun: Token) -> float:
+    node = noun
+    while node.pos_ not in {"VERB", "AUX"} and node.head.i != node.i:
+        node = node.head
+    return assertion_factor(node) if node.pos_ in {"VERB", "AUX"} else 1.0
+
+
+def capture_nouns(sent: Span, reader: SentenceReader) -> Iterator[Candidate]:
+    """ "the rebels' capture of Goma", "the fall of Kabul to the Taliban", "an offensive
+    that captured Kandahar"."""
+    for tok in sent:
+        lemma = tok.lemma_.lower()
+        takers: list[Arg] = []
+        places: list[Arg] = []
+        if tok.pos_ == "NOUN" and (lemma in _CAPTURE_NOUNS or lemma == "fall"):
+            places = [
+                a for p in _pobjs(tok, {"of"}) for a in _place_args(p, reader, _TARGET_PLACES)
+            ]
+            if lemma == "fall":  # "the fall of Y to X"
+                takers = [a for p in _pobjs(tok, {"to"}) for a in _group_of(p, reader)]
+                takers = [a for a in takers if a.span.label_ in _HOLDERS]
+            else:
+                takers = _owners(tok, reader) or _clause_subject(tok, reader)
+        elif tok.pos_ == "VERB" and lemma in CAPTURE_VERBS:
+            pushes = [c for c in tok.children if c.dep_ == "nsubj" and c.lower_ in _PUSH_NOUNS]
+            if tok.dep_ == "relcl" and tok.head.lemma_.lower() in _PUSH_NOUNS:
+                pushes.append(tok.head)  # "the Taliban offensive, which captured Y"
+            takers = [a for n in pushes for a in _owners(n, reader)]
+            objs = [c for c in tok.children if c.dep_ == "dobj"]
+            objs += [x for o in objs for x in o.children if x.dep_ == "conj"]
+            places = [a for o in objs for a in _place_args(o, reader, _TARGET_PLACES)]
+        if not takers or not places:
+            continue
+        factor = _factor(tok)
+        if factor == 0:
+            continue
+        for a in takers:
+            for pl in places:
+                if a.span.kb_id_ != pl.span.kb_id_:
+                    yield Candidate(a, "attacked", pl, "capture_noun", factor)
+                    yield Candidate(a, "presentIn", pl, "capture_noun", factor)
+
+
+PATTERNS = (capture_nouns,)
