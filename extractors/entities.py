@@ -424,7 +424,8 @@ _BOILERPLATE_LINE = re.compile(
 )
 #: a credit inside a line: "(Reporting by A; Editing by B)"
 _INLINE_CREDIT = re.compile(
-    r"\((?:[^()]*?\b)?(?:reporting|editing|writing|compiled|additional reporting)\s+by\b[^()]*\)",
+    r"\((?:[^()]*?\b)?(?:reporting|editing|writing|compiled|additional reporting)\s+by\b[^()]*\)"
+    r"|\([^()\n]{1,40}\bwith\s+(?:AFP|AP|Reuters|dpa)\)",  # "(FRANCE 24 with AFP)"
     re.IGNORECASE,
 )
 #: a tweet's signature line: "— Name (@handle) June 13, 2020"

@@ -463,6 +463,9 @@ class ActorResolver:
                     return Span(doc, tok.i, tok.i + 1, label=m.label_, kb_id=m.kb_id_)
             return None
         wanted = _DESCRIPTIVE_NOUNS.get(low) or ANAPHOR_NOUNS.get(low)
+        if wanted and tok.dep_ == "nsubj" and tok.head.lemma_.lower() in _ARMED_PREDICATES:
+            # "the group pledged allegiance to IS": a group that fights is an armed one
+            wanted = wanted & frozenset({"ArmedGroup", "MilitaryForce"}) or wanted
         if wanted and det and _descriptive_anaphor(tok):
             # the same description again goes on naming the same actor ("the militia")
             last = self._chain.get(low)
@@ -698,6 +701,12 @@ def _compatible(a: str, b: str) -> bool:
     people = {a == "Person", b == "Person"}
     return len(people) == 1 or a == b or "Organization" in {a, b}
 
+
+#: what only an armed actor does: its subject "the group" is an armed group
+_ARMED_PREDICATES = frozenset(
+    "pledge attack fight kill seize capture storm launch claim kidnap abduct behead ambush "
+    "bomb shell overrun raid control hold".split()
+)
 
 #: people named by what they are, whom a pronoun after their speech verb stands for
 _UNNAMED_SPEAKERS = frozenset(

@@ -134,7 +134,7 @@ def possessives(sent: Span, reader: SentenceReader) -> Iterator[Candidate]:
             reader.gazetteer is not None
             and len(m) > 1
             and m.kb_id_ in reader.named
-            and m.label_ != "MilitaryForce"
+            and m.label_ not in {"MilitaryForce", "MediaOrganization"}  # "France 24"
         ):
             first = reader.gazetteer.lookup(m[0].text)
             if first is not None and first.entry.type == "Country" and first.entry.key != m.kb_id_:

@@ -95,14 +95,37 @@ def _disputed(node: Token) -> bool:
     return False
 
 
+#: sources that are parties to a conflict: what they say is their claim, where a
+#: monitor's or a witness's count is the article's reporting ("according to the UN")
+_PARTY_LABELS = frozenset({"Country", "GovernmentBody", "MilitaryForce", "Person", "Place"})
+_PARTY_NOUNS = frozenset(
+    "officials official government authorities ministry military army police spokesman "
+    "spokeswoman spokesperson president minister commander commanders".split()
+)
+
+
+def _party_source(according: Token) -> bool:
+    """ "according to Washington (and UN experts)": the source is a party."""
+    for to in according.children:
+        if to.lower_ != "to":
+            continue
+        for p in to.children:
+            sources = (p, *(c for c in p.subtree if c.dep_ == "conj"))
+            if p.dep_ == "pobj" and any(
+                t.ent_type_ in _PARTY_LABELS or t.lower_ in _PARTY_NOUNS for t in sources
+            ):
+                return True
+    return False
+
+
 def _clause_factor(node: Token) -> float:
     """0 or 1 from ``node``'s own dependents (negation, condition, modal, attribution:
     "according to X", "a charge Y denies")."""
     if _negated(node) or _disputed(node):
         return 0.0
     for c in node.children:
-        if c.dep_ == "prep" and c.lower_ == "according" and _has_child(c, {"to"}):
-            return 0.0  # what the article attributes to someone is their claim (GUIDELINES)
+        if c.dep_ == "prep" and c.lower_ == "according" and _party_source(c):
+            return 0.0  # what the article attributes to a party is its claim (GUIDELINES)
         if c.dep_ == "mark" and c.lower_ in CONDITIONAL_MARKS:
             return 0.0
         if c.dep_ in {"aux", "auxpass"} and c.lower_ in UNASSERTED_MODALS:

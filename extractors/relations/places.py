@@ -149,14 +149,18 @@ def fronted_locative(sent: Span, reader: SentenceReader) -> Iterator[Candidate]:
 
 #: attacks made from afar: where they land says nothing of where the attacker is
 _REMOTE_STRIKES = frozenset("strike bomb hit target shell bombard shoot fire launch".split())
+#: ...and acts of diplomacy, done by delegates wherever talks are held
+_NOT_PRESENCE = _REMOTE_STRIKES | frozenset(
+    "sign agree meet negotiate talk announce say tell attend speak hold declare".split()
+)
 
 
 def verb_location(sent: Span, reader: SentenceReader) -> Iterator[Candidate]:
     """An armed actor acting "in/within" a place is present there: "ISIS ... within Syria"."""
     for verb in sent:
         gerund = verb.dep_ == "acl" and verb.lower_.endswith("ing")  # "a coalition fighting in"
-        if (verb.pos_ != "VERB" and not gerund) or verb.lemma_.lower() in _REMOTE_STRIKES:
-            continue  # "jets struck targets in Yemen": the target is there, not the jets
+        if (verb.pos_ != "VERB" and not gerund) or verb.lemma_.lower() in _NOT_PRESENCE:
+            continue  # "jets struck targets in Yemen", "signed a deal in Cuba": no presence
         objs = [c for c in verb.children if c.dep_ == "dobj" and reader.mention(c) is None]
         pobjs = [p for h in (verb, *objs) for p in _pobjs(h, {"in", "within", "inside", "across"})]
         # "runs a caliphate across swathes of Iraq and Syria", "in parts of Y"

@@ -508,8 +508,8 @@ def _scope(org: Arg, title: Token) -> bool:
 def _heads_unit_of(title: Token, org: Arg) -> bool:
     """ "the chairman of the MCB's public affairs committee", "chief of FAO's warning
     system": the organisation owns the unit the title heads."""
-    root = org.span.root
-    return root.dep_ == "poss" and root.head.i != title.i and root.head.pos_ in {"NOUN", "PROPN"}
+    root = org.span.root  # also "the head of the UN mission": the mission, not the UN
+    return root.dep_ in {"poss", "compound"} and root.head.i != title.i and root.head.pos_ == "NOUN"
 
 
 def _heads_function(title: Token) -> bool:
