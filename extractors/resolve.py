@@ -852,6 +852,11 @@ _MONARCHIES = frozenset(
 )
 #: generic nouns beyond the lexicon's that corefer with the nearest compatible actor
 _DESCRIPTIVE_NOUNS: dict[str, frozenset[str]] = {
+    **dict.fromkeys(
+        "rebels militants insurgents jihadists separatists paramilitaries islamists "
+        "extremists guerrillas militiamen".split(),
+        frozenset({"ArmedGroup"}),
+    ),
     "watchdog": frozenset({"Organization", "InternationalOrganization", "GovernmentBody"}),
     "monitor": frozenset({"Organization", "InternationalOrganization"}),
     "faction": frozenset({"ArmedGroup", "PoliticalGroup"}),
@@ -860,6 +865,10 @@ _DESCRIPTIVE_NOUNS: dict[str, frozenset[str]] = {
         {"ArmedGroup", "Organization", "PoliticalGroup", "InternationalOrganization"}
     ),
 }
+#: plural descriptions that name one group: "the rebels", "the insurgents"
+_PLURAL_DESCRIPTIONS = frozenset(
+    k for k, v in _DESCRIPTIVE_NOUNS.items() if k.endswith("s") and v == {"ArmedGroup"}
+)
 #: modifiers that make a description point to another actor: "the other group"
 _OTHER_WORDS = frozenset(
     "other another rival new second third first former splinter breakaway parent "
@@ -894,7 +903,7 @@ def _descriptive_anaphor(tok: Token) -> bool:
     """ "the group", "the Islamist group", "the UK-based watchdog", "the Iran-backed
     movement" point back; "the other group", "the group of states", "the Hamas group"
     do not (the last is a name, already a mention)."""
-    if tok.tag_ != "NN" or tok.dep_ == "attr":
+    if (tok.tag_ != "NN" and tok.lower_ not in _PLURAL_DESCRIPTIONS) or tok.dep_ == "attr":
         return False  # "X was the only group to ...": a predicate, not a mention
     for c in tok.children:
         if c.dep_ == "prep" and c.lower_ == "of":

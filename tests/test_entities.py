@@ -432,3 +432,17 @@ def test_credit_line_names_no_actor(nlp):  # type: ignore[no-untyped-def]
 def test_countrys_ministry_is_named_with_its_demonym(nlp):  # type: ignore[no-untyped-def]
     ents = entities(nlp, "China's Foreign Ministry and Sudan's foreign ministry both spoke.")
     assert {"Chinese Foreign Ministry", "Sudanese Foreign Ministry"} <= set(ents)
+
+
+def test_the_rebels_are_the_group_named_before(nlp):  # type: ignore[no-untyped-def]
+    text = (
+        "Ansar al-Sunna fighters raided a village in March. "
+        "The insurgents then took the town of Macomia."
+    )
+    found = facts(nlp, text)
+    assert ("Ansar al-Sunna", "presentIn", "Macomia") in found
+
+
+def test_taking_a_town_is_a_capture_but_taking_office_is_not(nlp):  # type: ignore[no-untyped-def]
+    assert ("Taliban", "attacked", "Kabul") in facts(nlp, "The Taliban took Kabul on Sunday.")
+    assert not facts(nlp, "Iraq took Iran to court in The Hague.")

@@ -25,7 +25,7 @@ from . import (
     appositions,
     assistance,
     attribution,
-    capture_nouns,
+    captures,
     claims,
     composition,
     datelines,
@@ -112,7 +112,7 @@ FAMILIES = (
     allies,
     appositions,
     assistance,
-    capture_nouns,
+    captures,
     claims,
     killings,
     composition,
@@ -148,7 +148,7 @@ PATTERNS += (
     killings.killings,
     places.place_nouns,
     places.possessed_places,
-    presence.captures,
+    captures.captures,
     presence.control,
     presence.strongholds,
     presence.presence_nouns,
@@ -180,7 +180,7 @@ PATTERNS += (
     claims.claimed_attacks,
     assistance.helped_fights,
     assistance.relied_on,
-    capture_nouns.capture_nouns,
+    captures.capture_nouns,
 )
 # a pattern a family adds without a place above runs last, in family order
 PATTERNS += tuple(p for m in FAMILIES for p in m.PATTERNS if p not in PATTERNS)

@@ -138,8 +138,8 @@ def _holders(verb: Token, reader: SentenceReader) -> tuple[list[Arg], bool]:
     if not agents:
         subjects = by if passive else _subjects(verb)
         agents = [a for c in subjects for a in _group_of(c, reader)]
-    # "it has led offensives, recapturing Ramadi": a pronoun's group is too often wrong here
-    return [a for a in agents if a.span.label_ in _HOLDERS and not _pronoun(a)], passive
+    # "it has led offensives, recapturing Ramadi": "it" is too often wrong here; "they" not
+    return [a for a in agents if a.span.label_ in _HOLDERS and not _pronoun(a, "it")], passive
 
 
 def _subjects(verb: Token) -> list[Token]:
@@ -153,57 +153,14 @@ def _subjects(verb: Token) -> list[Token]:
     return []
 
 
-def _pronoun(arg: Arg) -> bool:
+def _pronoun(arg: Arg, only: str = "") -> bool:
     """An argument that is a pronoun resolved by coreference ("it", "they", "his")."""
-    return arg.span.root.pos_ == "PRON"
+    root = arg.span.root
+    return root.pos_ == "PRON" and (not only or root.lower_ == only)
 
 
 def _has_aux(verb: Token) -> bool:
     return any(c.dep_ in {"aux", "auxpass"} for c in verb.children)
-
-
-def _fell_to(verb: Token, reader: SentenceReader) -> Iterator[Candidate]:
-    """ "Y fell to X", "Y fell into the hands of X" -> X attacked and presentIn Y."""
-    takers = list(_pobjs(verb, {"to"}))
-    takers += [o for h in _pobjs(verb, {"into"}) if h.lower_ == "hands" for o in _pobjs(h, {"of"})]
-    who = [a for t in takers for a in _group_of(t, reader) if a.span.label_ in _HOLDERS]
-    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
-    for pl in [a for c in subjects for a in _place_args(c, reader, _TARGET_PLACES)]:
-        for a in who:
-            yield Candidate(a, "attacked", pl, "capture")
-            yield Candidate(a, "presentIn", pl, "capture")
-
-
-def captures(sent: Span, reader: SentenceReader) -> Iterator[Candidate]:
-    """ "X captured/seized/overran/recaptured Y", "X took control of Y", "Y was seized by
-    X", "Y, captured by X" -> X attacked Y and X presentIn Y."""
-    for verb in sent:
-        if verb.pos_ != "VERB":
-            continue
-        lemma = verb.lemma_.lower()
-        dobjs = [c for c in verb.children if c.dep_ == "dobj"]
-        phrase = lemma in _CONTROL_PHRASE_VERBS and any(o.lower_ == "control" for o in dobjs)
-        over = lemma == "take" and any(
-            c.dep_ == "prt" and c.lower_ == "over" for c in verb.children
-        )
-        if lemma == "fall" and assertion_factor(verb):  # "Y fell to X": X took it
-            yield from _fell_to(verb, reader)
-        if lemma not in CAPTURE_VERBS and not phrase and not over:
-            continue
-        factor = assertion_factor(verb)
-        if factor == 0:
-            continue
-        agents, passive = _holders(verb, reader)
-        places = _taken_places(verb, reader, passive)
-        for a in agents:
-            for pl in places:
-                yield Candidate(a, "attacked", pl, "capture", factor)
-                yield Candidate(a, "presentIn", pl, "capture", factor)
-        losers = [a for p in _pobjs(verb, {"from"}) for a in _group_of(p, reader)]
-        for a in losers if agents else []:  # "recaptured Y from Z": Z held Y
-            for pl in places:
-                if a.span.label_ in _HOLDERS and a.span.kb_id_ != pl.span.kb_id_:
-                    yield Candidate(a, "presentIn", pl, "capture", factor)
 
 
 def control(sent: Span, reader: SentenceReader) -> Iterator[Candidate]:
@@ -579,7 +536,6 @@ def campaigns_against(sent: Span, reader: SentenceReader) -> Iterator[Candidate]
 
 
 PATTERNS = (
-    captures,
     control,
     strongholds,
     presence_nouns,

@@ -1,5 +1,6 @@
-"""Captures named as events: "the rebels' capture of Goma", "the capture of Y by X", "X
-swept to power with the capture of Y", "the fall of Y to X", and an offensive that
+"""Captures: "X captured/seized/overran Y", "X took control of Y", "Y fell to X", and
+captures named as events: "the rebels' capture of Goma", "the capture of Y by X", "X
+swept to power with the capture of Y", "the fall of Y to X", an offensive that
 captures ("the Taliban offensive, which captured Kandahar"). Capturing a place is
 ``attacked`` and ``presentIn`` (GUIDELINES)."""
 
@@ -11,7 +12,16 @@ from spacy.tokens import Span, Token
 
 from .assertion import assertion_factor
 from .places import _place_args
-from .presence import _HOLDERS, _TARGET_PLACES, CAPTURE_VERBS, _group_of, _pronoun
+from .presence import (
+    _CONTROL_PHRASE_VERBS,
+    _HOLDERS,
+    _TARGET_PLACES,
+    CAPTURE_VERBS,
+    _group_of,
+    _holders,
+    _pronoun,
+    _taken_places,
+)
 from .sentence import Arg, Candidate, SentenceReader, _pobjs
 
 CONFIDENCE = {"capture_noun": 0.75}
@@ -103,4 +113,52 @@ def capture_nouns(sent: Span, reader: SentenceReader) -> Iterator[Candidate]:
                     yield Candidate(a, "presentIn", pl, "capture_noun", factor)
 
 
-PATTERNS = (capture_nouns,)
+def _fell_to(verb: Token, reader: SentenceReader) -> Iterator[Candidate]:
+    """ "Y fell to X", "Y fell into the hands of X" -> X attacked and presentIn Y."""
+    takers = list(_pobjs(verb, {"to"}))
+    takers += [o for h in _pobjs(verb, {"into"}) if h.lower_ == "hands" for o in _pobjs(h, {"of"})]
+    who = [a for t in takers for a in _group_of(t, reader) if a.span.label_ in _HOLDERS]
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    for pl in [a for c in subjects for a in _place_args(c, reader, _TARGET_PLACES)]:
+        for a in who:
+            yield Candidate(a, "attacked", pl, "capture")
+            yield Candidate(a, "presentIn", pl, "capture")
+
+
+def captures(sent: Span, reader: SentenceReader) -> Iterator[Candidate]:
+    """ "X captured/seized/overran/recaptured Y", "X took control of Y", "Y was seized by
+    X", "Y, captured by X" -> X attacked Y and X presentIn Y."""
+    for verb in sent:
+        if verb.pos_ != "VERB":
+            continue
+        lemma = verb.lemma_.lower()
+        dobjs = [c for c in verb.children if c.dep_ == "dobj"]
+        phrase = lemma in _CONTROL_PHRASE_VERBS and any(o.lower_ == "control" for o in dobjs)
+        over = lemma == "take" and any(
+            c.dep_ == "prt" and c.lower_ == "over" for c in verb.children
+        )
+        if lemma == "fall" and assertion_factor(verb):  # "Y fell to X": X took it
+            yield from _fell_to(verb, reader)
+        # "the rebels took Goma": a town taken, not office, part or a country to court
+        took = lemma == "take" and not any(c.dep_ == "prt" for c in verb.children)
+        if lemma not in CAPTURE_VERBS and not phrase and not over and not took:
+            continue
+        factor = assertion_factor(verb)
+        if factor == 0:
+            continue
+        agents, passive = _holders(verb, reader)
+        places = _taken_places(verb, reader, passive)
+        if took:
+            places = [pl for pl in places if pl.span.label_ == "Place"]
+        for a in agents:
+            for pl in places:
+                yield Candidate(a, "attacked", pl, "capture", factor)
+                yield Candidate(a, "presentIn", pl, "capture", factor)
+        losers = [a for p in _pobjs(verb, {"from"}) for a in _group_of(p, reader)]
+        for a in losers if agents else []:  # "recaptured Y from Z": Z held Y
+            for pl in places:
+                if a.span.label_ in _HOLDERS and a.span.kb_id_ != pl.span.kb_id_:
+                    yield Candidate(a, "presentIn", pl, "capture", factor)
+
+
+PATTERNS = (captures, capture_nouns)
