@@ -478,7 +478,9 @@ _UNIT_KIND_WORDS = frozenset("special operations operation forces force elite co
 #: capitalised words the model takes for names that never name an actor here
 _NOT_NAMES = frozenset(
     "labels tags writing editing reporting related fatwa breaking update exclusive "
-    "analysis opinion comment photo image video advertisement getty read share".split()
+    "analysis opinion comment photo image video advertisement getty read share "
+    # languages: "said in Swahili", "a Pashto-language statement"
+    "swahili arabic pashto dari farsi urdu amharic tigrinya lingala kinyarwanda".split()
 )
 #: a title word before "of": "Secretary of Defense" leaves no "Defense" actor
 _OFFICE_TITLES = frozenset(
@@ -545,6 +547,8 @@ class ActorTyper:
         if base == "Organization" and len(words) > 1 and words[0] in _PERSON_HONORIFICS:
             return "Person"  # "Mr Balls", "Dr Fox"
         head = words[-1]
+        if len(words) > 2 and words[:2] in (["republic", "of"], ["kingdom", "of"], ["state", "of"]):
+            return "Country"  # "Republic of Artsakh", "Kingdom of Bahrain"
         if (
             len(words) > 1
             and _INSURGENT_NAME_WORDS & set(words[:-1])

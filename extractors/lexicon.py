@@ -26,6 +26,13 @@ ORG_HEAD_TYPES: dict[str, str] = {
         "GovernmentBody",
     ),
     **dict.fromkeys("party alliance bloc movement coalition list union".split(), "PoliticalGroup"),
+    **dict.fromkeys("clan clans".split(), "ArmedGroup"),
+    **dict.fromkeys("intelligence".split(), "GovernmentBody"),
+    **dict.fromkeys(
+        "airport airbase barracks palace hospital prison mosque refinery oilfield gate "
+        "crossing consulate embassy".split(),
+        "Facility",
+    ),
     **dict.fromkeys(
         "news times post journal tv television radio press herald tribune gazette "
         "telegraph channel broadcasting media network".split(),

@@ -446,3 +446,31 @@ def test_the_rebels_are_the_group_named_before(nlp):  # type: ignore[no-untyped-
 def test_taking_a_town_is_a_capture_but_taking_office_is_not(nlp):  # type: ignore[no-untyped-def]
     assert ("Taliban", "attacked", "Kabul") in facts(nlp, "The Taliban took Kabul on Sunday.")
     assert not facts(nlp, "Iraq took Iran to court in The Hague.")
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "kind"),
+    [
+        (
+            "The blast at Hamid Karzai International Airport killed 13.",
+            "Hamid Karzai International Airport",
+            "Facility",
+        ),
+        (
+            "Pakistan's Inter-Services Intelligence agency denied it.",
+            "Inter-Services Intelligence",
+            "GovernmentBody",
+        ),
+        (
+            "The self-proclaimed Republic of Artsakh was dissolved.",
+            "Republic of Artsakh",
+            "Country",
+        ),
+    ],
+)
+def test_name_heads_say_what_an_actor_is(nlp, text, name, kind):  # type: ignore[no-untyped-def]
+    assert entities(nlp, text)[name][0] == kind
+
+
+def test_a_language_is_no_actor(nlp):  # type: ignore[no-untyped-def]
+    assert "Swahili" not in entities(nlp, "The rebels' spokesman said in Swahili that they left.")
