@@ -189,7 +189,7 @@ def test_kunya_joins_the_full_name(nlp):  # type: ignore[no-untyped-def]
 
 
 def test_boilerplate_ranges():
-    from actorgraph.extractors.entities import boilerplate_chars
+    from actorgraph.extractors.furniture import boilerplate_chars
 
     text = (
         "Militants attacked a checkpoint.\n"

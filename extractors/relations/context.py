@@ -25,7 +25,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span
 
-from ..entities import doc_text
+from ..furniture import doc_text
 from ..gazetteer import Gazetteer
 
 #: a dominant country is named at least this often...

@@ -1,0 +1,340 @@
+"""What a name is, read from the words around it: places ("the town of X", "X
+state", "X, in northern Y"), people ("X, a Tunisian", "its commander, X"), sites
+("the Westgate mall") and names the model missed ("the towns of A, B and C")."""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span
+
+from .lexicon import DESCRIPTOR_TYPES, HONORIFICS, TITLE_RELATIONS
+from .namewords import (
+    _ETHNO_RELIGIOUS,
+    _PLACE_NOUNS,
+    _PLACE_PREPS,
+    _SITE_NOUNS,
+    name_key,
+)
+
+
+def _given_names_before(doc: Doc, start: int, end: int, taken: set[int]) -> int:
+    """Where a person's name starts when the model left its first names out:
+    "Abdelrahim Hamdan Dagalo" tagged PERSON from "Hamdan" on."""
+    while (
+        start > 0
+        and (prev := doc[start - 1]).dep_ == "compound"
+        and start <= prev.head.i < end
+        and prev.pos_ == "PROPN"
+        and prev.is_title
+        and prev.i not in taken
+        and prev.lower_.rstrip(".") not in HONORIFICS
+        and prev.lower_ not in TITLE_RELATIONS
+        and not prev.is_sent_start
+    ):
+        start -= 1
+    return start
+
+
+def _named_places(doc: Doc, ents: list[Span]) -> list[Span]:
+    """Places the model missed but the text names after a place noun: "the northern town
+    of Kidal", "the towns of Shire, Axum and Adwa"."""
+    taken = {t.i for e in ents for t in e}
+    out = []
+    for noun in doc:
+        if noun.lower_ not in _PLACE_NOUNS | _PLURAL_PLACE_NOUNS or noun.pos_ != "NOUN":
+            continue
+        for prep in noun.children:
+            if prep.dep_ != "prep" or prep.lower_ != "of":
+                continue
+            for pobj in prep.children:
+                if pobj.dep_ != "pobj":
+                    continue
+                for name in [pobj, *(c for c in pobj.subtree if c.dep_ == "conj")]:
+                    if name.i in taken or name.pos_ != "PROPN" or not name.is_title:
+                        continue
+                    start = name.i
+                    while (
+                        start > 0
+                        and doc[start - 1].dep_ == "compound"
+                        and (doc[start - 1].pos_ == "PROPN" and doc[start - 1].is_title)
+                    ):
+                        start -= 1
+                    if any(t.i in taken for t in doc[start : name.i + 1]):
+                        continue
+                    span = doc[start : name.i + 1]
+                    out.append(
+                        Span(
+                            doc,
+                            start,
+                            name.i + 1,
+                            label="Place",
+                            kb_id=name_key("Place", span.text),
+                        )
+                    )
+    return out
+
+
+def _titled_names(doc: Doc, ents: list[Span]) -> list[Span]:
+    """People the model missed but the text names by title: "Vyacheslav Chornovil, leader
+    of the Rukh", "the party's leader, Anna Kovac"."""
+    taken = {t.i for e in ents for t in e}
+    out = []
+    for tok in doc:
+        if tok.dep_ != "appos" or tok.i in taken:
+            continue
+        pairs = [(tok.head, tok), (tok, tok.head)]  # (name head, title) either way round
+        for name, title in pairs:
+            if title.lower_ not in TITLE_RELATIONS or name.pos_ != "PROPN" or name.i in taken:
+                continue
+            start = name.i
+            while (
+                start > 0 and doc[start - 1].dep_ == "compound" and doc[start - 1].pos_ == "PROPN"
+            ):
+                start -= 1
+            words = doc[start : name.i + 1]
+            if (
+                len(words) >= 2
+                and all(w.is_title for w in words)
+                and not taken & {w.i for w in words}
+            ):
+                text = words.text
+                out.append(
+                    Span(doc, start, name.i + 1, label="Person", kb_id=name_key("Person", text))
+                )
+                taken |= {w.i for w in words}
+    return out
+
+
+def _place_cue(ent: Span) -> bool:
+    """ "the southern town of Sderot", "fighting in al-Qusayr", "Gezira state", "Bani, in
+    northern Yemen", "X, the capital of Y", "in Omdurman and X": a name used as a place."""
+    root = ent.root
+    first = root
+    while first.dep_ == "conj" and first.head.i < first.i:
+        first = first.head  # "the departments of Arauca and Norte de Santander"
+    if (
+        first.dep_ == "pobj"
+        and first.head.lower_ in {"of", "for"}
+        and first.head.head.lower_ in _PLACE_NOUNS | _PLURAL_PLACE_NOUNS | _SIEGE_NOUNS
+        and (first.head.lower_ == "of" or first.head.head.lower_ == "battle")
+    ):
+        return True  # "the town of X", "the siege of X", "the battle for X"
+    if root.dep_ == "appos" and root.head.lower_ in _PLACE_NOUNS:
+        return True
+    node = root
+    while node.dep_ == "conj" and node.head.i < node.i:
+        node = node.head
+    if (
+        node.dep_ in {"compound", "nmod"}
+        and node.head.i > node.i
+        and (node.head.lower_ in _PLACE_NOUNS | _PLURAL_PLACE_NOUNS | {"state", "states"})
+    ):
+        return True  # "Gezira state", "the Menaka and Gao regions"
+    if any(
+        c.dep_ == "appos" and c.lower_ in _PLACE_NOUNS | _SEAT_NOUNS and c.i > root.i
+        for c in root.children
+    ):
+        return True  # "Wad Madani, the capital of Gezira state"
+    if _located_after(ent):
+        return True  # "Bani, in northern Yemen"
+    if ent.label_ in {"PERSON", "ORG"} and _listed_with_places(ent):
+        return True  # "in Omdurman and Khartoum North", "towns including A, B and C"
+    if (
+        root.dep_ == "pobj"
+        and root.head.lower_ == "of"
+        and root.head.head.lower_ == "department"
+        and any(c.lower_ in _COMPASS and c.lower_ != "the" for c in root.head.head.children)
+    ):
+        return True  # "the southern department of Putumayo"
+    if root.dep_ == "dobj" and root.head.lemma_ in {"flee", "leave", "enter", "reach"}:
+        return len(ent) <= 3 and ent.label_ in {"PERSON", "ORG"}  # "since fleeing Kibumba"
+    if root.dep_ != "pobj" or len(ent) > 3 or ent[0].lower_ in HONORIFICS:
+        return False
+    prep = root.head.lower_
+    if prep in {"to", "into", "from"} and root.head.head.lemma_ in _MOVING_VERBS:
+        return True  # "troops were deployed to Nagorno-Karabakh"
+    if ent.label_ == "ORG":  # "in Hamas" is membership; "near Laiza" is a place
+        return prep in {"near", "outside", "around", "towards", "toward"}
+    return (  # a person is rarely "in" or "near" someone
+        ent.label_ == "PERSON"
+        and prep in _PLACE_PREPS
+        and root.head.head.lemma_ not in {"believe", "trust", "confidence", "faith", "interest"}
+    )
+
+
+#: nouns for what a place is to an actor: "X, the headquarters of Y"
+_SEAT_NOUNS = frozenset({"headquarters", "stronghold", "hub", "seat", "hometown"})
+
+
+_PLURAL_PLACE_NOUNS = frozenset(
+    "towns cities villages provinces districts regions areas states counties departments "
+    "forests islands mountains hills".split()
+)
+
+
+#: events whose "of" names the place they befell: "the siege of X", "the fall of X"
+_SIEGE_NOUNS = frozenset("siege fall shelling bombardment recapture liberation battle".split())
+
+
+#: verbs of movement: where they go to or come from is a place ("deployed to X")
+_MOVING_VERBS = frozenset(
+    "deploy send travel flee move return go come march advance retreat withdraw enter "
+    "leave reach evacuate airlift".split()
+)
+
+
+_PLACE_LABELS = frozenset({"GPE", "LOC", "FAC", "Place", "Country", "Facility"})
+
+
+_COMPASS = frozenset(
+    "northern southern eastern western central northeastern northwestern southeastern "
+    "southwestern north south east west the".split()
+)
+
+
+def _place_tokens(doc: Doc) -> set[int]:
+    """Tokens of the names the model or the gazetteer gives as places (once per Doc)."""
+    key = "actorgraph.place_tokens"
+    found = doc.user_data.get(key)
+    if found is None:
+        found = doc.user_data[key] = {t.i for e in doc.ents if e.label_ in _PLACE_LABELS for t in e}
+    return found
+
+
+def _located_after(ent: Span) -> bool:
+    """ "Amdjarass, in eastern Chad": a comma, "in", compass words, then a place."""
+    doc = ent.doc
+    i = ent.end
+    if i + 2 >= len(doc) or doc[i].text != "," or doc[i + 1].lower_ != "in":
+        return False
+    i += 2
+    while i < len(doc) and doc[i].lower_ in _COMPASS:
+        i += 1
+    return i < len(doc) and i in _place_tokens(doc)
+
+
+def _listed_with_places(ent: Span) -> bool:
+    """A name in a list of places under a place preposition or a plural place noun."""
+    root = ent.root
+    first = root
+    while first.dep_ == "conj" and first.head != first:
+        first = first.head
+    if first is root and not any(c.dep_ == "conj" for c in root.children):
+        return False
+    places = _place_tokens(ent.doc)
+    members = [first, *(t for t in first.subtree if t.dep_ == "conj" and t.head.i >= first.i)]
+    if not any(m.i in places for m in members if m.i not in range(ent.start, ent.end)):
+        return False
+    head = first.head
+    if first.dep_ == "pobj" and head.lower_ in _PLACE_PREPS | {"including", "of", "at"}:
+        return head.lower_ != "including" or head.head.lower_ in _PLURAL_PLACE_NOUNS
+    return False
+
+
+#: nouns in apposition that only a person can be: "X, a Tunisian militant"
+_PERSON_APPOSITIVES = frozenset(
+    "militant commander fighter jihadist man woman citizen national spokesman spokeswoman "
+    "official cleric preacher facilitator recruiter bomber gunman financier operative "
+    "activist journalist businessman politician lawmaker diplomat lawyer son daughter "
+    "brother father mother wife husband".split()
+)
+
+
+def _person_apposition(ent: Span) -> bool:
+    """ "Noureddine Chouchane, a Tunisian": a demonym or a person noun in apposition."""
+    if len(ent) < 2 or not all(t.is_title for t in ent):
+        return False
+    for child in ent.root.children:
+        if child.dep_ != "appos" or not any(d.lower_ in {"a", "an"} for d in child.children):
+            continue
+        if child.lower_ in _PERSON_APPOSITIVES or (
+            child.text[:1].isupper()
+            and child.pos_ in {"PROPN", "NOUN", "ADJ"}
+            and not child.text.endswith("s")
+            and not any(c.dep_ in {"compound", "amod"} for c in child.children)
+        ):
+            return True
+    return False
+
+
+#: singular office nouns only a person holds: "its commander, X", "X became president"
+_OFFICE_NOUNS = frozenset(
+    w
+    for w, rel in TITLE_RELATIONS.items()
+    if "_" not in w and not w.endswith("s") and w not in {"head", "owner", "member", "publisher"}
+)
+
+
+def _holds_office(ent: Span) -> bool:
+    """A name said to hold an office: "the group's commander, X", "X, its spokesman",
+    "X became president of Y" (the model often tags such names ORG)."""
+    if len(ent) < 2 or not all(t.is_title for t in ent):
+        return False
+    root = ent.root
+    if root.dep_ == "appos" and root.head.lower_ in _OFFICE_NOUNS:
+        return True
+    if any(c.dep_ == "appos" and c.lower_ in _OFFICE_NOUNS for c in root.children):
+        return True
+    verb = root.head
+    return (
+        root.dep_ == "nsubj"
+        and verb.lemma_ in {"become", "remain"}
+        and any(c.dep_ == "attr" and c.lower_ in _OFFICE_NOUNS for c in verb.children)
+    )
+
+
+#: lowercase nouns that make a name before them a site's name: "the Westgate mall"
+_FACILITY_HEADS = frozenset(
+    "mall hotel mosque hospital airport stadium prison church shrine museum".split()
+)
+
+
+#: sites only a town has: "the Hammamet beach resort" names the town, not a firm
+_TOWN_SITE_NOUNS = frozenset(
+    "resort beach suburb district neighbourhood neighborhood outskirts quarter".split()
+)
+
+
+def _named_site(ent: Span) -> Span | None:
+    """A one-word name before a site noun: "the Westgate mall" is a facility named with its
+    noun; "the Sousse beach resort", a town the model took for a nationality, is a place."""
+    doc = ent.doc
+    if len(ent) != 1 or not ent[0].text[:1].isupper() or ent[0].lower_ in _ETHNO_RELIGIOUS:
+        return None
+    nxt = doc[ent.end] if ent.end < len(doc) else None
+    if (
+        (
+            ent.label_ in {"LOC", "FAC", "ORG"}
+            or (ent.label_ == "PERSON" and ent.start > 0 and doc[ent.start - 1].lower_ == "the")
+        )
+        and nxt is not None
+        and nxt.lower_ in _FACILITY_HEADS
+        and nxt.text.islower()
+        and ent[0].head == nxt
+    ):
+        text = doc[ent.start : ent.end + 1].text
+        return Span(doc, ent.start, ent.end + 1, label="Facility", kb_id=name_key("Facility", text))
+    town_site = ent[0].head.lower_ in _TOWN_SITE_NOUNS and ent.label_ in {"ORG", "PERSON"}
+    if (
+        ((ent.label_ == "NORP" and ent[0].head.lower_ in _SITE_NOUNS) or town_site)
+        and ent[0].tag_ == "NNP"
+        and ent[0].dep_ == "compound"
+        and not ent[0].lower_.endswith(("ese", "ian", "ish", "an", "i"))
+    ):
+        return Span(doc, ent.start, ent.end, label="Place", kb_id=name_key("Place", ent.text))
+    return None
+
+
+def _descriptor_type(ent: Span) -> str | None:
+    """Type said by a noun right after the name or in apposition to it."""
+    doc = ent.doc
+    nxt = doc[ent.end] if ent.end < len(doc) else None
+    if nxt is not None and nxt.lower_ in DESCRIPTOR_TYPES and nxt.pos_ == "NOUN":
+        if nxt.lower_ == "media" and ent.label_ in {"GPE", "LOC", "NORP"}:
+            return None  # "Gulf media": the press of a region, not an outlet
+        return DESCRIPTOR_TYPES[nxt.lower_]
+    for child in ent.root.children:
+        if child.dep_ == "appos" and child.lower_ in DESCRIPTOR_TYPES:
+            return DESCRIPTOR_TYPES[child.lower_]
+    if ent.root.dep_ in {"compound", "nmod"} and ent.root.head.lower_ in DESCRIPTOR_TYPES:
+        return DESCRIPTOR_TYPES[ent.root.head.lower_]
+    return None

@@ -1,0 +1,166 @@
+"""Word lists and small helpers for reading names: the words that start, join,
+qualify or end a name, and the key a name is resolved by."""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from .normalize import fold
+
+#: spaCy labels we keep, and the class they map to before any correction
+SPACY_TYPES = {
+    "PERSON": "Person",
+    "ORG": "Organization",
+    "GPE": "Place",
+    "LOC": "Place",
+    "FAC": "Facility",
+    "NORP": "NORP",
+    "PRODUCT": "PRODUCT",
+}
+
+
+_ARTICLE_WORDS = {"the", "a", "an"}
+
+
+_NAME_PARTICLES = {
+    "al",
+    "el",
+    "ad",
+    "as",
+    "ash",
+    "an",
+    "bin",
+    "ibn",
+    "abu",
+    "abd",
+    "de",
+    "van",
+    "von",
+}
+
+
+def name_key(etype: str, text: str) -> str:
+    """Resolution key of an entity the gazetteer does not know."""
+    return f"name:{etype}:{fold(text)}"
+
+
+#: words that may extend a known name without making it another actor's name
+_NAME_EXTENSION_OK = frozenset(
+    "the a an of and al el s 's ’s group militia movement forces force army brigade "
+    "brigades fighters rebels militants organisation organization party".split()
+)
+
+
+#: lowercase words that join the parts of one name: "Mocimboa da Praia", "Lula da Silva"
+_LINKING_PARTICLES = frozenset("da de do dos das del della di du des".split())
+
+
+_CALENDAR_WORDS = frozenset(
+    "monday tuesday wednesday thursday friday saturday sunday january february march "
+    "april may june july august september october november december".split()
+)
+
+
+def _is_possessive(tok: Token) -> bool:
+    return tok.tag_ == "POS" or tok.text in {"'s", "’s", "'", "’"}
+
+
+#: nouns for sites in a city: "a Tunis museum", "Baghdad's airport", "the Sousse beach resort"
+_SITE_NOUNS = frozenset(
+    "suburb district neighbourhood neighborhood outskirts quarter zone street square market "
+    "museum hotel resort airport port harbour harbor hospital mosque church shrine university "
+    "stadium mall prison station bridge park beach compound".split()
+)
+
+
+#: verbs whose object is a place when it is a city: going, staying, fighting over it
+_PLACE_VERBS = frozenset(
+    "visit enter reach leave tour shell bomb strike hit target besiege surround capture "
+    "seize retake recapture take control storm overrun evacuate flee fly travel return "
+    "rock pound encircle liberate defend occupy invade raid".split()
+)
+
+
+#: ethnic and religious community words: never an actor on their own
+_ETHNO_RELIGIOUS = frozenset(
+    "shiite shiites shi ite shi ites shia shias shiia sunni sunnis alawite alawites druze "
+    "kurd kurds kurdish arab arabs turkmen turkoman turkomans yazidi yazidis christian "
+    "christians muslim muslims jewish jews islamist islamists jihadist jihadists salafist "
+    "salafi salafists sufi baloch balochi pashtun pashtuns copt copts coptic maronite "
+    "assyrian assyrians chaldean tajik hazara hazaras uighur uyghur uighurs uyghurs "
+    "western westerners welsh scottish scots english irish tuareg tuaregs fulani fulanis "
+    "hausa yoruba igbo rohingya masalit zaghawa oromo oromos tigrayan tigrayans".split()
+)
+
+
+#: generic heads: with only community words before them ("Shiite Militias") no name
+_GENERIC_HEADS = frozenset(
+    "axis militia militias group groups forces fighters rebels militants community "
+    "communities leaders clerics tribes tribesmen areas world crescent parties factions "
+    "volunteers population neighbourhoods neighborhoods".split()
+)
+
+
+#: words that say what kind a unit is, never which: "Special Operations", "Special Forces"
+_UNIT_KIND_WORDS = frozenset("special operations operation forces force elite commando".split())
+
+
+#: capitalised words the model takes for names that never name an actor here
+_NOT_NAMES = frozenset(
+    "labels tags writing editing reporting related fatwa breaking update exclusive "
+    "analysis opinion comment photo image video advertisement getty read share "
+    # languages: "said in Swahili", "a Pashto-language statement"
+    "swahili arabic pashto dari farsi urdu amharic tigrinya lingala kinyarwanda".split()
+)
+
+
+#: a title word before "of": "Secretary of Defense" leaves no "Defense" actor
+_OFFICE_TITLES = frozenset(
+    "secretary minister undersecretary under-secretary commissioner envoy".split()
+)
+
+
+#: honorifics only people bear (not "General", which also starts organisations' names)
+_PERSON_HONORIFICS = frozenset("mr mr. mrs mrs. ms ms. dr dr. sir dame lord lady".split())
+
+
+#: nouns saying a name is a place: "the town of Sderot", "in the district of X"
+_PLACE_NOUNS = frozenset(
+    "town city village province district region area governorate neighbourhood "
+    "neighborhood suburb port capital county camp valley outskirts peninsula corridor "
+    "island coast forest enclave".split()
+)
+
+
+_PLACE_PREPS = frozenset("in near outside around across into inside towards toward".split())
+
+
+#: first words of Arabic, Persian and Urdu group names ("Jaish al-Adl", "Liwa Fatemiyoun")
+_GROUP_NAME_WORDS = frozenset(
+    "kataib saraya liwa jaish jabhat harakat asaib ansar jund faylaq lashkar tehrik "
+    "tehreek ahrar tanzim jamaat jamaah jamaa hizb hezb".split()
+)
+
+
+#: the words of names that say what an organisation is, not whose: "Democratic Party"
+_GENERIC_NAME_WORDS = frozenset(
+    "democratic democrats democrat party national front liberal liberals conservative "
+    "conservatives labour labor socialist socialists communist communists republican "
+    "republicans union alliance movement congress progressive green greens freedom justice "
+    "development unity independent reform people s peoples popular social".split()
+)
+
+
+#: words that make an "army" or "front" a rebel force, not a state's: "Kosovo Liberation
+#: Army", "Kachin Independence Army", "National Resistance Front"
+_INSURGENT_NAME_WORDS = frozenset(
+    "liberation independence resistance rebel rebels insurgent insurgents".split()
+)
+
+
+#: name words strong enough to overrule a PERSON tag ("Kataib Hezbollah", "Quds Force")
+_STRONG_ORG_WORDS = frozenset(
+    "hezbollah hizbollah brigade brigades battalion battalions militia front army corps "
+    "force forces ministry department party alliance movement organization organisation "
+    "university institute agency council committee coalition guard guards".split()
+)
