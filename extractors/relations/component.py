@@ -32,8 +32,10 @@ from . import (
     events,
     killings,
     leaders,
+    memberships,
     places,
     presence,
+    regions,
     titles,
     verbs,
     visits,
@@ -115,6 +117,8 @@ FAMILIES = (
     captures,
     claims,
     killings,
+    memberships,
+    regions,
     composition,
     events,
     places,
@@ -181,6 +185,11 @@ PATTERNS += (
     assistance.helped_fights,
     assistance.relied_on,
     captures.capture_nouns,
+    memberships.whose_head,
+    memberships.led_by_person,
+    memberships.founders,
+    memberships.teamed_up,
+    regions.regional_place,
 )
 # a pattern a family adds without a place above runs last, in family order
 PATTERNS += tuple(p for m in FAMILIES for p in m.PATTERNS if p not in PATTERNS)
