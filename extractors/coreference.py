@@ -197,6 +197,9 @@ _COMMUNITY_FORCE_NOUNS = frozenset(
 
 
 _KINGDOM_NOUNS = frozenset({"kingdom", "monarchy", "sultanate", "emirate"})
+#: who rules the state: "the junta accused France" is the state's act
+_RULER_NOUNS = frozenset({"junta", "regime", "government", "authorities"})
+_RULER_ADJECTIVES = {"military", "ruling", "transitional", "interim", "central", "federal"}
 
 
 _MONARCHIES = frozenset(
@@ -383,6 +386,12 @@ class Coreference:
             if ante.label_ in {"MilitaryForce", "ArmedGroup"}:
                 return Span(doc, tok.i, tok.i + 1, label=ante.label_, kb_id=ante.kb_id_)
             return None
+        if low in _RULER_NOUNS and det and _bare(tok, allowed=_RULER_ADJECTIVES):
+            # "the junta", "the government": the state the article is about so far
+            ruled = _main_country(tok, ordered)
+            if ruled is None or sent_of[tok.i] - sent_of[ruled.start] > self.coref_window:
+                return None
+            return Span(doc, tok.i, tok.i + 1, label="Country", kb_id=ruled.kb_id_)
         if low in _KINGDOM_NOUNS and det and _bare(tok, allowed=set()):
             for m in reversed(ordered):
                 if m.start < tok.i and m.kb_id_.removeprefix("gaz:") in _MONARCHIES:

@@ -285,9 +285,9 @@ class ActorResolver(Coreference):
                 out.append(self._forces_mention(doc, country, start, tok.i + 1))
             elif lemma in FACILITY_NOUNS:
                 out.append(self._facility_mention(doc, country, start, tok.i + 1, lemma))
-            elif lemma in STATE_NOUNS:
+            elif lemma in STATE_NOUNS or tok.lower_ in STATE_NOUNS:  # "authorities"
                 out.append(Span(doc, start, tok.i + 1, label="Country", kb_id=country.kb_id_))
-            elif lemma in {"ministry", "department"}:  # "Sudan's foreign ministry"
+            elif lemma in {"ministry", "department"} | _BARE_BODIES:  # "Sudan's foreign ministry"
                 body = self._ministry_mention(doc, country, tok)
                 if body is not None:
                     out.append(body)
@@ -304,9 +304,11 @@ class ActorResolver(Coreference):
         """ "Sudan's foreign ministry", "the Sudanese defence ministry": the country's body,
         named "Sudanese Foreign Ministry" (or as the gazetteer knows it)."""
         words = [c for c in noun.children if c.dep_ in {"compound", "amod"} and c.i >= country.end]
-        if not words or any(w.lower_ not in _FUNCTION_WORDS for w in words):
+        if any(w.lower_ not in _FUNCTION_WORDS for w in words):
             return None
-        start = min(w.i for w in words)
+        if not words and noun.lemma_.lower() not in _BARE_BODIES:
+            return None  # "Sudan's department" names no body; "Ethiopia's parliament" does
+        start = min((w.i for w in words), default=noun.i)
         label = self._body_label(country, doc[start : noun.i + 1].text)
         match = self.gazetteer.lookup(label)
         if match is not None and match.entry.type == "GovernmentBody":
@@ -503,6 +505,8 @@ def _generic_body(m: Span) -> bool:
 
 
 _BODY_NOUNS = frozenset("ministry department council committee agency office".split())
+#: a state's bodies named by one noun: "Ethiopia's parliament", "the Kenyan police"
+_BARE_BODIES = frozenset("parliament cabinet senate police judiciary".split())
 #: what a ministry does, the words of a generic body's name: "Foreign Ministry"
 _FUNCTION_WORDS = frozenset(
     "the of foreign defence defense interior home health finance justice information "

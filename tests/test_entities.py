@@ -474,3 +474,16 @@ def test_name_heads_say_what_an_actor_is(nlp, text, name, kind):  # type: ignore
 
 def test_a_language_is_no_actor(nlp):  # type: ignore[no-untyped-def]
     assert "Swahili" not in entities(nlp, "The rebels' spokesman said in Swahili that they left.")
+
+
+def test_the_junta_is_the_state_the_article_is_about(nlp):  # type: ignore[no-untyped-def]
+    text = (
+        "Niger's military rulers expelled the French ambassador. "
+        "The junta accused France of violating its airspace."
+    )
+    assert ("Niger", "accused", "France") in facts(nlp, text)
+
+
+def test_a_countrys_parliament_is_its_own_body(nlp):  # type: ignore[no-untyped-def]
+    found = facts(nlp, "Kenya's parliament designated al-Shabaab a terrorist group in 2019.")
+    assert ("Kenyan Parliament", "sanctioned", "al-Shabaab") in found

@@ -201,7 +201,10 @@ def _assertion_factor(verb: Token) -> float:
             return 0.0
         if node.dep_ == "xcomp" and node.head.lemma_.lower() in CONTINUATION_HEADS:
             return 0.0 if _binding(node.head) else factor
-        if node.dep_ not in {"xcomp", "conj", "aux", "acomp"} or node.head == node:
+        # a gerund subject is as real as its clause: "Deploying X to Y would cost millions"
+        if node.dep_ not in {"xcomp", "conj", "aux", "acomp", "csubj", "csubjpass"}:
+            break
+        if node.head == node:
             break
         node = node.head
     return factor

@@ -35,7 +35,9 @@ _RESPONSE_VERBS = frozenset(
 
 
 #: "regards X as a terrorist group", "which Israel considers a terrorist organisation"
-_REGARD_VERBS = frozenset("consider regard deem see view designate list brand class".split())
+_REGARD_VERBS = frozenset(
+    "consider regard deem see view designate list brand class declare label".split()
+)
 
 
 #: verbs of speech that call someone a terrorist: an accusation, not a designation

@@ -36,6 +36,7 @@ from . import (
     places,
     presence,
     regions,
+    stances,
     titles,
     verbs,
     visits,
@@ -119,6 +120,7 @@ FAMILIES = (
     killings,
     memberships,
     regions,
+    stances,
     composition,
     events,
     places,
@@ -190,6 +192,11 @@ PATTERNS += (
     memberships.founders,
     memberships.teamed_up,
     regions.regional_place,
+    stances.price_threats,
+    stances.war_threats,
+    stances.condemned_acts,
+    stances.enmity,
+    stances.trained_by,
 )
 # a pattern a family adds without a place above runs last, in family order
 PATTERNS += tuple(p for m in FAMILIES for p in m.PATTERNS if p not in PATTERNS)

@@ -1,0 +1,196 @@
+"""Stances stated in words: threats ("X said Y would pay a heavy price", "X threatened to
+declare war on Y"), condemnations of someone's act ("X condemned Y's use of force", "a
+resolution condemning the Houthi attacks"), enmity ("X and Y are bitter rivals", "X
+regards Y as an enemy", "X competes with Y", "X's grievances with Y") and training by
+participle ("forces trained and equipped by X")."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from spacy.tokens import Span, Token
+
+from ..lexicon import SPEECH_VERBS
+from .assertion import assertion_factor
+from .sentence import _ACTORS, Arg, Candidate, SentenceReader, _pobjs, agents_of
+
+CONFIDENCE = {
+    "price_threat": 0.8,
+    "war_threat": 0.8,
+    "condemned_act": 0.75,
+    "enmity": 0.75,
+    "trained_by": 0.8,
+}
+
+_CONDEMN_VERBS = frozenset("condemn denounce deplore decry slam censure".split())
+#: nouns that name foes: "X and Y are rivals", "X regards Y as an enemy"
+_FOE_NOUNS = frozenset(
+    "rival rivals enemy enemies foe foes adversary adversaries nemesis archenemy arch-enemy "
+    "arch-rival".split()
+)
+_REGARD_VERBS = frozenset("regard consider see view call brand describe".split())
+#: "X competes with Y", "X's grievances with Y", "X's feud with Y"
+_AGAINST_WITH = frozenset({"compete", "feud", "clash", "quarrel"})
+_GRIEVANCE_NOUNS = frozenset({"grievance", "grievances", "feud", "dispute", "quarrel"})
+_TRAINING = frozenset({"train", "arm", "equip", "mentor"})
+
+
+def _speakers(verb: Token, reader: SentenceReader) -> list[Arg]:
+    agents, _ = agents_of(verb, reader)
+    return [a for a in agents if a.span.label_ in _ACTORS]
+
+
+def price_threats(sent: Span, reader: SentenceReader) -> Iterator[Candidate]:
+    """ "X said the US and UK would pay a heavy price", "Y will pay dearly, X warned"."""
+    for pay in sent:
+        if pay.lemma_.lower() != "pay" or pay.pos_ != "VERB":
+            continue
+        objs = [c for c in pay.children if c.dep_ == "dobj" and c.lemma_.lower() == "price"]
+        dearly = any(c.lower_ == "dearly" for c in pay.children)
+        if not objs and not dearly:
+            continue
+        speech = pay.head
+        if pay.dep_ not in {"ccomp", "parataxis"} or speech.lemma_.lower() not in SPEECH_VERBS:
+            continue
+        if assertion_factor(speech) == 0 or any(c.dep_ == "neg" for c in pay.children):
+            continue
+        targets = [
+            a
+            for c in pay.children
+            if c.dep_ in {"nsubj", "nsubjpass"}
+            for a in reader.actors(c)
+            if a.span.label_ in _ACTORS
+        ]
+        for s in _speakers(speech, reader):
+            for t in targets:
+                if s.span.kb_id_ != t.span.kb_id_:
+                    yield Candidate(s, "threatened", t, "price_threat")
+
+
+def war_threats(sent: Span, reader: SentenceReader) -> Iterator[Candidate]:
+    """ "X threatened to declare war on Y", "X vowed to wage war on Y"."""
+    for verb in sent:
+        if verb.lemma_.lower() not in {"declare", "wage"} or verb.dep_ != "xcomp":
+            continue
+        head = verb.head
+        if head.lemma_.lower() not in {"threaten", "vow", "warn", "pledge", "promise"}:
+            continue
+        if not any(c.dep_ == "dobj" and c.lemma_.lower() == "war" for c in verb.children):
+            continue
+        if assertion_factor(head) == 0:
+            continue
+        wars = [c for c in verb.children if c.dep_ == "dobj"] + [verb]
+        targets = [a for w in wars for p in _pobjs(w, {"on", "against"}) for a in reader.actors(p)]
+        for s in _speakers(head, reader):
+            for t in targets:
+                if t.span.label_ in _ACTORS and s.span.kb_id_ != t.span.kb_id_:
+                    yield Candidate(s, "threatened", t, "war_threat")
+
+
+def _owners_of_act(noun: Token, reader: SentenceReader) -> list[Arg]:
+    """Whose act a noun names: "Azerbaijan's use of force", "the Houthi attacks"."""
+    out: list[Arg] = []
+    for c in noun.children:
+        if c.dep_ == "poss" or (c.dep_ in {"amod", "compound", "nmod"} and c.i < noun.i):
+            m = reader.named_or_demonym(c)
+            if m is not None and m.label_ in _ACTORS:
+                out.append(reader.arg(m))
+    out += [a for p in _pobjs(noun, {"by"}) for a in reader.actors(p) if a.span.label_ in _ACTORS]
+    return out
+
+
+def condemned_acts(sent: Span, reader: SentenceReader) -> Iterator[Candidate]:
+    """ "X condemned Y's use of force", "a resolution condemning the Houthi attacks"."""
+    for verb in sent:
+        if verb.lemma_.lower() not in _CONDEMN_VERBS or verb.pos_ != "VERB":
+            continue
+        acts = [c for c in verb.children if c.dep_ == "dobj"]
+        owners = [a for n in acts if reader.mention(n) is None for a in _owners_of_act(n, reader)]
+        if not owners:
+            continue
+        factor = assertion_factor(verb)
+        if factor == 0:
+            continue
+        condemners = _speakers(verb, reader)
+        if not condemners and verb.dep_ == "acl" and verb.head.pos_ == "NOUN":
+            # "adopted a resolution condemning ...": the resolution's adopter
+            doer = verb.head.head
+            if verb.head.dep_ == "dobj" and doer.pos_ == "VERB":
+                condemners = _speakers(doer, reader)
+        for s in condemners:
+            for o in owners:
+                if s.span.kb_id_ != o.span.kb_id_:
+                    yield Candidate(s, "condemned", o, "condemned_act", factor)
+
+
+def _pair_subjects(verb: Token, reader: SentenceReader) -> list[Arg]:
+    """The actors named in a verb's subject, by the parse or, when it breaks a list
+    ("The Taliban and ISIS-K"), by the mentions inside the subject phrase."""
+    out: list[Arg] = []
+    for c in verb.children:
+        if c.dep_ != "nsubj":
+            continue
+        found = reader.actors(c)
+        lo, hi = c.left_edge.i, c.right_edge.i
+        found += [
+            reader.arg(m)
+            for m in reader.in_sentence(verb.sent)
+            if lo <= m.start and m.end - 1 <= hi and all(f.span != m for f in found)
+        ]
+        out += [a for a in found if a.span.label_ in _ACTORS]
+    return out
+
+
+def enmity(sent: Span, reader: SentenceReader) -> Iterator[Candidate]:
+    """ "X and Y are bitter rivals", "X regards Y as a long-time enemy", "X competes with
+    Y", "X, whose government has grievances with Y" -> opposes (symmetric)."""
+    for tok in sent:
+        lemma = tok.lemma_.lower()
+        pairs: list[tuple[Arg, Arg]] = []
+        verb = tok
+        if tok.lower_ in _FOE_NOUNS and tok.dep_ == "attr" and tok.head.lemma_ == "be":
+            verb = tok.head
+            subs = _pair_subjects(verb, reader)  # "X and Y are rivals"
+            if len(subs) >= 2:
+                pairs += [(subs[0], b) for b in subs[1:]]
+        elif tok.lower_ in _FOE_NOUNS and tok.dep_ == "pobj" and tok.head.lower_ == "as":
+            verb = tok.head.head  # "X regards Y as an enemy"
+            if verb.lemma_.lower() not in _REGARD_VERBS:
+                continue
+            objs = [a for c in verb.children if c.dep_ == "dobj" for a in reader.actors(c)]
+            pairs += [(s, o) for s in _speakers(verb, reader) for o in objs]
+        elif lemma in _AGAINST_WITH and tok.pos_ == "VERB":
+            others = [a for p in _pobjs(tok, {"with"}) for a in reader.actors(p)]
+            pairs += [(s, o) for s in _speakers(tok, reader) for o in others]
+        elif lemma in _GRIEVANCE_NOUNS and tok.dep_ == "dobj" and tok.head.lemma_ == "have":
+            verb = tok.head  # "X's government has grievances with Y"
+            others = [a for p in _pobjs(tok, {"with"}) for a in reader.actors(p)]
+            pairs += [(s, o) for s in _speakers(verb, reader) for o in others]
+        if not pairs:
+            continue
+        factor = assertion_factor(verb) if verb.pos_ in {"VERB", "AUX"} else 1.0
+        if factor == 0:
+            continue
+        for a, b in pairs:
+            if a.span.kb_id_ != b.span.kb_id_ and b.span.label_ in _ACTORS:
+                yield Candidate(a, "opposes", b, "enmity", factor)
+
+
+def trained_by(sent: Span, reader: SentenceReader) -> Iterator[Candidate]:
+    """ "The Afghan security forces, trained and equipped by the United States, ..."."""
+    for verb in sent:
+        if verb.lemma_.lower() != "train" or verb.tag_ != "VBN" or verb.dep_ not in {"acl", "amod"}:
+            continue
+        if any(c.dep_ == "auxpass" for c in verb.children):
+            continue  # a full passive is the verb family's ("X was trained by Y")
+        trainers = [a for p in _pobjs(verb, {"by"}) for a in reader.actors(p)]
+        for conj in (c for c in verb.children if c.dep_ == "conj"):  # "trained and equipped by"
+            trainers += [a for p in _pobjs(conj, {"by"}) for a in reader.actors(p)]
+        trained = reader.actors(verb.head)
+        for t in trainers:
+            for f in trained:
+                if t.span.label_ in _ACTORS and f.span.label_ in _ACTORS:
+                    yield Candidate(t, "trained", f, "trained_by")
+
+
+PATTERNS = (price_threats, war_threats, condemned_acts, enmity, trained_by)
