@@ -487,3 +487,8 @@ def test_the_junta_is_the_state_the_article_is_about(nlp):  # type: ignore[no-un
 def test_a_countrys_parliament_is_its_own_body(nlp):  # type: ignore[no-untyped-def]
     found = facts(nlp, "Kenya's parliament designated al-Shabaab a terrorist group in 2019.")
     assert ("Kenyan Parliament", "sanctioned", "al-Shabaab") in found
+
+
+def test_hyphenated_head_title(nlp):  # type: ignore[no-untyped-def]
+    found = facts(nlp, "UN Secretary-General Antonio Guterres called the deal a first step.")
+    assert ("António Guterres", "leaderOf", "United Nations") in found

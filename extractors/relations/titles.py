@@ -106,9 +106,9 @@ def _title_relation(toks: list[Token]) -> tuple[str, Token] | None:
     """
     for i, t in enumerate(toks):
         found: tuple[str, Token] | None = None
-        if t.lower_ == "co" and i + 2 < len(toks) and toks[i + 1].text == "-":
-            rel = _EXTRA_TITLES.get("co-" + toks[i + 2].lower_)
-            if rel:  # "co-chair", tokenised "co", "-", "chair"
+        if i + 2 < len(toks) and toks[i + 1].text == "-":  # "co-chair", "Secretary-General"
+            joined = f"{t.lower_}-{toks[i + 2].lower_}"
+            if rel := _EXTRA_TITLES.get(joined) or TITLE_RELATIONS.get(joined):
                 return rel, t
         if i + 1 < len(toks):
             key = MULTIWORD_TITLES.get((t.lower_, toks[i + 1].lower_))
