@@ -732,3 +732,51 @@ def test_a_long_article_is_parsed_a_bounded_piece_at_a_time(
     assert len(results[0].facts) == text.count("Iran")  # nothing lost on the way
     assert max(batches) <= max(BATCH_CHARS, CHUNK_CHARS)
     assert len(batches) < 20
+
+
+def test_an_article_over_max_article_chars_is_refused_and_the_build_goes_on(
+    stub_nlp: Language, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """#9: a 30 MB .txt took 5 GB in the worker; now it is refused before parsing, by name."""
+    from actorgraph.graph.read import DEFAULT_MAX_CHARS
+
+    parsed: list[int] = []
+    real_pipe = stub_nlp.pipe
+
+    def recording_pipe(texts: list[tuple[str, object]], **kw: object) -> object:
+        if kw.get("as_tuples"):
+            texts = list(texts)
+            parsed.extend(len(t) for t, _ in texts)
+        return real_pipe(texts, **kw)  # type: ignore[call-overload]
+
+    monkeypatch.setattr(stub_nlp, "pipe", recording_pipe)
+    huge = write(tmp_path / "in" / "huge.txt", "Iran backs Hezbollah.\n" * 50_000)  # 1.1 MB
+    write(tmp_path / "in" / "small.txt", "Iran backs Hezbollah.")
+    kg, skipped = run_build(stub_nlp, [tmp_path / "in"], tmp_path / "out")
+    assert [a.name for a in kg.articles] == ["small.txt"]
+    assert len(kg.edges) == 1
+    assert [(s.path, s.kind) for s in skipped] == [(str(huge), "too-long")]
+    assert skipped[0].reason.startswith(
+        f"article too long: 1,100,000 characters > --max-article-chars {DEFAULT_MAX_CHARS:,}"
+    )
+    assert "split it" in skipped[0].reason
+    assert max(parsed) < 100  # the long text never reached the pipeline
+    assert rows(tmp_path / "out", "skipped.jsonl")[0]["kind"] == "too-long"
+    kg, skipped = run_build(stub_nlp, [tmp_path / "in"], tmp_path / "out2", max_article_chars=None)
+    assert len(kg.articles) == 2 and skipped == []  # None: no limit
+
+
+def test_max_article_chars_option(tmp_path: Path) -> None:
+    """#9: ``--max-article-chars`` reaches the build (no model needed: nothing is parsed)."""
+    from click.testing import CliRunner
+
+    from actorgraph.graph.cli import main
+
+    write(tmp_path / "in" / "a.txt", "Iran backs Hezbollah. " * 10)
+    out = tmp_path / "out"
+    args = ["build", str(tmp_path / "in"), "-o", str(out), "--max-article-chars", "100"]
+    result = CliRunner().invoke(main, [*args, "--quiet"])
+    assert result.exit_code == 1, result.output
+    assert result.exception is None or isinstance(result.exception, SystemExit)
+    (row,) = rows(out, "skipped.jsonl")
+    assert row["kind"] == "too-long" and "220 characters > --max-article-chars 100" in row["reason"]
