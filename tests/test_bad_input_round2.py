@@ -314,8 +314,8 @@ def test_text_after_an_unclosed_tag_is_kept() -> None:
 class Listener:
     """A TCP listener on 127.0.0.1 that records connections and answers with ``reply``.
 
-    ``reply`` is sent ``chunk`` bytes at a time, ``pause`` seconds apart; the thread
-    stops after ``lifetime`` seconds whatever happens.
+    ``reply`` is sent ``chunk`` bytes at a time, ``pause`` seconds apart (its first
+    ``head`` bytes at once); the thread stops after ``lifetime`` seconds whatever happens.
     """
 
     def __init__(self, reply: bytes = b"", *, chunk: int = 1 << 20, pause: float = 0.0) -> None:
@@ -323,6 +323,7 @@ class Listener:
         import threading
 
         self.reply, self.chunk, self.pause = reply, chunk, pause
+        self.head = 0
         self.connections = 0
         self.sock = socket.socket()
         self.sock.bind(("127.0.0.1", 0))
@@ -346,7 +347,8 @@ class Listener:
                 conn.settimeout(1)
                 try:
                     _read_request(conn)
-                    for i in range(0, len(self.reply), self.chunk):
+                    conn.sendall(self.reply[: self.head])
+                    for i in range(self.head, len(self.reply), self.chunk):
                         if self._stop.is_set() or time.monotonic() > deadline:
                             break
                         conn.sendall(self.reply[i : i + self.chunk])
@@ -453,6 +455,45 @@ def test_endpoint_timeout_bounds_the_whole_request(listener: Callable[..., Liste
     with pytest.raises(OutputError, match=r"did not answer within 1 s|timed out"):  # push
         http_request("GET", server.url, timeout=1, error=OutputError)
     assert time.monotonic() - started < 3
+
+
+def test_push_and_query_commands_are_bounded_against_a_trickling_server(
+    tmp_path: Path, listener: Callable[..., Listener]
+) -> None:
+    """#10: ``push`` and ``query --endpoint --timeout`` as the user runs them, a byte at a time."""
+    import threading
+
+    from click.testing import CliRunner
+
+    from actorgraph.graph.cli import main
+    from actorgraph.graph.errors import OutputError
+    from actorgraph.graph.sparql.push import push
+
+    answer = http_answer(TINY_TTL.encode() * 20, "application/n-triples")
+    body_at = answer.index(b"\r\n\r\n") + 4  # headers at once, then a byte every 0.05 s
+    server = listener(answer, chunk=1, pause=0.05)
+    server.head = body_at
+    graph = Graph().parse(data=TINY_TTL, format="nt")
+    before = set(threading.enumerate())  # other tests' servers may still hold threads
+    started = time.monotonic()
+    with pytest.raises(OutputError, match=r"did not answer within 1 s"):
+        push(graph, server.url, timeout=1)
+    assert time.monotonic() - started < 3
+    started = time.monotonic()
+    g = write(tmp_path / "g.nt", TINY_TTL)
+    args = ["query", "--graph", str(g), "--endpoint", server.url, "--timeout", "1"]
+    result = CliRunner().invoke(main, [*args, "ASK { ?s ?p ?o }"])
+    assert result.exit_code != 0 and "did not answer within 1 s" in result.output
+    assert time.monotonic() - started < 3
+
+    def readers() -> list[threading.Thread]:
+        return [t for t in set(threading.enumerate()) - before if t.name == "actorgraph-http"]
+
+    for _ in range(40):  # the reading threads give up at their deadline too, not at the end
+        if not readers():
+            break
+        time.sleep(0.1)
+    assert not readers()
 
 
 # ------------------------------------------------------------------- 12 one line, not a traceback
