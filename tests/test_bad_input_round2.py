@@ -724,6 +724,21 @@ def test_limit_stops_reading_a_huge_result(tmp_path: Path, engine: str) -> None:
     assert time.monotonic() - started < 10
 
 
+def test_query_command_with_limit_on_a_cross_join_is_quick(tmp_path: Path) -> None:
+    """#11: ``actorgraph query --limit 3`` on 27 million rows, as the user runs it."""
+    from click.testing import CliRunner
+
+    from actorgraph.graph.cli import main
+
+    graph = _wide_graph(tmp_path)
+    started = time.monotonic()
+    args = ["query", "--graph", str(graph), "--limit", "3", "-f", "csv", CROSS_JOIN]
+    result = CliRunner().invoke(main, args)
+    assert result.exit_code == 0, result.output
+    assert len(result.output.strip().splitlines()) == 1 + 3
+    assert time.monotonic() - started < 10
+
+
 def test_a_query_worker_over_its_memory_cap_stops_with_one_line(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
