@@ -8,7 +8,7 @@ from pathlib import Path
 
 from actorgraph.extractors.version import DEFAULT_MODEL
 from actorgraph.graph.core.iri import DEFAULT_BASE
-from actorgraph.graph.read import DEFAULT_MAX_BYTES, Skipped
+from actorgraph.graph.read import DEFAULT_MAX_BYTES, DEFAULT_MAX_CHARS, Skipped
 
 __all__ = ["DEFAULT_TIMEOUT", "BuildOptions", "BuildSummary"]
 
@@ -27,12 +27,16 @@ class BuildOptions:
         html: write graph.html.
         batch_size: texts per ``nlp.pipe`` batch.
         max_bytes: input files larger than this are skipped.
+        max_article_chars: articles whose text is longer than this are skipped
+            (kind ``too-long``) before parsing; None for no limit.
         jobs: NLP worker processes; 0 runs the model in this process (no time bound).
         cache: use cached per-article results; False processes every article again
             (fresh results still refresh the cache).
         prune: delete cache entries this build did not use.
         article_timeout: seconds an article may take in a worker before it is skipped
-            (kind ``timeout``); None for no bound.  Not applied with ``jobs=0`` or Dask.
+            (kind ``timeout``); None for no bound.  Reading a file (decoding, stripping
+            markup) is bounded by it too, in every mode; the model is not with
+            ``jobs=0`` or Dask.
         dask: address of a Dask scheduler to process articles on instead.
         task_articles: articles sent to a worker (process or Dask) at a time.
         follow_links: follow symbolic links that lead out of an input folder.
@@ -45,6 +49,7 @@ class BuildOptions:
     html: bool = True
     batch_size: int = 16
     max_bytes: int = DEFAULT_MAX_BYTES
+    max_article_chars: int | None = DEFAULT_MAX_CHARS
     jobs: int = 1
     cache: bool = True
     prune: bool = False

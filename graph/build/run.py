@@ -130,6 +130,8 @@ class _Run:
             on_skip=self.skip,
             max_bytes=self.opts.max_bytes,
             follow_links=self.opts.follow_links,
+            max_chars=self.opts.max_article_chars,
+            timeout=self.opts.article_timeout,
         )
         todo = self.misses(articles)
         for index, result in _run_nlp(todo, self.opts, nlp, prestart=prestart):

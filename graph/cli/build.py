@@ -62,6 +62,15 @@ STDIN_NAME = "stdin.txt"
     help="Skip input files larger than this many bytes.",
 )
 @click.option(
+    "--max-article-chars",
+    default=1_000_000,
+    show_default=True,
+    type=click.IntRange(1),
+    help="Skip (kind 'too-long') an article whose text, once decoded and stripped of "
+    "markup, is longer than this many characters, before it is parsed: this bounds "
+    "the memory and time one article takes.",
+)
+@click.option(
     "-j",
     "--jobs",
     default=1,
@@ -78,7 +87,8 @@ STDIN_NAME = "stdin.txt"
     type=click.FloatRange(0, min_open=True),
     metavar="SECONDS",
     help="Skip an article (reason in skipped.jsonl, kind 'timeout') whose processing "
-    "takes longer than this; applies to worker processes (--jobs 1 or more).",
+    "takes longer than this; applies to reading every file, and to the model in "
+    "worker processes (--jobs 1 or more).",
 )
 @click.option(
     "--no-cache",
@@ -123,6 +133,7 @@ def build(
     base: str | None,
     gazetteers: tuple[str, ...],
     max_bytes: int,
+    max_article_chars: int,
     jobs: int,
     article_timeout: float,
     no_cache: bool,
@@ -159,6 +170,7 @@ def build(
         gazetteer_paths=gazetteers,
         html=not no_html,
         max_bytes=max_bytes,
+        max_article_chars=max_article_chars,
         jobs=jobs,
         cache=not no_cache,
         prune=prune,

@@ -1,12 +1,13 @@
 """Files and folders -> article texts: each usable file an ``Article``, any other a ``Skipped``."""
 
-from .articles import DEFAULT_MAX_BYTES, iter_articles, read_article
+from .articles import DEFAULT_MAX_BYTES, DEFAULT_MAX_CHARS, iter_articles, read_article
 from .markup import html_to_text, markdown_to_text
 from .skipped import ArticleSkipped, Skipped
 from .walk import SUPPORTED_SUFFIXES, discover, discover_named
 
 __all__ = [
     "DEFAULT_MAX_BYTES",
+    "DEFAULT_MAX_CHARS",
     "SUPPORTED_SUFFIXES",
     "ArticleSkipped",
     "Skipped",

@@ -9,6 +9,7 @@ A file becomes an :class:`~actorgraph.extractors.records.Article` by the rules o
 from __future__ import annotations
 
 import dataclasses
+import functools
 import hashlib
 import os
 import pathlib
@@ -17,6 +18,7 @@ from typing import NamedTuple
 
 from actorgraph.extractors.records import Article
 
+from .bound import OutOfTime, time_bound
 from .decode import (
     _binary_signature,
     _clean_field,
@@ -30,6 +32,11 @@ from .skipped import ArticleSkipped, Skipped, _show, _skip
 from .walk import discover_named
 
 DEFAULT_MAX_BYTES = 50_000_000
+#: longest article text (characters, once decoded and stripped of markup) that is
+#: processed: the pipeline reads about 26,000 characters a second, so a 1,000,000-
+#: character text takes some 40 s, inside the default ``--article-timeout`` of 60 s,
+#: while its results stay a few megabytes; a 30 MB text took 5 GB in the worker
+DEFAULT_MAX_CHARS = 1_000_000
 
 _HTML_SUFFIXES = (".html", ".htm")
 _MARKDOWN_SUFFIXES = (".md", ".markdown")
@@ -39,7 +46,12 @@ _MARKDOWN_SUFFIXES = (".md", ".markdown")
 
 
 def read_article(
-    path: pathlib.Path, *, max_bytes: int = DEFAULT_MAX_BYTES, name: str | None = None
+    path: pathlib.Path,
+    *,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    name: str | None = None,
+    max_chars: int | None = None,
+    timeout: float | None = None,
 ) -> Article:
     """Read one file into an :class:`Article` (the rules: :mod:`~actorgraph.graph.read.decode`).
 
@@ -48,6 +60,11 @@ def read_article(
             their markup removed; anything else is read as plain text.
         max_bytes: files larger than this are skipped.
         name: the article's name (default: the file name); see :func:`discover_named`.
+        max_chars: texts longer than this (decoded, without markup) are skipped
+            (kind ``too-long``) before any parsing; None (the default) for no limit;
+            a build uses :data:`DEFAULT_MAX_CHARS`.
+        timeout: seconds reading, decoding and stripping may take before the file
+            is skipped (kind ``timeout``; see :mod:`~actorgraph.graph.read.bound`).
 
     Returns:
         The article: ``name`` is ``name`` or the file name, ``path`` is ``str(path)``,
@@ -58,6 +75,28 @@ def read_article(
             carries the path, a one-line reason and a ``kind`` code.
     """
     path = pathlib.Path(path)
+    try:
+        with time_bound(timeout):
+            article = _read_article(path, max_bytes, name)
+    except OutOfTime:
+        raise _skip(
+            path,
+            "timeout",
+            f"reading it took longer than {timeout:g} s (--article-timeout); "
+            "split the file or raise the bound",
+        ) from None
+    if max_chars is not None and len(article.text) > max_chars:
+        raise _skip(
+            path,
+            "too-long",
+            f"article too long: {len(article.text):,} characters > --max-article-chars "
+            f"{max_chars:,}; refused before parsing; split it into smaller files or "
+            "raise the limit",
+        )
+    return article
+
+
+def _read_article(path: pathlib.Path, max_bytes: int, name: str | None) -> Article:
     data = _read_bytes(path, max_bytes)
     if not data:
         raise _skip(path, "empty", "file is empty (0 bytes); nothing to read")
@@ -111,6 +150,8 @@ def iter_articles(
     on_skip: Callable[[Skipped], None],
     max_bytes: int = DEFAULT_MAX_BYTES,
     follow_links: bool = False,
+    max_chars: int | None = None,
+    timeout: float | None = None,
 ) -> Iterator[Article]:
     """Discover and read articles, each distinct text once.
 
@@ -126,11 +167,16 @@ def iter_articles(
         on_skip: called for every file left out.
         max_bytes: per-file size limit (see :func:`read_article`).
         follow_links: see :func:`discover`.
+        max_chars: per-article length limit (see :func:`read_article`).
+        timeout: per-file bound on reading (see :func:`read_article`).
 
     Raises:
         InputError: an input path does not exist.
     """
     named = discover_named(inputs, on_skip=on_skip, follow_links=follow_links)
+    read = functools.partial(
+        read_article, max_bytes=max_bytes, max_chars=max_chars, timeout=timeout
+    )
     paths = [path for path, _ in named]
     names = [name for _, name in named]
     seen: list[_Seen] = []
@@ -138,7 +184,7 @@ def iter_articles(
     others: dict[int, list[str]] = {}
     for index, path in enumerate(paths):
         try:
-            sha = read_article(path, max_bytes=max_bytes).sha256
+            sha = read(path).sha256
         except ArticleSkipped as exc:
             seen.append(_Seen(None, exc.skipped))
             continue
@@ -158,7 +204,7 @@ def iter_articles(
             on_skip(Skipped(str(path), reason, "duplicate"))
             continue
         try:
-            article = read_article(path, max_bytes=max_bytes, name=names[index])
+            article = read(path, name=names[index])
         except ArticleSkipped as exc:  # changed between the two passes
             on_skip(exc.skipped)
             continue

@@ -5,10 +5,12 @@ from __future__ import annotations
 import ipaddress
 import json
 import threading
+import time
 import urllib.error
 import urllib.parse
 import urllib.request
 from collections.abc import Mapping
+from typing import Any
 
 from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.namespace import XSD
@@ -24,6 +26,8 @@ __all__ = ["EndpointBackend", "check_url", "http_request"]
 
 _SPARQL_JSON = "application/sparql-results+json"
 _NTRIPLES = "application/n-triples"
+#: bytes read from an answer at a time (the deadline is checked between blocks)
+_BLOCK = 1 << 16
 
 
 class EndpointBackend:
@@ -216,12 +220,28 @@ def http_request(
 def _http_exchange(
     request: urllib.request.Request, url: str, timeout: float | None
 ) -> tuple[int, str, bytes]:
+    deadline = None if timeout is None else time.monotonic() + timeout
     try:
         with _opener(url).open(request, timeout=timeout) as resp:
-            return resp.status, resp.headers.get_content_type(), resp.read()
+            return resp.status, resp.headers.get_content_type(), _read_body(resp, deadline)
     except urllib.error.HTTPError as exc:
         with exc:
-            return exc.code, exc.headers.get_content_type(), exc.read()
+            return exc.code, exc.headers.get_content_type(), _read_body(exc, deadline)
+
+
+def _read_body(resp: Any, deadline: float | None) -> bytes:
+    """The whole body, a block at a time, given up on at the deadline.
+
+    The caller has stopped waiting by then; this ends the reading thread too, so a
+    server trickling bytes does not keep a connection open for ever.
+    """
+    chunks: list[bytes] = []
+    read = getattr(resp, "read1", resp.read)  # read1: what one socket read gives, no more
+    while chunk := read(_BLOCK):
+        if deadline is not None and time.monotonic() > deadline:
+            raise TimeoutError("the answer did not arrive in time")
+        chunks.append(chunk)
+    return b"".join(chunks)
 
 
 def _body_line(body: bytes) -> str:
