@@ -3,9 +3,10 @@
 Each pattern is a small function over one sentence that yields candidate facts
 with the extractor's name and a confidence. Patterns live in one module per
 family of constructions (``verbs``, ``attribution``, ``events``, ``claims``,
-``killings``, ``assistance``, ``titles``, ``leaders``, ``places``, ``presence``,
-``visits``, ``datelines``, ``appositions``, ``alignment``, ``allies``,
-``composition``); what they read a sentence with is in ``sentence``, and who did an attack
+``killings``, ``assistance``, ``battles``, ``holdings``, ``captures``, ``titles``,
+``leaders``, ``places``, ``regions``, ``presence``, ``visits``, ``datelines``,
+``appositions``, ``alignment``, ``allies``, ``composition``, ``memberships``,
+``stances``); what they read a sentence with is in ``sentence``, and who did an attack
 and to what in ``agents``. The component (``component``) runs them, drops facts whose
 argument types do not fit the relation's domain and range in the ontology, self-loops
 and duplicates, and writes ``doc._.facts``.

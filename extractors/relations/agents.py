@@ -25,8 +25,8 @@ from .sentence import (
 TARGET_NOUNS = frozenset(
     "target targets position positions patrol patrols convoy convoys warplane warplanes jet "
     "jets plane planes aircraft helicopter helicopters drone drones ship ships vessel vessels "
-    "tanker tankers warship warships outpost outposts stronghold strongholds hideout hideouts "
-    "camp camps base bases "
+    "tanker tankers warship warships boat boats outpost outposts stronghold strongholds "
+    "hideout hideouts camp camps base bases "
     "installation installations infrastructure fighters militants commander commanders "
     "leader leaders troops soldiers forces units positions lines territory "
     # personnel: "killed 13 U.S. service members", "Kosovo police were attacked"

@@ -10,6 +10,7 @@ from collections.abc import Iterator
 
 from spacy.tokens import Span, Token
 
+from .agents import attack_targets
 from .assertion import assertion_factor
 from .places import _place_args
 from .presence import (
@@ -25,6 +26,12 @@ from .presence import (
 from .sentence import Arg, Candidate, SentenceReader, _pobjs
 
 CONFIDENCE = {"capture_noun": 0.75}
+
+#: sites a capture verb takes from their owner: "overran the army's headquarters"
+_SITES = frozenset(
+    "headquarters base bases camp camps barracks outpost outposts position positions "
+    "garrison checkpoint checkpoints post posts".split()
+)
 
 #: nouns of taking a place: "the capture of Y", "the seizure of Y"
 _CAPTURE_NOUNS = frozenset("capture seizure recapture takeover conquest".split())
@@ -98,9 +105,8 @@ def capture_nouns(sent: Span, reader: SentenceReader) -> Iterator[Candidate]:
             if tok.dep_ == "relcl" and tok.head.lemma_.lower() in _PUSH_NOUNS:
                 pushes.append(tok.head)  # "the Taliban offensive, which captured Y"
             takers = [a for n in pushes for a in _owners(n, reader)]
-            objs = [c for c in tok.children if c.dep_ == "dobj"]
-            objs += [x for o in objs for x in o.children if x.dep_ == "conj"]
-            places = [a for o in objs for a in _place_args(o, reader, _TARGET_PLACES)]
+            # "captured the city of Kandahar and the northern hub of Mazar-i-Sharif"
+            places = _taken_places(tok, reader, False, regions=False)
         if not takers or not places:
             continue
         factor = _factor(tok)
@@ -150,10 +156,25 @@ def captures(sent: Span, reader: SentenceReader) -> Iterator[Candidate]:
         places = _taken_places(verb, reader, passive)
         if took:
             places = [pl for pl in places if pl.span.label_ == "Place"]
+        struck = {pl.span.kb_id_ for pl in _taken_places(verb, reader, passive, regions=False)}
         for a in agents:
             for pl in places:
-                yield Candidate(a, "attacked", pl, "capture", factor)
+                if pl.span.kb_id_ in struck:
+                    yield Candidate(a, "attacked", pl, "capture", factor)
                 yield Candidate(a, "presentIn", pl, "capture", factor)
+        # "overran the headquarters of the army's First Division", "seized X's positions":
+        # the site's owner was attacked
+        owners = [
+            a
+            for o in (c for c in verb.children if c.dep_ == "dobj" and not passive)
+            if o.lower_ in _SITES
+            for a in attack_targets(o, reader)
+            if a.span.label_ not in _TARGET_PLACES
+        ]
+        for a in agents:
+            for o in owners:
+                if a.span.kb_id_ != o.span.kb_id_:
+                    yield Candidate(a, "attacked", o, "capture", factor)
         losers = [a for p in _pobjs(verb, {"from"}) for a in _group_of(p, reader)]
         for a in losers if agents else []:  # "recaptured Y from Z": Z held Y
             for pl in places:

@@ -240,7 +240,10 @@ def attack_events(sent: Span, reader: SentenceReader) -> Iterator[Candidate]:
                     a for c in verb.children if c.dep_ == "nsubj" for a in attack_targets(c, reader)
                 ]
                 agents += [a for p in _pobjs(verb, {"from", "by"}) for a in reader.actors(p)]
-        if tok.dep_ == "dobj" and verb is not None:
+        slot = tok  # "carried out dozens of air strikes": the count is the object
+        if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.lower_ in _COUNTS:
+            slot = tok.head.head
+        if slot.dep_ == "dobj" and verb is not None and verb == slot.head:
             lemma = verb.lemma_.lower()
             if lemma in _DOING_VERBS and not agents:
                 # "the Taliban said they carried out the attack": "they" is the speaker
@@ -271,6 +274,14 @@ def attack_events(sent: Span, reader: SentenceReader) -> Iterator[Candidate]:
                 if tok.lower_ in _VERBAL_NOUNS and verbal_attack(a.span.label_, t.span.label_):
                     continue  # "Butler launches attack on Blair": words, not weapons
                 yield Candidate(a, "attacked", t, "attack_noun", factor)
+
+
+_MONTHS = frozenset(
+    "january february march april may june july august september october november december "
+    "jan feb mar apr jun jul aug sep sept oct nov dec".split()
+)
+#: counts of attacks: "dozens of air strikes", "a series of raids", "a wave of attacks"
+_COUNTS = frozenset("dozens hundreds scores series wave waves spate string number".split())
 
 
 def _noun_targets(tok: Token, by_nouns: list[Token], reader: SentenceReader) -> list[Arg]:
@@ -468,6 +479,9 @@ def _event_owners(noun: Token, reader: SentenceReader) -> list[Arg]:
     """Who an event noun's modifiers name: "a Saudi air strike", "Israel's raid", "US strikes"."""
     mods = [c for c in noun.children if c.dep_ in {"poss", "compound", "amod", "nmod"}]
     mods += [g for c in mods if c.dep_ == "compound" for g in c.children if g.dep_ == "amod"]
+    if noun.dep_ == "appos" and noun.head.lower_.rstrip(".") in _MONTHS:
+        # "al Qaeda's Sept. 11, 2001 attacks": the parse hangs the owner on the date
+        mods += [c for c in noun.head.children if c.dep_ == "poss"]
     owners = [
         reader.arg(m)
         for c in mods

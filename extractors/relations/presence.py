@@ -14,7 +14,9 @@ from spacy.tokens import Span, Token
 from ..lexicon import (
     FORCE_NOUNS,
 )
+from .agents import speaker_pronoun
 from .assertion import assertion_factor
+from .holdings import _SHARE_WORDS, _examples
 from .places import (
     PLACE_NOUNS,
     TERRITORY_NOUNS,
@@ -66,6 +68,8 @@ STRONGHOLD_NOUNS = frozenset("stronghold strongholds bastion bastions heartland"
 
 #: a group's people or acts that put it in a place: "Hezbollah fighters in Syria",
 #: "Hezbollah's operations in Syria", "PIJ targets in Gaza"
+#: a group's sites: "Boko Haram camps in Borno", "the coalition's bases in Iraq"
+_SITE_PRESENCE = frozenset("base bases camp camps outpost outposts barracks".split())
 PRESENCE_NOUNS = frozenset(
     "fighters militants troops soldiers forces units operations operation presence "
     "personnel positions targets commanders members advisers advisors deployment "
@@ -78,7 +82,9 @@ def _past_participle(verb: Token) -> bool:
     return verb.dep_ == "acl" and verb.tag_ == "VBN"
 
 
-def _taken_places(verb: Token, reader: SentenceReader, passive: bool) -> list[Arg]:
+def _taken_places(
+    verb: Token, reader: SentenceReader, passive: bool, *, regions: bool = True
+) -> list[Arg]:
     """The places a capture or control verb takes: its object ("seized Hodeidah", "took
     control of Hodeidah", "captured the city of Mosul", "controls swathes of Iraq")."""
     if _past_participle(verb):
@@ -87,15 +93,18 @@ def _taken_places(verb: Token, reader: SentenceReader, passive: bool) -> list[Ar
         objs = [c for c in verb.children if c.dep_ in {"nsubjpass", "nsubj"}]
     else:
         objs = [c for c in verb.children if c.dep_ == "dobj"]
+        objs += [c for o in objs for c in o.conjuncts]  # "most of X and several towns"
     places: list[Arg] = []
     for obj in objs:
         if obj.i in reader.demonyms or obj.lower_ in PRESENCE_NOUNS:
             continue  # "Britons held by the US" are people, not ground
         named = _place_args(obj, reader, _TARGET_PLACES)
+        if not named and obj.lower_ in _SITE_PRESENCE:  # "the Bagram base"
+            named = [a for c in obj.children if c.dep_ == "compound" for a in _facility(c, reader)]
         if named:
             places += named
             continue
-        if obj.lower_ in PLACE_NOUNS | {"control"} | TERRITORY_NOUNS:
+        if obj.lower_ in PLACE_NOUNS | {"control", "hub"} | TERRITORY_NOUNS | _SHARE_WORDS:
             # "the city of Mosul", "control of Mosul", "swathes of northern Iraq"
             preps = {"of", "over"} if obj.lower_ == "control" else {"of"}
             if obj.lower_ in TERRITORY_NOUNS:
@@ -104,13 +113,19 @@ def _taken_places(verb: Token, reader: SentenceReader, passive: bool) -> list[Ar
                 places += _place_args(p, reader, _TARGET_PLACES)
                 for inc in _pobjs(p, {"including"}):  # "much of Yemen including Sanaa"
                     places += _place_args(inc, reader, _TARGET_PLACES)
+        places += _examples(obj, reader, regions=regions)
     return places
+
+
+def _facility(tok: Token, reader: SentenceReader) -> list[Arg]:
+    m = reader.mention(tok)
+    return [reader.arg(m)] if m is not None and m.label_ in {"Facility", "Place"} else []
 
 
 def _group_of(tok: Token, reader: SentenceReader) -> list[Arg]:
     """The actors a noun phrase names, or whose people it names ("Houthi fighters")."""
     found = reader.actors(tok)
-    if found or tok.lower_ not in PRESENCE_NOUNS:
+    if found or tok.lower_ not in PRESENCE_NOUNS | _SITE_PRESENCE:
         return found
     return [
         reader.arg(m)
@@ -138,6 +153,11 @@ def _holders(verb: Token, reader: SentenceReader) -> tuple[list[Arg], bool]:
     if not agents:
         subjects = by if passive else _subjects(verb)
         agents = [a for c in subjects for a in _group_of(c, reader)]
+    # "the Polisario said it had taken control of Y": "it" is the speaker
+    if not passive and all(_pronoun(a, "it") for a in agents):
+        spoken = [a for a in speaker_pronoun(verb, reader) if a.span.label_ in _DEPLOYABLE]
+        if spoken:
+            return spoken, passive
     # "it has led offensives, recapturing Ramadi": "it" is too often wrong here; "they" not
     return [a for a in agents if a.span.label_ in _HOLDERS and not _pronoun(a, "it")], passive
 
@@ -277,7 +297,7 @@ def presence_nouns(sent: Span, reader: SentenceReader) -> Iterator[Candidate]:
     """ "Hezbollah fighters in Syria", "Hezbollah's operations in Syria", "PIJ targets in
     Gaza" -> presentIn (the group's own people or acts are there)."""
     for noun in sent:
-        if noun.lower_ not in PRESENCE_NOUNS or noun.pos_ not in {"NOUN", "PROPN"}:
+        if noun.lower_ not in PRESENCE_NOUNS | _SITE_PRESENCE or noun.pos_ not in {"NOUN", "PROPN"}:
             continue  # PROPN: a headline's capitals ("Kill 150 Shabab Fighters in Somalia")
         own = reader.mention(noun)
         if own is not None and own.label_ in _DEPLOYABLE:

@@ -34,6 +34,7 @@ from .assertion import assertion_factor
 from .sentence import (
     _ACTORS,
     _PLACES,
+    _SITE_NOUNS,
     _VERB_PREPS,
     _VERBAL_ATTACKS,
     Arg,
@@ -47,7 +48,8 @@ from .sentence import (
 #: attack verbs the shared table lacks
 _EXTRA_VERB_RELATIONS: dict[str, str] = {
     **dict.fromkeys(
-        "assassinate besiege pound blockade overrun capture seize recapture retake".split(),
+        "assassinate besiege pound blockade overrun capture seize recapture retake sink "
+        "torpedo".split(),
         "attacked",
     ),
     # killing a person: "X murdered Y", "Y was slain by X", "X stabbed Y"
@@ -74,7 +76,7 @@ BOMBARD_VERBS = frozenset("bomb shell bombard strike raid pound".split())
 
 
 #: verbs of an assault whose object's town is attacked: "raided a base in X"
-_ASSAULT_VERBS = frozenset("attack raid storm ambush hit assault".split())
+_ASSAULT_VERBS = frozenset("attack raid storm ambush hit assault target".split())
 
 #: what is launched at a target: "fired rockets at X", "launched drones towards Y"
 PROJECTILE_NOUNS = frozenset(
@@ -388,6 +390,9 @@ def _struck_places(verb: Token, reader: SentenceReader) -> list[Arg]:
     the target.
     """
     hit = [c for c in verb.children if c.dep_ in {"dobj", "nsubjpass"}]
+    # "targeted a site at A and an airfield at B" (the second object may hang on the verb)
+    hit += [c for h in hit for c in h.conjuncts]
+    hit += [c for c in verb.children if c.dep_ == "conj" and c.pos_ == "NOUN"]
     weapons = [p for p in _pobjs(verb, {"by"}) if p.lemma_.lower() in ARMED_NOUNS]
     # only where something was struck: "bombed targets in X", "struck by a missile in X";
     # not "struck a deal in Brussels"
@@ -395,10 +400,18 @@ def _struck_places(verb: Token, reader: SentenceReader) -> list[Arg]:
         return []
     heads = [verb, *hit, *weapons]
     heads += _pobjs(verb, {"including"})  # "bombed targets, including a base in X"
+    # "a site at Bani": a site struck at a town
+    at = [
+        p
+        for h in hit
+        if _struck_thing(h, reader) or h.lower_ in _SITE_NOUNS
+        for p in _pobjs(h, {"at"})
+    ]
+    if any(_struck_thing(h, reader) for h in hit):
+        at += _pobjs(verb, {"at"})
     return [
         a
-        for h in heads
-        for p in _pobjs(h, {"in"})
+        for p in [*(p for h in heads for p in _pobjs(h, {"in"})), *at]
         for a in reader.actors(p)
         if a.span.label_ in {"Place", "Facility"}
     ]

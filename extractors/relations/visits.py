@@ -77,6 +77,16 @@ def visits(sent: Span, reader: SentenceReader) -> Iterator[Candidate]:
             agents, passive = agents_of(verb, reader)
             if passive:
                 continue
+            if not agents:  # "troops from Botswana arrived in Pemba": the state's forces
+                for a in [
+                    a
+                    for c in verb.children
+                    if c.dep_ == "nsubj" and c.lower_ in DEPLOYED_NOUNS
+                    for a in _force_owners(c, reader)
+                ]:
+                    for pl in places:
+                        if a.span.kb_id_ != pl.span.kb_id_:
+                            yield Candidate(a, "presentIn", pl, "visit", factor)
             # "X visited Cairo with Y": the companions went too
             agents += [
                 a
@@ -297,6 +307,8 @@ def _force_owners(noun: Token, reader: SentenceReader) -> list[Arg]:
         if c.dep_ in {"poss", "compound", "nmod", "amod"}
         for m in [reader.named_or_demonym(c)]
         if m is not None and m.label_ in _SENDERS
+    ] + [  # "troops from Botswana", "soldiers from South Africa and Malawi"
+        a for p in _pobjs(noun, {"from"}) for a in reader.actors(p) if a.span.label_ in _SENDERS
     ]
 
 
