@@ -29,7 +29,7 @@ _PLACE_TAILS = frozenset("region province state district governorate county area
 #: nouns that describe an actor by its standing: "its ally in Lebanon"
 _STANDING_NOUNS = frozenset(
     "ally allies affiliate affiliates branch proxy proxies partner partners franchise "
-    "offshoot arm wing".split()
+    "offshoot arm wing force mission contingent".split()
 ) | frozenset(DESCRIPTOR_TYPES)
 
 
@@ -44,8 +44,8 @@ def _place_after_in(tok: Token, reader: SentenceReader) -> Span | None:
     if i >= tok.sent.end:
         return None
     m = reader.mention(doc[i])
-    if m is None or m.start != i or m.label_ not in _PLACES:
-        return None
+    if m is None or not tok.i < m.start <= i or m.label_ not in _PLACES:
+        return None  # the place may take the lead words in: "in southern Lebanon"
     after = doc[m.end] if m.end < tok.sent.end else None
     if after is not None and not (after.is_punct or after.lower_ in _PLACE_TAILS):
         return None  # "in Yemen's capital", "in Gaza City" read elsewhere

@@ -42,6 +42,7 @@ from . import (
     titles,
     verbs,
     visits,
+    whereabouts,
 )
 from .sentence import Candidate, SentenceReader
 
@@ -125,6 +126,7 @@ FAMILIES = (
     stances,
     battles,
     holdings,
+    whereabouts,
     composition,
     events,
     places,
@@ -210,6 +212,8 @@ PATTERNS += (
     holdings.seats,
     holdings.departures,
     holdings.missions,
+    whereabouts.being_in,
+    whereabouts.operates_site,
 )
 # a pattern a family adds without a place above runs last, in family order
 PATTERNS += tuple(p for m in FAMILIES for p in m.PATTERNS if p not in PATTERNS)

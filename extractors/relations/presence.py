@@ -94,6 +94,8 @@ def _taken_places(
     else:
         objs = [c for c in verb.children if c.dep_ == "dobj"]
         objs += [c for o in objs for c in o.conjuncts]  # "most of X and several towns"
+        if verb.dep_ == "relcl" and any(o.tag_ in {"WDT", "WP"} for o in objs):
+            objs.append(verb.head)  # "Sirte, the city that X took", "Y, which X held"
     places: list[Arg] = []
     for obj in objs:
         if obj.i in reader.demonyms or obj.lower_ in PRESENCE_NOUNS:

@@ -1,0 +1,92 @@
+"""Where an actor is, said plainly: "X was in Ankara", "troops remained in positions
+inside Lebanon", "X operates the Hmeimim air base" (``presentIn``)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from spacy.tokens import Span, Token
+
+from .assertion import assertion_factor
+from .places import _place_args
+from .sentence import _ACTORS, Arg, Candidate, SentenceReader, _pobjs, agents_of
+
+CONFIDENCE = {"being_in": 0.75, "operates_site": 0.8}
+
+_PLACES = frozenset({"Place", "Country", "Facility"})
+#: verbs of being or staying somewhere
+_BEING_VERBS = frozenset({"be", "remain", "stay"})
+#: nouns between a staying verb and its place: "remained in positions inside Lebanon"
+_POSITION_NOUNS = frozenset("positions position bases base posts post areas area".split())
+#: verbs of running a site: "Russia operates the Hmeimim air base"
+_OPERATING_VERBS = frozenset({"operate", "run", "maintain", "man"})
+_SITE_NOUNS = frozenset("base bases airbase facility facilities port outpost outposts".split())
+
+
+def _places_in(verb: Token, reader: SentenceReader) -> list[Arg]:
+    out: list[Arg] = []
+    for p in _pobjs(verb, {"in", "inside"}):
+        found = _place_args(p, reader, _PLACES)
+        if not found and p.lower_ in _POSITION_NOUNS:  # "in positions inside Lebanon"
+            found = [
+                a for q in _pobjs(p, {"in", "inside"}) for a in _place_args(q, reader, _PLACES)
+            ]
+        out += found
+    return out
+
+
+def being_in(sent: Span, reader: SentenceReader) -> Iterator[Candidate]:
+    """ "Sarraj was in Ankara", "Israeli troops remained in positions inside Lebanon"."""
+    for verb in sent:
+        if verb.lemma_ not in _BEING_VERBS or verb.dep_ in {"aux", "auxpass"}:
+            continue
+        if any(c.dep_ in {"attr", "acomp", "xcomp", "ccomp"} for c in verb.children):
+            continue  # "X is the leader in Y", "X was active in Y": not where X is
+        places = _places_in(verb, reader)
+        if not places:
+            continue
+        factor = assertion_factor(verb)
+        if factor == 0:
+            continue
+        subjects = [
+            a
+            for c in verb.children
+            if c.dep_ == "nsubj"
+            for a in reader.actors(c)
+            if a.span.label_ in _ACTORS and a.span.label_ != "Country"
+        ]
+        for a in subjects:
+            for pl in places:
+                if a.span.kb_id_ != pl.span.kb_id_:
+                    yield Candidate(a, "presentIn", pl, "being_in", factor)
+
+
+def operates_site(sent: Span, reader: SentenceReader) -> Iterator[Candidate]:
+    """ "Moscow operates the Hmeimim air base (in Latakia)" -> presentIn the base."""
+    for verb in sent:
+        if verb.lemma_.lower() not in _OPERATING_VERBS or verb.pos_ != "VERB":
+            continue
+        sites: list[Arg] = []
+        for obj in (c for c in verb.children if c.dep_ == "dobj"):
+            for o in (obj, *obj.conjuncts):
+                m = reader.mention(o)
+                if m is not None and m.label_ == "Facility":
+                    sites.append(reader.arg(m))
+                elif o.lower_ in _SITE_NOUNS:  # "a naval facility in the port of Tartus"
+                    sites += [
+                        a for p in _pobjs(o, {"in", "at"}) for a in _place_args(p, reader, _PLACES)
+                    ]
+        if not sites:
+            continue
+        factor = assertion_factor(verb)
+        if factor == 0:
+            continue
+        agents, passive = agents_of(verb, reader)
+        for a in agents if not passive else []:
+            if a.span.label_ not in _ACTORS or a.span.label_ == "Person":
+                continue
+            for s in sites:
+                yield Candidate(a, "presentIn", s, "operates_site", factor)
+
+
+PATTERNS = (being_in, operates_site)
