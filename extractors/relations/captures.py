@@ -175,11 +175,17 @@ def captures(sent: Span, reader: SentenceReader) -> Iterator[Candidate]:
             for o in owners:
                 if a.span.kb_id_ != o.span.kb_id_:
                     yield Candidate(a, "attacked", o, "capture", factor)
-        losers = [a for p in _pobjs(verb, {"from"}) for a in _group_of(p, reader)]
-        for a in losers if agents else []:  # "recaptured Y from Z": Z held Y
+        heads = [verb, *(c for c in verb.children if c.dep_ == "dobj")]
+        heads += [p for h in heads[1:] for p in _pobjs(h, {"of"})]  # "the town of Y from Z"
+        losers = [a for h in heads for p in _pobjs(h, {"from"}) for a in _group_of(p, reader)]
+        for a in losers if agents else []:  # "recaptured Y from Z": Z held Y and was attacked
             for pl in places:
                 if a.span.label_ in _HOLDERS and a.span.kb_id_ != pl.span.kb_id_:
                     yield Candidate(a, "presentIn", pl, "capture", factor)
+            if places and a.span.label_ in _HOLDERS:
+                for g in agents:
+                    if g.span.kb_id_ != a.span.kb_id_:
+                        yield Candidate(g, "attacked", a, "capture", factor)
 
 
 PATTERNS = (captures, capture_nouns)

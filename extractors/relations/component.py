@@ -39,6 +39,7 @@ from . import (
     presence,
     regions,
     stances,
+    strikes,
     titles,
     verbs,
     visits,
@@ -127,6 +128,7 @@ FAMILIES = (
     battles,
     holdings,
     whereabouts,
+    strikes,
     composition,
     events,
     places,
@@ -214,6 +216,9 @@ PATTERNS += (
     holdings.missions,
     whereabouts.being_in,
     whereabouts.operates_site,
+    strikes.fire_on,
+    strikes.blew_up,
+    strikes.raids_against,
 )
 # a pattern a family adds without a place above runs last, in family order
 PATTERNS += tuple(p for m in FAMILIES for p in m.PATTERNS if p not in PATTERNS)
