@@ -36,9 +36,25 @@ def _given_names_before(doc: Doc, start: int, end: int, taken: set[int]) -> int:
 
 def _named_places(doc: Doc, ents: list[Span]) -> list[Span]:
     """Places the model missed but the text names after a place noun: "the northern town
-    of Kidal", "the towns of Shire, Axum and Adwa"."""
+    of Kidal", "the towns of Shire, Axum and Adwa", or before one in apposition:
+    "Harardhere, a former pirate haven in Galmudug"."""
     taken = {t.i for e in ents for t in e}
     out = []
+    for tok in doc:
+        if (
+            tok.i not in taken
+            and tok.pos_ == "PROPN"
+            and tok.is_title
+            and not any(c.dep_ in {"compound", "amod"} for c in tok.children)
+            and any(
+                c.dep_ == "appos" and c.lower_ in _PLACE_NOUNS | _SEAT_NOUNS | {"haven"}
+                for c in tok.children
+            )
+        ):
+            out.append(
+                Span(doc, tok.i, tok.i + 1, label="Place", kb_id=name_key("Place", tok.text))
+            )
+            taken.add(tok.i)
     for noun in doc:
         if noun.lower_ not in _PLACE_NOUNS | _PLURAL_PLACE_NOUNS or noun.pos_ != "NOUN":
             continue

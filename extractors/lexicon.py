@@ -30,7 +30,7 @@ ORG_HEAD_TYPES: dict[str, str] = {
     **dict.fromkeys("intelligence".split(), "GovernmentBody"),
     **dict.fromkeys(
         "airport airbase barracks palace hospital prison mosque refinery oilfield gate "
-        "crossing consulate embassy".split(),
+        "crossing consulate embassy hotel mall market stadium church shrine dam".split(),
         "Facility",
     ),
     **dict.fromkeys(
@@ -58,7 +58,7 @@ DESCRIPTOR_TYPES: dict[str, str] = {
     ),
     **dict.fromkeys("ministry department".split(), "GovernmentBody"),
     **dict.fromkeys("base airport embassy compound camp airbase".split(), "Facility"),
-    **dict.fromkeys("city town village province region district".split(), "Place"),
+    **dict.fromkeys("city town village province region district state".split(), "Place"),
 }
 
 #: nouns for a state's armed forces: "US troops", "Iraqi units", "American planes"

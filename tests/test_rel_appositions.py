@@ -22,6 +22,13 @@ ENTRIES = [
     GazEntry("tyre", "Tyre", "Place", ()),
     GazEntry("beirut", "Beirut", "Place", ()),
     GazEntry("south-lebanon", "South Lebanon", "Place", ("southern Lebanon",)),
+    GazEntry("gwoza", "Gwoza", "Place", ()),
+    GazEntry("mogadishu", "Mogadishu", "Place", ()),
+    GazEntry("sahafi", "Sahafi Hotel", "Facility", ()),
+    GazEntry("unifil", "UNIFIL", "MilitaryForce", ()),
+    GazEntry("un", "United Nations", "InternationalOrganization", ("UN", "U.N.")),
+    GazEntry("badr", "Badr Organization", "ArmedGroup", ("Badr",)),
+    GazEntry("pmf", "Popular Mobilization Forces", "ArmedGroup", ("PMF",)),
 ]
 
 
@@ -58,6 +65,23 @@ def run(vocab):  # type: ignore[no-untyped-def]
         (
             "The United States has a number of special forces in Somalia.",
             {("United States", "presentIn", "Somalia")},
+        ),
+        (
+            "Gwoza, a former rebel stronghold in Borno state, fell on Monday.",
+            {("Gwoza", "locatedIn", "Borno")},
+        ),
+        (
+            "Gunmen stormed the Sahafi Hotel in the capital, Mogadishu.",
+            {("Sahafi Hotel", "locatedIn", "Mogadishu")},
+        ),
+        (
+            "UNIFIL, the United Nations peacekeeping force, said two soldiers died.",
+            {("UNIFIL", "partOf", "United Nations")},
+        ),
+        (
+            "The Badr Organization, the most powerful faction within the Popular Mobilization "
+            "Forces, objected.",
+            {("Badr Organization", "partOf", "Popular Mobilization Forces")},
         ),
     ],
 )

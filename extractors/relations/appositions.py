@@ -11,14 +11,17 @@ from spacy.tokens import Span, Token
 
 from ..lexicon import DESCRIPTOR_TYPES
 from .assertion import assertion_factor
-from .sentence import _ACTORS, Candidate, SentenceReader
+from .sentence import _ACTORS, _ORG_TYPES, Candidate, SentenceReader, _pobjs
 
 CONFIDENCE = {
     "comma_in_place": 0.8,
     "described_in": 0.75,
+    "place_in": 0.75,
+    "owned_body": 0.8,
 }
 
 _PLACES = frozenset({"Place", "Country"})
+_ORGS = _ORG_TYPES - {"Country"}
 #: words between "in" and the larger place: "in northern Yemen", "in the Gao region"
 _LEAD_WORDS = frozenset(
     "the northern southern eastern western central northeastern northwestern southeastern "
@@ -65,6 +68,77 @@ def comma_in_place(sent: Span, reader: SentenceReader) -> Iterator[Candidate]:
         yield Candidate(reader.arg(m), "locatedIn", reader.arg(larger), "comma_in_place")
 
 
+def place_described_in(sent: Span, reader: SentenceReader) -> Iterator[Candidate]:
+    """ "Harardhere, a former pirate haven in Galmudug state", "Hawija, one of the last
+    enclaves in northern Iraq", "the Hayat Hotel in the capital, Mogadishu": a place or a
+    site described as lying in a larger place."""
+    for noun in sent:
+        if noun.pos_ != "NOUN" or noun.dep_ != "appos":
+            continue
+        m = reader.mention(noun.head)
+        if m is None or m.label_ not in {"Place", "Facility"}:
+            continue
+        heads = [noun, *(p for p in _pobjs(noun, {"of"}) if noun.lower_ == "one")]
+        for h in heads:
+            for prep in h.children:
+                larger = _place_after_in(prep, reader) if prep.dep_ == "prep" else None
+                if larger is not None and larger.kb_id_ != m.kb_id_:
+                    yield Candidate(reader.arg(m), "locatedIn", reader.arg(larger), "place_in")
+    for m in reader.in_sentence(sent):  # "the Hayat Hotel in the capital, Mogadishu"
+        if m.label_ != "Facility" or m.end + 2 >= sent.end or sent.doc[m.end].lower_ != "in":
+            continue
+        city = sent.doc[m.end + 1 :]
+        for tok in city[:3]:
+            if tok.lower_ == "capital" and tok.i + 2 < sent.end and sent.doc[tok.i + 1].text == ",":
+                larger = reader.mention(sent.doc[tok.i + 2])
+                if larger is not None and larger.label_ in _PLACES:
+                    yield Candidate(reader.arg(m), "locatedIn", reader.arg(larger), "place_in")
+
+
+#: nouns for a body an organisation owns: "the AU force AMISOM", "X, the UN peacekeeping
+#: force", "Y, the most powerful faction within X"
+_BODY_APPOSITIVES = frozenset(
+    "force mission agency body commission faction component wing branch arm unit".split()
+)
+
+
+def owned_body(sent: Span, reader: SentenceReader) -> Iterator[Candidate]:
+    """ "UNIFIL, the United Nations peacekeeping force", "the earlier AU force AMISOM",
+    "Badr, the most powerful faction within the PMF" -> partOf the owner."""
+    for noun in sent:
+        if noun.lower_ not in _BODY_APPOSITIVES or noun.pos_ != "NOUN":
+            continue
+        named: list[Span] = []
+        if noun.dep_ == "appos" and (m := reader.mention(noun.head)) is not None:
+            named.append(m)  # "UNIFIL, the UN peacekeeping force"
+        named += [
+            m
+            for c in noun.children
+            if c.dep_ == "appos"
+            for m in [reader.mention(c)]
+            if m is not None
+        ]  # "the AU force AMISOM"
+        owners = [
+            m
+            for c in noun.children
+            if c.dep_ in {"compound", "nmod", "poss"} and c.i < noun.i
+            for m in [reader.mention(c)]
+            if m is not None and m.label_ in _ORGS
+        ]
+        owners += [
+            m
+            for p in _pobjs(noun, {"within", "of", "inside"})
+            for m in [reader.mention(p)]
+            if m is not None and m.label_ in _ORGS
+        ]
+        for part in named:
+            if part.label_ not in _ORGS:
+                continue
+            for owner in owners:
+                if owner.kb_id_ != part.kb_id_:
+                    yield Candidate(reader.arg(part), "partOf", reader.arg(owner), "owned_body")
+
+
 def described_in(sent: Span, reader: SentenceReader) -> Iterator[Candidate]:
     """ "Hezbollah, its ally in Lebanon", "JNIM, al-Qaeda's affiliate in the Sahel",
     "the Houthis, an Iran-backed group in Yemen": an actor described as being there."""
@@ -83,4 +157,4 @@ def described_in(sent: Span, reader: SentenceReader) -> Iterator[Candidate]:
                 yield Candidate(reader.arg(actor), "presentIn", reader.arg(place), "described_in")
 
 
-PATTERNS = (comma_in_place, described_in)
+PATTERNS = (comma_in_place, described_in, place_described_in, owned_body)

@@ -219,6 +219,8 @@ PATTERNS += (
     strikes.fire_on,
     strikes.blew_up,
     strikes.raids_against,
+    appositions.place_described_in,
+    appositions.owned_body,
 )
 # a pattern a family adds without a place above runs last, in family order
 PATTERNS += tuple(p for m in FAMILIES for p in m.PATTERNS if p not in PATTERNS)

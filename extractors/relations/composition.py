@@ -22,6 +22,8 @@ CONFIDENCE = {
 _WHOLES = frozenset(
     {"Coalition", "PoliticalGroup", "ArmedGroup", "InternationalOrganization", "MilitaryForce"}
 )
+#: places that contain others: "Hirshabelle state, which includes Hiraan"
+_REGIONS = frozenset({"Place", "Country"})
 #: "X includes A", "X comprises A", "X brings together A", "X groups A"
 _HAVING_VERBS = frozenset("include comprise encompass incorporate unite group".split())
 #: "X, made up of A", "X consists of A", "X is composed of A"
@@ -100,7 +102,7 @@ def _subjects(verb: Token, reader: SentenceReader) -> list[Arg]:
                 out.append(owner)
     if verb.dep_ == "acl" and verb.tag_ == "VBN":  # "X, made up of A"
         out += reader.actors(verb.head)
-    return [a for a in out if a.span.label_ in _WHOLES]
+    return [a for a in out if a.span.label_ in _WHOLES | _REGIONS]
 
 
 def composition(sent: Span, reader: SentenceReader) -> Iterator[Candidate]:
@@ -128,6 +130,11 @@ def composition(sent: Span, reader: SentenceReader) -> Iterator[Candidate]:
             continue
         parts = _listed([a for o in objs for a in reader.actors(o)], reader)
         for whole in wholes:
+            if whole.span.label_ in _REGIONS:  # "Hirshabelle state, which includes Hiraan"
+                for part in parts:
+                    if part.span.label_ == "Place" and part.span.kb_id_ != whole.span.kb_id_:
+                        yield Candidate(part, "locatedIn", whole, "composition", factor)
+                continue
             yield from _parts(whole, parts, "composition", factor)
 
 
