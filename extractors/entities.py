@@ -334,12 +334,24 @@ def _names_a_site(head: Token) -> bool:
     return False
 
 
+def _opens_a_dateline(span: Span) -> bool:
+    """ "KABUL (Reuters) -", "Bamako (AFP) -": the city a report comes from, not its state
+    acting (the parse often makes it the subject of the first verb)."""
+    doc = span.doc
+    if span.start > 0 and "\n" not in doc[span.start - 1].text_with_ws:
+        return False
+    nxt = span.end
+    if nxt < len(doc) and doc[nxt].text == ",":  # "GOMA, Congo (AP) -"
+        nxt += 2
+    return nxt < len(doc) and doc[nxt].text in {"(", "-", "—", "–", ":"}
+
+
 def _choose(matches: list[Match], span: Span) -> Match | None:
     """Pick the entry a surface form names here; metonyms only where the context is political."""
     named = [m for m in matches if m.kind not in {"metonym", "demonym"}]
     metonyms = [m for m in matches if m.kind == "metonym"]
     demonyms = [m for m in matches if m.kind == "demonym"]
-    if metonyms and political_context(span):
+    if metonyms and political_context(span) and not _opens_a_dateline(span):
         return metonyms[0]
     if named:
         return named[0]

@@ -115,7 +115,7 @@ ANAPHOR_NOUNS: dict[str, frozenset[str]] = {
 TITLE_RELATIONS: dict[str, str] = {
     **dict.fromkeys(
         "leader head chief president premier chairman chairwoman chairperson king emir "
-        "sultan founder commander-in-chief director secretary-general ruler boss owner "
+        "sultan founder commander-in-chief director secretary-general ruler boss owner speaker "
         "publisher ceo chancellor rector dean commandant "
         "prime_minister supreme_leader top_commander chief_executive".split(),
         "leaderOf",

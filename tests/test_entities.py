@@ -492,3 +492,38 @@ def test_a_countrys_parliament_is_its_own_body(nlp):  # type: ignore[no-untyped-
 def test_hyphenated_head_title(nlp):  # type: ignore[no-untyped-def]
     found = facts(nlp, "UN Secretary-General Antonio Guterres called the deal a first step.")
     assert ("António Guterres", "leaderOf", "United Nations") in found
+
+
+@pytest.mark.parametrize(
+    ("text", "fact"),
+    [
+        (
+            "Kenya's caretaker Prime Minister Ruth Otieno welcomed the truce.",
+            ("Ruth Otieno", "leaderOf", "Kenya"),
+        ),
+        ("Parliament Speaker Nabih Berri urged calm.", ("Nabih Berri", "leaderOf", "Parliament")),
+    ],
+)
+def test_head_titles_with_modifiers(nlp, text, fact):  # type: ignore[no-untyped-def]
+    assert fact in facts(nlp, text)
+
+
+def test_trainees_fight_not_their_trainer(nlp):  # type: ignore[no-untyped-def]
+    found = facts(nlp, "The US trained Iraqi troops to fight ISIS.")
+    assert ("United States", "fightsAgainst", "Islamic State") not in found
+
+
+def test_they_after_unnamed_plural_speakers_is_no_actor(nlp):  # type: ignore[no-untyped-def]
+    text = "KABUL (Reuters) - Islamist-led rebels declared on Sunday that they had captured Kabul."
+    assert not facts(nlp, text)
+
+
+def test_the_group_is_the_group_the_story_is_about(nlp):  # type: ignore[no-untyped-def]
+    text = (
+        "Hezbollah fired rockets at Israel. Hezbollah said the strikes were a warning. "
+        "Hezbollah fighters also clashed with Israeli troops. "
+        "Nabih Berri, a Hezbollah ally who heads the Amal Movement, urged calm. "
+        "Israeli jets later struck the group's headquarters in Beirut."
+    )
+    found = facts(nlp, text)
+    assert not {f for f in found if "Amal Movement" in (f[0], f[2]) and f[1] == "attacked"}

@@ -252,6 +252,13 @@ _SUBUNIT_WORDS = frozenset(
 )
 
 
+#: words before a head's title that keep it the head: "caretaker Prime Minister X"
+_HEAD_TITLE_MODIFIERS = frozenset(
+    "prime supreme top former deputy acting then managing caretaker interim transitional "
+    "incoming outgoing new current longtime veteran".split()
+)
+
+
 def _demote(relation: str, toks: list[Token], title: Token, reader: SentenceReader) -> str:
     """A head of a unit or function inside an organisation is a member of it, not its leader.
 
@@ -273,8 +280,7 @@ def _demote(relation: str, toks: list[Token], title: Token, reader: SentenceRead
         for t in toks
         if org_end < t.i < title.i
         and t.pos_ in {"NOUN", "PROPN", "ADJ"}
-        and t.lower_
-        not in {"prime", "supreme", "top", "former", "deputy", "acting", "then", "managing"}
+        and t.lower_ not in _HEAD_TITLE_MODIFIERS
         and not (t.lower_ == "chief" and t.i == title.i - 1)  # "BA's chief executive"
     ]
     if org_end >= 0 and between:
@@ -450,10 +456,30 @@ def agents_of(verb: Token, reader: SentenceReader) -> tuple[list[Arg], bool]:
                 if m is not None
             ]
             return [reader.arg(m) for m in owners], False
+        if node.dep_ in {"xcomp", "advcl"} and _object_controlled(node):
+            # "X trained the peshmerga to fight IS": the trainees fight, not X
+            doers = [a for c in node.head.children if c.dep_ == "dobj" for a in reader.actors(c)]
+            return doers, False
         if node.dep_ not in {"conj", "xcomp", "advcl", "ccomp"} or node.head == node:
             break
         node = node.head
     return [], False
+
+
+#: verbs whose object does what their "to" clause says: "trained X to fight Y"
+_OBJECT_CONTROL = frozenset(
+    "train arm equip help enable urge order ask allow encourage force persuade push "
+    "pressure recruit hire pay".split()
+)
+
+
+def _object_controlled(node: Token) -> bool:
+    head = node.head
+    return (
+        any(c.dep_ == "aux" and c.lower_ == "to" for c in node.children)
+        and head.lemma_.lower() in _OBJECT_CONTROL
+        and any(c.dep_ == "dobj" for c in head.children)
+    )
 
 
 def _agent_actors(tok: Token, reader: SentenceReader) -> list[Arg]:
