@@ -334,6 +334,17 @@ def _names_a_site(head: Token) -> bool:
     return False
 
 
+def _particle_names_after(doc: Doc, end: int, taken: set[int]) -> int:
+    """Where a person's name ends when the model left out its particle part: "Abdel
+    Fattah" + "el-Sissi", "Osama" + "bin Laden"."""
+    while end + 1 < len(doc) and doc[end].lower_ in _NAME_PARTICLES and end not in taken:
+        nxt = end + 2 if doc[end + 1].text == "-" else end + 1
+        if nxt >= len(doc) or not doc[nxt].is_title or nxt in taken:
+            break
+        end = nxt + 1
+    return end
+
+
 def _opens_a_dateline(span: Span) -> bool:
     """ "KABUL (Reuters) -", "Bamako (AFP) -": the city a report comes from, not its state
     acting (the parse often makes it the subject of the first verb)."""
@@ -493,8 +504,9 @@ class ActorTyper:
                 ):
                     start += 1
                 start = _given_names_before(doc, start, ent.end, taken)
-            span = doc[start : ent.end]
-            ents.append(Span(doc, start, ent.end, label=etype, kb_id=name_key(etype, span.text)))
+            end = _particle_names_after(doc, ent.end, taken) if etype == "Person" else ent.end
+            span = doc[start:end]
+            ents.append(Span(doc, start, end, label=etype, kb_id=name_key(etype, span.text)))
         ents += datelines
         doc.ents = filter_spans(ents + _titled_names(doc, ents) + _named_places(doc, ents))
         return doc

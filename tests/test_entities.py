@@ -527,3 +527,10 @@ def test_the_group_is_the_group_the_story_is_about(nlp):  # type: ignore[no-unty
     )
     found = facts(nlp, text)
     assert not {f for f in found if "Amal Movement" in (f[0], f[2]) and f[1] == "attacked"}
+
+
+def test_particle_part_of_a_name_and_a_regional_government(nlp):  # type: ignore[no-untyped-def]
+    found = facts(nlp, "Jordanian President Abdel Karim el-Masri met Kurdish leaders.")
+    assert ("Abdel Karim el-Masri", "leaderOf", "Jordan") in found
+    found = facts(nlp, "Kurdistan Regional Government President Massoud Barzani spoke.")
+    assert ("Masoud Barzani", "leaderOf", "Kurdistan Regional Government") in found

@@ -266,8 +266,11 @@ def _demote(relation: str, toks: list[Token], title: Token, reader: SentenceRead
     """
     if relation != "leaderOf":
         return relation
-    if any(t.i < title.i and t.lower_ in _SUBUNIT_WORDS for t in toks):
-        return "memberOf"  # "regional director of X" heads a part of X, not X
+    if any(
+        t.i < title.i and t.lower_ in _SUBUNIT_WORDS and reader.mention(t) is None for t in toks
+    ):
+        return "memberOf"  # "regional director of X" heads a part of X, not X (whose name
+        # may say "Regional": "Kurdistan Regional Government President X" heads it)
     if any(c.dep_ == "det" and c.lower_ in {"a", "an"} for c in title.children) or any(
         c.dep_ == "amod" and c.lower_ == "senior" for c in title.children
     ):
