@@ -247,5 +247,22 @@ def _write_if_changed(
     else:
         cache.forget_outputs()
         paths = write_outputs(kg, out, opts, summary.skipped)
+        _prime_store(out / "graph.ttl")
     cache.record(digest, paths, stats)
     return paths
+
+
+def _prime_store(graph: Path) -> None:
+    """Load the new graph into the Oxigraph store that queries use (``OUT/.actorgraph-store``).
+
+    Best effort: a store that cannot be written is made by the first query instead.
+    """
+    import contextlib
+
+    from actorgraph.graph.errors import ActorGraphError
+    from actorgraph.graph.sparql.engines import OxigraphBackend, build_store
+
+    folder = build_store(graph)
+    if folder is not None:
+        with contextlib.suppress(ActorGraphError, OSError):
+            OxigraphBackend(graph, folder).ensure_loaded()

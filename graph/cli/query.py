@@ -55,11 +55,12 @@ def _query_text(query: str) -> str:
 @timeout_option("Seconds a query may run (0: no limit).")
 @click.option(
     "--store",
-    default="rdflib",
+    default="oxigraph",
     show_default=True,
-    metavar="rdflib|oxigraph:DIR",
-    help="Engine: rdflib in memory, or a persistent Oxigraph store in DIR (loaded on first "
-    "use, reloaded when the graph file changes).",
+    metavar="oxigraph|rdflib|oxigraph:DIR",
+    help="Engine: oxigraph (the store a build keeps beside its graph, else the file read into "
+    "memory), rdflib (the file parsed by rdflib; slower, same answers), or a persistent "
+    "Oxigraph store in DIR (loaded on first use, reloaded when the graph file changes).",
 )
 @endpoint_option(
     "Query a remote SPARQL endpoint instead of a graph file (this is a network opt-in)."
@@ -150,7 +151,7 @@ def _backend(graph_path: Path, *, named_graphs: bool, **options: Any) -> Backend
     from actorgraph.graph.core.graphfile import graph_format
     from actorgraph.graph.sparql.engines import RdflibBackend, open_backend
 
-    in_memory = options.get("store") in (None, "rdflib") and not options.get("endpoint")
+    in_memory = options.get("store") in (None, "oxigraph", "rdflib") and not options.get("endpoint")
     merged_only = graph_format(graph_path) not in {"trig", "nquads"}
     if named_graphs and merged_only and not in_memory and not options.get("endpoint"):
         click.echo(
