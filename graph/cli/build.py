@@ -32,6 +32,7 @@ STDIN_NAME = "stdin.txt"
     "out_dir",
     help="Folder for graph.ttl, graph.html, triples.jsonl, entities.jsonl, skipped.jsonl "
     "(and the hidden cache .actorgraph-cache/).",
+    aliases=["--graph"],
 )
 @model_option(
     "spaCy model package or folder "

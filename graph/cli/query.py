@@ -35,7 +35,9 @@ def _query_text(query: str) -> str:
 
 @click.command()
 @click.argument("query", required=False)
-@graph_option("Graph file to query (Turtle, N-Triples, TriG, N-Quads, JSON-LD, RDF/XML).")
+@graph_option(
+    "The graph to query (Turtle, N-Triples, TriG, N-Quads, JSON-LD, RDF/XML).",
+)
 @format_option(
     ["table", "csv", "tsv", "json", "turtle"],
     "Output format (json/csv/tsv are the SPARQL 1.1 results formats; turtle for CONSTRUCT).",
