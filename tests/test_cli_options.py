@@ -111,3 +111,52 @@ def test_every_hint_names_an_option_that_exists() -> None:
                     if flag not in flags | FOREIGN_FLAGS:
                         unknown[flag] = str(path.relative_to(ROOT))
     assert unknown == {}
+
+
+# --------------------------------------------------------------------------- names
+
+
+@pytest.fixture(scope="module")
+def spelled_out(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A build whose only article spells out "Kataib Hezbollah" (never "KH")."""
+    text = "Kataib Hezbollah is part of the Popular Mobilization Forces, officials said."
+    kh = Entity(
+        f"{BASE}entity/kataib-hezbollah", "gaz:kataib-hezbollah", "Kataib Hezbollah",
+        "ArmedGroup", (), 1, ("a.txt",),
+    )  # fmt: skip
+    pmf = Entity(
+        f"{BASE}entity/popular-mobilization-forces-1234abcd", "x", "Popular Mobilization Forces",
+        "MilitaryForce", ("Hashd",), 1, ("a.txt",),
+    )  # fmt: skip
+    ev = Evidence("a.txt", "b" * 64, text, 0, len(text), "verb", 0.9)
+    edge = Edge(f"{BASE}fact/f", kh.id, "partOf", pmf.id, (ev,))
+    kg = KnowledgeGraph(
+        {kh.id: kh, pmf.id: pmf}, (edge,), (Article("a.txt", "a.txt", text, "b" * 64),)
+    )
+    folder = tmp_path_factory.mktemp("spelled")
+    write_outputs(kg, folder, BuildOptions(html=True))
+    return folder
+
+
+@pytest.mark.parametrize("name", ["KH", "kh", "Kata'ib Hizballah", "hezbollah-brigades", "K.H."])
+def test_a_name_resolves_alike_in_view_bind_and_the_page(
+    spelled_out: Path, tmp_path: Path, name: str
+) -> None:
+    """Label, aliases seen in the text, and the gazetteer's aliases; any case and punctuation."""
+    page = tmp_path / "kh.html"
+    res = _run("view", name, "--graph", spelled_out, "-o", page)
+    assert res.exit_code == 0 and "of Kataib Hezbollah" in res.output, res.output
+    res = _run("query", "--graph", spelled_out, "-n", "everything-about", "-b", f"actor={name}")
+    assert res.exit_code == 0 and "Popular Mobilization Forces" in res.output, res.output
+
+
+def test_punctuation_and_case_never_hide_a_text_alias(spelled_out: Path) -> None:
+    for name in ("HASHD", "popular mobilization-forces", "Popular Mobilization Forces."):
+        res = _run("query", "--graph", spelled_out, "-n", "everything-about", "-b", f"actor={name}")
+        assert res.exit_code == 0 and "Kataib Hezbollah" in res.output, (name, res.output)
+
+
+def test_the_page_searches_the_gazetteer_names_too(spelled_out: Path) -> None:
+    html = (spelled_out / "graph.html").read_text(encoding="utf-8")
+    assert '"knownAs": [' in html or '"knownAs":[' in html
+    assert '"KH"' in html and "Hezbollah Brigades" in html

@@ -449,12 +449,19 @@
   }
 
   const searchIndex = data.nodes.map(function (n) {
-    return { id: n.id, label: squash(n.label), aliases: n.ag.aliases.map(squash), size: n.size };
+    return {
+      id: n.id,
+      label: squash(n.label),
+      aliases: n.ag.aliases.map(squash),
+      known: (n.ag.knownAs || []).map(squash),
+      size: n.size,
+    };
   });
 
   function matchRank(entry, key) {
     if (entry.label === key) return 0;
     if (entry.aliases.indexOf(key) >= 0) return 1;
+    if (entry.known.indexOf(key) >= 0) return 1.5; // the gazetteer's name for it
     if (entry.label.startsWith(key)) return 2;
     if (entry.aliases.some(function (a) { return a.startsWith(key); })) return 3;
     if (entry.label.indexOf(key) >= 0) return 4;

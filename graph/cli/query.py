@@ -51,8 +51,9 @@ def _query_text(query: str) -> str:
     "binds",
     multiple=True,
     metavar="VAR=VALUE",
-    help="Bind a variable (repeatable). An entity name is resolved to its IRI by label/alias, "
-    'any case; <IRI>, ag:name, numbers and "text"@en bind as such.',
+    help="Bind a variable (repeatable). An entity name is resolved to its IRI by label, alias "
+    "or the gazetteer's name for it, ignoring case and punctuation; <IRI>, ag:name, numbers "
+    'and "text"@en bind as such.',
 )
 @timeout_option("Seconds a query may run (0: no limit).")
 @click.option(
