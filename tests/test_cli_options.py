@@ -160,3 +160,63 @@ def test_the_page_searches_the_gazetteer_names_too(spelled_out: Path) -> None:
     html = (spelled_out / "graph.html").read_text(encoding="utf-8")
     assert '"knownAs": [' in html or '"knownAs":[' in html
     assert '"KH"' in html and "Hezbollah Brigades" in html
+
+
+# --------------------------------------------------------------------------- progress
+
+
+def test_the_build_says_when_it_is_loading_the_model(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The status goes up before the model loads and comes down with the first article."""
+    from actorgraph.graph.build import run
+    from actorgraph.graph.read import Skipped
+
+    heard: list[str] = []
+
+    def load(opts: BuildOptions) -> object:
+        heard.append("<load>")
+        return object()
+
+    def process(nlp: object, items, batch_size: int):  # type: ignore[no-untyped-def]
+        for index, art in items:
+            yield index, Skipped(art.name, "stub", "stub")
+
+    monkeypatch.setattr(run, "_load_model", load)
+    monkeypatch.setattr(run, "iter_nlp_results", process)
+    art = Article("a.txt", "a.txt", SENTENCE, "a" * 64)
+    opts = BuildOptions(model="my_model", jobs=0)
+    results = list(run._run_nlp(iter([(0, art)]), opts, None, on_status=heard.append))
+    assert len(results) == 1
+    assert heard == ["loading model my_model ...", "<load>", ""]
+
+
+def test_the_progress_bar_shows_the_status(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    """The bar's text column reads 'loading model NAME ...' while the model loads."""
+    from rich.progress import Progress
+
+    from actorgraph.graph.build import BuildSummary
+    from actorgraph.graph.cli import build as cmd_build
+
+    shown: list[str] = []
+
+    def fake_build(paths, out, opts, *, on_skip, on_article, on_status):  # type: ignore[no-untyped-def]
+        on_status("loading model m ...")
+        progress = bars[-1]
+        (task,) = progress.tasks
+        shown.append(str(progress.columns[-1].render(task)))
+        on_status("")
+        on_article(Article("a.txt", "a.txt", SENTENCE, "a" * 64))
+        shown.append(str(progress.columns[-1].render(progress.tasks[0])))
+        return None, BuildSummary(articles=1)
+
+    bars: list[Progress] = []
+    real_init = Progress.__init__
+
+    def init(self: Progress, *args, **kwargs):  # type: ignore[no-untyped-def]
+        real_init(self, *args, **kwargs)
+        bars.append(self)
+
+    monkeypatch.setattr(Progress, "__init__", init)
+    monkeypatch.setattr("actorgraph.graph.build.build", fake_build)
+    (tmp_path / "a.txt").write_text(SENTENCE, encoding="utf-8")
+    cmd_build._run([tmp_path / "a.txt"], tmp_path / "out", BuildOptions(), quiet=True)
+    assert shown == ["loading model m ... ", "a.txt"]

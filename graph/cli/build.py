@@ -224,7 +224,7 @@ def _run(
         BarColumn(),
         MofNCompleteColumn(),
         TimeElapsedColumn(),
-        TextColumn("{task.description}"),
+        TextColumn("{task.fields[status]}{task.description}"),
         console=_console(),
         disable=quiet,
         transient=True,
@@ -238,7 +238,7 @@ def _run(
             progress.update(task, advance=1)
 
     with progress:
-        task = progress.add_task("", total=total)
+        task = progress.add_task("", total=total, status="")
         try:
             _kg, summary = run_build(
                 paths,
@@ -246,10 +246,16 @@ def _run(
                 opts,
                 on_skip=on_skip,
                 on_article=lambda a: progress.update(task, advance=1, description=a.name),
+                on_status=lambda text: progress.update(task, status=_status(text)),
             )
         except ModelLoadError as exc:
             raise ModelError(str(exc)) from None
     return summary
+
+
+def _status(text: str) -> str:
+    """What the bar shows before the article names: ``loading model NAME ... `` or nothing."""
+    return f"{text} " if text else ""
 
 
 def _report(summary: BuildSummary) -> None:
