@@ -422,7 +422,11 @@ def test_service_is_refused_on_the_parsed_query_with_oxigraph(
 ) -> None:
     """#6: an escape in an IRI hid SERVICE from the keyword scan; Oxigraph sent a POST."""
     from actorgraph.graph.errors import QueryError
-    from actorgraph.graph.sparql.engines import OxigraphBackend, RdflibBackend
+    from actorgraph.graph.sparql.engines import (
+        OxigraphBackend,
+        OxigraphMemoryBackend,
+        RdflibBackend,
+    )
 
     graph = write(tmp_path / "g.nt", TINY_TTL)
     server = listener(http_answer(b'{"head":{"vars":[]},"results":{"bindings":[]}}'))
@@ -432,6 +436,8 @@ def test_service_is_refused_on_the_parsed_query_with_oxigraph(
         backend.query(query)
     with pytest.raises(QueryError, match=r"refused|malformed"):
         RdflibBackend.from_file(graph, timeout=10).query(query)
+    with pytest.raises(QueryError, match=r"refused|malformed"):
+        OxigraphMemoryBackend.from_file(graph, timeout=10).query(query)
     time.sleep(0.3)
     assert server.connections == 0
     assert backend.query("ASK { ?s ?p ?o }").boolean is True  # ordinary queries still run

@@ -6,8 +6,10 @@ All on a tiny build written by hand (no model).
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
+import click
 import pytest
 from click.testing import CliRunner
 
@@ -191,11 +193,24 @@ def test_csv_export_refuses_a_file_name(out: Path, tmp_path: Path):
 
 
 def test_hints_name_options_that_exist(tmp_path: Path):
+    """Each hint names an option of the command that printed it (every reader takes --graph)."""
+
+    def flags(name: str) -> set[str]:
+        cmd = main.get_command(click.Context(main), name)
+        assert cmd is not None
+        return {o for p in cmd.params for o in p.opts if o.startswith("--")}
+
+    def named(output: str) -> set[str]:
+        return set(re.findall(r"(?<![\w-])--[a-z][a-z-]*", output))
+
     validate = CliRunner().invoke(main, ["validate", str(tmp_path / "missing.ttl")])
     assert validate.exit_code != 0 and "not found" in validate.output
-    assert "--graph" not in validate.output
+    assert named(validate.output) <= flags("validate")
     view = CliRunner().invoke(main, ["view", "KH", "--graph-dir", str(tmp_path)])
-    assert view.exit_code != 0 and "--graph " not in view.output
+    assert view.exit_code != 0 and named(view.output) <= flags("view")
+    (tmp_path / "entities.jsonl").write_text("", encoding="utf-8")
+    view = CliRunner().invoke(main, ["view", "KH", "--graph", str(tmp_path)])
+    assert "graph.ttl' not found" in view.output and named(view.output) <= flags("view")
     (tmp_path / "entities.jsonl").write_text("", encoding="utf-8")
     view = CliRunner().invoke(main, ["view", "KH", "--graph-dir", str(tmp_path)])
     assert "graph.ttl' not found" in view.output and "--graph " not in view.output

@@ -7,6 +7,7 @@ import hashlib
 import json
 import random
 import re
+from pathlib import Path
 
 import networkx as nx
 import pytest
@@ -489,7 +490,30 @@ def test_actors_in_no_fact_are_marked_isolated_and_counted() -> None:
     isolated = {n["label"] for n in data["nodes"] if n["ag"]["isolated"]}
     assert isolated == {"Lonely Actor"} and data["isolated"] == 1
     assert data["centre"] is None
-    assert data["counts"]["nodes"] == len(kg.entities)  # the header counts every actor
+    assert data["counts"]["nodes"] == len(kg.entities)
+    n, e = len(kg.entities), len(kg.edges)
+    # the header says how many actors are shown and how many the toggle hides
+    assert data["header"]["hidden"][:2] == [[n - 1, "actors shown"], [1, "hidden (in no relation)"]]
+    assert data["header"]["shown"][:3] == [
+        [n, "actors"],
+        [1, "of them in no relation"],
+        [e, "relations"],
+    ]
+    script = (Path(__file__).parents[1] / "graph" / "assets" / "graph.js").read_text("utf-8")
+    assert 'data.header[isolatedShown ? "shown" : "hidden"]' in script
+    assert "showCounts(shown);" in script  # the toggle changes the header with it
+
+
+def test_header_counts_read_as_words() -> None:
+    from actorgraph.graph.explorer.page import header_counts
+
+    assert header_counts(1, 0, 1, 1) == {
+        "hidden": [(1, "actor"), (1, "relation"), (1, "article")],
+        "shown": [(1, "actor"), (1, "relation"), (1, "article")],
+    }
+    hidden = header_counts(117, 60, 89, 5)["hidden"]
+    line = " · ".join(f"{k} {w}" for k, w in hidden)
+    assert line == "57 actors shown · 60 hidden (in no relation) · 89 relations · 5 articles"
 
 
 def test_ego_centre_is_larger_outlined_and_never_isolated() -> None:

@@ -17,7 +17,13 @@ from actorgraph.graph.core.formats import export
 from actorgraph.graph.core.graphfile import load_graph
 from actorgraph.graph.core.serialize import term_key
 from actorgraph.graph.errors import GraphFileError, QueryError
-from actorgraph.graph.sparql.engines import OxigraphBackend, RdflibBackend, open_backend
+from actorgraph.graph.sparql.engines import (
+    OxigraphBackend,
+    OxigraphMemoryBackend,
+    RdflibBackend,
+    build_store,
+    open_backend,
+)
 from actorgraph.graph.sparql.named_queries import bind_named, library
 from actorgraph.graph.sparql.results import QueryOutcome
 
@@ -56,14 +62,35 @@ def _rows(outcome: QueryOutcome) -> Counter[tuple[tuple[str, ...], ...]]:
     return Counter(tuple(term_key(v) for v in row) for row in outcome.rows)
 
 
-def test_every_named_query_gives_the_same_answers(rdflib_backend, oxigraph_backend):
+@pytest.mark.parametrize("engine", ["store", "memory", "default"])
+def test_every_named_query_gives_the_same_answers(rdflib_backend, oxigraph_backend, seeds, engine):
+    other = {
+        "store": oxigraph_backend,
+        "memory": OxigraphMemoryBackend.from_file(seeds),
+        "default": open_backend(seeds),
+    }[engine]
     assert set(ARGS) == set(library())
     for name, query in library().items():
         a = rdflib_backend.query(query.text, bind_named(query, ARGS[name], rdflib_backend))
-        b = oxigraph_backend.query(query.text, bind_named(query, ARGS[name], oxigraph_backend))
+        b = other.query(query.text, bind_named(query, ARGS[name], other))
         assert a.variables == b.variables, name
         assert a.rows, f"{name} found nothing on the seeds"
         assert _rows(a) == _rows(b), name
+
+
+def test_the_default_engine_is_the_store_the_build_left(seeds: Path, tmp_path: Path):
+    """A build leaves an Oxigraph store beside graph.ttl; queries use it, not rdflib."""
+    folder = build_store(seeds)
+    assert folder is not None and (folder / "db").is_dir()
+    backend = open_backend(seeds)
+    assert isinstance(backend, OxigraphBackend) and backend.store_dir == folder
+    assert backend.ensure_loaded() is False  # the build loaded it already
+    assert isinstance(open_backend(seeds, store="rdflib"), RdflibBackend)
+    copy = tmp_path / "graph.ttl"  # a graph file outside a build is read into memory
+    copy.write_bytes(seeds.read_bytes())
+    assert build_store(copy) is None
+    assert isinstance(open_backend(copy), OxigraphMemoryBackend)
+    assert list(tmp_path.iterdir()) == [copy]  # nothing written beside it
 
 
 def test_free_queries_ask_construct_and_bindings_agree(rdflib_backend, oxigraph_backend):
@@ -130,9 +157,12 @@ def test_a_slow_oxigraph_query_is_stopped(oxigraph_backend: OxigraphBackend, see
     assert slow.query("ASK { ?s ag:partOf ?o }").boolean is True
 
 
-def test_network_is_refused_on_oxigraph_too(oxigraph_backend: OxigraphBackend):
-    with pytest.raises(QueryError, match="SERVICE"):
-        oxigraph_backend.query("SELECT * WHERE { SERVICE <http://127.0.0.1:9/q> { ?s ?p ?o } }")
+def test_network_is_refused_on_oxigraph_too(oxigraph_backend: OxigraphBackend, seeds: Path):
+    for backend in (oxigraph_backend, OxigraphMemoryBackend.from_file(seeds)):
+        with pytest.raises(QueryError, match="SERVICE"):
+            backend.query("SELECT * WHERE { SERVICE <http://127.0.0.1:9/q> { ?s ?p ?o } }")
+        with pytest.raises(QueryError, match="SERVICE"):
+            backend.query(r"SELECT * WHERE { SERV\u0049CE <http://127.0.0.1:9/q> { ?s ?p ?o } }")
 
 
 def test_query_command_with_the_oxigraph_store(seeds: Path, tmp_path: Path):

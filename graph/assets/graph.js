@@ -188,15 +188,20 @@
   }
 
   // ------------------------------------------------------------------ header, legend, filters
+  function showCounts(isolatedShown) {
+    // "57 actors shown · 60 hidden (in no relation) · 89 relations · 5 articles"
+    const counts = document.getElementById("ag-counts");
+    counts.textContent = "";
+    data.header[isolatedShown ? "shown" : "hidden"].forEach(function (pair, i) {
+      if (i) counts.appendChild(document.createTextNode(" \u00b7 "));
+      counts.appendChild(el("b", null, pair[0].toLocaleString("en")));
+      counts.appendChild(document.createTextNode(" " + pair[1]));
+    });
+  }
+
   function fillHeader() {
     document.getElementById("ag-title").textContent = data.title;
-    const counts = document.getElementById("ag-counts");
-    [[data.counts.nodes, "actor"], [data.counts.edges, "relation"], [data.counts.articles, "article"]]
-      .forEach(function (pair, i) {
-        if (i) counts.appendChild(document.createTextNode(" \u00b7 "));
-        counts.appendChild(el("b", null, pair[0].toLocaleString("en")));
-        counts.appendChild(document.createTextNode(" " + pair[1] + (pair[0] === 1 ? "" : "s")));
-      });
+    showCounts(false);
     const centre = data.centre ? byId.get(data.centre) : null;
     const centreBox = document.getElementById("ag-centre");
     centreBox.hidden = !centre;
@@ -315,6 +320,7 @@
     document.getElementById("ag-isolated").checked = shown;
     if (shown) placeIsolated();
     isolatedState.shown = shown;
+    showCounts(shown);
     nodeView.refresh();
     fitAll(api.network);
   }
@@ -449,12 +455,19 @@
   }
 
   const searchIndex = data.nodes.map(function (n) {
-    return { id: n.id, label: squash(n.label), aliases: n.ag.aliases.map(squash), size: n.size };
+    return {
+      id: n.id,
+      label: squash(n.label),
+      aliases: n.ag.aliases.map(squash),
+      known: (n.ag.knownAs || []).map(squash),
+      size: n.size,
+    };
   });
 
   function matchRank(entry, key) {
     if (entry.label === key) return 0;
     if (entry.aliases.indexOf(key) >= 0) return 1;
+    if (entry.known.indexOf(key) >= 0) return 1.5; // the gazetteer's name for it
     if (entry.label.startsWith(key)) return 2;
     if (entry.aliases.some(function (a) { return a.startsWith(key); })) return 3;
     if (entry.label.indexOf(key) >= 0) return 4;

@@ -27,6 +27,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from actorgraph.extractors.records import Article, ArticleResult, KnowledgeGraph
+from actorgraph.extractors.version import DEFAULT_MODEL
 from actorgraph.graph.core.merge import merge
 from actorgraph.graph.errors import InputError
 from actorgraph.graph.outputs import build_lock
@@ -49,12 +50,32 @@ def _run_nlp(
     nlp: Language | None,
     *,
     prestart: bool = False,
+    on_status: Callable[[str], None] = lambda text: None,
 ) -> Iterator[tuple[int, ArticleResult | Skipped]]:
     """Send the articles that need the model to it; start nothing if there are none.
 
     With ``prestart`` (input files changed since the last build) a worker process
     starts loading the model at once instead of when the first such article is met.
+    ``on_status`` hears ``loading model NAME ...`` when the model starts loading (here
+    or in the workers), and ``""`` when the first article comes back from it.
     """
+    results = _run_nlp_quietly(items, opts, nlp, prestart=prestart, on_status=on_status)
+    first = True
+    for item in results:
+        if first:
+            on_status("")
+            first = False
+        yield item
+
+
+def _run_nlp_quietly(
+    items: Iterator[tuple[int, Article]],
+    opts: BuildOptions,
+    nlp: Language | None,
+    *,
+    prestart: bool,
+    on_status: Callable[[str], None],
+) -> Iterator[tuple[int, ArticleResult | Skipped]]:
     local = nlp is not None or (opts.jobs == 0 and not opts.dask)
     pooled = not local and not opts.dask
     if not (pooled and prestart):
@@ -62,6 +83,8 @@ def _run_nlp(
         if first is None:
             return
         items = itertools.chain([first], items)
+    if nlp is None:
+        on_status(f"loading model {opts.model or DEFAULT_MODEL} ...")
     if local:
         model = nlp if nlp is not None else _load_model(opts)
         yield from iter_nlp_results(model, items, batch_size=opts.batch_size)
@@ -100,6 +123,7 @@ class _Run:
     cache: ArticleCache
     on_skip: Callable[[Skipped], None]
     on_article: Callable[[Article], None] | None
+    on_status: Callable[[str], None] = lambda text: None
     results: dict[int, ArticleResult] = field(default_factory=dict)
 
     def skip(self, s: Skipped) -> None:
@@ -134,7 +158,8 @@ class _Run:
             timeout=self.opts.article_timeout,
         )
         todo = self.misses(articles)
-        for index, result in _run_nlp(todo, self.opts, nlp, prestart=prestart):
+        nlp_results = _run_nlp(todo, self.opts, nlp, prestart=prestart, on_status=self.on_status)
+        for index, result in nlp_results:
             if isinstance(result, Skipped):
                 self.skip(result)
                 continue
@@ -152,6 +177,7 @@ def build(
     nlp: Language | None = None,
     on_skip: Callable[[Skipped], None] | None = None,
     on_article: Callable[[Article], None] | None = None,
+    on_status: Callable[[str], None] | None = None,
 ) -> tuple[KnowledgeGraph, BuildSummary]:
     """Build the graph of the articles under ``inputs`` and write it into ``out_dir``.
 
@@ -167,6 +193,8 @@ def build(
             are then ignored).
         on_skip: called for every input left out (unreadable, duplicate, timeout ...).
         on_article: called for every article done, cached or processed.
+        on_status: called with what the build is waiting for (``loading model NAME ...``),
+            and with ``""`` once that is over.
 
     Returns:
         The merged graph and a summary of the build.
@@ -185,6 +213,8 @@ def build(
         found = discover(inputs, on_skip=lambda s: None, follow_links=opts.follow_links)
         stats = input_stats(found)
         run = _Run(opts, summary, cache, on_skip or (lambda s: None), on_article)
+        if on_status is not None:
+            run.on_status = on_status
         changed = not opts.cache or cache.inputs_changed(stats)
         results = run.collect(inputs, nlp, prestart=changed)
         kg = merge(results, base=opts.base, min_confidence=opts.min_confidence)
@@ -249,5 +279,22 @@ def _write_if_changed(
     else:
         cache.forget_outputs()
         paths = write_outputs(kg, out, opts, summary.skipped)
+        _prime_store(out / "graph.ttl")
     cache.record(digest, paths, stats)
     return paths
+
+
+def _prime_store(graph: Path) -> None:
+    """Load the new graph into the Oxigraph store that queries use (``OUT/.actorgraph-store``).
+
+    Best effort: a store that cannot be written is made by the first query instead.
+    """
+    import contextlib
+
+    from actorgraph.graph.errors import ActorGraphError
+    from actorgraph.graph.sparql.engines import OxigraphBackend, build_store
+
+    folder = build_store(graph)
+    if folder is not None:
+        with contextlib.suppress(ActorGraphError, OSError):
+            OxigraphBackend(graph, folder).ensure_loaded()

@@ -32,6 +32,7 @@ STDIN_NAME = "stdin.txt"
     "out_dir",
     help="Folder for graph.ttl, graph.html, triples.jsonl, entities.jsonl, skipped.jsonl "
     "(and the hidden cache .actorgraph-cache/).",
+    aliases=["--graph"],
 )
 @model_option(
     "spaCy model package or folder "
@@ -235,7 +236,7 @@ def _run(
         BarColumn(),
         MofNCompleteColumn(),
         TimeElapsedColumn(),
-        TextColumn("{task.description}"),
+        TextColumn("{task.fields[status]}{task.description}"),
         console=_console(),
         disable=quiet,
         transient=True,
@@ -249,7 +250,7 @@ def _run(
             progress.update(task, advance=1)
 
     with progress:
-        task = progress.add_task("", total=total)
+        task = progress.add_task("", total=total, status="")
         try:
             _kg, summary = run_build(
                 paths,
@@ -257,10 +258,16 @@ def _run(
                 opts,
                 on_skip=on_skip,
                 on_article=lambda a: progress.update(task, advance=1, description=a.name),
+                on_status=lambda text: progress.update(task, status=_status(text)),
             )
         except ModelLoadError as exc:
             raise ModelError(str(exc)) from None
     return summary
+
+
+def _status(text: str) -> str:
+    """What the bar shows before the article names: ``loading model NAME ... `` or nothing."""
+    return f"{text} " if text else ""
 
 
 def _report(summary: BuildSummary) -> None:

@@ -10,7 +10,7 @@ import click
 
 from actorgraph.graph.errors import InputError, ModelError
 
-from .options import build_folder_option, model_option
+from .options import graph_option, model_option
 
 
 @click.command(name="eval")
@@ -28,8 +28,8 @@ from .options import build_folder_option, model_option
     help="A CoNLL04 split (JSON): run the pipeline on its sentences and score end to end.",
 )
 @model_option("spaCy model for --conll04 (default model).")
-@build_folder_option(
-    "--out", "out_dir", help="Build folder holding triples.jsonl and entities.jsonl."
+@graph_option(
+    "The build to score (triples.jsonl and entities.jsonl).", folder=True, aliases=["--out"]
 )
 @click.option(
     "--triples", type=click.Path(path_type=Path), help="Score this triples.jsonl instead."
@@ -44,7 +44,7 @@ def eval_cmd(
     gold_dir: Path | None,
     conll04: Path | None,
     model: str | None,
-    out_dir: Path,
+    graph_path: Path,
     triples: Path | None,
     articles: str | None,
     as_json: bool,
@@ -66,7 +66,7 @@ def eval_cmd(
         _eval_conll04(conll04, model, as_json)
         return
     assert gold_dir is not None
-    _eval_gold(gold_dir, out_dir, triples, articles, as_json)
+    _eval_gold(gold_dir, graph_path, triples, articles, as_json)
 
 
 def _eval_gold(

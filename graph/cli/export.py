@@ -41,7 +41,7 @@ def _check_folder_name(dest: str) -> None:
 
 @click.command()
 @format_option(FORMATS, "Export format (default: from the -o file's suffix).")
-@graph_option("Graph file to export (any RDF syntax `actorgraph query` reads).")
+@graph_option("The graph to export (any RDF syntax `actorgraph query` reads).")
 @click.option(
     "-o",
     "--output",

@@ -27,22 +27,79 @@ def count(n: int, one: str, many: str | None = None) -> str:
     return f"{n} {one if n == 1 else many or one + 's'}"
 
 
-def graph_option(help: str) -> Callable[[F], F]:
-    """``--graph FILE`` (default ``out/graph.ttl``): the graph file the command reads."""
+class AliasedOption(click.Option):
+    """An option whose old spellings still work but are left out of ``--help``."""
+
+    def __init__(self, *args: Any, hidden_aliases: Sequence[str] = (), **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.hidden_aliases = frozenset(hidden_aliases)
+
+    def get_help_record(self, ctx: click.Context) -> tuple[str, str] | None:
+        shown, self.opts = self.opts, [o for o in self.opts if o not in self.hidden_aliases]
+        try:
+            return super().get_help_record(ctx)
+        finally:
+            self.opts = shown
+
+
+def graph_file(path: Path) -> Path:
+    """The graph file ``--graph PATH`` names: PATH itself, or a build folder's graph.ttl."""
+    folder = path.is_dir() or (not path.exists() and path.suffix not in GRAPH_SUFFIXES)
+    return path / GRAPH_FILE if folder else path
+
+
+def build_folder(path: Path) -> Path:
+    """The build folder ``--graph PATH`` names: PATH itself, or the folder of a graph file."""
+    return path.parent if path.is_file() or path.suffix in GRAPH_SUFFIXES else path
+
+
+#: suffixes of graph files, so that ``--graph new/graph.ttl`` means the folder new/
+GRAPH_SUFFIXES = frozenset({".ttl", ".nt", ".trig", ".nq", ".jsonld", ".json", ".rdf", ".owl"})
+GRAPH_FILE = "graph.ttl"
+
+
+def graph_option(
+    help: str, *, folder: bool = False, aliases: Sequence[str] = ()
+) -> Callable[[F], F]:
+    """``--graph PATH`` (default ``out``): which build, the same option for every command.
+
+    PATH is a build folder or a graph file. The command gets a graph file (a
+    folder's graph.ttl), or with ``folder`` the build folder (a file's folder).
+    ``aliases`` are older spellings (``--graph-dir``, ``--out``): they still work
+    and are not shown in ``--help``.
+    """
+    convert = build_folder if folder else graph_file
+
+    def resolve(ctx: click.Context, param: click.Parameter, value: Path | None) -> Path | None:
+        return None if value is None else convert(value)
+
     return click.option(
         "--graph",
+        *aliases,
         "graph_path",
-        default=DEFAULT_GRAPH,
+        cls=AliasedOption,
+        hidden_aliases=aliases,
+        default=DEFAULT_OUT,
         show_default=True,
+        metavar="PATH",
         type=click.Path(path_type=Path),
-        help=help,
+        callback=resolve,
+        help=f"{help} PATH is a build folder or a graph file in it.",
     )
 
 
-def build_folder_option(*decls: str, help: str) -> Callable[[F], F]:
-    """A build folder (default ``out``), under the names ``decls`` (``-o``, ``--out`` ...)."""
+def build_folder_option(*decls: str, help: str, aliases: Sequence[str] = ()) -> Callable[[F], F]:
+    """A build folder (default ``out``), under the names ``decls`` (``-o``, ``--out`` ...);
+    ``aliases`` also work but are not shown in ``--help``."""
     return click.option(
-        *decls, default=DEFAULT_OUT, show_default=True, type=click.Path(path_type=Path), help=help
+        *decls,
+        *aliases,
+        cls=AliasedOption,
+        hidden_aliases=aliases,
+        default=DEFAULT_OUT,
+        show_default=True,
+        type=click.Path(path_type=Path),
+        help=help,
     )
 
 

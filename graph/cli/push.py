@@ -14,7 +14,7 @@ from .options import endpoint_option, graph_option, prune_option, timeout_option
     "Graph Store HTTP Protocol endpoint, e.g. http://127.0.0.1:7878/store (Oxigraph).",
     required=True,
 )
-@graph_option("Graph file to upload.")
+@graph_option("The graph to upload.")
 @prune_option("Delete the store's article graphs whose article is no longer in the graph.")
 @click.option(
     "--query-endpoint",

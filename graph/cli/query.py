@@ -35,7 +35,9 @@ def _query_text(query: str) -> str:
 
 @click.command()
 @click.argument("query", required=False)
-@graph_option("Graph file to query (Turtle, N-Triples, TriG, N-Quads, JSON-LD, RDF/XML).")
+@graph_option(
+    "The graph to query (Turtle, N-Triples, TriG, N-Quads, JSON-LD, RDF/XML).",
+)
 @format_option(
     ["table", "csv", "tsv", "json", "turtle"],
     "Output format (json/csv/tsv are the SPARQL 1.1 results formats; turtle for CONSTRUCT).",
@@ -49,17 +51,19 @@ def _query_text(query: str) -> str:
     "binds",
     multiple=True,
     metavar="VAR=VALUE",
-    help="Bind a variable (repeatable). An entity name is resolved to its IRI by label/alias, "
-    'any case; <IRI>, ag:name, numbers and "text"@en bind as such.',
+    help="Bind a variable (repeatable). An entity name is resolved to its IRI by label, alias "
+    "or the gazetteer's name for it, ignoring case and punctuation; <IRI>, ag:name, numbers "
+    'and "text"@en bind as such.',
 )
 @timeout_option("Seconds a query may run (0: no limit).")
 @click.option(
     "--store",
-    default="rdflib",
+    default="oxigraph",
     show_default=True,
-    metavar="rdflib|oxigraph:DIR",
-    help="Engine: rdflib in memory, or a persistent Oxigraph store in DIR (loaded on first "
-    "use, reloaded when the graph file changes).",
+    metavar="oxigraph|rdflib|oxigraph:DIR",
+    help="Engine: oxigraph (the store a build keeps beside its graph, else the file read into "
+    "memory), rdflib (the file parsed by rdflib; slower, same answers), or a persistent "
+    "Oxigraph store in DIR (loaded on first use, reloaded when the graph file changes).",
 )
 @endpoint_option(
     "Query a remote SPARQL endpoint instead of a graph file (this is a network opt-in)."
@@ -150,7 +154,7 @@ def _backend(graph_path: Path, *, named_graphs: bool, **options: Any) -> Backend
     from actorgraph.graph.core.graphfile import graph_format
     from actorgraph.graph.sparql.engines import RdflibBackend, open_backend
 
-    in_memory = options.get("store") in (None, "rdflib") and not options.get("endpoint")
+    in_memory = options.get("store") in (None, "oxigraph", "rdflib") and not options.get("endpoint")
     merged_only = graph_format(graph_path) not in {"trig", "nquads"}
     if named_graphs and merged_only and not in_memory and not options.get("endpoint"):
         click.echo(

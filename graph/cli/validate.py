@@ -7,33 +7,42 @@ from pathlib import Path
 
 import click
 
-from .options import DEFAULT_GRAPH, count, quiet_option
+from .options import count, graph_file, graph_option, quiet_option
 
 
 @click.command()
-@click.argument("graph", default=DEFAULT_GRAPH, type=click.Path(path_type=Path))
+@click.argument("graph", required=False, type=click.Path(path_type=Path))
+@graph_option("The graph to check (or give it as GRAPH).")
 @click.option(
     "--shapes",
     type=click.Path(path_type=Path),
     help="A SHACL shapes file of your own (default: actorgraph's ontology/shapes.ttl).",
 )
 @quiet_option("Print nothing; only the exit status tells.")
-def validate(graph: Path, shapes: Path | None, quiet: bool) -> None:
-    """Check GRAPH (default out/graph.ttl) against the SHACL shapes; exit 1 if it does not conform.
+def validate(graph: Path | None, graph_path: Path, shapes: Path | None, quiet: bool) -> None:
+    """Check GRAPH (a graph file or build folder, default out) against the SHACL shapes.
 
-    One line per violation: the node (and its label), the property, what is wrong
-    and the offending value. The shapes check that every entity has one type
-    among the ontology's entity classes and one skos:prefLabel; every fact a
+    Exits 1 if it does not conform. One line per violation: the node (and its
+    label), the property, what is wrong and the offending value. The shapes check
+    that every entity has one type among the ontology's entity classes and one
+    skos:prefLabel; every fact a
     subject, relation and object, supportCount >= 1, confidence in (0, 1] and
     evidence; every piece of evidence its article, sentence, offsets
     (start < end), extractor and confidence; and that each relation's subject
     and object fit its domain and range.
     """
     from actorgraph.graph.core.validate import validate_file
-    from actorgraph.graph.errors import GraphFileError
+    from actorgraph.graph.errors import GraphFileError, InputError
 
+    if (
+        graph is not None
+        and click.get_current_context().get_parameter_source("graph_path")
+        is click.core.ParameterSource.COMMANDLINE
+    ):
+        raise InputError("give the graph once: as GRAPH or with --graph, not both")
+    graph = graph_file(graph) if graph is not None else graph_path
     for path, how in (
-        (graph, "name the file to check: `actorgraph validate PATH`"),
+        (graph, "name the graph to check: `actorgraph validate --graph PATH`"),
         (shapes, "check --shapes"),
     ):
         if path is not None and not path.is_file():

@@ -9,7 +9,7 @@ import click
 
 from actorgraph.graph.errors import InputError, OutputError
 
-from .options import build_folder_option, count
+from .options import count, graph_option
 
 if TYPE_CHECKING:
     from actorgraph.extractors.records import Entity, KnowledgeGraph
@@ -20,7 +20,9 @@ SIZE_BY = ("degree", "pagerank", "betweenness")
 
 @click.command()
 @click.argument("name")
-@build_folder_option("--graph-dir", help="Build folder holding graph.ttl and entities.jsonl.")
+@graph_option(
+    "The build to read (graph.ttl and entities.jsonl).", folder=True, aliases=["--graph-dir"]
+)
 @click.option(
     "--hops",
     default=1,
@@ -57,7 +59,7 @@ SIZE_BY = ("degree", "pagerank", "betweenness")
 )
 def view(
     name: str,
-    graph_dir: Path,
+    graph_path: Path,
     hops: int,
     min_support: int,
     relations: str | None,
@@ -75,8 +77,8 @@ def view(
     from actorgraph.graph.core.iri import slug
     from actorgraph.graph.core.load import load_knowledge_graph
 
-    kg = load_knowledge_graph(graph_dir)
-    ego, centre = _ego(kg, name, graph_dir, hops, min_support, _split(relations))
+    kg = load_knowledge_graph(graph_path)
+    ego, centre = _ego(kg, name, graph_path, hops, min_support, _split(relations))
     label = centre.label
     path = output or Path(f"{slug(label)}.html")
     _write(ego, path, title=_title(label, hops), size_by=size_by, centre=centre.id)

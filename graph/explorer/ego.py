@@ -3,18 +3,16 @@
 from __future__ import annotations
 
 import difflib
-import re
-import unicodedata
 from collections import defaultdict, deque
 from collections.abc import Iterable, Sequence
 
 from actorgraph.extractors.records import Edge, Entity, KnowledgeGraph
+from actorgraph.graph.core.names import match_names
+from actorgraph.graph.core.names import squash as _squash
 
 from .styles import _FAMILY_OF
 
 __all__ = ["ego_graph", "support"]
-
-_QUOTES = re.compile("['\u2018\u2019`\u00b4]")
 
 
 def ego_graph(
@@ -72,12 +70,6 @@ def support(edge: Edge) -> int:
     return len(edge.evidence)
 
 
-def _squash(text: str) -> str:
-    """Case-, accent- and punctuation-free form of a name (``Al-Qa'ida`` -> ``alqaida``)."""
-    text = unicodedata.normalize("NFKD", _QUOTES.sub("", text))
-    return "".join(c for c in text.casefold() if c.isalnum())
-
-
 def _check_relations(kg: KnowledgeGraph, relations: Sequence[str] | None) -> frozenset[str] | None:
     """Validate a relation filter against known relations and those in ``kg``."""
     if relations is None:
@@ -94,22 +86,13 @@ def _check_relations(kg: KnowledgeGraph, relations: Sequence[str] | None) -> fro
 
 
 def _find_entity(kg: KnowledgeGraph, name: str) -> Entity:
-    """The entity whose label (preferred) or alias matches ``name``."""
-    key = _squash(name)
-    best: tuple[tuple[int, int, int, str], Entity] | None = None
-    for ent in kg.entities.values():
-        if _squash(ent.label) == key:
-            rank = 0
-        elif any(_squash(a) == key for a in ent.aliases):
-            rank = 1
-        else:
-            continue
-        score = (rank, -ent.mentions, -len(ent.articles), ent.id)
-        if best is None or score < best[0]:
-            best = (score, ent)
-    if best is None or not key:
-        raise LookupError(_no_match_message(kg, name, key))
-    return best[1]
+    """The entity ``name`` names (:func:`~actorgraph.graph.core.names.match_names`): its
+    label, an alias, or the gazetteer's alias; among several, the most mentioned."""
+    found = match_names(name, ((e.id, e.label, e.aliases) for e in kg.entities.values()))
+    if not found:
+        raise LookupError(_no_match_message(kg, name, _squash(name)))
+    ranked = [kg.entities[iri] for _, iri in found]
+    return min(ranked, key=lambda e: (-e.mentions, -len(e.articles), e.id))
 
 
 def _no_match_message(kg: KnowledgeGraph, name: str, key: str) -> str:

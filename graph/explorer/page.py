@@ -150,22 +150,48 @@ def _payload(
     kg: KnowledgeGraph, net: Any, *, title: str, size_by: str, physics: bool, layout: str
 ) -> dict[str, Any]:
     """Everything the page script needs, as one JSON-ready dict."""
+    isolated = sum(1 for node in net.nodes if node["ag"]["isolated"])
     return {
         "title": title,
         "sizeBy": size_by,
         "layout": layout,
         "physics": physics,
         "freezeAfterStabilization": layout == "auto",
-        "isolated": sum(1 for node in net.nodes if node["ag"]["isolated"]),
+        "isolated": isolated,
         "counts": {
             "nodes": len(net.nodes),
             "edges": len(net.edges),
             "articles": _article_count(kg),
         },
+        "header": header_counts(len(net.nodes), isolated, len(net.edges), _article_count(kg)),
         "legend": _legend(net),
         "options": net.options,
         "nodes": net.nodes,
         "edges": net.edges,
+    }
+
+
+def header_counts(
+    actors: int, isolated: int, relations: int, articles: int
+) -> dict[str, list[tuple[int, str]]]:
+    """The header's counts, ``(number, words)`` each: ``hidden`` as the page opens (actors in
+    no relation hidden behind the toggle), ``shown`` once the toggle shows them."""
+
+    def noun(n: int, one: str) -> str:
+        return one if n == 1 else one + "s"
+
+    tail = [(relations, noun(relations, "relation")), (articles, noun(articles, "article"))]
+    if not isolated:
+        both = [(actors, noun(actors, "actor")), *tail]
+        return {"hidden": both, "shown": both}
+    shown = actors - isolated
+    return {
+        "hidden": [
+            (shown, noun(shown, "actor") + " shown"),
+            (isolated, "hidden (in no relation)"),
+            *tail,
+        ],
+        "shown": [(actors, noun(actors, "actor")), (isolated, "of them in no relation"), *tail],
     }
 
 

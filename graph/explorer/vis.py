@@ -10,6 +10,7 @@ from typing import Any
 from pyvis.network import Network
 
 from actorgraph.extractors.records import Edge, Entity
+from actorgraph.graph.core.names import gazetteer_names, squash
 
 from .ego import support
 from .styles import _CENTRE_STYLE, _OTHER_TYPE_STYLE, FAMILY_COLORS, TYPE_STYLES, _family, _shade
@@ -97,10 +98,14 @@ def _node_meta(ent: Entity, score: float, degree: int) -> dict[str, Any]:
     """Data shown in a node's tooltip and detail panel."""
     aliases = sorted(set(ent.aliases) - {ent.label})
     articles = sorted(set(ent.articles))
+    seen = {squash(n) for n in (ent.label, *aliases[:_MAX_ALIASES])}
+    more = (*aliases[_MAX_ALIASES:], *gazetteer_names(ent.id))
     return {
         "type": ent.type,
         "aliases": aliases[:_MAX_ALIASES],
         "moreAliases": max(len(aliases) - _MAX_ALIASES, 0),
+        # for search only: the other names (aliases past the shown ones, the gazetteer's)
+        "knownAs": sorted({n for n in more if squash(n) not in seen}),
         "articles": articles[:_MAX_ARTICLES],
         "nArticles": len(articles),
         "mentions": ent.mentions,

@@ -4,8 +4,13 @@ Every engine is a :class:`Backend` whose :meth:`~Backend.query` returns a
 :class:`~actorgraph.graph.sparql.results.QueryOutcome`, so the CLI and the named queries
 do not care which one answers:
 
-* :class:`RdflibBackend` (default): the graph file parsed into rdflib; variable
-  bindings go through ``prepareQuery`` + ``initBindings``.
+* Oxigraph (``--store oxigraph``, the default): a build's graph is answered from
+  the store the build leaves in ``OUT/.actorgraph-store/`` (:func:`build_store`,
+  reloaded if the graph changed since); any other graph file is read into an
+  in-memory Oxigraph store (:class:`OxigraphMemoryBackend`). Neither reads Turtle
+  with rdflib, which is what made a query on a small graph take about a second.
+* :class:`RdflibBackend` (``--store rdflib``): the graph file parsed into rdflib;
+  variable bindings go through ``prepareQuery`` + ``initBindings``.
 * :class:`OxigraphBackend` (``--store oxigraph:DIR``): a persistent pyoxigraph
   store in ``DIR``; the first use loads the graph file, later uses reuse the
   store and reload it when the graph file changed.
@@ -27,13 +32,13 @@ import functools
 import itertools
 import json
 import os
+import re
 from collections.abc import Iterator, Mapping
 from pathlib import Path
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.namespace import XSD
-from rdflib.plugins.sparql.sparql import Query
 from rdflib.term import Identifier, Node
 
 from actorgraph.graph.core.graphfile import graph_format, load_dataset, load_graph
@@ -44,11 +49,23 @@ from actorgraph.graph.errors import GraphFileError, QueryError
 from . import limits  # limits.QUERY_MEMORY is read per query: it can be lowered at run time
 from .limits import DEFAULT_TIMEOUT, _first_line, memory_message, run_isolated
 from .query import prepare
-from .remote import EndpointBackend
 from .results import QueryOutcome, outcome_from_result
 from .text import query_form, refuse_network, with_values
 
-__all__ = ["Backend", "OxigraphBackend", "RdflibBackend", "open_backend"]
+if TYPE_CHECKING:
+    from rdflib.plugins.sparql.sparql import Query
+
+__all__ = [
+    "Backend",
+    "OxigraphBackend",
+    "OxigraphMemoryBackend",
+    "RdflibBackend",
+    "build_store",
+    "open_backend",
+]
+
+#: where a build folder keeps the Oxigraph store of its graph (one sub-folder per file)
+STORE_DIR = ".actorgraph-store"
 
 # --------------------------------------------------------------------------- backends
 
@@ -186,13 +203,7 @@ class OxigraphBackend:
         limit: int | None = None,
     ) -> QueryOutcome:
         """Run a query over the store (loaded first when stale); at most ``limit`` rows."""
-        query_form(text)
-        full = with_values(text, bindings)
-        if not self.allow_network:
-            refuse_network(full)
-            # the keyword scan is a first, cheap look; what decides is the parsed query:
-            # a query rdflib cannot parse, or whose algebra holds SERVICE or FROM, is refused
-            _prepared(full, False)
+        full = _checked_text(text, bindings, self.allow_network)
         self.ensure_loaded()
         with self._lock(exclusive=False):
             return run_isolated(
@@ -207,6 +218,7 @@ class OxigraphBackend:
             "graph": str(self.graph_path.resolve()),
             "size": st.st_size,
             "mtime_ns": st.st_mtime_ns,
+            "inode": st.st_ino,
         }
 
     def _marker(self) -> dict[str, Any] | None:
@@ -275,28 +287,145 @@ def _oxigraph_load(db: Path, graph_path: Path, fmt: str) -> None:
         raise GraphFileError(f"cannot open store '{db}': {_first_line(exc)}") from None
     store.clear()
     try:
-        direct = {
-            "turtle": ox.RdfFormat.TURTLE,
-            "nt": ox.RdfFormat.N_TRIPLES,
-            "trig": ox.RdfFormat.TRIG,
-            "nquads": ox.RdfFormat.N_QUADS,
-        }
-        if fmt in direct:  # named graphs of TriG / N-Quads are kept
-            store.bulk_load(path=str(graph_path), format=direct[fmt])
-        else:  # read safely by rdflib (JSON-LD contexts, XML entities), then hand over
-            data = ntriples_text(load_graph(graph_path)).encode("utf-8")
-            store.bulk_load(input=data, format=ox.RdfFormat.N_TRIPLES)
-    except (SyntaxError, ValueError) as exc:
+        _fill(store, graph_path, fmt, bulk=True)
+    except GraphFileError:
         store.clear()
-        raise GraphFileError(f"'{graph_path}' is not valid {fmt}: {_first_line(exc)}") from None
+        raise
     store.flush()
+
+
+def _fill(store: Any, graph_path: Path, fmt: str, *, bulk: bool) -> None:
+    """Load a graph file into an Oxigraph store (named graphs of TriG / N-Quads kept).
+
+    Turtle, N-Triples, TriG and N-Quads are read by Oxigraph itself; other formats
+    (and a file Oxigraph refuses, so the message is rdflib's, naming the line) are
+    read safely by rdflib (JSON-LD contexts, XML entities) and handed over.
+    """
+    import pyoxigraph as ox
+
+    direct = {
+        "turtle": ox.RdfFormat.TURTLE,
+        "nt": ox.RdfFormat.N_TRIPLES,
+        "trig": ox.RdfFormat.TRIG,
+        "nquads": ox.RdfFormat.N_QUADS,
+    }
+    load = store.bulk_load if bulk else store.load
+    if fmt in direct:
+        try:
+            load(path=str(graph_path), format=direct[fmt])
+            return
+        except (SyntaxError, ValueError, UnicodeDecodeError):
+            store.clear()  # rdflib reads it again below, and says what is wrong
+    rdflib_graph = load_dataset(graph_path) if fmt in direct else load_graph(graph_path)
+    fmt_out = ox.RdfFormat.N_QUADS if fmt in {"trig", "nquads"} else ox.RdfFormat.N_TRIPLES
+    data = _nquads_text(rdflib_graph) if fmt in {"trig", "nquads"} else None
+    if data is None:
+        data = ntriples_text(rdflib_graph)
+    try:
+        load(input=data.encode("utf-8"), format=fmt_out)
+    except (SyntaxError, ValueError) as exc:
+        raise GraphFileError(f"'{graph_path}' is not valid {fmt}: {_first_line(exc)}") from None
+
+
+def _nquads_text(ds: Any) -> str:
+    """A dataset read by rdflib as N-Quads text (its default graph stays the default)."""
+    return str(ds.serialize(format="nquads"))
+
+
+class OxigraphMemoryBackend:
+    """A graph file read into an in-memory Oxigraph store; queries run in a forked worker."""
+
+    def __init__(
+        self,
+        store: Any,
+        *,
+        timeout: float | None = DEFAULT_TIMEOUT,
+        allow_network: bool = False,
+        description: str = "oxigraph (in memory)",
+    ) -> None:
+        self.store = store
+        self.timeout = timeout
+        self.allow_network = allow_network
+        self.description = description
+
+    @classmethod
+    def from_file(cls, path: str | Path, **kwargs: Any) -> OxigraphMemoryBackend:
+        """Read a graph file (any format :mod:`~actorgraph.graph.core.graphfile` reads).
+
+        Raises:
+            GraphFileError: the file is missing or does not parse.
+        """
+        import pyoxigraph as ox
+
+        p = Path(path)
+        if not p.is_file():
+            raise GraphFileError(
+                f"graph file '{p}' not found; run `actorgraph build` first or pass --graph PATH"
+            )
+        store = ox.Store()
+        _fill(store, p, graph_format(p), bulk=False)
+        return cls(store, description=f"oxigraph: {p} (in memory)", **kwargs)
+
+    def query(
+        self,
+        text: str,
+        bindings: Mapping[str, Identifier] | None = None,
+        *,
+        limit: int | None = None,
+    ) -> QueryOutcome:
+        """Run a query (at most ``limit`` rows) in a worker stopped at the time limit."""
+        full = _checked_text(text, bindings, self.allow_network)
+        store = self.store
+        return run_isolated(
+            lambda: _store_query(store, full, limit),
+            timeout=self.timeout,
+            memory=limits.QUERY_MEMORY,
+        )
+
+
+_NETWORK_WORD = re.compile(r"(?i)(?<![\w?$])(?:service|from)(?!\w)")
+
+
+def _checked_text(text: str, bindings: Mapping[str, Identifier] | None, allow_network: bool) -> str:
+    """The query with its bindings as VALUES, refused if it would reach the network.
+
+    The keyword scan (:func:`~actorgraph.graph.sparql.text.refuse_network`) is a
+    first, cheap look. What decides is the parsed query: a query whose text (with
+    ``\\u`` escapes decoded) holds the word SERVICE or FROM anywhere is parsed by
+    rdflib, and refused when it cannot be parsed or its algebra holds SERVICE or
+    FROM. A query without either word cannot hold them, so it skips that parse.
+    """
+    query_form(text)
+    full = with_values(text, bindings)
+    if not allow_network:
+        refuse_network(full)
+        if _NETWORK_WORD.search(_unescape(full)):
+            _prepared(full, False)
+    return full
+
+
+def _unescape(text: str) -> str:
+    """``\\uXXXX`` / ``\\UXXXXXXXX`` escapes decoded (SPARQL reads them before parsing)."""
+    if "\\" not in text:
+        return text
+    return re.sub(
+        r"\\u([0-9A-Fa-f]{4})|\\U([0-9A-Fa-f]{8})",
+        lambda m: chr(min(int(m.group(1) or m.group(2), 16), 0x10FFFF)),
+        text,
+    )
 
 
 def _oxigraph_query(db: Path, text: str, limit: int | None = None) -> QueryOutcome:
     """(Worker) Run a query over a store opened read-only; read at most ``limit`` rows."""
     import pyoxigraph as ox
 
-    store = ox.Store.read_only(str(db))
+    return _store_query(ox.Store.read_only(str(db)), text, limit)
+
+
+def _store_query(store: Any, text: str, limit: int | None = None) -> QueryOutcome:
+    """(Worker) Run a query over an Oxigraph store; read at most ``limit`` rows."""
+    import pyoxigraph as ox
+
     try:
         result = store.query(text, prefixes=PREFIXES)
         if isinstance(result, ox.QueryBoolean):
@@ -313,6 +442,7 @@ def _oxigraph_query(db: Path, text: str, limit: int | None = None) -> QueryOutco
         )
         return QueryOutcome("CONSTRUCT", triples=triples)  # type: ignore[arg-type]
     except SyntaxError as exc:
+        _prepared(text, True)  # rdflib's message names the line and column, when it has one
         raise QueryError(f"malformed SPARQL (Oxigraph): {_first_line(exc)}") from None
     except MemoryError:
         raise QueryError(memory_message()) from None
@@ -338,6 +468,21 @@ def _from_ox(term: Any) -> Node | None:
     return Literal(str(term))
 
 
+def build_store(graph_path: str | Path) -> Path | None:
+    """The folder where a build keeps the Oxigraph store of ``graph_path``, or None.
+
+    A graph file in a build folder (one holding ``.actorgraph-current``, which
+    ``actorgraph build`` makes) has its store in ``OUT/.actorgraph-store/NAME``; any
+    other file has none (it is read into memory instead).
+    """
+    from actorgraph.graph.outputs import CURRENT
+
+    p = Path(graph_path)
+    if not (p.parent / CURRENT).is_symlink():
+        return None
+    return p.parent / STORE_DIR / p.name
+
+
 def open_backend(
     graph_path: str | Path,
     *,
@@ -350,7 +495,8 @@ def open_backend(
 
     Args:
         graph_path: the graph file (ignored with ``endpoint``).
-        store: ``None`` / ``"rdflib"`` (in memory) or ``"oxigraph:DIR"``.
+        store: ``None`` / ``"oxigraph"`` (a build's store, else the file in memory),
+            ``"rdflib"`` (in memory) or ``"oxigraph:DIR"`` (a persistent store in DIR).
         endpoint: a SPARQL endpoint URL (then ``store`` must be ``None``).
         timeout: seconds per query; ``None`` or 0 for no limit.
         allow_network: let local queries use ``SERVICE`` / ``FROM``.
@@ -361,14 +507,30 @@ def open_backend(
     """
     limit = timeout or None
     if endpoint:
-        if store not in (None, "rdflib"):
+        from .remote import EndpointBackend  # urllib, ssl: only when a remote store is asked for
+
+        if store not in (None, "oxigraph", "rdflib"):
             raise QueryError("--endpoint and --store exclude each other; give one")
         return EndpointBackend(endpoint, timeout=limit)
-    if store in (None, "rdflib"):
+    if store == "rdflib":
         return RdflibBackend.from_file(graph_path, timeout=limit, allow_network=allow_network)
-    kind, _, folder = store.partition(":")
-    if kind != "oxigraph" or not folder:
-        raise QueryError(f"unknown --store {store!r}; use rdflib or oxigraph:DIR")
-    backend = OxigraphBackend(graph_path, folder, timeout=limit, allow_network=allow_network)
+    if store in (None, "oxigraph"):
+        folder = build_store(graph_path)
+        if folder is not None and Path(graph_path).is_file():
+            try:
+                backend = OxigraphBackend(
+                    graph_path, folder, timeout=limit, allow_network=allow_network
+                )
+                backend.ensure_loaded()
+                return backend
+            except GraphFileError:
+                pass  # a store that cannot be written (read-only folder ...): read into memory
+        return OxigraphMemoryBackend.from_file(
+            graph_path, timeout=limit, allow_network=allow_network
+        )
+    kind, _, folder_name = store.partition(":")
+    if kind != "oxigraph" or not folder_name:
+        raise QueryError(f"unknown --store {store!r}; use oxigraph, rdflib or oxigraph:DIR")
+    backend = OxigraphBackend(graph_path, folder_name, timeout=limit, allow_network=allow_network)
     backend.ensure_loaded()
     return backend

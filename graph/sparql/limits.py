@@ -7,6 +7,7 @@ runs in a forked worker (:func:`run_isolated`) that inherits the parsed graph.
 from __future__ import annotations
 
 import multiprocessing
+import os
 import signal
 import threading
 from collections.abc import Callable
@@ -86,6 +87,9 @@ def _worker_main(fn: Callable[[], Any], sender: Any, memory: int | None = None) 
     """Body of the worker process: run, send ``(status, payload)`` back."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
     if memory is not None:
+        # Oxigraph (Rust) aborts when an allocation fails; with RUST_BACKTRACE set it first
+        # tries to print a backtrace, which can hang with no memory left: abort at once
+        os.environ["RUST_BACKTRACE"] = "0"
         _cap_memory(memory)
     try:
         message: tuple[str, Any] = ("ok", fn())

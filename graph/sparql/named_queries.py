@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import difflib
 import re
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from decimal import Decimal
 from functools import cache
@@ -21,6 +21,7 @@ from rdflib import Literal, URIRef
 from rdflib.term import Identifier
 from rdflib.util import from_n3
 
+from actorgraph.graph.core.names import match_names
 from actorgraph.graph.core.rdf import PREFIXES
 from actorgraph.graph.errors import QueryError
 from actorgraph.ontology import AG, NS_IRI, RELATIONS, load_schema
@@ -46,6 +47,18 @@ SELECT ?entity ?label ?preferred ?name ?type ?mentions WHERE {
   { ?entity skos:prefLabel ?label . BIND(true AS ?preferred) }
   UNION { ?entity skos:altLabel ?label . BIND(false AS ?preferred) }
   FILTER(LCASE(STR(?label)) = ?needle)
+  OPTIONAL { ?entity skos:prefLabel ?name }
+  OPTIONAL { ?entity a ?class . FILTER(STRSTARTS(STR(?class), STR(ag:))) }
+  BIND(STRAFTER(STR(?class), "#") AS ?type)
+  OPTIONAL { ?entity ag:mentionCount ?mentions }
+}
+"""
+
+#: every label and alias, to match a name ignoring punctuation when no exact match exists
+ALL_NAMES_QUERY = """
+SELECT ?entity ?label ?preferred ?name ?type ?mentions WHERE {
+  { ?entity skos:prefLabel ?label . BIND(true AS ?preferred) }
+  UNION { ?entity skos:altLabel ?label . BIND(false AS ?preferred) }
   OPTIONAL { ?entity skos:prefLabel ?name }
   OPTIONAL { ?entity a ?class . FILTER(STRSTARTS(STR(?class), STR(ag:))) }
   BIND(STRAFTER(STR(?class), "#") AS ?type)
@@ -295,13 +308,19 @@ def resolve_entity(backend: Backend, name: str) -> URIRef:
         return URIRef(text)
     needle = " ".join(text.split()).lower()
     outcome = backend.query(RESOLVE_QUERY, {"needle": Literal(needle)})
-    found: dict[URIRef, tuple[bool, int, str]] = {}
-    for entity, _, preferred, label, etype, mentions in outcome.rows:
-        if isinstance(entity, URIRef):
-            pref = isinstance(preferred, Literal) and bool(preferred.toPython())
-            if entity not in found or pref:
-                count = int(str(mentions)) if mentions is not None else 0
-                found[entity] = (pref, -count, _candidate(entity, label, etype, mentions))
+    found = _found(outcome.rows)
+    if not found:  # ignoring punctuation, then the gazetteer's aliases (core.names)
+        rows = backend.query(ALL_NAMES_QUERY).rows
+        names: dict[str, tuple[str, list[str]]] = {}
+        for entity, label, preferred, *_ in rows:
+            if isinstance(entity, URIRef) and label is not None:
+                entry = names.setdefault(str(entity), ("", []))
+                if isinstance(preferred, Literal) and bool(preferred.toPython()):
+                    names[str(entity)] = (str(label), entry[1])
+                else:
+                    entry[1].append(str(label))
+        matched = {iri for _, iri in match_names(text, ((k, *v) for k, v in names.items()))}
+        found = _found(r for r in rows if str(r[0]) in matched)
     preferred_only = {e: v for e, v in found.items() if v[0]}
     matches = preferred_only or found
     if len(matches) == 1:
@@ -310,6 +329,18 @@ def resolve_entity(backend: Backend, name: str) -> URIRef:
         listed = "; ".join(v[2] for v in sorted(matches.values()))
         raise QueryError(f"'{name}' names {len(matches)} entities: {listed}; bind one <IRI>")
     raise QueryError(f"no entity is named '{name}'{_suggest(backend, needle)}")
+
+
+def _found(rows: Iterable[tuple[object, ...]]) -> dict[URIRef, tuple[bool, int, str]]:
+    """Entity -> (named by its preferred label, -mentions, description), from resolve rows."""
+    found: dict[URIRef, tuple[bool, int, str]] = {}
+    for entity, _, preferred, label, etype, mentions in rows:
+        if isinstance(entity, URIRef):
+            pref = isinstance(preferred, Literal) and bool(preferred.toPython())
+            if entity not in found or pref:
+                count = int(str(mentions)) if mentions is not None else 0
+                found[entity] = (pref, -count, _candidate(entity, label, etype, mentions))
+    return found
 
 
 def _candidate(entity: URIRef, label: object, etype: object, mentions: object) -> str:

@@ -12,17 +12,16 @@ from __future__ import annotations
 import difflib
 import re
 from collections.abc import Mapping
-from typing import Any
-
-from pyparsing import ParseException
-from rdflib import Graph
-from rdflib.plugins.sparql import prepareQuery
-from rdflib.plugins.sparql.sparql import Query
-from rdflib.query import Result
-from rdflib.term import Identifier
+from typing import TYPE_CHECKING, Any
 
 from actorgraph.graph.core.rdf import PREFIXES
 from actorgraph.graph.errors import QueryError
+
+if TYPE_CHECKING:  # rdflib's SPARQL parser takes a while to import: only when a query needs it
+    from rdflib import Graph
+    from rdflib.plugins.sparql.sparql import Query
+    from rdflib.query import Result
+    from rdflib.term import Identifier
 
 __all__ = [
     "UpdateRefused",
@@ -114,6 +113,9 @@ def unknown_terms(text: str) -> list[tuple[str, str | None]]:
 
 def prepare(text: str, *, allow_network: bool = False) -> Query:
     """Parse a query; refuse network access unless allowed. Raises :class:`QueryError`."""
+    from pyparsing import ParseException
+    from rdflib.plugins.sparql import prepareQuery
+
     try:
         q = prepareQuery(text, initNs=PREFIXES)
     except ParseException as exc:
