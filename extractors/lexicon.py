@@ -84,7 +84,9 @@ SPEECH_VERBS = frozenset("say tell state add announce declare warn write insist 
 HONORIFICS = frozenset(
     "mr mr. mrs mrs. ms ms. miss dr dr. sir dame lord lady gen gen. general col col. "
     "lt lt. maj maj. capt capt. sgt sgt. adm adm. sheikh shaikh ayatollah grand "
-    "captain lieutenant sergeant brigadier admiral corporal colonel".split()
+    "captain lieutenant sergeant brigadier admiral corporal colonel "
+    # abbreviated offices: "Sec Pompeo", "Sen. Kennedy", "Gov. Cuomo"
+    "sec sec. sen sen. rep rep. gov gov. pres pres. amb amb.".split()
 )
 
 #: capitalised words the model takes for organisations but that never name an actor

@@ -534,3 +534,8 @@ def test_particle_part_of_a_name_and_a_regional_government(nlp):  # type: ignore
     assert ("Abdel Karim el-Masri", "leaderOf", "Jordan") in found
     found = facts(nlp, "Kurdistan Regional Government President Massoud Barzani spoke.")
     assert ("Masoud Barzani", "leaderOf", "Kurdistan Regional Government") in found
+
+
+def test_abbreviated_office_is_no_part_of_a_name(nlp):  # type: ignore[no-untyped-def]
+    ents = entities(nlp, "Javad Zarif mocked Mike Pompeo. He said Sec Pompeo had failed.")
+    assert [k for k in ents if "Pompeo" in k] == ["Mike Pompeo"]
