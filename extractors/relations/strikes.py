@@ -43,6 +43,19 @@ def _attackers(verb: Token, reader: SentenceReader) -> list[Arg]:
     return [] if passive else [a for a in agents if a.span.label_ in _ACTORS]
 
 
+def _attacks(
+    verb: Token, targets: list[Arg], extractor: str, reader: SentenceReader
+) -> Iterator[Candidate]:
+    """The verb's doers attacked the targets, when the clause asserts it."""
+    factor = assertion_factor(verb) if targets else 0.0
+    if factor == 0:
+        return
+    for a in _attackers(verb, reader):
+        for t in targets:
+            if a.span.kb_id_ != t.span.kb_id_:
+                yield Candidate(a, "attacked", t, extractor, factor)
+
+
 def fire_on(sent: Span, reader: SentenceReader) -> Iterator[Candidate]:
     """ "X opened fire on Y", "X dropped dozens of bombs on Y's headquarters"."""
     for verb in sent:
@@ -63,15 +76,7 @@ def fire_on(sent: Span, reader: SentenceReader) -> Iterator[Candidate]:
             for p in _pobjs(h, {"on", "at", "upon"})
             for a in _targets(p, reader)
         ]
-        if not targets:
-            continue
-        factor = assertion_factor(verb)
-        if factor == 0:
-            continue
-        for a in _attackers(verb, reader):
-            for t in targets:
-                if a.span.kb_id_ != t.span.kb_id_:
-                    yield Candidate(a, "attacked", t, "fire_on", factor)
+        yield from _attacks(verb, targets, "fire_on", reader)
 
 
 def blew_up(sent: Span, reader: SentenceReader) -> Iterator[Candidate]:
@@ -82,15 +87,7 @@ def blew_up(sent: Span, reader: SentenceReader) -> Iterator[Candidate]:
         ):
             continue
         targets = [a for c in verb.children if c.dep_ == "dobj" for a in _targets(c, reader)]
-        if not targets:
-            continue
-        factor = assertion_factor(verb)
-        if factor == 0:
-            continue
-        for a in _attackers(verb, reader):
-            for t in targets:
-                if a.span.kb_id_ != t.span.kb_id_:
-                    yield Candidate(a, "attacked", t, "blew_up", factor)
+        yield from _attacks(verb, targets, "blew_up", reader)
 
 
 def raids_against(sent: Span, reader: SentenceReader) -> Iterator[Candidate]:
