@@ -20,8 +20,9 @@ import hashlib
 import itertools
 import json
 import re
+import shutil
+import sqlite3
 import time
-from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -34,13 +35,14 @@ from .cache import ArticleCache, code_digest, extraction_fingerprint, input_stat
 from .errors import InputError, OutputError
 from .exports import entity_records, jsonl, triple_records
 from .iri import DEFAULT_BASE
-from .merge import merge
 from .outputs import OutputTransaction, build_lock
 from .rdf import bind_prefixes, ntriples_lines
 from .reader import DEFAULT_MAX_BYTES, Skipped, discover, iter_articles, split_for_nlp
 
 if TYPE_CHECKING:
     from spacy.language import Language
+
+    from .stream_merge import MergeStore
 
 OUTPUT_FILES = ("graph.ttl", "graph.html", "triples.jsonl", "entities.jsonl")
 #: longest text handed to spaCy in one piece; longer articles are split
@@ -296,14 +298,14 @@ class _Run:
     cache: ArticleCache
     on_skip: Callable[[Skipped], None]
     on_article: Callable[[Article], None] | None
-    results: dict[int, ArticleResult] = field(default_factory=dict)
+    store: MergeStore
 
     def skip(self, s: Skipped) -> None:
         self.summary.skipped.append(s)
         self.on_skip(s)
 
     def done(self, index: int, result: ArticleResult) -> None:
-        self.results[index] = result
+        self.store.add(index, result)
         if self.on_article is not None:
             self.on_article(result.article)
 
@@ -315,12 +317,12 @@ class _Run:
                 yield index, art
                 continue
             self.summary.from_cache += 1
-            self.done(index, slim(hit))
+            self.done(index, hit)
 
     def collect(
         self, inputs: Sequence[str | Path], nlp: Language | None, *, prestart: bool = False
-    ) -> list[ArticleResult]:
-        """Every article's result, in input order."""
+    ) -> None:
+        """Every article's result, into the store."""
         articles = iter_articles(
             inputs,
             on_skip=self.skip,
@@ -335,7 +337,6 @@ class _Run:
             self.summary.processed += 1
             self.cache.put(result)
             self.done(index, result)
-        return [self.results[i] for i in sorted(self.results)]
 
 
 def build(
@@ -351,7 +352,8 @@ def build(
 
     The graph always holds exactly the articles given; cached results of earlier
     builds are reused for texts already seen (see :mod:`actorgraph.graph.cache`),
-    and outputs that already match the inputs are not rewritten.
+    and outputs that already match the inputs are not rewritten.  The merged graph
+    is also returned, in memory: for large corpora use :func:`build_files`.
 
     Args:
         inputs: files and folders of articles.
@@ -370,29 +372,88 @@ def build(
         OutputError: the output folder cannot be written or is locked.
         ModelLoadError: the model cannot be loaded.
     """
+    kg, summary = _build(inputs, out_dir, options, nlp, on_skip, on_article, keep_graph=True)
+    assert kg is not None
+    return kg, summary
+
+
+def build_files(
+    inputs: Sequence[str | Path],
+    out_dir: str | Path,
+    options: BuildOptions | None = None,
+    *,
+    nlp: Language | None = None,
+    on_skip: Callable[[Skipped], None] | None = None,
+    on_article: Callable[[Article], None] | None = None,
+) -> BuildSummary:
+    """:func:`build` without the graph in memory: memory stays bounded whatever the
+    number of articles (results and merge are on disk, see
+    :mod:`~actorgraph.graph.stream_merge`); the files written are the same."""
+    return _build(inputs, out_dir, options, nlp, on_skip, on_article, keep_graph=False)[1]
+
+
+def _build(
+    inputs: Sequence[str | Path],
+    out_dir: str | Path,
+    options: BuildOptions | None,
+    nlp: Language | None,
+    on_skip: Callable[[Skipped], None] | None,
+    on_article: Callable[[Article], None] | None,
+    *,
+    keep_graph: bool,
+) -> tuple[KnowledgeGraph | None, BuildSummary]:
+    from .stream_merge import MergeStore
+
     opts = options or BuildOptions()
     out = Path(out_dir)
     started = time.perf_counter()
     summary = BuildSummary()
-    with build_lock(out):
+    with build_lock(out), _work_dir(out) as work:
         cache = ArticleCache(out, _fingerprint(opts))
         found = discover(inputs, on_skip=lambda s: None, follow_links=opts.follow_links)
         stats = input_stats(found)
-        run = _Run(opts, summary, cache, on_skip or (lambda s: None), on_article)
-        changed = not opts.cache or cache.inputs_changed(stats)
-        results = run.collect(inputs, nlp, prestart=changed)
-        kg = merge(results, base=opts.base, min_confidence=opts.min_confidence)
-        summary.outputs = _write_if_changed(kg, out, opts, cache, summary, stats)
+        try:
+            store = MergeStore(work / "merge.sqlite", min_confidence=opts.min_confidence)
+            try:
+                run = _Run(opts, summary, cache, on_skip or (lambda s: None), on_article, store)
+                changed = not opts.cache or cache.inputs_changed(stats)
+                run.collect(inputs, nlp, prestart=changed)
+                kg = _merge_and_write(store, out, opts, cache, summary, stats, work, keep_graph)
+            finally:
+                store.close()
+        except sqlite3.Error as exc:
+            raise OutputError(
+                f"cannot write the merge data in '{work}': {exc}; the previous outputs are "
+                "unchanged; check free space and permissions, then build again"
+            ) from None
         if opts.prune:
             summary.pruned = cache.prune()
     if cache.write_error:
         summary.warnings.append(cache.write_error)
-    summary.articles = len(kg.articles)
-    summary.entities = len(kg.entities)
-    summary.facts = len(kg.edges)
-    summary.per_relation = dict(Counter(e.relation for e in kg.edges).most_common())
     summary.seconds = time.perf_counter() - started
     return kg, summary
+
+
+#: the folder inside the output folder for the merge's database and sorted runs
+WORK_DIR = ".actorgraph-work"
+
+
+@contextlib.contextmanager
+def _work_dir(out: Path) -> Iterator[Path]:
+    """An empty scratch folder in ``out`` (left by a killed build: cleared), removed after."""
+    work = out / WORK_DIR
+    shutil.rmtree(work, ignore_errors=True)
+    try:
+        work.mkdir()
+    except OSError as exc:
+        raise OutputError(
+            f"cannot write to output folder '{out}': {exc.strerror or exc}; "
+            "fix its permissions or choose another -o folder"
+        ) from None
+    try:
+        yield work
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
 
 
 def _fingerprint(opts: BuildOptions) -> str:
@@ -410,13 +471,13 @@ def _output_names(opts: BuildOptions) -> list[str]:
 
 
 def outputs_digest(
-    opts: BuildOptions, fingerprint: str, kg: KnowledgeGraph, skipped: Sequence[Skipped]
+    opts: BuildOptions, fingerprint: str, articles: Iterable[Article], skipped: Sequence[Skipped]
 ) -> str:
     """A hash of everything the output files depend on (cheap: no RDF is built).
 
-    The merged graph is a function of the articles (names, hashes, metadata) and
-    the extraction fingerprint; the files also depend on the options, the skip
-    report and the code of the graph and ontology packages.
+    The merged graph is a function of the articles (names, hashes, metadata, in name
+    order) and the extraction fingerprint; the files also depend on the options, the
+    skip report and the code of the graph and ontology packages.
     """
     h = hashlib.sha256()
     code = code_digest(
@@ -427,31 +488,47 @@ def outputs_digest(
     )
     head = [fingerprint, code, opts.base, repr(opts.min_confidence), str(opts.html)]
     h.update(json.dumps(head).encode("utf-8"))
-    for a in kg.articles:
+    for a in articles:
         h.update(json.dumps([a.name, a.sha256, a.title, a.date, a.also_named]).encode("utf-8"))
     for s in skipped:
         h.update(json.dumps([s.path, s.kind, s.reason]).encode("utf-8"))
     return h.hexdigest()
 
 
-def _write_if_changed(
-    kg: KnowledgeGraph,
+def _merge_and_write(
+    store: MergeStore,
     out: Path,
     opts: BuildOptions,
     cache: ArticleCache,
     summary: BuildSummary,
     stats: list[list[Any]],
-) -> list[Path]:
-    """Write the outputs unless the last build wrote them from the same inputs."""
+    work: Path,
+    keep_graph: bool,
+) -> KnowledgeGraph | None:
+    """Merge the stored results and write the outputs, unless the last build wrote them
+    from the same inputs (then its recorded counts are reported and nothing is merged)."""
+    from .stream_write import write_store_outputs
+
+    store.flush()
+    summary.articles = store.article_count()
     paths = [out / n for n in _output_names(opts)]
-    digest = outputs_digest(opts, cache.fingerprint, kg, summary.skipped)
-    if opts.cache and cache.outputs_current(digest, paths):
+    digest = outputs_digest(opts, cache.fingerprint, store.articles(), summary.skipped)
+    current = opts.cache and cache.outputs_current(digest, paths)
+    counts = cache.recorded_counts() if current else None
+    if counts is None or keep_graph:
+        store.merge(opts.base)
+        counts = {"entities": store.entity_count(), "per_relation": store.per_relation()}
+    summary.entities = counts["entities"]
+    summary.per_relation = counts["per_relation"]
+    summary.facts = sum(summary.per_relation.values())
+    if current:
         summary.up_to_date = True
     else:
         cache.forget_outputs()
-        paths = write_outputs(kg, out, opts, summary.skipped)
-    cache.record(digest, paths, stats)
-    return paths
+        paths = write_store_outputs(store, out, opts, summary.skipped, work)
+    cache.record(digest, paths, stats, counts)
+    summary.outputs = paths
+    return store.knowledge_graph() if keep_graph else None
 
 
 #: prefixes graph.ttl may declare (data IRIs under the base stay whole: their local
@@ -528,12 +605,15 @@ def _write_outputs(
 
             write_html(html_view(kg), tx.path("graph.html"))
             names.append("graph.html")
-        report = "".join(
-            json.dumps({"path": s.path, "kind": s.kind, "reason": s.reason}, ensure_ascii=False)
-            + "\n"
-            for s in skipped
-        )
-        tx.path("skipped.jsonl").write_text(report, encoding="utf-8")
+        tx.path("skipped.jsonl").write_text(skipped_report(skipped), encoding="utf-8")
         names.append("skipped.jsonl")
         tx.commit()
     return [out / n for n in names]
+
+
+def skipped_report(skipped: Sequence[Skipped]) -> str:
+    """skipped.jsonl: one line per file left out."""
+    return "".join(
+        json.dumps({"path": s.path, "kind": s.kind, "reason": s.reason}, ensure_ascii=False) + "\n"
+        for s in skipped
+    )

@@ -221,7 +221,7 @@ def _run(
 
     from actorgraph.extractors.version import ModelLoadError
 
-    from .build import build as run_build
+    from .build import build_files
     from .reader import Skipped, discover
 
     total = len(discover(paths, on_skip=lambda s: None, follow_links=opts.follow_links))
@@ -248,7 +248,7 @@ def _run(
     with progress:
         task = progress.add_task("", total=total)
         try:
-            _kg, summary = run_build(
+            summary = build_files(
                 paths,
                 out_dir,
                 opts,
