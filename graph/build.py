@@ -20,13 +20,12 @@ import hashlib
 import itertools
 import json
 import re
-import shutil
 import sqlite3
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from actorgraph.extractors.records import Article, ArticleResult, KnowledgeGraph, LocalEntity
 from actorgraph.extractors.version import DEFAULT_MODEL
@@ -403,12 +402,13 @@ def _build(
     keep_graph: bool,
 ) -> tuple[KnowledgeGraph | None, BuildSummary]:
     from .stream_merge import MergeStore
+    from .stream_write import merge_and_write, work_dir
 
     opts = options or BuildOptions()
     out = Path(out_dir)
     started = time.perf_counter()
     summary = BuildSummary()
-    with build_lock(out), _work_dir(out) as work:
+    with build_lock(out), work_dir(out) as work:
         cache = ArticleCache(out, _fingerprint(opts))
         found = discover(inputs, on_skip=lambda s: None, follow_links=opts.follow_links)
         stats = input_stats(found)
@@ -418,7 +418,7 @@ def _build(
                 run = _Run(opts, summary, cache, on_skip or (lambda s: None), on_article, store)
                 changed = not opts.cache or cache.inputs_changed(stats)
                 run.collect(inputs, nlp, prestart=changed)
-                kg = _merge_and_write(store, out, opts, cache, summary, stats, work, keep_graph)
+                kg = merge_and_write(store, out, opts, cache, summary, stats, work, keep_graph)
             finally:
                 store.close()
         except sqlite3.Error as exc:
@@ -432,28 +432,6 @@ def _build(
         summary.warnings.append(cache.write_error)
     summary.seconds = time.perf_counter() - started
     return kg, summary
-
-
-#: the folder inside the output folder for the merge's database and sorted runs
-WORK_DIR = ".actorgraph-work"
-
-
-@contextlib.contextmanager
-def _work_dir(out: Path) -> Iterator[Path]:
-    """An empty scratch folder in ``out`` (left by a killed build: cleared), removed after."""
-    work = out / WORK_DIR
-    shutil.rmtree(work, ignore_errors=True)
-    try:
-        work.mkdir()
-    except OSError as exc:
-        raise OutputError(
-            f"cannot write to output folder '{out}': {exc.strerror or exc}; "
-            "fix its permissions or choose another -o folder"
-        ) from None
-    try:
-        yield work
-    finally:
-        shutil.rmtree(work, ignore_errors=True)
 
 
 def _fingerprint(opts: BuildOptions) -> str:
@@ -493,42 +471,6 @@ def outputs_digest(
     for s in skipped:
         h.update(json.dumps([s.path, s.kind, s.reason]).encode("utf-8"))
     return h.hexdigest()
-
-
-def _merge_and_write(
-    store: MergeStore,
-    out: Path,
-    opts: BuildOptions,
-    cache: ArticleCache,
-    summary: BuildSummary,
-    stats: list[list[Any]],
-    work: Path,
-    keep_graph: bool,
-) -> KnowledgeGraph | None:
-    """Merge the stored results and write the outputs, unless the last build wrote them
-    from the same inputs (then its recorded counts are reported and nothing is merged)."""
-    from .stream_write import write_store_outputs
-
-    store.flush()
-    summary.articles = store.article_count()
-    paths = [out / n for n in _output_names(opts)]
-    digest = outputs_digest(opts, cache.fingerprint, store.articles(), summary.skipped)
-    current = opts.cache and cache.outputs_current(digest, paths)
-    counts = cache.recorded_counts() if current else None
-    if counts is None or keep_graph:
-        store.merge(opts.base)
-        counts = {"entities": store.entity_count(), "per_relation": store.per_relation()}
-    summary.entities = counts["entities"]
-    summary.per_relation = counts["per_relation"]
-    summary.facts = sum(summary.per_relation.values())
-    if current:
-        summary.up_to_date = True
-    else:
-        cache.forget_outputs()
-        paths = write_store_outputs(store, out, opts, summary.skipped, work)
-    cache.record(digest, paths, stats, counts)
-    summary.outputs = paths
-    return store.knowledge_graph() if keep_graph else None
 
 
 #: prefixes graph.ttl may declare (data IRIs under the base stay whole: their local

@@ -29,7 +29,6 @@ written from the in-memory graph.
 from __future__ import annotations
 
 import contextlib
-import functools
 import json
 import sqlite3
 from array import array
@@ -57,6 +56,10 @@ __all__ = ["MergeStore"]
 POS_BITS = 24
 #: results buffered before their rows are written
 FLUSH_ARTICLES = 512
+#: rows made in Python (names, roots) buffered before they are written
+BATCH_ROWS = 50_000
+#: nodes kept for the facts' records (triples.jsonl)
+ENTITY_CACHE = 4096
 
 _SCHEMA = """
 CREATE TABLE art(seq INTEGER PRIMARY KEY, name TEXT, path TEXT, sha TEXT, title TEXT,
@@ -69,11 +72,6 @@ CREATE TABLE fact(subj TEXT, rel TEXT, obj TEXT, article TEXT, sha TEXT, sentenc
 """
 
 
-@functools.lru_cache(maxsize=1 << 16)
-def _fold(name: str) -> str:
-    return fold(name)
-
-
 def _name_keys(label: str, etype: str, aliases: Iterable[str]) -> list[str]:
     """The names under which :func:`merge` files an entity (``group\\x1ffolded``)."""
     group = _type_group(etype)
@@ -81,9 +79,9 @@ def _name_keys(label: str, etype: str, aliases: Iterable[str]) -> list[str]:
     for name in (label, *aliases):
         if is_acronym(name) or (len(name.split()) < 2 and etype == "Person"):
             continue
-        keys.append(f"{group}\x1f{_fold(name)}")
+        keys.append(f"{group}\x1f{fold(name)}")
     if len(label.split()) >= 2:
-        keys.append(f"any\x1f{_fold(label)}")
+        keys.append(f"any\x1f{fold(label)}")
     return keys
 
 
@@ -121,6 +119,8 @@ class MergeStore:
         self._pending = 0
         self.base = DEFAULT_BASE
         self.merged = False
+        #: the last nodes looked up by :meth:`entity` (the endpoints of facts repeat)
+        self._entities_seen: dict[str, Entity] = {}
 
     # ------------------------------------------------------------------ ingest
 
@@ -218,7 +218,7 @@ class MergeStore:
                 sn.append((n, kid, nk))
                 n += 1
             kn += [(kid, label)] + [(kid, a) for a in aliases]
-            if len(sn) + len(kn) > 100_000:
+            if len(sn) + len(kn) > BATCH_ROWS:
                 db.executemany("INSERT INTO sn VALUES (?,?,?)", sn)
                 db.executemany("INSERT INTO kn VALUES (?,?)", kn)
                 sn, kn = [], []
@@ -272,7 +272,7 @@ class MergeStore:
         batch: list[tuple[int, int]] = []
         for kid in range(1, len(parent)):
             batch.append((kid, parent[kid]))
-            if len(batch) >= 100_000:
+            if len(batch) >= BATCH_ROWS:
                 db.executemany("INSERT INTO kr VALUES (?,?)", batch)
                 batch = []
         db.executemany("INSERT INTO kr VALUES (?,?)", batch)
@@ -283,7 +283,7 @@ class MergeStore:
         out: list[tuple[int, str, str]] = []
         for rid, rkey in rows:
             out.append((rid, rkey, str(entity_iri(self.base, rkey))))
-            if len(out) >= 100_000:
+            if len(out) >= BATCH_ROWS:
                 db.executemany("INSERT INTO ri VALUES (?,?,?)", out)
                 out = []
         db.executemany("INSERT INTO ri VALUES (?,?,?)", out)
@@ -417,14 +417,19 @@ class MergeStore:
             )
             yield entity, [a[1] for a in mentioned]
 
-    @functools.lru_cache(maxsize=4096)  # noqa: B019 (one store per build; freed with it)
     def entity(self, iri: str) -> Entity:
         """One node, without its article list (what triples.jsonl needs)."""
-        row = self.db.execute(
-            "SELECT rkey, label, type, mentions FROM ent WHERE iri = ?", (iri,)
-        ).fetchone()
-        names = self.db.execute("SELECT name FROM ealias WHERE iri = ? ORDER BY name", (iri,))
-        return Entity(iri, row[0], row[1], row[2], tuple(n for (n,) in names), row[3], ())
+        entity = self._entities_seen.get(iri)
+        if entity is None:
+            row = self.db.execute(
+                "SELECT rkey, label, type, mentions FROM ent WHERE iri = ?", (iri,)
+            ).fetchone()
+            names = self.db.execute("SELECT name FROM ealias WHERE iri = ? ORDER BY name", (iri,))
+            entity = Entity(iri, row[0], row[1], row[2], tuple(n for (n,) in names), row[3], ())
+            if len(self._entities_seen) >= ENTITY_CACHE:
+                self._entities_seen.pop(next(iter(self._entities_seen)))
+            self._entities_seen[iri] = entity
+        return entity
 
     def edges(self) -> Iterator[tuple[Edge, dict[tuple[str, str], str]]]:
         """Every edge in (subject, relation, object) order, with the hash of the article

@@ -14,16 +14,26 @@ import contextlib
 import functools
 import heapq
 import itertools
+import shutil
 import tempfile
 from collections.abc import Iterable, Iterator
 from pathlib import Path
-from typing import IO, cast
+from typing import IO, Any, cast
 
 from rdflib import Graph, URIRef
 
 from actorgraph.extractors.records import Evidence, KnowledgeGraph
 
-from .build import HTML_ALL_ENTITIES_UP_TO, TURTLE_PREFIXES, BuildOptions, skipped_report
+from .build import (
+    HTML_ALL_ENTITIES_UP_TO,
+    TURTLE_PREFIXES,
+    BuildOptions,
+    BuildSummary,
+    outputs_digest,
+    skipped_report,
+)
+from .build import _output_names as output_names
+from .cache import ArticleCache
 from .errors import OutputError
 from .exports import edge_records, entity_record, jsonl
 from .iri import article_iri
@@ -32,10 +42,14 @@ from .rdf import article_triples, bind_prefixes, edge_triples, entity_triples, n
 from .reader import Skipped
 from .stream_merge import MergeStore
 
-__all__ = ["LineSorter", "write_store_outputs", "write_streamed"]
+__all__ = ["LineSorter", "merge_and_write", "work_dir", "write_store_outputs", "write_streamed"]
 
 #: characters of N-Triples lines sorted in memory at a time
 RUN_CHARS = 32_000_000
+#: most runs merged at once (more are first merged into one: open files stay bounded)
+MAX_RUNS = 64
+#: bytes of N-Triples handed to Oxigraph's parser at a time
+PARSE_BYTES = 1 << 20
 
 
 class LineSorter:
@@ -47,12 +61,15 @@ class LineSorter:
     ``watch`` (byte strings) occur in any line.
     """
 
-    def __init__(self, folder: Path, watch: Iterable[bytes] = (), run_chars: int = RUN_CHARS):
+    def __init__(
+        self, folder: Path, watch: Iterable[bytes] = (), run_chars: int | None = None
+    ) -> None:
         self.folder = Path(folder)
-        self.run_chars = run_chars
+        self.run_chars = run_chars or RUN_CHARS
         self.lines: list[str] = []
         self.chars = 0
         self.runs: list[Path] = []
+        self._count = 0
         self.watch = set(watch)
         self.seen: set[bytes] = set()
 
@@ -73,9 +90,28 @@ class LineSorter:
         return data
 
     def _spill(self) -> None:
-        path = self.folder / f"run-{len(self.runs):05d}.nt"
+        path = self.folder / f"run-{self._count:05d}.nt"
+        self._count += 1
         path.write_bytes(self._sorted_run())
         self.runs.append(path)
+        if len(self.runs) >= MAX_RUNS:
+            merged = self.folder / f"run-{self._count:05d}.nt"
+            self._count += 1
+            with merged.open("wb") as fh:
+                fh.writelines(self._merged())
+            self.runs = [merged]
+
+    def _merged(self) -> Iterator[bytes]:
+        """The runs merged, each line once; the run files are deleted after."""
+        with contextlib.ExitStack() as stack:
+            files = [stack.enter_context(p.open("rb")) for p in self.runs]
+            previous = None
+            for line in heapq.merge(*files):
+                if line != previous:
+                    yield line
+                    previous = line
+        for path in self.runs:
+            path.unlink(missing_ok=True)
 
     def sorted(self) -> Iterator[bytes]:
         """Every distinct line, with its newline, in order (call once, after the last add).
@@ -89,15 +125,7 @@ class LineSorter:
             return
         if self.lines:
             self._spill()
-        with contextlib.ExitStack() as stack:
-            files = [stack.enter_context(p.open("rb")) for p in self.runs]
-            previous = None
-            for line in heapq.merge(*files):
-                if line != previous:
-                    yield line
-                    previous = line
-        for path in self.runs:
-            path.unlink(missing_ok=True)
+        yield from self._merged()
 
 
 class _BlankLineBetweenSubjects:
@@ -123,7 +151,8 @@ class _BlankLineBetweenSubjects:
         self.held = b""
 
 
-def _chunks(lines: Iterator[bytes], size: int = 1 << 20) -> Iterator[bytes]:
+def _chunks(lines: Iterator[bytes]) -> Iterator[bytes]:
+    size = PARSE_BYTES
     buf: list[bytes] = []
     total = 0
     for line in lines:
@@ -240,3 +269,59 @@ def write_store_outputs(
             "are unchanged; check free space and permissions, then build again"
         ) from None
     return [out / n for n in names]
+
+
+#: the folder inside the output folder for the merge's database and sorted runs
+WORK_DIR = ".actorgraph-work"
+
+
+@contextlib.contextmanager
+def work_dir(out: Path) -> Iterator[Path]:
+    """An empty scratch folder in ``out`` (left by a killed build: cleared), removed after."""
+    work = out / WORK_DIR
+    shutil.rmtree(work, ignore_errors=True)
+    try:
+        work.mkdir()
+    except OSError as exc:
+        raise OutputError(
+            f"cannot write to output folder '{out}': {exc.strerror or exc}; "
+            "fix its permissions or choose another -o folder"
+        ) from None
+    try:
+        yield work
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+
+
+def merge_and_write(
+    store: MergeStore,
+    out: Path,
+    opts: BuildOptions,
+    cache: ArticleCache,
+    summary: BuildSummary,
+    stats: list[list[Any]],
+    work: Path,
+    keep_graph: bool,
+) -> KnowledgeGraph | None:
+    """Merge the stored results and write the outputs, unless the last build wrote them
+    from the same inputs (then its recorded counts are reported and nothing is merged)."""
+    store.flush()
+    summary.articles = store.article_count()
+    paths = [out / n for n in output_names(opts)]
+    digest = outputs_digest(opts, cache.fingerprint, store.articles(), summary.skipped)
+    current = opts.cache and cache.outputs_current(digest, paths)
+    counts = cache.recorded_counts() if current else None
+    if counts is None or keep_graph:
+        store.merge(opts.base)
+        counts = {"entities": store.entity_count(), "per_relation": store.per_relation()}
+    summary.entities = counts["entities"]
+    summary.per_relation = counts["per_relation"]
+    summary.facts = sum(summary.per_relation.values())
+    if current:
+        summary.up_to_date = True
+    else:
+        cache.forget_outputs()
+        paths = write_store_outputs(store, out, opts, summary.skipped, work)
+    cache.record(digest, paths, stats, counts)
+    summary.outputs = paths
+    return store.knowledge_graph() if keep_graph else None
