@@ -78,7 +78,7 @@ class BuildOptions:
             (fresh results still refresh the cache).
         prune: delete cache entries this build did not use.
         article_timeout: seconds an article may take in a worker before it is skipped
-            (kind ``timeout``); None for no bound.  Not applied with ``jobs=0`` or Dask.
+            (kind ``timeout``); None for no bound.  Not applied with ``jobs=0``.
         dask: address of a Dask scheduler to process articles on instead.
         task_articles: articles sent to a worker (process or Dask) at a time.
         follow_links: follow symbolic links that lead out of an input folder.
@@ -267,7 +267,13 @@ def _run_nlp(
 
     spec = parallel.PipelineSpec(opts.model, tuple(map(str, opts.gazetteer_paths)), opts.batch_size)
     if opts.dask:
-        yield from parallel.dask_results(opts.dask, spec, items, task_articles=opts.task_articles)
+        yield from parallel.dask_results(
+            opts.dask,
+            spec,
+            items,
+            task_articles=opts.task_articles,
+            timeout=opts.article_timeout,
+        )
         return
     yield from parallel.pool_results(
         spec,

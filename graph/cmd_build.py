@@ -84,7 +84,8 @@ STDIN_NAME = "stdin.txt"
     type=click.FloatRange(0, min_open=True),
     metavar="SECONDS",
     help="Skip an article (reason in skipped.jsonl, kind 'timeout') whose processing "
-    "takes longer than this; applies to worker processes (--jobs 1 or more).",
+    "takes longer than this; applies to worker processes (--jobs 1 or more) and to "
+    "--dask.",
 )
 @click.option(
     "--no-cache",
