@@ -35,6 +35,8 @@ asks which articles say something.
 
 from __future__ import annotations
 
+import functools
+import re
 from collections.abc import Callable, Iterable, Iterator
 from decimal import Decimal
 
@@ -63,8 +65,19 @@ PREFIXES: dict[str, str] = {
 _Triple = tuple[Node, Node, Node]
 
 
+@functools.lru_cache(maxsize=4096, typed=True)
 def _dec(x: float) -> Literal:
     return Literal(Decimal(str(round(x, 3))), datatype=XSD.decimal)
+
+
+@functools.lru_cache(maxsize=4096, typed=True)
+def _int(n: int) -> Literal:
+    return Literal(n)
+
+
+@functools.lru_cache(maxsize=1024)
+def _plain(text: str) -> Literal:
+    return Literal(text)
 
 
 def bind_prefixes(g: Graph, base: str = DEFAULT_BASE) -> Graph:
@@ -77,16 +90,14 @@ def bind_prefixes(g: Graph, base: str = DEFAULT_BASE) -> Graph:
     return g
 
 
+#: characters not allowed in XML 1.0: all but tab, LF, CR, U+0020-U+D7FF, U+E000-U+FFFD
+#: and U+10000 up
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
 def _safe_text(text: str) -> str:
     """Drop characters that are not allowed in XML 1.0 (RDF/XML, TriX would choke)."""
-    return "".join(
-        c
-        for c in text
-        if c in "\t\n\r"
-        or ("\x20" <= c <= "\ud7ff")
-        or ("\ue000" <= c <= "\ufffd")
-        or c >= "\U00010000"
-    )
+    return _NOT_XML.sub("", text)
 
 
 def to_rdf(kg: KnowledgeGraph, *, base: str = DEFAULT_BASE) -> Graph:
@@ -158,7 +169,7 @@ def entity_triples(e: Entity, articles: Iterable[URIRef]) -> Iterator[_Triple]:
     yield (node, SKOS.prefLabel, Literal(_safe_text(e.label), lang="en"))
     for alias in e.aliases:
         yield (node, SKOS.altLabel, Literal(_safe_text(alias), lang="en"))
-    yield (node, AG.mentionCount, Literal(e.mentions))
+    yield (node, AG.mentionCount, _int(e.mentions))
     for article in articles:
         yield (node, AG.mentionedIn, article)
 
@@ -176,16 +187,16 @@ def edge_triples(
     yield (fact, RDF.object, o)
     yield (fact, AG.confidence, _dec(edge.confidence))
     support = _evidence_nodes(edge.id, edge.evidence, base)
-    yield (fact, AG.supportCount, Literal(len(support)))
-    yield (fact, AG.articleCount, Literal(len(edge.articles)))
+    yield (fact, AG.supportCount, _int(len(support)))
+    yield (fact, AG.articleCount, _int(len(edge.articles)))
     for node, ev in support.items():
         yield (fact, AG.evidence, node)
         yield (node, RDF.type, AG.Evidence)
         yield (node, AG.article, article_of(ev))
         yield (node, AG.sentence, Literal(_safe_text(ev.sentence)))
-        yield (node, AG.startOffset, Literal(ev.start))
-        yield (node, AG.endOffset, Literal(ev.end))
-        yield (node, AG.extractor, Literal(ev.extractor))
+        yield (node, AG.startOffset, _int(ev.start))
+        yield (node, AG.endOffset, _int(ev.end))
+        yield (node, AG.extractor, _plain(ev.extractor))
         yield (node, AG.confidence, _dec(ev.confidence))
 
 

@@ -203,27 +203,26 @@ class MergeStore:
         self.merged = True
 
     def _name_rows(self) -> None:
-        """The names each group of alike occurrences is filed under, in input order."""
+        """The names each group of alike occurrences is filed under, in input order
+        (table ``sn``, in ``n`` order), and every name of each key (table ``kn``)."""
         db = self.db
+        db.execute(
+            "INSERT INTO kn SELECT k.id, sig.label FROM sig JOIN k ON k.key = sig.key "
+            "UNION ALL SELECT k.id, j.value FROM sig JOIN k ON k.key = sig.key, "
+            "json_each(sig.aliases) AS j WHERE sig.aliases != '[]'"
+        )
         signatures = db.execute(
             "SELECT k.id, sig.label, sig.type, sig.aliases FROM sig JOIN k ON k.key = sig.key "
             "ORDER BY sig.f"
         )
-        n = 0
-        sn: list[tuple[int, int, str]] = []
-        kn: list[tuple[int, str]] = []
+        sn: list[tuple[int, str]] = []
         for kid, label, etype, aliases_json in signatures:
-            aliases = json.loads(aliases_json)
-            for nk in _name_keys(label, etype, aliases):
-                sn.append((n, kid, nk))
-                n += 1
-            kn += [(kid, label)] + [(kid, a) for a in aliases]
-            if len(sn) + len(kn) > BATCH_ROWS:
-                db.executemany("INSERT INTO sn VALUES (?,?,?)", sn)
-                db.executemany("INSERT INTO kn VALUES (?,?)", kn)
-                sn, kn = [], []
-        db.executemany("INSERT INTO sn VALUES (?,?,?)", sn)
-        db.executemany("INSERT INTO kn VALUES (?,?)", kn)
+            aliases = () if aliases_json == "[]" else json.loads(aliases_json)
+            sn += [(kid, nk) for nk in _name_keys(label, etype, aliases)]
+            if len(sn) > BATCH_ROWS:
+                db.executemany("INSERT INTO sn(kid, nk) VALUES (?,?)", sn)
+                sn = []
+        db.executemany("INSERT INTO sn(kid, nk) VALUES (?,?)", sn)
 
     def _union_find(self) -> array[int]:
         """Replay :func:`merge`'s unions over key ids; returns the parent array."""
