@@ -257,6 +257,10 @@ def cmd_synthetic(args: argparse.Namespace) -> dict[str, Any]:
                     ["synthetic", args.corpus, args.built, str(n), str(work), str(int(in_memory))]
                 )
             finally:
+                if args.keep and not in_memory:
+                    keep = Path(args.keep) / f"synthetic-{n}"
+                    shutil.rmtree(keep, ignore_errors=True)
+                    shutil.copytree(work, keep, ignore=shutil.ignore_patterns("*.sqlite"))
                 shutil.rmtree(work, ignore_errors=True)
             report["runs"].append(r)
             secs = sum(v for k, v in r["seconds"].items() if k in ("ingest", "merge", "write"))
@@ -298,6 +302,9 @@ def main() -> None:
         default=0,
         metavar="N",
         help="also run the in-memory merge (merge() + write_outputs) up to N articles",
+    )
+    syn.add_argument(
+        "--keep", metavar="DIR", help="keep each size's graph files in DIR/synthetic-N"
     )
     syn.set_defaults(run=cmd_synthetic)
     add_more_commands(sub)
