@@ -206,7 +206,7 @@ def test_the_progress_bar_shows_the_status(monkeypatch: pytest.MonkeyPatch, tmp_
         on_status("")
         on_article(Article("a.txt", "a.txt", SENTENCE, "a" * 64))
         shown.append(str(progress.columns[-1].render(progress.tasks[0])))
-        return None, BuildSummary(articles=1)
+        return BuildSummary(articles=1)
 
     bars: list[Progress] = []
     real_init = Progress.__init__
@@ -216,7 +216,7 @@ def test_the_progress_bar_shows_the_status(monkeypatch: pytest.MonkeyPatch, tmp_
         bars.append(self)
 
     monkeypatch.setattr(Progress, "__init__", init)
-    monkeypatch.setattr("actorgraph.graph.build.build", fake_build)
+    monkeypatch.setattr("actorgraph.graph.build.build_files", fake_build)
     (tmp_path / "a.txt").write_text(SENTENCE, encoding="utf-8")
     cmd_build._run([tmp_path / "a.txt"], tmp_path / "out", BuildOptions(), quiet=True)
     assert shown == ["loading model m ... ", "a.txt"]

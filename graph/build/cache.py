@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
+import importlib.metadata
 import importlib.util
 import json
 import os
@@ -118,19 +119,28 @@ def extraction_fingerprint(
     Raises:
         OSError: a gazetteer file cannot be read.
     """
-    import spacy
-
     from actorgraph.extractors.version import EXTRACTOR_VERSION
 
     gazetteers = [Path(p).read_bytes() for p in gazetteer_paths]
     return _sha256(
         model_identity(model),
-        spacy.__version__,
+        _spacy_version(),
         EXTRACTOR_VERSION,
         code_digest({"actorgraph.extractors": (".py",), "actorgraph.ontology": (".jsonl",)}),
         *gazetteers,
         ",".join(map(str, limits)),
     )[:24]
+
+
+def _spacy_version() -> str:
+    """spaCy's version, from its installed metadata: importing spaCy takes 0.6 s, which a
+    build that runs the model in worker processes, or not at all, need not pay."""
+    try:
+        return importlib.metadata.version("spacy")
+    except importlib.metadata.PackageNotFoundError:
+        import spacy
+
+        return spacy.__version__
 
 
 # --------------------------------------------------------------------------- JSON records
@@ -376,15 +386,35 @@ class ArticleCache:
         seen = {tuple(x) for x in last if isinstance(x, list)}
         return any(tuple(stamp) not in seen for stamp in stats)
 
-    def record(self, digest: str, out_files: Sequence[Path], stats: Sequence[list[Any]]) -> None:
-        """Remember this build: its digest, what it wrote (size, mtime) and read."""
+    def record(
+        self,
+        digest: str,
+        out_files: Sequence[Path],
+        stats: Sequence[list[Any]],
+        counts: Mapping[str, Any] | None = None,
+    ) -> None:
+        """Remember this build: its digest, what it wrote (size, mtime) and read, and the
+        graph's counts (``entities``, ``per_relation``) to report when nothing changes."""
         manifest = {
             "digest": digest,
             "outputs": {p.name: _stamp(p) for p in out_files},
             "inputs": list(stats),
+            "counts": dict(counts or {}),
         }
         with contextlib.suppress(OSError):
             _write_atomic(self.root / _MANIFEST, json.dumps(manifest).encode("utf-8"))
+
+    def recorded_counts(self) -> dict[str, Any] | None:
+        """The counts :meth:`record` kept, or None if missing or malformed."""
+        counts = self._manifest().get("counts")
+        if not isinstance(counts, dict):
+            return None
+        entities, per_relation = counts.get("entities"), counts.get("per_relation")
+        if not isinstance(entities, int) or not isinstance(per_relation, dict):
+            return None
+        if not all(isinstance(k, str) and isinstance(v, int) for k, v in per_relation.items()):
+            return None
+        return {"entities": entities, "per_relation": per_relation}
 
     def forget_outputs(self) -> None:
         """Drop the manifest (before outputs are rewritten)."""

@@ -36,7 +36,7 @@ class BuildOptions:
         article_timeout: seconds an article may take in a worker before it is skipped
             (kind ``timeout``); None for no bound.  Reading a file (decoding, stripping
             markup) is bounded by it too, in every mode; the model is not with
-            ``jobs=0`` or Dask.
+            ``jobs=0``.
         dask: address of a Dask scheduler to process articles on instead.
         task_articles: articles sent to a worker (process or Dask) at a time.
         follow_links: follow symbolic links that lead out of an input folder.

@@ -13,10 +13,12 @@ Worker processes (:func:`pool_results`, ``actorgraph build --jobs N``)
     which stops them; a worker whose parent dies sees its connection close and exits.
 
 Dask (:func:`dask_results`, ``actorgraph build --dask ADDRESS``)
-    Tasks of articles go to the workers of a ``dask.distributed`` scheduler; each
-    worker process loads the pipeline once (:func:`cached_pipeline`) and runs one
-    task at a time on it.  Workers need actorgraph and the model installed.  No
-    per-article time bound is applied there.
+    Tasks of articles go to the workers of a ``dask.distributed`` scheduler.  With a
+    time bound (``--article-timeout``), each Dask worker process keeps one worker
+    process of the kind above, which loads the pipeline once, and runs its tasks
+    there under the same bound and with the same outcomes (``timeout``, ``crash``);
+    without one, it loads the pipeline itself (:func:`cached_pipeline`).  Either way
+    it runs one task at a time.  Workers need actorgraph and the model installed.
 
 Both give back ``(index, result)`` pairs in completion order; the caller merges
 them in input order, so the outputs equal a single-process run's.
@@ -24,6 +26,7 @@ them in input order, so the outputs equal a single-process run's.
 
 from __future__ import annotations
 
+import atexit
 import contextlib
 import itertools
 import subprocess
@@ -214,7 +217,7 @@ class _Pool:
         task_articles: int,
     ) -> None:
         self.loader = loader
-        self.items = items
+        self.items: Iterator[Item] = items
         self.jobs = max(1, jobs)
         self.timeout = timeout
         self.task_articles = max(1, task_articles)
@@ -312,6 +315,19 @@ class _Pool:
         for item in reversed(worker.task):
             self.queue.appendleft([item])
 
+    def run(self, items: Iterator[Item] | None = None) -> Iterator[Outcome]:
+        """Process ``items`` (default: those given at creation) and yield the outcomes;
+        the workers are left running for the next call."""
+        if items is not None:
+            self.items, self.more = items, True
+        while True:
+            self.assign()
+            while self.out:
+                yield self.out.popleft()
+            if not self.active():
+                return
+            self.step()
+
     def close(self) -> None:
         for worker in self.workers:
             _stop(worker, kill=worker.busy or not worker.ready, wait=False)
@@ -361,13 +377,7 @@ def pool_results(
     try:
         if prestart:
             pool.workers.append(_start(loader))
-        while True:
-            pool.assign()
-            while pool.out:
-                yield pool.out.popleft()
-            if not pool.active():
-                return
-            pool.step()
+        yield from pool.run()
     finally:
         pool.close()
 
@@ -392,11 +402,41 @@ def cached_pipeline(loader: Loader) -> tuple[Language, threading.Lock]:
         return _PIPELINES[loader]
 
 
-def dask_task(loader: Loader, items: list[Item]) -> list[tuple[int, Any]]:
-    """A Dask task: process numbered articles on this worker's cached pipeline."""
-    nlp, lock = cached_pipeline(loader)
-    with lock:
-        return process_task(nlp, loader, items)
+def dask_task(
+    loader: Loader, items: list[Item], timeout: float | None = None
+) -> list[tuple[int, Any]]:
+    """A Dask task: process numbered articles on this worker's cached pipeline, or with
+    a time bound in this worker's own worker process (see the module doc)."""
+    if timeout is None:
+        nlp, lock = cached_pipeline(loader)
+        with lock:
+            return process_task(nlp, loader, items)
+    with _BOUNDED_LOCK:
+        pool = _BOUNDED.get(loader)
+        if pool is None:
+            if not _BOUNDED:
+                atexit.register(_close_bounded)
+            pool = _Pool(loader, iter(()), jobs=1, timeout=timeout, task_articles=len(items))
+            _BOUNDED[loader] = pool
+        pool.timeout, pool.task_articles = timeout, max(1, len(items))
+        try:
+            return list(pool.run(iter(items)))
+        except BaseException:
+            pool.close()
+            del _BOUNDED[loader]
+            raise
+
+
+#: per loader, the worker process a Dask worker runs bounded tasks in
+_BOUNDED: dict[Any, _Pool] = {}
+_BOUNDED_LOCK = threading.Lock()
+
+
+def _close_bounded() -> None:
+    with _BOUNDED_LOCK:
+        for pool in _BOUNDED.values():
+            pool.close()
+        _BOUNDED.clear()
 
 
 def dask_results(
@@ -406,11 +446,14 @@ def dask_results(
     *,
     task_articles: int = 32,
     in_flight: int | None = None,
+    timeout: float | None = None,
 ) -> Iterator[Outcome]:
     """Process numbered articles on the workers of the Dask scheduler at ``address``.
 
     At most ``in_flight`` tasks (default: two per worker thread) are submitted at
-    once, so articles stream from disk instead of all being sent up front.
+    once, so articles stream from disk instead of all being sent up front.  With
+    ``timeout``, an article is bounded as in :func:`pool_results` and one past the
+    bound comes back as ``Skipped`` (kind ``timeout``).
 
     Raises:
         InputError: dask.distributed is not installed or the scheduler cannot be reached.
@@ -430,12 +473,12 @@ def dask_results(
         tasks = iter(lambda: list(itertools.islice(items, task_articles)), [])
         running = as_completed(loop=client.loop)
         for task in itertools.islice(tasks, limit):
-            running.add(client.submit(dask_task, loader, task, pure=False))
+            running.add(client.submit(dask_task, loader, task, timeout, pure=False))
         for future in running:
             yield from future.result()
             future.release()
             nxt = next(tasks, None)
             if nxt is not None:
-                running.add(client.submit(dask_task, loader, nxt, pure=False))
+                running.add(client.submit(dask_task, loader, nxt, timeout, pure=False))
     finally:
         client.close()

@@ -11,37 +11,37 @@ worker processes (``jobs>=1``, see :mod:`actorgraph.graph.build.parallel`) or on
 Dask cluster.  The model is loaded only once an article needs it.  Per-article
 results are kept without their text and merged in input order, so every way of
 running gives the same outputs (:mod:`~actorgraph.graph.build.nlp` runs the
-pipeline, :mod:`~actorgraph.graph.build.write` writes the files).
+pipeline, :mod:`~actorgraph.graph.build.write` writes the files).  :func:`build_files`
+keeps the results and the merge on disk instead
+(:mod:`~actorgraph.graph.build.stream_merge`, :mod:`~actorgraph.graph.build.stream_write`).
 """
 
 from __future__ import annotations
 
-import hashlib
 import itertools
-import json
+import sqlite3
 import time
-from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from actorgraph.extractors.records import Article, ArticleResult, KnowledgeGraph
 from actorgraph.extractors.version import DEFAULT_MODEL
-from actorgraph.graph.core.merge import merge
-from actorgraph.graph.errors import InputError
+from actorgraph.graph.errors import InputError, OutputError
 from actorgraph.graph.outputs import build_lock
 from actorgraph.graph.read import Skipped, discover, iter_articles
 
-from .cache import ArticleCache, code_digest, extraction_fingerprint, input_stats, slim
+from .cache import ArticleCache, extraction_fingerprint, input_stats
 from .nlp import CHUNK_CHARS, MAX_RUN, iter_nlp_results
 from .options import BuildOptions, BuildSummary
-from .write import _output_names, write_outputs
 
 if TYPE_CHECKING:
     from spacy.language import Language
 
-__all__ = ["build", "outputs_digest"]
+    from .stream_merge import MergeStore
+
+__all__ = ["build", "build_files"]
 
 
 def _run_nlp(
@@ -93,7 +93,13 @@ def _run_nlp_quietly(
 
     spec = parallel.PipelineSpec(opts.model, tuple(map(str, opts.gazetteer_paths)), opts.batch_size)
     if opts.dask:
-        yield from parallel.dask_results(opts.dask, spec, items, task_articles=opts.task_articles)
+        yield from parallel.dask_results(
+            opts.dask,
+            spec,
+            items,
+            task_articles=opts.task_articles,
+            timeout=opts.article_timeout,
+        )
         return
     yield from parallel.pool_results(
         spec,
@@ -123,15 +129,15 @@ class _Run:
     cache: ArticleCache
     on_skip: Callable[[Skipped], None]
     on_article: Callable[[Article], None] | None
+    store: MergeStore
     on_status: Callable[[str], None] = lambda text: None
-    results: dict[int, ArticleResult] = field(default_factory=dict)
 
     def skip(self, s: Skipped) -> None:
         self.summary.skipped.append(s)
         self.on_skip(s)
 
     def done(self, index: int, result: ArticleResult) -> None:
-        self.results[index] = result
+        self.store.add(index, result)
         if self.on_article is not None:
             self.on_article(result.article)
 
@@ -143,12 +149,12 @@ class _Run:
                 yield index, art
                 continue
             self.summary.from_cache += 1
-            self.done(index, slim(hit))
+            self.done(index, hit)
 
     def collect(
         self, inputs: Sequence[str | Path], nlp: Language | None, *, prestart: bool = False
-    ) -> list[ArticleResult]:
-        """Every article's result, in input order."""
+    ) -> None:
+        """Every article's result, into the store."""
         articles = iter_articles(
             inputs,
             on_skip=self.skip,
@@ -166,7 +172,6 @@ class _Run:
             self.summary.processed += 1
             self.cache.put(result)
             self.done(index, result)
-        return [self.results[i] for i in sorted(self.results)]
 
 
 def build(
@@ -183,7 +188,8 @@ def build(
 
     The graph always holds exactly the articles given; cached results of earlier
     builds are reused for texts already seen (see :mod:`actorgraph.graph.build.cache`),
-    and outputs that already match the inputs are not rewritten.
+    and outputs that already match the inputs are not rewritten.  The merged graph
+    is also returned, in memory: for large corpora use :func:`build_files`.
 
     Args:
         inputs: files and folders of articles.
@@ -204,29 +210,74 @@ def build(
         OutputError: the output folder cannot be written or is locked.
         ModelLoadError: the model cannot be loaded.
     """
+    kg, summary = _build(
+        inputs, out_dir, options, nlp, on_skip, on_article, on_status, keep_graph=True
+    )
+    assert kg is not None
+    return kg, summary
+
+
+def build_files(
+    inputs: Sequence[str | Path],
+    out_dir: str | Path,
+    options: BuildOptions | None = None,
+    *,
+    nlp: Language | None = None,
+    on_skip: Callable[[Skipped], None] | None = None,
+    on_article: Callable[[Article], None] | None = None,
+    on_status: Callable[[str], None] | None = None,
+) -> BuildSummary:
+    """:func:`build` without the graph in memory: memory stays bounded whatever the
+    number of articles (results and merge are on disk, see
+    :mod:`~actorgraph.graph.build.stream_merge`); the files written are the same."""
+    _, summary = _build(
+        inputs, out_dir, options, nlp, on_skip, on_article, on_status, keep_graph=False
+    )
+    return summary
+
+
+def _build(
+    inputs: Sequence[str | Path],
+    out_dir: str | Path,
+    options: BuildOptions | None,
+    nlp: Language | None,
+    on_skip: Callable[[Skipped], None] | None,
+    on_article: Callable[[Article], None] | None,
+    on_status: Callable[[str], None] | None,
+    *,
+    keep_graph: bool,
+) -> tuple[KnowledgeGraph | None, BuildSummary]:
+    from .stream_merge import MergeStore
+    from .stream_write import merge_and_write, work_dir
+
     opts = options or BuildOptions()
     out = Path(out_dir)
     started = time.perf_counter()
     summary = BuildSummary()
-    with build_lock(out):
+    with build_lock(out), work_dir(out) as work:
         cache = ArticleCache(out, _fingerprint(opts))
         found = discover(inputs, on_skip=lambda s: None, follow_links=opts.follow_links)
         stats = input_stats(found)
-        run = _Run(opts, summary, cache, on_skip or (lambda s: None), on_article)
-        if on_status is not None:
-            run.on_status = on_status
-        changed = not opts.cache or cache.inputs_changed(stats)
-        results = run.collect(inputs, nlp, prestart=changed)
-        kg = merge(results, base=opts.base, min_confidence=opts.min_confidence)
-        summary.outputs = _write_if_changed(kg, out, opts, cache, summary, stats)
+        try:
+            store = MergeStore(work / "merge.sqlite", min_confidence=opts.min_confidence)
+            try:
+                run = _Run(opts, summary, cache, on_skip or (lambda s: None), on_article, store)
+                if on_status is not None:
+                    run.on_status = on_status
+                changed = not opts.cache or cache.inputs_changed(stats)
+                run.collect(inputs, nlp, prestart=changed)
+                kg = merge_and_write(store, out, opts, cache, summary, stats, work, keep_graph)
+            finally:
+                store.close()
+        except sqlite3.Error as exc:
+            raise OutputError(
+                f"cannot write the merge data in '{work}': {exc}; the previous outputs are "
+                "unchanged; check free space and permissions, then build again"
+            ) from None
         if opts.prune:
             summary.pruned = cache.prune()
     if cache.write_error:
         summary.warnings.append(cache.write_error)
-    summary.articles = len(kg.articles)
-    summary.entities = len(kg.entities)
-    summary.facts = len(kg.edges)
-    summary.per_relation = dict(Counter(e.relation for e in kg.edges).most_common())
     summary.seconds = time.perf_counter() - started
     return kg, summary
 
@@ -236,65 +287,3 @@ def _fingerprint(opts: BuildOptions) -> str:
         return extraction_fingerprint(opts.model, opts.gazetteer_paths, (CHUNK_CHARS, MAX_RUN))
     except OSError as exc:
         raise InputError(f"cannot read gazetteer '{exc.filename}': {exc.strerror or exc}") from None
-
-
-def outputs_digest(
-    opts: BuildOptions, fingerprint: str, kg: KnowledgeGraph, skipped: Sequence[Skipped]
-) -> str:
-    """A hash of everything the output files depend on (cheap: no RDF is built).
-
-    The merged graph is a function of the articles (names, hashes, metadata) and
-    the extraction fingerprint; the files also depend on the options, the skip
-    report and the code of the graph and ontology packages.
-    """
-    h = hashlib.sha256()
-    code = code_digest(
-        {
-            "actorgraph.graph": (".py", ".html", ".js", ".css", ".rq"),
-            "actorgraph.ontology": (".py", ".ttl", ".jsonl"),
-        }
-    )
-    head = [fingerprint, code, opts.base, repr(opts.min_confidence), str(opts.html)]
-    h.update(json.dumps(head).encode("utf-8"))
-    for a in kg.articles:
-        h.update(json.dumps([a.name, a.sha256, a.title, a.date, a.also_named]).encode("utf-8"))
-    for s in skipped:
-        h.update(json.dumps([s.path, s.kind, s.reason]).encode("utf-8"))
-    return h.hexdigest()
-
-
-def _write_if_changed(
-    kg: KnowledgeGraph,
-    out: Path,
-    opts: BuildOptions,
-    cache: ArticleCache,
-    summary: BuildSummary,
-    stats: list[list[Any]],
-) -> list[Path]:
-    """Write the outputs unless the last build wrote them from the same inputs."""
-    paths = [out / n for n in _output_names(opts)]
-    digest = outputs_digest(opts, cache.fingerprint, kg, summary.skipped)
-    if opts.cache and cache.outputs_current(digest, paths):
-        summary.up_to_date = True
-    else:
-        cache.forget_outputs()
-        paths = write_outputs(kg, out, opts, summary.skipped)
-        _prime_store(out / "graph.ttl")
-    cache.record(digest, paths, stats)
-    return paths
-
-
-def _prime_store(graph: Path) -> None:
-    """Load the new graph into the Oxigraph store that queries use (``OUT/.actorgraph-store``).
-
-    Best effort: a store that cannot be written is made by the first query instead.
-    """
-    import contextlib
-
-    from actorgraph.graph.errors import ActorGraphError
-    from actorgraph.graph.sparql.engines import OxigraphBackend, build_store
-
-    folder = build_store(graph)
-    if folder is not None:
-        with contextlib.suppress(ActorGraphError, OSError):
-            OxigraphBackend(graph, folder).ensure_loaded()

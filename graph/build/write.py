@@ -7,11 +7,12 @@ into place with one rename (:class:`~actorgraph.graph.outputs.OutputTransaction`
 
 from __future__ import annotations
 
+import hashlib
 import json
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 
-from actorgraph.extractors.records import KnowledgeGraph
+from actorgraph.extractors.records import Article, KnowledgeGraph
 from actorgraph.graph.core.iri import DEFAULT_BASE
 from actorgraph.graph.core.jsonl import entity_records, jsonl, triple_records
 from actorgraph.graph.core.rdf import bind_prefixes, ntriples_lines
@@ -19,9 +20,17 @@ from actorgraph.graph.errors import OutputError
 from actorgraph.graph.outputs import OutputTransaction
 from actorgraph.graph.read import Skipped
 
+from .cache import code_digest
 from .options import BuildOptions
 
-__all__ = ["HTML_ALL_ENTITIES_UP_TO", "html_view", "turtle_bytes", "write_outputs"]
+__all__ = [
+    "HTML_ALL_ENTITIES_UP_TO",
+    "html_view",
+    "outputs_digest",
+    "skipped_report",
+    "turtle_bytes",
+    "write_outputs",
+]
 
 OUTPUT_FILES = ("graph.ttl", "graph.html", "triples.jsonl", "entities.jsonl")
 
@@ -107,12 +116,56 @@ def _write_outputs(
 
             write_html(html_view(kg), tx.path("graph.html"))
             names.append("graph.html")
-        report = "".join(
-            json.dumps({"path": s.path, "kind": s.kind, "reason": s.reason}, ensure_ascii=False)
-            + "\n"
-            for s in skipped
-        )
-        tx.path("skipped.jsonl").write_text(report, encoding="utf-8")
+        tx.path("skipped.jsonl").write_text(skipped_report(skipped), encoding="utf-8")
         names.append("skipped.jsonl")
         tx.commit()
     return [out / n for n in names]
+
+
+def skipped_report(skipped: Sequence[Skipped]) -> str:
+    """skipped.jsonl: one line per file left out."""
+    return "".join(
+        json.dumps({"path": s.path, "kind": s.kind, "reason": s.reason}, ensure_ascii=False) + "\n"
+        for s in skipped
+    )
+
+
+def outputs_digest(
+    opts: BuildOptions, fingerprint: str, articles: Iterable[Article], skipped: Sequence[Skipped]
+) -> str:
+    """A hash of everything the output files depend on (cheap: no RDF is built).
+
+    The merged graph is a function of the articles (names, hashes, metadata, in name
+    order) and the extraction fingerprint; the files also depend on the options, the
+    skip report and the code of the graph and ontology packages.
+    """
+    h = hashlib.sha256()
+    code = code_digest(
+        {
+            "actorgraph.graph": (".py", ".html", ".js", ".css", ".rq"),
+            "actorgraph.ontology": (".py", ".ttl", ".jsonl"),
+        }
+    )
+    head = [fingerprint, code, opts.base, repr(opts.min_confidence), str(opts.html)]
+    h.update(json.dumps(head).encode("utf-8"))
+    for a in articles:
+        h.update(json.dumps([a.name, a.sha256, a.title, a.date, a.also_named]).encode("utf-8"))
+    for s in skipped:
+        h.update(json.dumps([s.path, s.kind, s.reason]).encode("utf-8"))
+    return h.hexdigest()
+
+
+def _prime_store(graph: Path) -> None:
+    """Load the new graph into the Oxigraph store that queries use (``OUT/.actorgraph-store``).
+
+    Best effort: a store that cannot be written is made by the first query instead.
+    """
+    import contextlib
+
+    from actorgraph.graph.errors import ActorGraphError
+    from actorgraph.graph.sparql.engines import OxigraphBackend, build_store
+
+    folder = build_store(graph)
+    if folder is not None:
+        with contextlib.suppress(ActorGraphError, OSError):
+            OxigraphBackend(graph, folder).ensure_loaded()

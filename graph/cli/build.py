@@ -89,7 +89,7 @@ STDIN_NAME = "stdin.txt"
     metavar="SECONDS",
     help="Skip an article (reason in skipped.jsonl, kind 'timeout') whose processing "
     "takes longer than this; applies to reading every file, and to the model in "
-    "worker processes (--jobs 1 or more).",
+    "worker processes (--jobs 1 or more) and on --dask.",
 )
 @click.option(
     "--no-cache",
@@ -225,7 +225,7 @@ def _run(
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
     from actorgraph.extractors.version import ModelLoadError
-    from actorgraph.graph.build import build as run_build
+    from actorgraph.graph.build import build_files
     from actorgraph.graph.read import Skipped, discover
 
     total = len(discover(paths, on_skip=lambda s: None, follow_links=opts.follow_links))
@@ -252,7 +252,7 @@ def _run(
     with progress:
         task = progress.add_task("", total=total, status="")
         try:
-            _kg, summary = run_build(
+            summary = build_files(
                 paths,
                 out_dir,
                 opts,

@@ -35,14 +35,16 @@ asks which articles say something.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import functools
+import re
+from collections.abc import Callable, Iterable, Iterator
 from decimal import Decimal
 
 from rdflib import RDF, Graph, Literal, Namespace, URIRef
 from rdflib.namespace import DCTERMS, OWL, PROV, RDFS, SKOS, XSD
 from rdflib.term import Node
 
-from actorgraph.extractors.records import Evidence, KnowledgeGraph
+from actorgraph.extractors.records import Article, Edge, Entity, Evidence, KnowledgeGraph
 from actorgraph.ontology import AG
 
 from .iri import DEFAULT_BASE, article_iri, evidence_iri
@@ -63,8 +65,19 @@ PREFIXES: dict[str, str] = {
 _Triple = tuple[Node, Node, Node]
 
 
+@functools.lru_cache(maxsize=4096, typed=True)
 def _dec(x: float) -> Literal:
     return Literal(Decimal(str(round(x, 3))), datatype=XSD.decimal)
+
+
+@functools.lru_cache(maxsize=4096, typed=True)
+def _int(n: int) -> Literal:
+    return Literal(n)
+
+
+@functools.lru_cache(maxsize=1024)
+def _plain(text: str) -> Literal:
+    return Literal(text)
 
 
 def bind_prefixes(g: Graph, base: str = DEFAULT_BASE) -> Graph:
@@ -77,16 +90,14 @@ def bind_prefixes(g: Graph, base: str = DEFAULT_BASE) -> Graph:
     return g
 
 
+#: characters not allowed in XML 1.0: all but tab, LF, CR, U+0020-U+D7FF, U+E000-U+FFFD
+#: and U+10000 up
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
 def _safe_text(text: str) -> str:
     """Drop characters that are not allowed in XML 1.0 (RDF/XML, TriX would choke)."""
-    return "".join(
-        c
-        for c in text
-        if c in "\t\n\r"
-        or ("\x20" <= c <= "\ud7ff")
-        or ("\ue000" <= c <= "\ufffd")
-        or c >= "\U00010000"
-    )
+    return _NOT_XML.sub("", text)
 
 
 def to_rdf(kg: KnowledgeGraph, *, base: str = DEFAULT_BASE) -> Graph:
@@ -100,7 +111,13 @@ def to_rdf(kg: KnowledgeGraph, *, base: str = DEFAULT_BASE) -> Graph:
 def ntriples_lines(kg: KnowledgeGraph, *, base: str = DEFAULT_BASE) -> list[str]:
     """The graph of :func:`to_rdf` as sorted, distinct N-Triples lines, without building an
     rdflib graph (its per-triple indexing is most of the cost on large graphs)."""
-    return sorted({f"{_nt(s)} {_nt(p)} {_nt(o)} ." for s, p, o in rdf_triples(kg, base=base)})
+    return sorted({ntriple(t) for t in rdf_triples(kg, base=base)})
+
+
+def ntriple(triple: _Triple) -> str:
+    """One triple as an N-Triples line, without the newline."""
+    s, p, o = triple
+    return f"{_nt(s)} {_nt(p)} {_nt(o)} ."
 
 
 _NT_ESCAPES = str.maketrans({"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r"})
@@ -123,46 +140,64 @@ def rdf_triples(kg: KnowledgeGraph, *, base: str = DEFAULT_BASE) -> Iterator[_Tr
         node = article_iri(base, a.sha256)
         for name in (a.name, *a.also_named):
             art_iri[name] = node
-            yield (node, AG.fileName, Literal(_safe_text(name)))
-        yield (node, RDF.type, AG.Article)
-        yield (node, AG.sha256, Literal(a.sha256))
-        if a.title:
-            yield (node, DCTERMS.title, Literal(_safe_text(a.title)))
-        if a.date:
-            yield (node, DCTERMS.date, Literal(_safe_text(a.date)))
-
+        yield from article_triples(a, base)
     for e in kg.entities.values():
-        node = URIRef(e.id)
-        yield (node, RDF.type, AG[e.type])
-        yield (node, SKOS.prefLabel, Literal(_safe_text(e.label), lang="en"))
-        for alias in e.aliases:
-            yield (node, SKOS.altLabel, Literal(_safe_text(alias), lang="en"))
-        yield (node, AG.mentionCount, Literal(e.mentions))
-        for name in e.articles:
-            if name in art_iri:
-                yield (node, AG.mentionedIn, art_iri[name])
-
+        yield from entity_triples(e, (art_iri[n] for n in e.articles if n in art_iri))
     for edge in kg.edges:
-        s, o, prop = URIRef(edge.subject), URIRef(edge.object), AG[edge.relation]
-        yield (s, prop, o)
-        fact = URIRef(edge.id)
-        yield (fact, RDF.type, AG.Fact)
-        yield (fact, RDF.subject, s)
-        yield (fact, RDF.predicate, prop)
-        yield (fact, RDF.object, o)
-        yield (fact, AG.confidence, _dec(edge.confidence))
-        support = _evidence_nodes(edge.id, edge.evidence, base)
-        yield (fact, AG.supportCount, Literal(len(support)))
-        yield (fact, AG.articleCount, Literal(len(edge.articles)))
-        for node, ev in support.items():
-            yield (fact, AG.evidence, node)
-            yield (node, RDF.type, AG.Evidence)
-            yield (node, AG.article, art_iri.get(ev.article, article_iri(base, ev.article_sha256)))
-            yield (node, AG.sentence, Literal(_safe_text(ev.sentence)))
-            yield (node, AG.startOffset, Literal(ev.start))
-            yield (node, AG.endOffset, Literal(ev.end))
-            yield (node, AG.extractor, Literal(ev.extractor))
-            yield (node, AG.confidence, _dec(ev.confidence))
+        yield from edge_triples(
+            edge, base, lambda ev: art_iri.get(ev.article, article_iri(base, ev.article_sha256))
+        )
+
+
+def article_triples(a: Article, base: str = DEFAULT_BASE) -> Iterator[_Triple]:
+    """The triples of one article node."""
+    node = article_iri(base, a.sha256)
+    for name in (a.name, *a.also_named):
+        yield (node, AG.fileName, Literal(_safe_text(name)))
+    yield (node, RDF.type, AG.Article)
+    yield (node, AG.sha256, Literal(a.sha256))
+    if a.title:
+        yield (node, DCTERMS.title, Literal(_safe_text(a.title)))
+    if a.date:
+        yield (node, DCTERMS.date, Literal(_safe_text(a.date)))
+
+
+def entity_triples(e: Entity, articles: Iterable[URIRef]) -> Iterator[_Triple]:
+    """The triples of one entity node; ``articles``: the nodes of the articles naming it."""
+    node = URIRef(e.id)
+    yield (node, RDF.type, AG[e.type])
+    yield (node, SKOS.prefLabel, Literal(_safe_text(e.label), lang="en"))
+    for alias in e.aliases:
+        yield (node, SKOS.altLabel, Literal(_safe_text(alias), lang="en"))
+    yield (node, AG.mentionCount, _int(e.mentions))
+    for article in articles:
+        yield (node, AG.mentionedIn, article)
+
+
+def edge_triples(
+    edge: Edge, base: str, article_of: Callable[[Evidence], URIRef]
+) -> Iterator[_Triple]:
+    """The plain triple of one fact, its reification and its evidence nodes."""
+    s, o, prop = URIRef(edge.subject), URIRef(edge.object), AG[edge.relation]
+    yield (s, prop, o)
+    fact = URIRef(edge.id)
+    yield (fact, RDF.type, AG.Fact)
+    yield (fact, RDF.subject, s)
+    yield (fact, RDF.predicate, prop)
+    yield (fact, RDF.object, o)
+    yield (fact, AG.confidence, _dec(edge.confidence))
+    support = _evidence_nodes(edge.id, edge.evidence, base)
+    yield (fact, AG.supportCount, _int(len(support)))
+    yield (fact, AG.articleCount, _int(len(edge.articles)))
+    for node, ev in support.items():
+        yield (fact, AG.evidence, node)
+        yield (node, RDF.type, AG.Evidence)
+        yield (node, AG.article, article_of(ev))
+        yield (node, AG.sentence, Literal(_safe_text(ev.sentence)))
+        yield (node, AG.startOffset, _int(ev.start))
+        yield (node, AG.endOffset, _int(ev.end))
+        yield (node, AG.extractor, _plain(ev.extractor))
+        yield (node, AG.confidence, _dec(ev.confidence))
 
 
 def _evidence_nodes(fact: str, evidence: tuple[Evidence, ...], base: str) -> dict[URIRef, Evidence]:

@@ -97,9 +97,11 @@ def child_bare(inputs: list[str], batch_size: int) -> dict[str, Any]:
     return {"seconds": seconds, "texts": len(texts), "words": sum(len(t.split()) for t in texts)}
 
 
-def child_build(inputs: list[str], out: str, jobs: int, html: bool) -> dict[str, Any]:
-    """Run ``build()`` as the CLI would (quiet), noting tree RSS at article counts."""
-    from actorgraph.graph.build import BuildOptions, build
+def child_build(
+    inputs: list[str], out: str, jobs: int, html: bool, task_articles: int = 32
+) -> dict[str, Any]:
+    """Run ``build_files()`` as the CLI does (quiet), noting tree RSS at article counts."""
+    from actorgraph.graph.build import BuildOptions, build_files
 
     marks: dict[str, int] = {}
     done = 0
@@ -113,7 +115,8 @@ def child_build(inputs: list[str], out: str, jobs: int, html: bool) -> dict[str,
             marks["last"] = tree_rss(os.getpid())
 
     started = time.perf_counter()
-    _kg, summary = build(inputs, out, BuildOptions(html=html, jobs=jobs), on_article=on_article)
+    opts = BuildOptions(html=html, jobs=jobs, task_articles=task_articles)
+    summary = build_files(inputs, out, opts, on_article=on_article)
     return {
         "seconds_in_build": time.perf_counter() - started,
         "articles": summary.articles,
@@ -201,9 +204,12 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
         if fresh:
             shutil.rmtree(out, ignore_errors=True)
         step = ["build", inputs, str(out), str(jobs), "1" if html else "0", extra]
+        step.append(str(args.task_articles))
         print(f"... {name}", file=sys.stderr, flush=True)
         return run_child(step)
 
+    if args.only:
+        return run_only(args, report, inputs, build)
     print("... bare nlp.pipe", file=sys.stderr, flush=True)
     report["bare"] = run_child(["bare", inputs, str(args.batch_size)])
     report["single"] = build("single", 1, html=False)
@@ -219,6 +225,27 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
     report["jobs"]["n"] = args.jobs
     if not args.workdir:
         shutil.rmtree(work, ignore_errors=True)
+    return report
+
+
+def run_only(args: argparse.Namespace, report: dict[str, Any], inputs: str, build: Any) -> Any:
+    """``--only``: the chosen measurements, ``--repeat`` times in turn (the best is kept)."""
+    for _ in range(args.repeat):
+        if "bare" in args.only:
+            print("... bare nlp.pipe", file=sys.stderr, flush=True)
+            report.setdefault("bare_runs", []).append(
+                run_child(["bare", inputs, str(args.batch_size)])
+            )
+        if "jobs" in args.only:
+            report.setdefault("jobs_runs", []).append(build(f"jobs{args.jobs}", args.jobs, False))
+    for key, seconds in (("bare_runs", "seconds"), ("jobs_runs", "wall_seconds")):
+        if key in report:
+            runs = report[key]
+            print(f"{key}: " + ", ".join(f"{r[seconds]:.1f} s" for r in runs))
+            report[key.removesuffix("_runs")] = min(runs, key=lambda r: r[seconds])
+    if "bare" in report and "jobs" in report:
+        ratio = report["jobs"]["wall_seconds"] / report["bare"]["seconds"]
+        print(f"best --jobs {args.jobs} / best bare nlp.pipe: {ratio:.2f}")
     return report
 
 
@@ -297,7 +324,8 @@ def child_main(argv: list[str]) -> None:
         result = child_bare(inputs, int(argv[2]))
     else:
         out, jobs, html, extra = argv[2], int(argv[3]), argv[4] == "1", argv[5]
-        result = child_build([*inputs, extra] if extra else inputs, out, jobs, html)
+        files = [*inputs, extra] if extra else inputs
+        result = child_build(files, out, jobs, html, int(argv[6]))
     print(json.dumps(result))
 
 
@@ -317,12 +345,23 @@ def main() -> None:
     )
     parser.add_argument("--jobs", type=int, default=2, help="worker processes for the jobs run")
     parser.add_argument("--batch-size", type=int, default=16, help="nlp.pipe batch size")
+    parser.add_argument(
+        "--task-articles", type=int, default=32, help="articles sent to a worker at a time"
+    )
+    parser.add_argument(
+        "--only",
+        choices=["bare", "jobs"],
+        action="append",
+        help="run only these measurements (bare nlp.pipe, the --jobs build); repeatable",
+    )
     parser.add_argument("--skip-html", action="store_true", help="skip the build with graph.html")
     parser.add_argument("--workdir", help="keep build folders here (default: a temp folder)")
+    parser.add_argument("--repeat", type=int, default=1, help="with --only: runs of each")
     args = parser.parse_args()
     report = run(args)
-    report["ratios"] = ratios(report)
-    print(table(report))
+    if not args.only:
+        report["ratios"] = ratios(report)
+        print(table(report))
     if args.json:
         Path(args.json).write_text(json.dumps(report, indent=2), encoding="utf-8")
 
