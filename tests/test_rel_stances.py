@@ -22,6 +22,12 @@ ENTRIES = [
     GazEntry("afghanistan", "Afghanistan", "Country", (), ("Afghan",), ("Kabul",)),
     GazEntry("usa", "United States", "Country", ("US", "U.S."), ("American",), ("Washington",)),
     GazEntry("jordan", "Jordan", "Country", (), ("Jordanian",), ("Amman",)),
+    GazEntry("islamic-state", "Islamic State", "ArmedGroup", ("ISIS",)),
+    GazEntry("abadi", "Haider al-Abadi", "Person", ("Abadi",)),
+    GazEntry("saleh", "Aguila Saleh", "Person", ()),
+    GazEntry("haftar", "Khalifa Haftar", "Person", ("Haftar",)),
+    GazEntry("armenia", "Armenia", "Country", (), ("Armenian",), ("Yerevan",)),
+    GazEntry("azerbaijan", "Azerbaijan", "Country", (), ("Azerbaijani",), ("Baku",)),
 ]
 
 
@@ -73,3 +79,41 @@ def test_stances_stated_in_words(run, text, expected):  # type: ignore[no-untype
 def test_no_stance_from_a_negation(run, text):  # type: ignore[no-untyped-def]
     _, facts = run(text)
     assert not {f for f in facts if f[1] in {"opposes", "threatened", "condemned"}}, facts
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "A ceasefire between India and Pakistan took effect on Saturday.",
+            {("India", "fightsAgainst", "Pakistan"), ("Pakistan", "fightsAgainst", "India")},
+        ),
+        (
+            "Hamas, weakened by its long war with Israel, agreed to talks.",
+            {("Hamas", "fightsAgainst", "Israel"), ("Israel", "fightsAgainst", "Hamas")},
+        ),
+        (
+            "Haider al-Abadi declared victory over Islamic State in December.",
+            {("Haider al-Abadi", "fightsAgainst", "Islamic State")},
+        ),
+        (
+            "Aguila Saleh, who is allied with Khalifa Haftar, spoke on Monday.",
+            {("Aguila Saleh", "alliedWith", "Khalifa Haftar")},
+        ),
+    ],
+)
+def test_wars_victories_and_alliances(run, text, expected):  # type: ignore[no-untyped-def]
+    _, facts = run(text)
+    assert expected <= facts, facts
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Diplomats fear a war between India and Pakistan.",
+        "The talks aim to prevent a new war between Armenia and Azerbaijan.",
+    ],
+)
+def test_a_feared_war_is_no_fight(run, text):  # type: ignore[no-untyped-def]
+    _, facts = run(text)
+    assert not {f for f in facts if f[1] in {"fightsAgainst", "opposes"}}, facts

@@ -172,6 +172,9 @@ def _private(a: Arg, b: Arg, relation: str = "alliedWith") -> bool:
     return bool(labels & _FIRMS) or (labels == {"Person"} and relation != "opposes")
 
 
+_FEARED = frozenset("fear avert prevent avoid risk".split())
+
+
 def between(sent: Span, reader: SentenceReader) -> Iterator[Candidate]:
     """ "tensions between X and Y", "tensions rose between X and Y", "X and Y are locked
     in a struggle for dominance"."""
@@ -179,7 +182,8 @@ def between(sent: Span, reader: SentenceReader) -> Iterator[Candidate]:
         relation = _symmetric(tok)
         if relation is None:
             continue
-        factor = 0.0 if _hedged(tok) else _clause_factor(tok)
+        feared = tok.dep_ == "dobj" and tok.head.lemma_.lower() in _FEARED  # "fear a war between"
+        factor = 0.0 if _hedged(tok) or feared else _clause_factor(tok)
         if factor == 0:
             continue
         pobjs = list(_pobjs(tok, {"between", "among"}))

@@ -15,6 +15,9 @@ from .assertion import assertion_factor
 from .sentence import _ACTORS, Arg, Candidate, SentenceReader, _pobjs, agents_of
 
 CONFIDENCE = {
+    "war_between": 0.75,
+    "victory": 0.75,
+    "allied_with": 0.8,
     "price_threat": 0.8,
     "war_threat": 0.8,
     "condemned_act": 0.75,
@@ -22,6 +25,12 @@ CONFIDENCE = {
     "trained_by": 0.8,
 }
 
+_FIGHTERS = frozenset({"ArmedGroup", "MilitaryForce", "Country", "Coalition"})
+#: verbs whose war or truce has not (yet) happened: "fear a war", "broker a ceasefire"
+_FEARING_VERBS = frozenset(
+    "fear warn avert prevent avoid risk threaten broker negotiate mediate seek propose "
+    "call push urge".split()
+)
 _CONDEMN_VERBS = frozenset("condemn denounce deplore decry slam censure".split())
 #: nouns that name foes: "X and Y are rivals", "X regards Y as an enemy"
 _FOE_NOUNS = frozenset(
@@ -193,4 +202,100 @@ def trained_by(sent: Span, reader: SentenceReader) -> Iterator[Candidate]:
                     yield Candidate(t, "trained", f, "trained_by")
 
 
-PATTERNS = (price_threats, war_threats, condemned_acts, enmity, trained_by)
+#: nouns of a war two sides wage on each other: "a ceasefire between X and Y"
+_WAR_NOUNS = frozenset("war wars ceasefire cease-fire truce hostilities conflict".split())
+
+
+def _between_pair(noun: Token, reader: SentenceReader) -> list[tuple[Arg, Arg]]:
+    """ "between X and Y" after a noun, or "X's war with Y"."""
+    pairs: list[tuple[Arg, Arg]] = []
+    for p in _pobjs(noun, {"between"}):
+        sides = [a for a in reader.actors(p) if a.span.label_ in _FIGHTERS]
+        if len(sides) >= 2:
+            pairs.append((sides[0], sides[1]))
+    owners = [
+        a
+        for c in noun.children
+        if c.dep_ == "poss"
+        for a in reader.actors(c)
+        if a.span.label_ in _FIGHTERS
+    ]
+    others = [a for p in _pobjs(noun, {"with", "against"}) for a in reader.actors(p)]
+    pairs += [(o, x) for o in owners for x in others if x.span.label_ in _FIGHTERS]
+    return pairs
+
+
+def wars_between(sent: Span, reader: SentenceReader) -> Iterator[Candidate]:
+    """ "a ceasefire between Israel and Hezbollah", "Hezbollah's war with Israel": the two
+    sides fought each other (fightsAgainst, both ways)."""
+    for noun in sent:
+        if noun.lower_ not in _WAR_NOUNS or noun.pos_ != "NOUN":
+            continue
+        if any(c.lower_ in {"no", "possible", "potential", "future", "new"} for c in noun.children):
+            continue  # "fears of a new war between X and Y"
+        node = noun
+        while node.pos_ not in {"VERB", "AUX"} and node.head.i != node.i:
+            node = node.head
+        if node.pos_ in {"VERB", "AUX"} and (
+            assertion_factor(node) == 0 or node.lemma_.lower() in _FEARING_VERBS
+        ):
+            continue
+        for a, b in _between_pair(noun, reader):
+            if a.span.kb_id_ != b.span.kb_id_:
+                yield Candidate(a, "fightsAgainst", b, "war_between")
+                yield Candidate(b, "fightsAgainst", a, "war_between")
+
+
+def victories(sent: Span, reader: SentenceReader) -> Iterator[Candidate]:
+    """ "X declared victory over Y", "X's victory over Y" -> X fightsAgainst Y."""
+    for noun in sent:
+        if noun.lower_ != "victory":
+            continue
+        losers = [a for p in _pobjs(noun, {"over", "against"}) for a in reader.actors(p)]
+        if not losers:
+            continue
+        winners = [a for c in noun.children if c.dep_ == "poss" for a in reader.actors(c)]
+        if noun.dep_ == "dobj" and noun.head.pos_ == "VERB":
+            if assertion_factor(noun.head) == 0:
+                continue
+            winners += _speakers(noun.head, reader)
+        for w in winners:
+            for lo in losers:
+                if (
+                    w.span.label_ in _ACTORS
+                    and lo.span.label_ in _FIGHTERS
+                    and w.span.kb_id_ != lo.span.kb_id_
+                ):
+                    yield Candidate(w, "fightsAgainst", lo, "victory")
+
+
+def allied_with(sent: Span, reader: SentenceReader) -> Iterator[Candidate]:
+    """ "X, who is allied with Y", "X is aligned with Y" -> alliedWith."""
+    for adj in sent:
+        if adj.lower_ not in {"allied", "aligned"} or adj.dep_ not in {"acomp", "relcl", "ROOT"}:
+            continue
+        partners = [a for p in _pobjs(adj, {"with", "to"}) for a in reader.actors(p)]
+        if not partners:
+            continue
+        verb = adj.head if adj.dep_ == "acomp" else adj
+        if verb.pos_ in {"VERB", "AUX"} and assertion_factor(verb) == 0:
+            continue
+        subjects = [  # "X is allied with Y", "X, who is allied with Y"
+            a for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"} for a in reader.actors(c)
+        ]
+        for s in subjects:
+            for p in partners:
+                if p.span.label_ in _ACTORS and s.span.kb_id_ != p.span.kb_id_:
+                    yield Candidate(s, "alliedWith", p, "allied_with")
+
+
+PATTERNS = (
+    price_threats,
+    war_threats,
+    condemned_acts,
+    enmity,
+    trained_by,
+    wars_between,
+    victories,
+    allied_with,
+)
