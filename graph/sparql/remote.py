@@ -201,7 +201,8 @@ def http_request(
     worker = threading.Thread(target=work, name="actorgraph-http", daemon=True)
     worker.start()
     worker.join(timeout)
-    if not outcome:
+    if not outcome or isinstance(outcome[0], _DeadlinePassed):
+        # the reader may reach its own deadline a moment before this thread stops waiting
         raise error(
             f"{where} did not answer within {timeout:g} s; check that the server is "
             "running, or give more time with --timeout"
@@ -229,6 +230,10 @@ def _http_exchange(
             return exc.code, exc.headers.get_content_type(), _read_body(exc, deadline)
 
 
+class _DeadlinePassed(TimeoutError):
+    """The reading thread gave up at the caller's deadline."""
+
+
 def _read_body(resp: Any, deadline: float | None) -> bytes:
     """The whole body, a block at a time, given up on at the deadline.
 
@@ -239,7 +244,7 @@ def _read_body(resp: Any, deadline: float | None) -> bytes:
     read = getattr(resp, "read1", resp.read)  # read1: what one socket read gives, no more
     while chunk := read(_BLOCK):
         if deadline is not None and time.monotonic() > deadline:
-            raise TimeoutError("the answer did not arrive in time")
+            raise _DeadlinePassed("the answer did not arrive in time")
         chunks.append(chunk)
     return b"".join(chunks)
 
