@@ -225,8 +225,6 @@ PATTERNS += (
     appositions.place_described_in,
     appositions.owned_body,
 )
-# a pattern a family adds without a place above runs last, in family order
-PATTERNS += tuple(p for m in FAMILIES for p in m.PATTERNS if p not in PATTERNS)
 assert set(PATTERNS) == {p for m in FAMILIES for p in m.PATTERNS} and len(set(PATTERNS)) == len(
     PATTERNS
 ), "every family pattern is listed once in component.PATTERNS"
