@@ -313,8 +313,8 @@ def _descriptive_anaphor(tok: Token) -> bool:
         if c.dep_ in {"amod", "compound", "nmod", "nummod", "poss", "quantmod"}:
             if c.lower_ in _OTHER_WORDS or c.dep_ == "nummod" or c.dep_ == "poss":
                 return False
-            if c.dep_ == "compound" and c.pos_ == "PROPN":
-                return False
+            if c.dep_ in {"compound", "nmod"} and c.pos_ == "PROPN":
+                return False  # "the Islamic State militant group": the name is said
     return True
 
 

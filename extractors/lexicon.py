@@ -58,8 +58,18 @@ DESCRIPTOR_TYPES: dict[str, str] = {
     ),
     **dict.fromkeys("ministry department".split(), "GovernmentBody"),
     **dict.fromkeys("base airport embassy compound camp airbase".split(), "Facility"),
-    **dict.fromkeys("city town village province region district state".split(), "Place"),
+    **dict.fromkeys(
+        "city town village province region district state territory county governorate".split(),
+        "Place",
+    ),
 }
+
+#: nouns for the fighters of an armed group: "killed an Islamic State militant", "Wagner
+#: fighters": the group they belong to acts or is acted on through them
+FIGHTER_NOUNS = frozenset(
+    "fighter fighters militant militants militiamen gunman gunmen jihadist jihadists "
+    "insurgent guerrilla guerrillas operative operatives".split()
+)
 
 #: nouns for a state's armed forces: "US troops", "Iraqi units", "American planes"
 FORCE_NOUNS = frozenset(
@@ -230,7 +240,9 @@ SYMMETRIC_NOUNS: dict[str, str] = {
 
 #: nominalised actions: "X's campaign against Y", "the war against Y", "strikes on Y"
 ACTION_NOUNS: dict[str, str] = {
-    **dict.fromkeys("campaign war fight offensive battle struggle".split(), "fightsAgainst"),
+    **dict.fromkeys(
+        "campaign war fight offensive battle struggle coalition".split(), "fightsAgainst"
+    ),
     **dict.fromkeys(
         "attack attacks strike strikes airstrike airstrikes raid raids".split(), "attacked"
     ),

@@ -28,7 +28,9 @@ _LEAD_WORDS = frozenset(
     "southwestern north south east west far remote".split()
 )
 #: nouns after the larger place that keep it the place: "in the Gao region"
-_PLACE_TAILS = frozenset("region province state district governorate county area".split())
+_PLACE_TAILS = frozenset(
+    "region province state district governorate county area territory prefecture".split()
+)
 #: nouns that describe an actor by its standing: "its ally in Lebanon"
 _STANDING_NOUNS = frozenset(
     "ally allies affiliate affiliates branch proxy proxies partner partners franchise "

@@ -242,6 +242,19 @@ def _named_tokens(doc: Doc) -> set[int]:
     }
 
 
+def _mend_participles(doc: Doc) -> None:
+    """The small model tags many participles that modify a noun as past tenses ("the
+    alliance, made up of A and B", "forces, backed by X"): a clause on a noun with no
+    subject of its own is a participle, so patterns that ask for VBN read it."""
+    for tok in doc:
+        if (
+            tok.tag_ == "VBD"
+            and tok.dep_ == "acl"
+            and not any(c.dep_ in {"nsubj", "nsubjpass", "expl"} for c in tok.children)
+        ):
+            tok.tag_ = "VBN"
+
+
 def _names_anyone(sent: Span, named: set[int]) -> bool:
     return any(i in named for i in range(sent.start, sent.end))
 
@@ -270,6 +283,7 @@ class RelationExtractor:
 
     def __call__(self, doc: Doc) -> Doc:
         ensure_extensions()
+        _mend_participles(doc)
         reader = SentenceReader(doc, self.gazetteer)
         facts: dict[tuple[str, str, str, int], ExtractedFact] = {}
         named = _named_tokens(doc)

@@ -3,7 +3,6 @@ candidates and the checks that a clause asserts its fact."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Set
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
@@ -13,11 +12,22 @@ from actorgraph.ontology import ORGANIZATION_TYPES
 from ..gazetteer import Gazetteer
 from ..lexicon import (
     DESCRIPTOR_TYPES,
+    FIGHTER_NOUNS,
+)
+from .phrases import (
+    _companions,
+    _conjuncts,
+    _examples,
+    _named_as,
+    _place_noun,
+    _pobjs,
 )
 
 _ORG_TYPES = ORGANIZATION_TYPES
 _ACTORS = _ORG_TYPES | {"Person", "Country"}
 _PLACES = frozenset({"Place", "Facility", "Country"})
+#: organisations whose people are "fighters" or "militants"
+_FIGHTING_ORGS = frozenset({"ArmedGroup", "MilitaryForce", "Coalition", "PoliticalGroup"})
 _SITE_NOUNS = frozenset(
     "base bases facility facilities position positions location locations "
     "camp camps headquarters compound compounds outpost outposts "
@@ -179,7 +189,15 @@ class SentenceReader:
         for c in noun.children:  # "the Kataib Hezbollah militia group"
             if c.dep_ in {"compound", "nmod"} and noun.lower_ in DESCRIPTOR_TYPES:
                 m = self.mention(c)
-                if m is not None and m.label_ in _ACTORS and _describes(noun.lower_, m.label_):
+                if (
+                    m is not None
+                    and m.label_ in _ACTORS | _PLACES
+                    and _describes(noun.lower_, m.label_)
+                ):
+                    return self.arg(m)  # "the KH militia", "the western Latakia province"
+            if c.dep_ in {"compound", "nmod"} and noun.lower_ in FIGHTER_NOUNS:
+                m = self.mention(c)  # "an Islamic State militant": a group, not a place
+                if m is not None and m.label_ in _FIGHTING_ORGS:
                     return self.arg(m)
         if noun.dep_ == "appos":  # "KH, an Iranian-backed militia"
             m = self.mention(noun.head)
@@ -191,10 +209,12 @@ class SentenceReader:
             m = self.mention(self.doc[left - 2])
             if m is not None and m.end == left - 1 and m.label_ in _ACTORS and not _fronted(m):
                 return self.arg(m)
-        for c in noun.children:  # "the militia, KH,"
+        for c in noun.children:  # "the militia, KH,", "the capital Beirut"
             if c.dep_ == "appos":
                 m = self.mention(c)
-                if m is not None and m.label_ in _ACTORS:
+                if m is not None and (
+                    m.label_ in _ACTORS or (m.label_ in _PLACES and _place_noun(noun))
+                ):
                     return self.arg(m)
         if noun.dep_ == "attr" and noun.head.lemma_ == "be":  # "KH is an Iran-backed militia"
             for c in noun.head.children:
@@ -340,77 +360,6 @@ def _fronted(m: Span) -> bool:
     return (
         m.root.dep_ == "pobj" and prep.dep_ == "prep" and prep.i < prep.head.i and prep.i < m.start
     )
-
-
-def _conjuncts(tok: Token) -> list[Token]:
-    out = []
-    for c in tok.children:
-        if c.dep_ == "conj":
-            out.append(c)
-            out += _conjuncts(c)
-    return out
-
-
-#: "X, along with Y", "X together with Y": a companion named next to an argument
-_COMPANION_PREPS = frozenset({"along", "together", "alongside"})
-#: "groups such as X", "factions, including X", "militias like X"
-_EXAMPLE_PREPS = frozenset({"including", "like"})
-
-
-def _companions(tok: Token) -> list[Token]:
-    """Nouns named as companions of an argument: "Hamas, along with Islamic Jihad"."""
-    if tok.pos_ not in {"NOUN", "PROPN", "VERB", "AUX"}:
-        return []
-    out = []
-    for c in tok.children:
-        if c.dep_ != "prep" or c.lower_ not in _COMPANION_PREPS:
-            continue
-        if c.lower_ == "alongside":
-            out += [p for p in c.children if p.dep_ == "pobj"]
-        else:
-            out += [
-                p for w in c.children if w.lower_ == "with" for p in w.children if p.dep_ == "pobj"
-            ]
-    return out
-
-
-def _named_as(noun: Token) -> Token | None:
-    """The name a noun is given: "militias, known as Hashid Shaabi", "a group called X"."""
-    if noun.pos_ != "NOUN":
-        return None
-    for c in noun.children:
-        if c.dep_ == "acl" and c.tag_ == "VBN" and c.lemma_ in {"know", "call", "name"}:
-            for d in c.children:
-                if d.dep_ in {"oprd", "attr", "xcomp"} and d.pos_ == "PROPN":
-                    return d
-                if d.dep_ == "prep" and d.lower_ == "as":
-                    for p in d.children:
-                        if p.dep_ == "pobj":
-                            return p
-    return None
-
-
-def _examples(noun: Token) -> list[Token]:
-    """The examples a generic noun lists: "groups such as X and Y", "factions, including X"."""
-    out = [p for p in _pobjs(noun, _EXAMPLE_PREPS)]
-    for c in noun.children:
-        if (
-            c.dep_ == "prep"
-            and c.lower_ == "as"
-            and any(s.lower_ == "such" for s in [*c.children, *noun.children])
-        ):
-            out += [p for p in c.children if p.dep_ == "pobj"]
-        elif c.dep_ == "amod" and c.lower_ == "such":  # (such) -> (prep as) -> pobj
-            out += [p for p in _pobjs(c, {"as"})]
-    return out
-
-
-def _pobjs(tok: Token, preps: Set[str]) -> Iterator[Token]:
-    for c in tok.children:
-        if c.dep_ in {"prep", "agent"} and c.lower_ in preps:
-            for p in c.children:
-                if p.dep_ == "pobj":
-                    yield p
 
 
 @dataclass(frozen=True, slots=True)

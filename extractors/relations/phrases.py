@@ -1,0 +1,95 @@
+"""Shapes of noun phrases the patterns share, read from the parse alone (no actors):
+coordination, companions ("X, along with Y"), examples ("groups such as X"), names given
+("a group known as X") and the objects of prepositions."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Set
+
+from spacy.tokens import Token
+
+from ..lexicon import DESCRIPTOR_TYPES
+
+
+def _place_noun(noun: Token) -> bool:
+    """ "capital", "city", "province": a noun that a place's name can stand beside."""
+    return noun.lower_ == "capital" or DESCRIPTOR_TYPES.get(noun.lower_) == "Place"
+
+
+def _conjuncts(tok: Token) -> list[Token]:
+    """Nouns coordinated with ``tok``; a list the parse hung as an apposition ("pounding
+    A, the B and the C" with B in apposition to A) counts when the apposition is itself
+    coordinated."""
+    out = []
+    for c in tok.children:
+        if c.dep_ == "conj" or (
+            c.dep_ == "appos"
+            and c.i > tok.i
+            and (c.pos_ == "PROPN" or _place_noun(c))
+            and any(d.dep_ == "conj" for d in c.children)
+        ):
+            out.append(c)
+            out += _conjuncts(c)
+    return out
+
+
+#: "X, along with Y", "X together with Y": a companion named next to an argument
+_COMPANION_PREPS = frozenset({"along", "together", "alongside"})
+#: "groups such as X", "factions, including X", "militias like X"
+_EXAMPLE_PREPS = frozenset({"including", "like"})
+
+
+def _companions(tok: Token) -> list[Token]:
+    """Nouns named as companions of an argument: "Hamas, along with Islamic Jihad"."""
+    if tok.pos_ not in {"NOUN", "PROPN", "VERB", "AUX"}:
+        return []
+    out = []
+    for c in tok.children:
+        if c.dep_ != "prep" or c.lower_ not in _COMPANION_PREPS:
+            continue
+        if c.lower_ == "alongside":
+            out += [p for p in c.children if p.dep_ == "pobj"]
+        else:
+            out += [
+                p for w in c.children if w.lower_ == "with" for p in w.children if p.dep_ == "pobj"
+            ]
+    return out
+
+
+def _named_as(noun: Token) -> Token | None:
+    """The name a noun is given: "militias, known as Hashid Shaabi", "a group called X"."""
+    if noun.pos_ != "NOUN":
+        return None
+    for c in noun.children:
+        if c.dep_ == "acl" and c.tag_ == "VBN" and c.lemma_ in {"know", "call", "name"}:
+            for d in c.children:
+                if d.dep_ in {"oprd", "attr", "xcomp"} and d.pos_ == "PROPN":
+                    return d
+                if d.dep_ == "prep" and d.lower_ == "as":
+                    for p in d.children:
+                        if p.dep_ == "pobj":
+                            return p
+    return None
+
+
+def _examples(noun: Token) -> list[Token]:
+    """The examples a generic noun lists: "groups such as X and Y", "factions, including X"."""
+    out = [p for p in _pobjs(noun, _EXAMPLE_PREPS)]
+    for c in noun.children:
+        if (
+            c.dep_ == "prep"
+            and c.lower_ == "as"
+            and any(s.lower_ == "such" for s in [*c.children, *noun.children])
+        ):
+            out += [p for p in c.children if p.dep_ == "pobj"]
+        elif c.dep_ == "amod" and c.lower_ == "such":  # (such) -> (prep as) -> pobj
+            out += [p for p in _pobjs(c, {"as"})]
+    return out
+
+
+def _pobjs(tok: Token, preps: Set[str]) -> Iterator[Token]:
+    for c in tok.children:
+        if c.dep_ in {"prep", "agent"} and c.lower_ in preps:
+            for p in c.children:
+                if p.dep_ == "pobj":
+                    yield p

@@ -1,0 +1,96 @@
+"""Constructions read the same whatever the small model's slips: a participle tagged as a
+past tense ("X, made up of A, B and C"), "an affiliate of the Y militant group" (Y named,
+so "group" is no pronoun-like description), a fighter standing for his group ("killed a
+FARC guerrilla"), "led a coalition against Y", a list the parse hung as an apposition
+("pounding A, the B province and the capital C") and a place named beside its kind ("a town
+in Mwenga territory"). Recorded parses of sentences written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+from conftest import TEST_ENTRIES, actor_runner
+
+from actorgraph.extractors.gazetteer import GazEntry, Gazetteer
+
+ENTRIES = [
+    *TEST_ENTRIES,
+    GazEntry("northern-alliance", "Northern Alliance", "Coalition", ()),
+    GazEntry("jamiat", "Jamiat-e Islami", "PoliticalGroup", ()),
+    GazEntry("junbish", "Junbish-e Milli", "PoliticalGroup", ()),
+    GazEntry("wahdat", "Hezb-e Wahdat", "PoliticalGroup", ()),
+    GazEntry("aqap", "AQAP", "ArmedGroup", ()),
+    GazEntry("al-qaeda", "al-Qaeda", "ArmedGroup", ()),
+    GazEntry("nigeria", "Nigeria", "Country", (), ("Nigerian",), ("Abuja",)),
+    GazEntry("boko-haram", "Boko Haram", "ArmedGroup", ()),
+    GazEntry("colombia", "Colombia", "Country", (), ("Colombian",), ("Bogota",)),
+    GazEntry("farc", "FARC", "ArmedGroup", ()),
+]
+
+
+@pytest.fixture(scope="module")
+def run(vocab):  # type: ignore[no-untyped-def]
+    return actor_runner(Gazetteer(ENTRIES), vocab)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The Northern Alliance, made up of Jamiat-e Islami, Junbish-e Milli and Hezb-e "
+            "Wahdat, held the Panjshir valley.",
+            {
+                ("Jamiat-e Islami", "partOf", "Northern Alliance"),
+                ("Junbish-e Milli", "partOf", "Northern Alliance"),
+                ("Hezb-e Wahdat", "partOf", "Northern Alliance"),
+            },
+        ),
+        (
+            "AQAP, an affiliate of the al-Qaeda militant group, claimed the bombing in Aden.",
+            {("AQAP", "partOf", "al-Qaeda")},
+        ),
+        (
+            "Nigeria, which has led a regional coalition against Boko Haram since 2015, sent "
+            "more troops.",
+            {("Nigeria", "fightsAgainst", "Boko Haram")},
+        ),
+        (
+            "Colombia killed a FARC guerrilla in an air strike on Tuesday.",
+            {("Colombia", "attacked", "FARC")},
+        ),
+        (
+            "Russian warplanes began pounding northern Idlib, the western Latakia province and "
+            "the capital Damascus.",
+            {
+                ("Russia armed forces", "attacked", "Idlib"),
+                ("Russia armed forces", "attacked", "Latakia"),
+                ("Russia armed forces", "attacked", "Damascus"),
+            },
+        ),
+        (
+            "Kamituga, a town in Mwenga territory, fell to the rebels on Monday.",
+            {("Kamituga", "locatedIn", "Mwenga")},
+        ),
+    ],
+)
+def test_construction(run, text: str, expected: set[tuple[str, str, str]]) -> None:  # type: ignore[no-untyped-def]
+    _, facts = run(text)
+    assert expected <= facts, facts
+
+
+def test_participle_mended_only_without_subject(run) -> None:  # type: ignore[no-untyped-def]
+    doc, _ = run(
+        "The Northern Alliance, made up of Jamiat-e Islami, Junbish-e Milli and Hezb-e "
+        "Wahdat, held the Panjshir valley."
+    )
+    made = next(t for t in doc if t.text == "made")
+    assert (made.dep_, made.tag_) == ("acl", "VBN")
+    held = next(t for t in doc if t.text == "held")
+    assert held.tag_ == "VBD"  # the main verb keeps its tense
+
+
+def test_named_group_is_not_a_description(run) -> None:  # type: ignore[no-untyped-def]
+    doc, facts = run(
+        "AQAP, an affiliate of the al-Qaeda militant group, claimed the bombing in Aden."
+    )
+    assert not any(s.text == "group" for s in doc.spans.get("coref", []))
+    assert ("AQAP", "partOf", "AQAP") not in facts
