@@ -449,3 +449,22 @@ def test_dominant_country(run, gaz):  # type: ignore[no-untyped-def]
     assert ctx.dateline_country is None
     assert ctx.dominant_country is not None and ctx.dominant_country.kb_id_ == "gaz:israel"
     assert ctx.country is ctx.dominant_country
+
+
+HEADLINED = (
+    "Egypt and rebels agree to a truce\n"
+    "Libya and Yemen backed the deal, Libya said, and Yemen agreed. "
+    "Prime Minister Ahmed Nazif said the truce would hold."
+)
+
+
+def test_headline_country(run, gaz):  # type: ignore[no-untyped-def]
+    """No dateline, no country named far more than others: a head of state with no
+    country of his own leads the one country the headline names."""
+    doc, facts = run(HEADLINED)
+    ctx = doc_context(doc, gaz)
+    assert ctx.dateline_country is None and ctx.dominant_country is None
+    assert ctx.headline_country is not None and ctx.headline_country.kb_id_ == "gaz:egypt"
+    assert ("Ahmed Nazif", "leaderOf", "Egypt") in facts
+    one_line, _ = run(HEADLINED.replace("\n", " "))
+    assert doc_context(one_line, gaz).headline_country is None

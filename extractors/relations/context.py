@@ -66,6 +66,8 @@ class DocContext:
     dateline_end: int = -1
     #: the country named far more often than any other, if there is one
     dominant_country: Span | None = None
+    #: the one country the headline (the first of several lines) names, if it names one
+    headline_country: Span | None = None
 
     @property
     def country(self) -> Span | None:
@@ -79,7 +81,7 @@ def doc_context(doc: Doc, gazetteer: Gazetteer | None) -> DocContext:
     if isinstance(cached, DocContext):
         return cached
     places, country, end = _dateline(doc, gazetteer)
-    ctx = DocContext(places, country, end, _dominant_country(doc))
+    ctx = DocContext(places, country, end, _dominant_country(doc), _headline_country(doc))
     doc.user_data[_CACHE_KEY] = ctx
     return ctx
 
@@ -159,15 +161,35 @@ def _country_span(doc: Doc, start: int, end: int, key: str) -> Span | None:
     return Span(doc, span.start, span.end, label="Country", kb_id=key)
 
 
-def _dominant_country(doc: Doc) -> Span | None:
+def _named_countries(doc: Doc) -> list[Span]:
+    """Countries named outright: names, demonyms, metonyms (not "it", "the country")."""
     coref = {(s.start, s.end) for s in doc.spans.get("coref", [])}
-    counts: Counter[str] = Counter()
-    first: dict[str, Span] = {}
+    out = []
     for span in [*doc.spans.get("actors", []), *doc.spans.get("demonyms", [])]:
         if span.label_ != "Country" or (span.start, span.end) in coref:
             continue
         if span[0].pos_ == "PRON" or span.root.lower_ in {"country", "nation", "state"}:
             continue
+        out.append(span)
+    return out
+
+
+def _headline_country(doc: Doc) -> Span | None:
+    """ "Ethiopia, Tigray forces agree to ...": a headline that names one country."""
+    text = doc.text
+    end = text.find("\n")
+    if end < 0 or not text[end:].strip():
+        return None  # one line: no headline
+    named = [s for s in _named_countries(doc) if s.end_char <= end]
+    if len({s.kb_id_ for s in named}) != 1:
+        return None
+    return Span(doc, named[0].start, named[0].end, label="Country", kb_id=named[0].kb_id_)
+
+
+def _dominant_country(doc: Doc) -> Span | None:
+    counts: Counter[str] = Counter()
+    first: dict[str, Span] = {}
+    for span in _named_countries(doc):
         counts[span.kb_id_] += 1
         if span.kb_id_ not in first or span.start < first[span.kb_id_].start:
             first[span.kb_id_] = span

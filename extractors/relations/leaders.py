@@ -90,6 +90,8 @@ def context_titles(sent: Span, reader: SentenceReader) -> Iterator[Candidate]:
                 # of state, as ministers of a region or a party read as the state's
                 country = ctx.dominant_country
                 factor = 0.9
+                if country is None:  # "Ethiopia, Tigray forces agree ...": its headline's
+                    country, factor = ctx.headline_country, 0.8
                 if country is not None and _other_country_named(sent, reader, country):
                     continue  # "President Bush ... America's over 65s" in a story on Japan;
                     # "the Pakistani president met Prime Minister X ... in London"
