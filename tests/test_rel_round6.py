@@ -24,12 +24,20 @@ ENTRIES = [
     GazEntry("boko-haram", "Boko Haram", "ArmedGroup", ()),
     GazEntry("colombia", "Colombia", "Country", (), ("Colombian",), ("Bogota",)),
     GazEntry("farc", "FARC", "ArmedGroup", ()),
+    GazEntry("mali", "Mali", "Country", (), ("Malian",), ("Bamako",)),
+    GazEntry("niger", "Niger", "Country", (), ("Nigerien",), ("Niamey",)),
+    GazEntry("guard", "Presidential Guard", "MilitaryForce", ()),
 ]
 
 
 @pytest.fixture(scope="module")
 def run(vocab):  # type: ignore[no-untyped-def]
     return actor_runner(Gazetteer(ENTRIES), vocab)
+
+
+@pytest.fixture(scope="module")
+def run_gaz(vocab):  # type: ignore[no-untyped-def]
+    return actor_runner(Gazetteer(ENTRIES), vocab, relations_gazetteer=True)
 
 
 @pytest.mark.parametrize(
@@ -94,3 +102,28 @@ def test_named_group_is_not_a_description(run) -> None:  # type: ignore[no-untyp
     )
     assert not any(s.text == "group" for s in doc.spans.get("coref", []))
     assert ("AQAP", "partOf", "AQAP") not in facts
+
+
+def test_the_capital_of_the_story(run_gaz) -> None:  # type: ignore[no-untyped-def]
+    """ "the capital" is the dateline country's seat when the article names it: "near the
+    capital, Bamako" puts Bamako in Mali; "seized most of the capital" takes Niamey."""
+    _, facts = run_gaz(
+        "BAMAKO, March 3 (Reuters) - Jihadists attacked an army camp near the capital, "
+        "Bamako, officials said."
+    )
+    assert ("Bamako", "locatedIn", "Mali") in facts
+    doc, facts = run_gaz(
+        "NIAMEY, July 28 (Reuters) - Crowds gathered in Niamey on Friday. The Presidential "
+        "Guard has seized most of the capital, residents said."
+    )
+    assert ("Presidential Guard", "presentIn", "Niamey") in facts
+    second = list(doc.sents)[-1].start_char
+    assert all(f.start >= second for f in doc._.facts if f.relation == "presentIn")
+
+
+def test_a_regional_capital_is_not_the_states(run_gaz) -> None:  # type: ignore[no-untyped-def]
+    doc, facts = run_gaz(
+        "BAMAKO, March 3 (Reuters) - Jihadists attacked the regional capital, Gao, on Monday."
+    )
+    assert "Gao" in {e.label for e in doc._.actor_entities.values()}
+    assert ("Gao", "locatedIn", "Mali") not in facts

@@ -2,7 +2,7 @@
 Kidal", "the western state of Rakhine", "Nangarhar province" in a story datelined from
 that country (``regional_place``, an inferred fact). The country is the article's (see
 ``context``); a sentence that names any other country gives nothing, and a phrase that
-names its own container ("the Syrian town of X") is left to ``places.place_nouns``."""
+names its own container ("the Syrian town of X") is left to ``placenames.place_nouns``."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ from collections.abc import Iterator
 from spacy.tokens import Span, Token
 
 from .context import doc_context
-from .places import _containers
+from .placenames import _containers
 from .sentence import Arg, Candidate, SentenceReader
 
 CONFIDENCE = {"regional_place": 0.65}

@@ -14,6 +14,8 @@ from ..lexicon import (
     DESCRIPTOR_TYPES,
     FIGHTER_NOUNS,
 )
+from ..normalize import fold
+from .context import doc_context
 from .phrases import (
     _companions,
     _conjuncts,
@@ -174,12 +176,31 @@ class SentenceReader:
         named = _named_as(tok)
         if named is not None:  # "Shi'ite militias, known as Hashid Shaabi"
             return self.actors(named, sites=sites)
+        if low == "capital":
+            return self._the_capital(tok)
         if sites and (
             low in _SITE_NOUNS
             or tok.lemma_ in _SITE_NOUNS
             or any(c.dep_ == "acl" and c.lemma_ in _OWNING_VERBS for c in tok.children)
         ):
             return self.site_owners(tok)
+        return []
+
+    def _the_capital(self, tok: Token) -> list[Arg]:
+        """ "the RSF has seized most of the capital": the capital city the article names,
+        of the country it is from or about (the gazetteer's seat of that country)."""
+        if not all(c.dep_ in {"det", "punct"} for c in tok.children) or self.gazetteer is None:
+            return []
+        if not any(c.lower_ == "the" for c in tok.children):
+            return []
+        home = doc_context(self.doc, self.gazetteer).country
+        entry = self.gazetteer.entries.get(home.kb_id_[4:]) if home is not None else None
+        if entry is None:
+            return []
+        seats = {fold(m) for m in entry.metonyms}
+        for span in self.spans:
+            if span.label_ == "Place" and fold(span.text) in seats:
+                return [Arg(span, 0.7)]
         return []
 
     def owner(self, noun: Token) -> Arg | None:
