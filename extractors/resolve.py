@@ -105,6 +105,7 @@ class ActorResolver(Coreference):
     def _defined_aliases(self, doc: Doc, mentions: list[Span], clusters: _Clusters) -> list[Span]:
         """``Name (ACR)``, ``Name (also, Other)``, ``Name, also known as Other``."""
         starts = {m.start: m for m in mentions}
+        ends = {m.end: m for m in mentions}
         added: list[Span] = []
         acronyms: dict[str, Span] = {}
         for m in mentions:
@@ -125,13 +126,14 @@ class ActorResolver(Coreference):
                 and other.end < len(doc)
                 and doc[other.end].text in {")", ",", "."}
             ):
-                if _compatible(m.label_, other.label_):
-                    clusters.union(m.kb_id_, other.kb_id_)
+                named = _acronym_owner(doc, m, other.text, ends) if opener == "(" else m
+                if _compatible(named.label_, other.label_):
+                    clusters.union(named.kb_id_, other.kb_id_)
                 continue
             tok = doc[j] if j < len(doc) else None
             closes = j + 1 < len(doc) and doc[j + 1].text == ")"
             if tok is not None and opener == "(" and closes and is_acronym(tok.text):
-                acronyms[tok.text] = m
+                acronyms[tok.text] = _acronym_owner(doc, m, tok.text, ends)
         if acronyms:
             for tok in doc:
                 owner = acronyms.get(tok.text)
@@ -540,3 +542,22 @@ def make_actor_resolver(
 ) -> ActorResolver:
     ensure_extensions()
     return ActorResolver(load_gazetteer(gazetteer_paths), coref_window=coref_window)
+
+
+#: words that join a body's name to the place it works in: "Mission in Somalia (ATMIS)"
+_NAME_LINKS = frozenset({"in", "for", "of", "to"})
+
+
+def _acronym_owner(doc: Doc, m: Span, acronym: str, ends: dict[int, Span]) -> Span:
+    """The mention an acronym in brackets defines: the one right before it, unless that is
+    a place too short for the acronym that ends a body's name ("the African Union Transition
+    Mission in Somalia (ATMIS)" defines the mission, not Somalia)."""
+    if m.label_ not in {"Place", "Country"} or len(acronym) <= len(m) + 1:
+        return m
+    link = m.start - 1
+    body = ends.get(link) if link >= 0 and doc[link].lower_ in _NAME_LINKS else None
+    if body is None or body.label_ in {"Place", "Country", "Person"}:
+        return m
+    if acronym[0].lower() != body[0].text[:1].lower():
+        return m
+    return body

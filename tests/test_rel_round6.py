@@ -127,3 +127,17 @@ def test_a_regional_capital_is_not_the_states(run_gaz) -> None:  # type: ignore[
     )
     assert "Gao" in {e.label for e in doc._.actor_entities.values()}
     assert ("Gao", "locatedIn", "Mali") not in facts
+
+
+def test_acronym_of_a_mission_in_a_place(run) -> None:  # type: ignore[no-untyped-def]
+    """ "the African Union Mission in Sudan (AMIS)": the acronym names the mission, not
+    Sudan, and the mission's name puts it there."""
+    doc, facts = run(
+        "The African Union Mission in Sudan (AMIS) has about 7,000 troops from Rwanda and "
+        "Nigeria. AMIS said its patrols would resume."
+    )
+    amis = [s for s in doc.spans["actors"] if s.text == "AMIS"]
+    assert amis and all(s.kb_id_ != "gaz:sudan" for s in amis)
+    mission = next(s for s in doc.spans["actors"] if s.text.startswith("African Union Mission"))
+    assert {s.kb_id_ for s in amis} == {mission.kb_id_}
+    assert (mission.text, "presentIn", "Sudan") in facts

@@ -14,7 +14,15 @@ from spacy.tokens import Span, Token
 
 from .assertion import assertion_factor
 from .places import PLACE_NOUNS, TERRITORY_NOUNS, _place_args
-from .sentence import _DEPLOYABLE, Arg, Candidate, SentenceReader, _pobjs, agents_of
+from .sentence import (
+    _DEPLOYABLE,
+    _ORG_TYPES,
+    Arg,
+    Candidate,
+    SentenceReader,
+    _pobjs,
+    agents_of,
+)
 
 _PLACES = frozenset({"Place", "Facility", "Country"})
 
@@ -171,6 +179,16 @@ def missions(sent: Span, reader: SentenceReader) -> Iterator[Candidate]:
             for pl in places:
                 if a.span.kb_id_ != pl.span.kb_id_:
                     yield Candidate(a, "presentIn", pl, "mission_in")
+    for m in reader.in_sentence(sent):  # "the African Union Transition Mission in Somalia"
+        root = m[-1]
+        if root.lower_ not in _MISSION_NOUNS or m.label_ not in _ORG_TYPES:
+            continue
+        if m.end >= sent.end or sent.doc[m.end].lower_ != "in":
+            continue
+        for p in _pobjs(sent.doc[m.end].head, {"in"}):
+            for pl in _place_args(p, reader, _PLACES):
+                if m.end < pl.span.start <= m.end + 3 and pl.span.kb_id_ != m.kb_id_:
+                    yield Candidate(reader.arg(m), "presentIn", pl, "mission_in")
 
 
 PATTERNS = (seats, departures, missions)
