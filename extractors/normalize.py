@@ -80,3 +80,22 @@ def is_acronym(text: str) -> bool:
 def acronym_of(words: list[str]) -> str:
     """Initials of the capitalised words: ``Popular Mobilization Forces`` -> ``PMF``."""
     return "".join(w[0] for w in words if w[:1].isupper())
+
+
+#: words of names every state gives its own bodies: "Foreign Ministry", "Parliament",
+#: "the National Assembly", "Republican Guard", "Ministry of Foreign Affairs"
+_GENERIC_NAME_WORDS = frozenset(
+    "the of and for foreign defence defense interior home health finance justice information "
+    "affairs security economy trade education energy oil culture ministry department council "
+    "committee agency office parliament police army military government cabinet court senate "
+    "assembly national federal supreme general intelligence armed forces force air navy "
+    "presidency presidential republican guard house representatives state public central "
+    "bank high commission ministries".split()
+)
+
+
+def is_generic_name(name: str) -> bool:
+    """A name any state's body may bear ("Foreign Ministry", "foreign ministry",
+    "Parliament"): it never identifies one actor across articles."""
+    words = fold(name).split()
+    return bool(words) and all(w in _GENERIC_NAME_WORDS for w in words)

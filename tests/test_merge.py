@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from actorgraph.extractors.records import Article, ArticleResult, Evidence, Fact, LocalEntity
+from actorgraph.graph.build.stream_merge import _name_keys
 from actorgraph.graph.core.merge import merge
 from actorgraph.ontology import load_schema
 
@@ -57,6 +58,53 @@ def test_bare_surnames_do_not_merge_across_articles():
     )
     kg = merge([a, b])
     assert sorted(e.label for e in kg.entities.values()) == ["Anna Smith", "Smith"]
+
+
+def test_generic_body_names_do_not_merge_two_states_bodies():
+    """ "Sudan's foreign ministry" and "Egypt's foreign ministry" share only what every
+    state's ministry is called: they stay two nodes, in memory and in the streaming merge."""
+    a = _result(
+        "a.txt",
+        [
+            LocalEntity(
+                "name:GovernmentBody:sudanese foreign ministry",
+                "Sudanese Foreign Ministry",
+                "GovernmentBody",
+                ("foreign ministry", "Foreign Ministry"),
+                2,
+            )
+        ],
+        [],
+    )
+    b = _result(
+        "b.txt",
+        [
+            LocalEntity(
+                "name:GovernmentBody:egyptian foreign ministry",
+                "Egyptian Foreign Ministry",
+                "GovernmentBody",
+                ("foreign ministry",),
+                1,
+            ),
+            LocalEntity(
+                "name:GovernmentBody:sudanese foreign ministry",
+                "Sudanese Foreign Ministry",
+                "GovernmentBody",
+                (),
+                1,
+            ),
+        ],
+        [],
+    )
+    kg = merge([a, b])
+    assert sorted(e.label for e in kg.entities.values()) == [
+        "Egyptian Foreign Ministry",
+        "Sudanese Foreign Ministry",
+    ]
+    sudan = next(e for e in kg.entities.values() if e.label.startswith("Sudanese"))
+    assert sorted(sudan.articles) == ["a.txt", "b.txt"]
+    keys = _name_keys("Foreign Ministry", "GovernmentBody", ("foreign ministry", "Parliament"))
+    assert keys == []
 
 
 def test_min_confidence_drops_weak_evidence():

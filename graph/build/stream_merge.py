@@ -36,7 +36,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
-from actorgraph.extractors.normalize import fold, is_acronym
+from actorgraph.extractors.normalize import fold, is_acronym, is_generic_name
 from actorgraph.extractors.records import (
     Article,
     ArticleResult,
@@ -78,8 +78,10 @@ def _name_keys(label: str, etype: str, aliases: Iterable[str]) -> list[str]:
     for name in (label, *aliases):
         if is_acronym(name) or (len(name.split()) < 2 and etype == "Person"):
             continue
+        if is_generic_name(name):  # "Foreign Ministry": each state has one
+            continue
         keys.append(f"{group}\x1f{fold(name)}")
-    if len(label.split()) >= 2:
+    if len(label.split()) >= 2 and not is_generic_name(label):
         keys.append(f"any\x1f{fold(label)}")
     return keys
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 
-from actorgraph.extractors.normalize import fold, is_acronym
+from actorgraph.extractors.normalize import fold, is_acronym, is_generic_name
 from actorgraph.extractors.records import (
     Article,
     ArticleResult,
@@ -60,8 +60,10 @@ def merge(
             for name in (e.label, *e.aliases):
                 if is_acronym(name) or (len(name.split()) < 2 and e.type == "Person"):
                     continue
+                if is_generic_name(name):  # "Foreign Ministry": each state has one
+                    continue
                 keys.append((group, key_of(name)))
-            if len(e.label.split()) >= 2:
+            if len(e.label.split()) >= 2 and not is_generic_name(e.label):
                 # a full name typed differently in two articles is still one actor
                 keys.append(("any", key_of(e.label)))
             for k in keys:
