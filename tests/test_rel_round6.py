@@ -27,6 +27,11 @@ ENTRIES = [
     GazEntry("mali", "Mali", "Country", (), ("Malian",), ("Bamako",)),
     GazEntry("niger", "Niger", "Country", (), ("Nigerien",), ("Niamey",)),
     GazEntry("guard", "Presidential Guard", "MilitaryForce", ()),
+    GazEntry("jordan", "Jordan", "Country", (), ("Jordanian",), ("Amman",)),
+    GazEntry("qatar", "Qatar", "Country", (), ("Qatari",), ("Doha",)),
+    GazEntry("taliban", "Taliban", "ArmedGroup", ()),
+    GazEntry("azerbaijan", "Azerbaijan", "Country", (), ("Azerbaijani",), ("Baku",)),
+    GazEntry("artsakh", "Republic of Artsakh", "Country", ()),
 ]
 
 
@@ -141,3 +146,34 @@ def test_acronym_of_a_mission_in_a_place(run) -> None:  # type: ignore[no-untype
     mission = next(s for s in doc.spans["actors"] if s.text.startswith("African Union Mission"))
     assert {s.kb_id_ for s in amis} == {mission.kb_id_}
     assert (mission.text, "presentIn", "Sudan") in facts
+
+
+def test_titles_paired_in_order(run) -> None:  # type: ignore[no-untyped-def]
+    """ "the foreign ministers of A, B and C -- X, Y and Z": one state each, in order."""
+    _, facts = run(
+        "The foreign ministers of Egypt, Jordan and Qatar -- Sameh Shoukry, Ayman Safadi and "
+        "Mohammed Al Thani -- met in Cairo on Monday."
+    )
+    titled = {(s, o) for s, r, o in facts if r == "affiliatedWith"}
+    assert ("Ayman Safadi", "Jordan") in titled and ("Mohammed Al Thani", "Qatar") in titled
+    assert not {("Ayman Safadi", "Egypt"), ("Ayman Safadi", "Qatar")} & titled
+    assert not {("Mohammed Al Thani", "Egypt"), ("Mohammed Al Thani", "Jordan")} & titled
+
+
+def test_anti_prefix_is_no_affiliation(run) -> None:  # type: ignore[no-untyped-def]
+    _, facts = run("The veteran anti-Taliban commander Abdul Rashid Dostum returned to Kabul.")
+    assert ("Abdul Rashid Dostum", "fightsAgainst", "Taliban") in facts
+    assert not any(
+        s == "Abdul Rashid Dostum" and r in {"memberOf", "affiliatedWith", "leaderOf"}
+        for s, r, _ in facts
+    )
+
+
+def test_relative_clause_is_not_the_post(run) -> None:  # type: ignore[no-untyped-def]
+    """ "the leader of X, which broke away from Y": the post is X's, not Y's."""
+    _, facts = run(
+        "Bako Sahakyan, the leader of the self-proclaimed Republic of Artsakh, which broke "
+        "away from Azerbaijan in the 1990s, signed the decree."
+    )
+    assert ("Bako Sahakyan", "leaderOf", "Republic of Artsakh") in facts
+    assert not any(s == "Bako Sahakyan" and o == "Azerbaijan" for s, _, o in facts)

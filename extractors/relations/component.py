@@ -23,6 +23,7 @@ from . import (
     alignment,
     allies,
     appositions,
+    appositive_titles,
     assistance,
     attribution,
     battles,
@@ -105,6 +106,7 @@ PATTERNS: tuple[Pattern, ...] = (
     killings.killers,
     verbs.verbs,
     titles.titles,
+    appositive_titles.appositive_titles,
     alignment.possessives,
     alignment.modifier_backing,
     alignment.against_prefix,
@@ -117,6 +119,7 @@ PATTERNS: tuple[Pattern, ...] = (
 #: confidences for new extractor names in ``CONFIDENCE``
 FAMILIES = (
     alignment,
+    appositive_titles,
     allies,
     appositions,
     assistance,

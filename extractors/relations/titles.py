@@ -20,8 +20,6 @@ from ..normalize import fold
 from .context import doc_context
 from .sentence import (
     _ACTORS,
-    _NOT_EMPLOYER,
-    _ORG_TYPES,
     Arg,
     Candidate,
     SentenceReader,
@@ -78,8 +76,6 @@ def titles(sent: Span, reader: SentenceReader) -> Iterator[Candidate]:
     for person in named_people(sent, reader):
         # title words before the name, inside the same noun phrase
         yield from _pre_title(person, sent, reader)
-        # appositive titles: "X, spokeswoman for Y", "One of the PMF commanders, X"
-        yield from _appos_title(person, reader)
         # "the BBC's Barbara Plett Usher": a reporter of the outlet
         yield from _media_possessive(person, reader)
 
@@ -381,6 +377,7 @@ def _orgs_in(toks: list[Token], reader: SentenceReader, person: Span) -> list[Ar
         m = reader.named_or_demonym(t)
         if (
             m is not None
+            and not _against_prefix(m[0])
             and not _capital_before_local_office(m, reader)
             and m.kb_id_ != person.kb_id_
             and m.label_ in _ACTORS
@@ -412,118 +409,10 @@ def _portfolio_name(m: Span) -> bool:
     )
 
 
-def _appos_title(person: Span, reader: SentenceReader) -> Iterator[Candidate]:
-    root = person.root
-    titles: list[Token] = [
-        c
-        for c in root.children
-        if c.dep_ == "appos"
-        or (
-            c.dep_ == "conj"
-            and c.lower_ in TITLE_RELATIONS
-            # "Mr Bush and the UK premier", "X and the Palestinian leader, Y": another person
-            and not any(
-                g.dep_ in {"det", "poss"}
-                or (g.dep_ == "appos" and (g.ent_type_ == "PERSON" or _names_person(g, reader)))
-                for g in c.children
-            )
-        )
-    ]
-    if root.dep_ == "appos":
-        titles.append(root.head)
-    for title in titles:
-        factor = _PAST_FACTOR if _past(title) else 1.0  # "X, a former army officer"
-        lefts = [c for c in title.lefts if c.dep_ in {"compound", "amod"}]
-        found = _title_relation([*lefts, title])
-        if found is None:
-            continue
-        left_words = [t for left in title.lefts for t in left.subtree]
-        relation = _demote(found[0], [*left_words, title], found[1], reader)
-        orgs: list[Arg] = []
-        # "adviser on Iraq", "cleric in Iraq", "ambassador in Washington": topic or
-        # location, not the organisation the person works for; but "an official in
-        # Hezbollah" works for it
-        skip = {
-            t.i
-            for p in title.children
-            if p.dep_ == "prep" and p.lower_ in _NOT_EMPLOYER
-            for t in p.subtree
-            if not (p.lower_ == "in" and _names_org(t, reader))
-        }
-        # "an analyst and retired army officer": the past office says nothing now
-        skip |= {t.i for c in title.children if c.dep_ == "conj" and _past(c) for t in c.subtree}
-        if title.lower_ in _PORTFOLIO_TITLES:  # "Secretary of State for Culture, Media"
-            skip |= {
-                t.i
-                for p in title.subtree
-                if p.dep_ == "prep" and p.lower_ == "for"
-                for t in p.subtree
-            }
-            skip |= {t.i for t in title.subtree if t.text == "State"}
-        for c in title.subtree:
-            if c.i in {t.i for t in person} or c.i in skip:
-                continue
-            m = reader.mention(c)
-            if (
-                m is not None
-                and m.label_ in _ORG_TYPES | {"Country"}
-                and m.kb_id_ != person.kb_id_
-                and not _portfolio_of(m)
-            ) and all(o.span.kb_id_ != m.kb_id_ for o in orgs):
-                orgs.append(reader.arg(m))
-        # "an Iraqi commander in Islamic State": beside a named organisation, the
-        # demonym is a nationality
-        if not any(o.span.label_ != "Country" for o in orgs):
-            for d in reader.doc.spans.get("demonyms", []):
-                if d.root.head == title and d.root.dep_ == "amod":
-                    orgs.append(reader.arg(d))
-        if any(o.span.label_ != "Country" for o in orgs):
-            # "E&Y's UK head of tax": the country is the scope of the post at the firm
-            orgs = [o for o in orgs if not _scope(o, title)]
-        if title.lower_ in _ENVOY_TITLES:
-            orgs = orgs[:1]
-        for org in orgs[:2]:
-            rel = _for_state(relation, org, found[1])
-            if rel is None:
-                continue
-            if rel == "memberOf" and _heads(title, org):
-                rel = "leaderOf"
-            elif rel == "leaderOf" and (_seat(title, org) or _heads_function(title)):
-                rel = "affiliatedWith"  # "head of tax at X", "X's UK head of tax"
-            elif rel == "leaderOf" and _heads_unit_of(title, org):
-                rel = "memberOf"  # "the chairman of the MCB's affairs committee"
-            yield Candidate(reader.arg(person), rel, org, "appos_title", factor)
-
-
-def _scope(org: Arg, title: Token) -> bool:
-    """Whether a country only modifies the title ("UK head of tax", "US director")."""
-    root = org.span.root
-    return (
-        org.span.label_ == "Country"
-        and root.head.i == title.i
-        and root.dep_ in {"compound", "amod", "nmod"}
-    )
-
-
-def _heads_unit_of(title: Token, org: Arg) -> bool:
-    """ "the chairman of the MCB's public affairs committee", "chief of FAO's warning
-    system": the organisation owns the unit the title heads."""
-    root = org.span.root  # also "the head of the UN mission": the mission, not the UN
-    return root.dep_ in {"poss", "compound"} and root.head.i != title.i and root.head.pos_ == "NOUN"
-
-
-def _heads_function(title: Token) -> bool:
-    """ "head of tax", "director of research at X": the title heads a function, named by a
-    common noun after "of"."""
-    return any(
-        p.dep_ == "prep"
-        and p.lower_ == "of"
-        and o.dep_ == "pobj"
-        and o.pos_ == "NOUN"
-        and not any(c.dep_ in {"det", "poss"} for c in o.children)
-        for p in title.children
-        for o in p.children
-    )
+def _against_prefix(tok: Token) -> bool:
+    """ "anti-Soviet", "anti-Taliban": the name is what the holder opposes."""
+    doc = tok.doc
+    return tok.i >= 2 and doc[tok.i - 1].text == "-" and doc[tok.i - 2].lower_ == "anti"
 
 
 def _past(title: Token) -> bool:
@@ -533,40 +422,6 @@ def _past(title: Token) -> bool:
         for c in title.children
         if c.dep_ in {"amod", "compound", "advmod"}
     ) or any(c.lower_ in {"ex", "ex-"} for c in title.lefts)
-
-
-def _names_person(tok: Token, reader: SentenceReader) -> bool:
-    m = reader.mention(tok)
-    return m is not None and m.label_ == "Person"
-
-
-def _names_org(tok: Token, reader: SentenceReader) -> bool:
-    m = reader.mention(tok)
-    return m is not None and m.label_ in _ORG_TYPES
-
-
-def _seat(title: Token, org: Arg) -> bool:
-    """Whether an organisation is where the head of something else works: "head of
-    currency strategy at Bank X", "director of the Y Centre at Z University"."""
-    node = org.span.root
-    while node.i != title.i and node.head.i != node.i:
-        if node.dep_ == "prep" and node.lower_ in {"at", "in"}:
-            return True
-        node = node.head
-    return False
-
-
-def _heads(title: Token, org: Arg) -> bool:
-    """ "the commander of the Quds Force": the one commander of a group is its head."""
-    if title.lower_ != "commander" or not any(
-        c.dep_ == "det" and c.lower_ == "the" for c in title.children
-    ):
-        return False
-    if any(c.dep_ in {"amod", "compound", "nmod", "poss"} for c in title.children):
-        return False  # "the field commander of", "the group's commander"
-    return any(
-        p.dep_ == "prep" and p.lower_ == "of" and org.span.root.head == p for p in title.children
-    )
 
 
 def _other_state_acts(sent: Span, reader: SentenceReader, country: str) -> bool:

@@ -1,0 +1,209 @@
+"""Titles set off beside a name: "X, spokeswoman for Y", "One of the PMF commanders, X",
+"the foreign ministers of A, B and C -- X, Y and Z" (one each, in order). Titles in the
+words before a name are read in ``titles``."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from spacy.tokens import Span, Token
+
+from ..lexicon import TITLE_RELATIONS
+from .sentence import (
+    _NOT_EMPLOYER,
+    _ORG_TYPES,
+    Arg,
+    Candidate,
+    SentenceReader,
+    _demote,
+)
+from .titles import (
+    _ENVOY_TITLES,
+    _PAST_FACTOR,
+    _PORTFOLIO_TITLES,
+    _against_prefix,
+    _for_state,
+    _past,
+    _portfolio_of,
+    _title_relation,
+    named_people,
+)
+
+
+def appositive_titles(sent: Span, reader: SentenceReader) -> Iterator[Candidate]:
+    for person in named_people(sent, reader):
+        yield from _appos_title(person, reader)
+
+
+def _appos_title(person: Span, reader: SentenceReader) -> Iterator[Candidate]:
+    root = person.root
+    titles: list[Token] = [
+        c
+        for c in root.children
+        if c.dep_ == "appos"
+        or (
+            c.dep_ == "conj"
+            and c.lower_ in TITLE_RELATIONS
+            # "Mr Bush and the UK premier", "X and the Palestinian leader, Y": another person
+            and not any(
+                g.dep_ in {"det", "poss"}
+                or (g.dep_ == "appos" and (g.ent_type_ == "PERSON" or _names_person(g, reader)))
+                for g in c.children
+            )
+        )
+    ]
+    if root.dep_ == "appos":
+        titles.append(root.head)
+    first = root
+    while first.dep_ == "conj" and first.head != first:
+        first = first.head  # "the ministers of A and B -- X and Y": Y's title is X's
+    if first is not root and first.dep_ == "appos" and first.head.tag_ == "NNS":
+        titles.append(first.head)  # a plural title: "the commanders, A and B"
+    for title in titles:
+        factor = _PAST_FACTOR if _past(title) else 1.0  # "X, a former army officer"
+        lefts = [c for c in title.lefts if c.dep_ in {"compound", "amod"}]
+        found = _title_relation([*lefts, title])
+        if found is None:
+            continue
+        left_words = [t for left in title.lefts for t in left.subtree]
+        relation = _demote(found[0], [*left_words, title], found[1], reader)
+        orgs: list[Arg] = []
+        # "adviser on Iraq", "cleric in Iraq", "ambassador in Washington": topic or
+        # location, not the organisation the person works for; but "an official in
+        # Hezbollah" works for it
+        skip = {
+            t.i
+            for p in title.children
+            if p.dep_ == "prep" and p.lower_ in _NOT_EMPLOYER
+            for t in p.subtree
+            if not (p.lower_ == "in" and _names_org(t, reader))
+        }
+        # "an analyst and retired army officer": the past office says nothing now
+        skip |= {t.i for c in title.children if c.dep_ == "conj" and _past(c) for t in c.subtree}
+        # "the leader of X, which has run Y since the collapse of the Soviet Union": a
+        # relative clause tells of X, not of the post
+        skip |= {t.i for c in title.subtree if c.dep_ == "relcl" for t in c.subtree}
+        skip |= {t.i for t in title.subtree if _against_prefix(t)}  # "anti-Soviet commander"
+        if title.lower_ in _PORTFOLIO_TITLES:  # "Secretary of State for Culture, Media"
+            skip |= {
+                t.i
+                for p in title.subtree
+                if p.dep_ == "prep" and p.lower_ == "for"
+                for t in p.subtree
+            }
+            skip |= {t.i for t in title.subtree if t.text == "State"}
+        for c in title.subtree:
+            if c.i in {t.i for t in person} or c.i in skip:
+                continue
+            m = reader.mention(c)
+            if (
+                m is not None
+                and m.label_ in _ORG_TYPES | {"Country"}
+                and m.kb_id_ != person.kb_id_
+                and not _portfolio_of(m)
+            ) and all(o.span.kb_id_ != m.kb_id_ for o in orgs):
+                orgs.append(reader.arg(m))
+        # "an Iraqi commander in Islamic State": beside a named organisation, the
+        # demonym is a nationality
+        if not any(o.span.label_ != "Country" for o in orgs):
+            for d in reader.doc.spans.get("demonyms", []):
+                if d.root.head == title and d.root.dep_ == "amod" and not _against_prefix(d[0]):
+                    orgs.append(reader.arg(d))
+        if any(o.span.label_ != "Country" for o in orgs):
+            # "E&Y's UK head of tax": the country is the scope of the post at the firm
+            orgs = [o for o in orgs if not _scope(o, title)]
+        if title.lower_ in _ENVOY_TITLES:
+            orgs = orgs[:1]
+        orgs = _respectively(root, first, title, orgs)
+        for org in orgs[:2]:
+            rel = _for_state(relation, org, found[1])
+            if rel is None:
+                continue
+            if rel == "memberOf" and _heads(title, org):
+                rel = "leaderOf"
+            elif rel == "leaderOf" and (_seat(title, org) or _heads_function(title)):
+                rel = "affiliatedWith"  # "head of tax at X", "X's UK head of tax"
+            elif rel == "leaderOf" and _heads_unit_of(title, org):
+                rel = "memberOf"  # "the chairman of the MCB's affairs committee"
+            yield Candidate(reader.arg(person), rel, org, "appos_title", factor)
+
+
+def _respectively(root: Token, first: Token, title: Token, orgs: list[Arg]) -> list[Arg]:
+    """ "the foreign ministers of Russia, Iran and Turkey -- A, B and C": as many names as
+    states, in the same order, pair one to one."""
+    if first.dep_ != "appos" or first.head != title or title.tag_ != "NNS" or len(orgs) < 2:
+        return orgs
+    people = sorted([first, *(c for c in first.conjuncts if c.i > title.i)], key=lambda t: t.i)
+    if root not in people:
+        return orgs
+    if len(people) != len(orgs) or any(o.span.label_ != "Country" for o in orgs):
+        return orgs
+    return [orgs[people.index(root)]]
+
+
+def _scope(org: Arg, title: Token) -> bool:
+    """Whether a country only modifies the title ("UK head of tax", "US director")."""
+    root = org.span.root
+    return (
+        org.span.label_ == "Country"
+        and root.head.i == title.i
+        and root.dep_ in {"compound", "amod", "nmod"}
+    )
+
+
+def _heads_unit_of(title: Token, org: Arg) -> bool:
+    """ "the chairman of the MCB's public affairs committee", "chief of FAO's warning
+    system": the organisation owns the unit the title heads."""
+    root = org.span.root  # also "the head of the UN mission": the mission, not the UN
+    return root.dep_ in {"poss", "compound"} and root.head.i != title.i and root.head.pos_ == "NOUN"
+
+
+def _heads_function(title: Token) -> bool:
+    """ "head of tax", "director of research at X": the title heads a function, named by a
+    common noun after "of"."""
+    return any(
+        p.dep_ == "prep"
+        and p.lower_ == "of"
+        and o.dep_ == "pobj"
+        and o.pos_ == "NOUN"
+        and not any(c.dep_ in {"det", "poss"} for c in o.children)
+        for p in title.children
+        for o in p.children
+    )
+
+
+def _names_person(tok: Token, reader: SentenceReader) -> bool:
+    m = reader.mention(tok)
+    return m is not None and m.label_ == "Person"
+
+
+def _names_org(tok: Token, reader: SentenceReader) -> bool:
+    m = reader.mention(tok)
+    return m is not None and m.label_ in _ORG_TYPES
+
+
+def _seat(title: Token, org: Arg) -> bool:
+    """Whether an organisation is where the head of something else works: "head of
+    currency strategy at Bank X", "director of the Y Centre at Z University"."""
+    node = org.span.root
+    while node.i != title.i and node.head.i != node.i:
+        if node.dep_ == "prep" and node.lower_ in {"at", "in"}:
+            return True
+        node = node.head
+    return False
+
+
+def _heads(title: Token, org: Arg) -> bool:
+    """ "the commander of the Quds Force": the one commander of a group is its head."""
+    if title.lower_ != "commander" or not any(
+        c.dep_ == "det" and c.lower_ == "the" for c in title.children
+    ):
+        return False
+    if any(c.dep_ in {"amod", "compound", "nmod", "poss"} for c in title.children):
+        return False  # "the field commander of", "the group's commander"
+    return any(
+        p.dep_ == "prep" and p.lower_ == "of" and org.span.root.head == p for p in title.children
+    )
+
+
+PATTERNS = (appositive_titles,)
