@@ -174,7 +174,7 @@ MULTIWORD_TITLES = {
 VERB_RELATIONS: dict[str, str] = {
     **dict.fromkeys(
         "attack strike bomb hit target shell raid assault ambush kill bombard invade "
-        "storm shoot".split(),
+        "storm shoot massacre abduct kidnap wound injure hammer pummel strafe".split(),
         "attacked",
     ),
     **dict.fromkeys("threaten warn menace".split(), "threatened"),
@@ -182,13 +182,20 @@ VERB_RELATIONS: dict[str, str] = {
     **dict.fromkeys(
         "condemn denounce slam criticize criticise decry censure deplore".split(), "condemned"
     ),
-    **dict.fromkeys("sanction designate blacklist proscribe".split(), "sanctioned"),
-    **dict.fromkeys("train mentor advise".split(), "trained"),
-    **dict.fromkeys("fight combat battle defeat counter".split(), "fightsAgainst"),
-    **dict.fromkeys("back support fund finance arm sponsor equip bankroll".split(), "backedBy"),
+    **dict.fromkeys(
+        "sanction designate blacklist proscribe embargo penalize penalise".split(), "sanctioned"
+    ),
+    **dict.fromkeys("train mentor advise instruct".split(), "trained"),
+    **dict.fromkeys(
+        "fight combat battle defeat counter resist repel repulse rout".split(), "fightsAgainst"
+    ),
+    **dict.fromkeys(
+        "back support fund finance arm sponsor equip bankroll aid assist bolster".split(),
+        "backedBy",
+    ),
     **dict.fromkeys("ally cooperate partner collaborate".split(), "alliedWith"),
     **dict.fromkeys("oppose confront".split(), "opposes"),
-    **dict.fromkeys("lead head command".split(), "leaderOf"),
+    **dict.fromkeys("lead head command chair rule govern".split(), "leaderOf"),
     **dict.fromkeys("join".split(), "memberOf"),
     **dict.fromkeys("host house".split(), "presentIn"),
     **dict.fromkeys("deploy station base send dispatch".split(), "presentIn"),

@@ -57,7 +57,8 @@ def _appos_title(person: Span, reader: SentenceReader) -> Iterator[Candidate]:
     first = root
     while first.dep_ == "conj" and first.head != first:
         first = first.head  # "the ministers of A and B -- X and Y": Y's title is X's
-    if first is not root and first.dep_ == "appos" and first.head.tag_ == "NNS":
+    named_first = first.pos_ == "PROPN" and not any(c.dep_ == "det" for c in first.children)
+    if first is not root and named_first and first.dep_ == "appos" and first.head.tag_ == "NNS":
         titles.append(first.head)  # a plural title: "the commanders, A and B"
     for title in titles:
         factor = _PAST_FACTOR if _past(title) else 1.0  # "X, a former army officer"
