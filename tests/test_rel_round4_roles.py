@@ -82,9 +82,10 @@ def run(vocab):  # type: ignore[no-untyped-def]
             ("Idriss Deby", "leaderOf", "Chad", "whose_head"),
         ),
         (
+            # "fighters of X" stand for X, so the plain passive reads it first
             "Fighters of the Moro Islamic Liberation Front, led by Murad Ebrahim, laid down "
             "their arms in Mindanao.",
-            ("Murad Ebrahim", "leaderOf", "Moro Islamic Liberation Front", "led_by_person"),
+            ("Murad Ebrahim", "leaderOf", "Moro Islamic Liberation Front", "passive"),
         ),
         (
             "Nigeria, Chad and Niger formed the Lake Chad Basin Commission in 1964.",

@@ -32,6 +32,10 @@ ENTRIES = [
     GazEntry("taliban", "Taliban", "ArmedGroup", ()),
     GazEntry("azerbaijan", "Azerbaijan", "Country", (), ("Azerbaijani",), ("Baku",)),
     GazEntry("artsakh", "Republic of Artsakh", "Country", ()),
+    GazEntry("karabakh", "Nagorno-Karabakh", "Place", ()),
+    GazEntry("kandahar", "Kandahar", "Place", ()),
+    GazEntry("pkk", "PKK", "ArmedGroup", ()),
+    GazEntry("adf", "Allied Democratic Forces", "ArmedGroup", ()),
 ]
 
 
@@ -82,6 +86,34 @@ def run_gaz(vocab):  # type: ignore[no-untyped-def]
         (
             "Kamituga, a town in Mwenga territory, fell to the rebels on Monday.",
             {("Kamituga", "locatedIn", "Mwenga")},
+        ),
+        # where a bombardment falls: with no object, beside the sites fired at, all over
+        (
+            "Azerbaijan struck back with artillery and drone strikes in Nagorno-Karabakh on "
+            "Tuesday.",
+            {("Azerbaijan", "attacked", "Nagorno-Karabakh")},
+        ),
+        (
+            "The Taliban fired rockets at government positions in Kandahar.",
+            {("Taliban", "attacked", "Kandahar")},
+        ),
+        (
+            "Turkish jets bombed PKK positions across northern Iraq.",
+            {
+                ("Turkey armed forces", "attacked", "PKK"),
+                ("Turkey armed forces", "attacked", "Iraq"),
+            },
+        ),
+        # "fighters from X" are X's
+        (
+            "Fighters from the Allied Democratic Forces attacked the town of Oicha overnight.",
+            {("Allied Democratic Forces", "attacked", "Oicha")},
+        ),
+        # the site the object is part of, and its town
+        (
+            "A Russian airstrike destroyed the headquarters of the regional administration in "
+            "Mykolaiv, killing 36 people.",
+            {("Russia", "attacked", "Mykolaiv")},
         ),
     ],
 )

@@ -184,8 +184,8 @@ PATTERNS += (
     leaders.context_titles,
     leaders.leadership,
     leaders.roles,
-    verbs.launches,
-    verbs.incursions,
+    strikes.launches,
+    strikes.incursions,
     attribution.culprits,
     attribution.vows,
     attribution.designations,
@@ -227,6 +227,7 @@ PATTERNS += (
     strikes.fire_on,
     strikes.blew_up,
     strikes.raids_against,
+    strikes.strikes_in,
     appositions.place_described_in,
     appositions.owned_body,
 )

@@ -513,6 +513,11 @@ def _hit(verb: Token, reader: SentenceReader) -> list[Arg]:
     people in X")."""
     out = _objects(verb, reader)
     heads = [verb, *(c for c in verb.children if c.dep_ == "dobj")]
+    # "destroyed the consular building of Iran's embassy in Damascus": the site the
+    # object is part of, and its town
+    parts = [p for h in heads[1:] for p in _pobjs(h, {"of"})]
+    out += [a for p in parts for a in attack_targets(p, reader) if a.span.label_ == "Facility"]
+    heads += parts
     # "hit a hospital in X", "exploded at a market in Y": the site's town too
     heads += [p for p in _pobjs(verb, {"at", "in"}) if _site_noun(p)]
     out += [
@@ -522,6 +527,9 @@ def _hit(verb: Token, reader: SentenceReader) -> list[Arg]:
         for a in [*reader.actors(p), *attack_targets(p, reader)]
         if a.span.label_ in _SCENES
     ]
+    for c in verb.children:  # "destroyed the building, killing seven officers of X"
+        if c.dep_ in {"advcl", "conj"} and c.tag_ == "VBG" and c.lemma_ in _HITTING_VERBS:
+            out += _hit(c, reader)
     return out
 
 

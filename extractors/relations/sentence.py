@@ -220,6 +220,11 @@ class SentenceReader:
                 m = self.mention(c)  # "an Islamic State militant": a group, not a place
                 if m is not None and m.label_ in _FIGHTING_ORGS:
                     return self.arg(m)
+            if c.dep_ == "prep" and c.lower_ in {"from", "of"} and noun.lower_ in FIGHTER_NOUNS:
+                for p in c.children:  # "fighters from the Qassam Brigades"
+                    m = self.mention(p) if p.dep_ == "pobj" else None
+                    if m is not None and m.label_ in _FIGHTING_ORGS:
+                        return self.arg(m)
         if noun.dep_ == "appos":  # "KH, an Iranian-backed militia"
             m = self.mention(noun.head)
             if m is not None:

@@ -8,10 +8,28 @@ from collections.abc import Iterator
 
 from spacy.tokens import Span, Token
 
+from .agents import alleged_by, attack_targets, speaker_pronoun, subject_fallback
 from .assertion import assertion_factor
-from .sentence import _ACTORS, _SITE_NOUNS, Arg, Candidate, SentenceReader, _pobjs, agents_of
+from .sentence import (
+    _ACTORS,
+    _PLACES,
+    _SITE_NOUNS,
+    Arg,
+    Candidate,
+    SentenceReader,
+    _pobjs,
+    agents_of,
+)
+from .verbs import _ARMED_LABELS, BOMBARD_VERBS, _struck_thing
 
-CONFIDENCE = {"fire_on": 0.8, "blew_up": 0.8, "raid_against": 0.75}
+CONFIDENCE = {
+    "fire_on": 0.8,
+    "blew_up": 0.8,
+    "raid_against": 0.75,
+    "launch": 0.85,
+    "incursion": 0.75,
+    "strike_in": 0.75,
+}
 
 _TARGETS = _ACTORS | {"Place", "Facility"}
 #: what is dropped or fired on a target: "dropped bombs on Y", "opened fire on Y"
@@ -123,4 +141,116 @@ def raids_against(sent: Span, reader: SentenceReader) -> Iterator[Candidate]:
                     yield Candidate(r, "attacked", o, "raid_against", factor)
 
 
-PATTERNS = (fire_on, blew_up, raids_against)
+#: moving into a place by force: "pushed into Mosul", "advanced into the town"
+_INCURSION_VERBS = frozenset(
+    "push advance sweep storm roll march smash break race pour surge".split()
+)
+
+#: what is launched at a target: "fired rockets at X", "launched drones towards Y"
+PROJECTILE_NOUNS = frozenset(
+    "rocket rockets missile missiles drone drones mortar mortars shell shells bomb bombs "
+    "projectile projectiles salvo salvoes barrage grenade grenades teargas bullets artillery "
+    "munitions volley".split()
+)
+_LAUNCH_VERBS = frozenset("fire launch lob send aim hurl shoot".split())
+#: firearms and shots fired at someone: "fired a rifle at X", "fired two shots at Y"
+_FIREARM_NOUNS = frozenset(
+    "rifle rifles gun guns pistol pistols revolver revolvers shot shots round rounds "
+    "bullet bullets weapon weapons shotgun".split()
+)
+_LAUNCH_PREPS = frozenset({"at", "on", "into", "towards", "toward", "against"})
+
+
+def launches(sent: Span, reader: SentenceReader) -> Iterator[Candidate]:
+    """ "Hamas fired rockets at Israel", "the Houthis launched drones towards X"."""
+    for verb in sent:
+        if verb.pos_ != "VERB" or verb.lemma_.lower() not in _LAUNCH_VERBS:
+            continue
+        objs = [c for c in verb.children if c.dep_ in {"dobj", "nsubjpass"}]
+        gun = verb.lemma_.lower() in {"fire", "shoot"} and (
+            # "fired at X" (not "fired back at critics"), "fired a rifle at X"
+            all(o.lemma_.lower() in _FIREARM_NOUNS for o in objs)
+            and not any(c.lower_ == "back" for c in verb.children)
+        )
+        if not gun and not any(
+            o.lower_ in PROJECTILE_NOUNS or o.lemma_ in PROJECTILE_NOUNS for o in objs
+        ):
+            continue
+        factor = assertion_factor(verb)
+        if factor == 0:
+            continue
+        aims = [p for h in [verb, *objs] for p in _pobjs(h, _LAUNCH_PREPS)]
+        targets = [a for p in aims for a in attack_targets(p, reader)]
+        # "fired rockets at Israeli positions in the Shebaa Farms": where the sites are
+        targets += [
+            a
+            for p in aims
+            if _struck_thing(p, reader) or p.lower_ in _SITE_NOUNS
+            for q in _pobjs(p, {"in"})
+            for a in reader.actors(q)
+            if a.span.label_ in {"Place", "Facility"}
+        ]
+        agents, passive = agents_of(verb, reader)
+        agents = speaker_pronoun(verb, reader) or agents
+        agents = agents or subject_fallback(verb, reader, passive=passive)
+        if alleged_by(verb, agents, reader):
+            continue  # another's report: the allegation pattern has it
+        for a in agents:
+            for t in targets:
+                yield Candidate(a, "attacked", t, "launch", factor)
+
+
+def incursions(sent: Span, reader: SentenceReader) -> Iterator[Candidate]:
+    """ "Islamic State pushed into Mosul", "the army advanced into Ramadi" -> attacked."""
+    for verb in sent:
+        if verb.pos_ != "VERB" or verb.lemma_.lower() not in _INCURSION_VERBS:
+            continue
+        places = [
+            a for p in _pobjs(verb, {"into"}) for a in reader.actors(p) if a.span.label_ in _PLACES
+        ]
+        if not places:
+            continue
+        factor = assertion_factor(verb)
+        if factor == 0:
+            continue
+        agents, passive = agents_of(verb, reader)
+        agents = agents or subject_fallback(verb, reader, passive=passive)
+        for a in agents:
+            if a.span.label_ not in _ARMED_LABELS:
+                continue  # "protesters pushed into the square", "the minister swept into Paris"
+            for pl in places:
+                yield Candidate(a, "attacked", pl, "incursion", factor)
+
+
+def strikes_in(sent: Span, reader: SentenceReader) -> Iterator[Candidate]:
+    """ "Israel struck back with artillery in southern Lebanon", "Turkish jets bombed
+    across northern Iraq": a bombardment with no object hits the place it falls in."""
+    for verb in sent:
+        if verb.pos_ != "VERB" or verb.lemma_.lower() not in BOMBARD_VERBS:
+            continue
+        if any(c.dep_ in {"dobj", "nsubjpass"} for c in verb.children):
+            continue  # "bombed X in Y" is read by the verb patterns
+        weapons = list(_pobjs(verb, {"with"}))  # "with artillery and a drone strike in Y"
+        heads = [verb, *weapons, *(c for w in weapons for c in w.conjuncts)]
+        places = [
+            a
+            for h in heads
+            for p in _pobjs(h, {"in", "across", "throughout"})
+            for a in reader.actors(p)
+            if a.span.label_ in {"Place", "Country"}
+        ]
+        if not places:
+            continue
+        factor = assertion_factor(verb)
+        if factor == 0:
+            continue
+        agents, passive = agents_of(verb, reader)
+        if passive:
+            continue
+        for a in agents:
+            if a.span.label_ in _ARMED_LABELS:
+                for pl in places:
+                    yield Candidate(a, "attacked", pl, "strike_in", factor)
+
+
+PATTERNS = (fire_on, blew_up, raids_against, launches, incursions, strikes_in)

@@ -64,8 +64,6 @@ _VERB_RELATIONS = {**VERB_RELATIONS, **_EXTRA_VERB_RELATIONS}
 #: verbs of killing a person, whose "at" phrase is the scene once the victim is named
 _PERSON_KILLING = frozenset("kill murder assassinate slay shoot shot stab strangle behead".split())
 
-#: moving into a place by force: "pushed into Mosul", "advanced into the town"
-_INCURSION_VERBS = frozenset("push advance sweep storm roll march smash break".split())
 _ARMED_LABELS = frozenset({"ArmedGroup", "MilitaryForce", "Coalition", "Country"})
 
 #: verbs that take a place or base, never a person or group: "captured Ramadi"
@@ -77,20 +75,6 @@ BOMBARD_VERBS = frozenset("bomb shell bombard strike raid pound".split())
 
 #: verbs of an assault whose object's town is attacked: "raided a base in X"
 _ASSAULT_VERBS = frozenset("attack raid storm ambush hit assault target".split())
-
-#: what is launched at a target: "fired rockets at X", "launched drones towards Y"
-PROJECTILE_NOUNS = frozenset(
-    "rocket rockets missile missiles drone drones mortar mortars shell shells bomb bombs "
-    "projectile projectiles salvo salvoes barrage grenade grenades teargas bullets artillery "
-    "munitions volley".split()
-)
-_LAUNCH_VERBS = frozenset("fire launch lob send aim hurl shoot".split())
-#: firearms and shots fired at someone: "fired a rifle at X", "fired two shots at Y"
-_FIREARM_NOUNS = frozenset(
-    "rifle rifles gun guns pistol pistols revolver revolvers shot shots round rounds "
-    "bullet bullets weapon weapons shotgun".split()
-)
-_LAUNCH_PREPS = frozenset({"at", "on", "into", "towards", "toward", "against"})
 
 #: "prevented X from attacking Y": the act did not happen
 _PREVENTING_VERBS = frozenset(
@@ -409,11 +393,19 @@ def _struck_places(verb: Token, reader: SentenceReader) -> list[Arg]:
     ]
     if any(_struck_thing(h, reader) for h in hit):
         at += _pobjs(verb, {"at"})
-    return [
+    scenes = [
         a
         for p in [*(p for h in heads for p in _pobjs(h, {"in"})), *at]
         for a in reader.actors(p)
         if a.span.label_ in {"Place", "Facility"}
+    ]
+    # "bombed positions across Yemen", "struck targets throughout Syria": strikes all over
+    # a country hit the country
+    return scenes + [
+        a
+        for p in (p for h in heads for p in _pobjs(h, {"across", "throughout"}))
+        for a in reader.actors(p)
+        if a.span.label_ in {"Place", "Country"}
     ]
 
 
@@ -444,62 +436,6 @@ def _object_controller(verb: Token, reader: SentenceReader) -> list[Arg]:
     if not bare and not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
         return []
     return [a for c in verb.head.children if c.dep_ == "dobj" for a in reader.actors(c)]
-
-
-def launches(sent: Span, reader: SentenceReader) -> Iterator[Candidate]:
-    """ "Hamas fired rockets at Israel", "the Houthis launched drones towards X"."""
-    for verb in sent:
-        if verb.pos_ != "VERB" or verb.lemma_.lower() not in _LAUNCH_VERBS:
-            continue
-        objs = [c for c in verb.children if c.dep_ in {"dobj", "nsubjpass"}]
-        gun = verb.lemma_.lower() in {"fire", "shoot"} and (
-            # "fired at X" (not "fired back at critics"), "fired a rifle at X"
-            all(o.lemma_.lower() in _FIREARM_NOUNS for o in objs)
-            and not any(c.lower_ == "back" for c in verb.children)
-        )
-        if not gun and not any(
-            o.lower_ in PROJECTILE_NOUNS or o.lemma_ in PROJECTILE_NOUNS for o in objs
-        ):
-            continue
-        factor = assertion_factor(verb)
-        if factor == 0:
-            continue
-        targets = [
-            a
-            for h in [verb, *objs]
-            for p in _pobjs(h, _LAUNCH_PREPS)
-            for a in attack_targets(p, reader)
-        ]
-        agents, passive = agents_of(verb, reader)
-        agents = speaker_pronoun(verb, reader) or agents
-        agents = agents or subject_fallback(verb, reader, passive=passive)
-        if alleged_by(verb, agents, reader):
-            continue  # another's report: the allegation pattern has it
-        for a in agents:
-            for t in targets:
-                yield Candidate(a, "attacked", t, "launch", factor)
-
-
-def incursions(sent: Span, reader: SentenceReader) -> Iterator[Candidate]:
-    """ "Islamic State pushed into Mosul", "the army advanced into Ramadi" -> attacked."""
-    for verb in sent:
-        if verb.pos_ != "VERB" or verb.lemma_.lower() not in _INCURSION_VERBS:
-            continue
-        places = [
-            a for p in _pobjs(verb, {"into"}) for a in reader.actors(p) if a.span.label_ in _PLACES
-        ]
-        if not places:
-            continue
-        factor = assertion_factor(verb)
-        if factor == 0:
-            continue
-        agents, passive = agents_of(verb, reader)
-        agents = agents or subject_fallback(verb, reader, passive=passive)
-        for a in agents:
-            if a.span.label_ not in _ARMED_LABELS:
-                continue  # "protesters pushed into the square", "the minister swept into Paris"
-            for pl in places:
-                yield Candidate(a, "attacked", pl, "incursion", factor)
 
 
 #: acts condemned or blamed on their doer: the attack nouns and measures of force
@@ -590,8 +526,6 @@ def _lent_weapon(verb: Token) -> bool:
 CONFIDENCE = {
     "allegation": 0.8,
     "lasting_attack": 0.75,
-    "launch": 0.85,
-    "incursion": 0.75,
 }
 
-PATTERNS = (verbs, launches, incursions)
+PATTERNS = (verbs,)
