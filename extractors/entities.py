@@ -402,6 +402,12 @@ def _trim(ent: Span, known: Callable[[str], object]) -> Span | None:
     return Span(doc, start, end, label=ent.label_, kb_id=ent.kb_id_)
 
 
+#: words of military and honorific ranks: "Rear Adm. X", "Maj. Gen. Y", "Vice Admiral Z"
+_RANK_WORDS = frozenset(w.rstrip(".") for w in HONORIFICS) | frozenset(
+    "rear vice major brig lieutenant-general major-general brigadier-general".split()
+)
+
+
 class ActorTyper:
     """Gives every entity the gazetteer did not name an ontology class and a key.
 
@@ -416,6 +422,8 @@ class ActorTyper:
         words = [t.lower_ for t in ent if not t.is_punct]
         if not words or (len(words) == 1 and words[0] in NOT_ACTORS | _NOT_NAMES):
             return None
+        if all(w.rstrip(".") in _RANK_WORDS for w in words):
+            return None  # "Rear Adm.", "Maj. Gen.": a rank before a name, not an actor
         if "@" in ent.text or "://" in ent.text:  # handles and links are not actors
             return None
         if _not_a_name(ent, words):

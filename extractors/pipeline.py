@@ -79,10 +79,21 @@ _GLUED_SENTENCE = r"(?<=[A-Za-z0-9)\]”\"]{2})\.(?=[A-Z][a-z])"
 _GLUED_QUOTE = r"(?<=[.!?,])[\"“”](?=[A-Z])"
 
 
+#: abbreviated ranks and offices the model's tokenizer splits from their full stop, which
+#: then ends a sentence inside a name: "Brig. Gen. Esmail Qaani", "Lt. Col. X", "Amb. Y"
+RANK_ABBREVIATIONS = (
+    "Brig. Lt. Col. Maj. Capt. Sgt. Cmdr. Cdr. Cpl. Pvt. Ret. Amb. Sec. Supt. Insp. Gens. "
+    "Adms. Cols. Lts."
+).split()
+
+
 def fix_tokenizer(nlp: Language) -> None:
-    """Add actorgraph's infix rules to the model's tokenizer."""
+    """Add actorgraph's infix rules and rank abbreviations to the model's tokenizer."""
     infixes = [*(nlp.Defaults.infixes or ()), _GLUED_SENTENCE, _GLUED_QUOTE]
     nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer  # type: ignore[union-attr]
+    for abbr in RANK_ABBREVIATIONS:
+        for form in (abbr, abbr.upper()):
+            nlp.tokenizer.add_special_case(form, [{"ORTH": form}])  # type: ignore[union-attr]
 
 
 def load_pipeline(

@@ -36,6 +36,12 @@ ENTRIES = [
     GazEntry("kandahar", "Kandahar", "Place", ()),
     GazEntry("pkk", "PKK", "ArmedGroup", ()),
     GazEntry("adf", "Allied Democratic Forces", "ArmedGroup", ()),
+    GazEntry("quds", "Quds Force", "MilitaryForce", ()),
+    GazEntry("afghanistan", "Afghanistan", "Country", (), ("Afghan",), ("Kabul",)),
+    GazEntry("pakistan", "Pakistan", "Country", (), ("Pakistani",), ("Islamabad",)),
+    GazEntry(
+        "united-states", "United States", "Country", ("U.S.", "US"), ("American",), ("Washington",)
+    ),
 ]
 
 
@@ -209,3 +215,38 @@ def test_relative_clause_is_not_the_post(run) -> None:  # type: ignore[no-untype
     )
     assert ("Bako Sahakyan", "leaderOf", "Republic of Artsakh") in facts
     assert not any(s == "Bako Sahakyan" and o == "Azerbaijan" for s, _, o in facts)
+
+
+def test_rank_abbreviation_keeps_the_sentence_whole(run) -> None:  # type: ignore[no-untyped-def]
+    """ "Brig. Gen. X": the full stop of a rank ends no sentence, and "the commander of X"
+    (the one commander) leads it."""
+    doc, facts = run(
+        "The commander of the Quds Force, Brig. Gen. Esmail Qaani, visited Baghdad on Monday."
+    )
+    assert len(list(doc.sents)) == 1
+    assert ("Esmail Qaani", "leaderOf", "Quds Force") in facts
+
+
+def test_rank_alone_is_no_actor(vocab) -> None:  # type: ignore[no-untyped-def]
+    from spacy.tokens import Doc, Span
+
+    from actorgraph.extractors.entities import ActorTyper
+
+    doc = Doc(vocab, words=["Rear", "Adm.", "Ahmed", "Khan", "spoke"])
+    assert ActorTyper().type_of(Span(doc, 0, 2, label="ORG")) is None
+    assert ActorTyper().type_of(Span(doc, 2, 4, label="PERSON")) == "Person"
+
+
+def test_a_head_of_state_of_another_country_is_not_the_datelines(run_gaz) -> None:  # type: ignore[no-untyped-def]
+    """KABUL: "President X said U.S. support ..." names another state acting in X's clause,
+    so X is not taken for Afghanistan's president; a trip to another country is no such
+    sign."""
+    _, facts = run_gaz(
+        "KABUL, Aug 1 (Reuters) - President Joe Biden said U.S. support for the army would "
+        "continue."
+    )
+    assert ("Joe Biden", "leaderOf", "Afghanistan") not in facts
+    _, facts = run_gaz(
+        "KABUL, Aug 1 (Reuters) - President Ashraf Ghani made a trip to Pakistan on Monday."
+    )
+    assert ("Ashraf Ghani", "leaderOf", "Afghanistan") in facts

@@ -14,6 +14,7 @@ from ..lexicon import (
     DEPUTY_WORDS,
     DESCRIPTOR_TYPES,
 )
+from .appositive_titles import _heads
 from .assertion import assertion_factor
 from .context import doc_context
 from .sentence import (
@@ -85,6 +86,12 @@ def context_titles(sent: Span, reader: SentenceReader) -> Iterator[Candidate]:
             extractor = "context_title"
             if country is not None and _other_state_acts(sent, reader, country.kb_id_):
                 continue  # "TRIPOLI - ... Britain said ... Defense Secretary X said"
+            if (
+                country is not None
+                and relation == "leaderOf"
+                and _other_country_acts(person, reader, country)
+            ):
+                continue  # "President X called Netanyahu to say U.S. support ..." (Gaza)
             if country is None and relation == "leaderOf":
                 # the country named most, not the place the story is from: only heads
                 # of state, as ministers of a region or a party read as the state's
@@ -113,6 +120,30 @@ def _other_country_named(sent: Span, reader: SentenceReader, country: Span) -> b
         for m in [reader.named_or_demonym(t)]
         if t.pos_ != "PRON"
     )
+
+
+#: prepositions that name a country as a place a person goes or is: "a trip to Russia"
+_PLACE_PREPS = frozenset({"to", "in", "into", "from", "at", "across", "through", "via"})
+
+
+def _other_country_acts(person: Span, reader: SentenceReader, country: Span) -> bool:
+    """Whether the person's clause names another country as an actor ("U.S. support",
+    "Washington said"), not only as a place ("made a trip to Russia"); a clause joined by
+    "and" is another's ("..., and the ministers of Mali and Guinea met")."""
+    verb = next((a for a in person.root.ancestors if a.pos_ in {"VERB", "AUX"}), None)
+    if verb is None:
+        return False
+    other = {t.i for c in verb.children if c.dep_ == "conj" for t in c.subtree}
+    for t in verb.subtree:
+        if t.i in other:
+            continue
+        m = reader.named_or_demonym(t)
+        if m is None or m.label_ != "Country" or m.kb_id_ == country.kb_id_ or t.pos_ == "PRON":
+            continue
+        if m.root.dep_ == "pobj" and m.root.head.lower_ in _PLACE_PREPS:
+            continue
+        return True
+    return False
 
 
 def _bare_title(person: Span, sent: Span, reader: SentenceReader) -> tuple[str, str] | None:
@@ -377,6 +408,8 @@ def _title_of_org(person: Span, reader: SentenceReader) -> Iterator[Candidate]:
     if found is not None and org is not None:
         relation = _demote(found[0], [title], found[1], reader)
         rel = _for_state(relation, org, found[1])
+        if rel == "memberOf" and _heads(title, org):
+            rel = "leaderOf"  # "the commander of the Revolutionary Guards, X"
         if rel is not None:
             yield Candidate(reader.arg(person), rel, org, "title_of_org")
 
