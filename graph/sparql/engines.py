@@ -490,6 +490,7 @@ def open_backend(
     endpoint: str | None = None,
     timeout: float | None = DEFAULT_TIMEOUT,
     allow_network: bool = False,
+    max_answer_bytes: int | None = None,
 ) -> Backend:
     """The backend the CLI options ask for.
 
@@ -500,6 +501,8 @@ def open_backend(
         endpoint: a SPARQL endpoint URL (then ``store`` must be ``None``).
         timeout: seconds per query; ``None`` or 0 for no limit.
         allow_network: let local queries use ``SERVICE`` / ``FROM``.
+        max_answer_bytes: the most bytes of an endpoint's answer read (``None``: the
+            default cap, 0: none).
 
     Raises:
         QueryError: conflicting or malformed options.
@@ -511,7 +514,9 @@ def open_backend(
 
         if store not in (None, "oxigraph", "rdflib"):
             raise QueryError("--endpoint and --store exclude each other; give one")
-        return EndpointBackend(endpoint, timeout=limit)
+        if max_answer_bytes is None:
+            return EndpointBackend(endpoint, timeout=limit)
+        return EndpointBackend(endpoint, timeout=limit, max_bytes=max_answer_bytes or None)
     if store == "rdflib":
         return RdflibBackend.from_file(graph_path, timeout=limit, allow_network=allow_network)
     if store in (None, "oxigraph"):
