@@ -1,5 +1,6 @@
 """Issue 12 round two, cases 10 and 11 continued: ``push`` bounded as a whole, a slow
-server's connection shut at the deadline and an endpoint's answer capped in size.
+server's connection shut at the deadline, an endpoint's answer capped in size, and
+CONSTRUCT / DESCRIBE results read only up to ``--limit``.
 
 Every server is started here on 127.0.0.1 (:mod:`http_servers`), with bounded loops.
 """
@@ -14,6 +15,8 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 from http_servers import Listener, http_answer
+from rdflib import Graph, URIRef
+from rdflib.compare import isomorphic
 
 from actorgraph.graph.cli import main
 from actorgraph.graph.errors import OutputError, QueryError
@@ -202,3 +205,100 @@ def test_the_command_line_defaults_are_the_library_defaults() -> None:
     assert options.DEFAULT_TIMEOUT == limits.DEFAULT_TIMEOUT
     assert options.DEFAULT_PUSH_TIMEOUT == limits.PUSH_TIMEOUT
     assert options.DEFAULT_ANSWER_BYTES == transport.ANSWER_BYTES
+
+
+# ------------------------------------------------------------------ 11 CONSTRUCT up to --limit
+
+#: 300 subjects: the template below makes 300^3 = 27 million distinct triples
+HUGE_CONSTRUCT = "CONSTRUCT { ?a ?b ?c } WHERE { ?a ?p ?x . ?b ?q ?y . ?c ?r ?z }"
+HUGE_DESCRIBE = "DESCRIBE ?a ?b WHERE { ?a ?p ?x . ?b ?q ?y . ?c ?r ?z }"
+
+
+@pytest.fixture(scope="module")
+def wide(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    lines = [f"<http://x/s{i}> <http://x/p> <http://x/o{i}> .\n" for i in range(300)]
+    path = tmp_path_factory.mktemp("wide") / "wide.nt"
+    path.write_text("".join(lines), encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize("engine", ["rdflib", "oxigraph", "oxigraph:DIR"])
+@pytest.mark.parametrize("query", [HUGE_CONSTRUCT, HUGE_DESCRIBE], ids=["construct", "describe"])
+def test_construct_and_describe_stop_at_the_limit(
+    wide: Path, tmp_path: Path, engine: str, query: str
+) -> None:
+    """#11: CONSTRUCT / DESCRIBE results were held whole before --limit applied."""
+    from actorgraph.graph.sparql.engines import open_backend
+
+    store = engine.replace("DIR", str(tmp_path / "store"))
+    backend = open_backend(wide, store=store, timeout=60)
+    started = time.monotonic()
+    outcome = backend.query(query, limit=7)
+    assert time.monotonic() - started < 15
+    assert outcome.kind == "CONSTRUCT"
+    assert len(set(outcome.triples)) == len(outcome.triples) == 7
+    subjects = {URIRef(f"http://x/s{i}") for i in range(300)}
+    source = Graph().parse(wide, format="nt")
+    for triple in outcome.triples:
+        if query == HUGE_CONSTRUCT:  # ?a ?b ?c are all subjects of the graph
+            assert set(triple) <= subjects, triple
+        else:  # the description of a subject: its triples in the graph
+            assert triple in source, triple
+
+
+@pytest.mark.parametrize("fmt", ["turtle", "table", "json", "csv", "tsv"])
+@pytest.mark.parametrize("engine", ["rdflib", "oxigraph"])
+def test_query_command_limits_construct_in_every_format(wide: Path, engine: str, fmt: str) -> None:
+    code, output, took = _run(
+        "query", "--graph", wide, "--store", engine, "--limit", "5", "-f", fmt, HUGE_CONSTRUCT
+    )
+    assert code == 0, output
+    assert took < 15
+    import pyoxigraph as ox
+
+    syntax = {"json": ox.RdfFormat.JSON_LD, "csv": ox.RdfFormat.N_TRIPLES}
+    syntax["tsv"] = ox.RdfFormat.N_TRIPLES
+    triples = set(ox.parse(output.encode(), format=syntax.get(fmt, ox.RdfFormat.TURTLE)))
+    assert len(triples) == 5
+
+
+SMALL = """@prefix : <http://x/> .
+:a :p :b ; :name "A" ; :q [ :r :c ; :s "nested" ] .
+:b :p :c ; :name "B"@en .
+:c :name "C" .
+"""
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "CONSTRUCT { ?x <http://x/linked> ?y } WHERE { ?x <http://x/p> ?y }",
+        "CONSTRUCT { ?x <http://x/via> [ <http://x/to> ?y ] } WHERE { ?x <http://x/p> ?y }",
+        "CONSTRUCT WHERE { ?x <http://x/name> ?n }",
+        "DESCRIBE <http://x/a>",
+        "DESCRIBE ?x WHERE { ?x <http://x/p> <http://x/c> }",
+        "DESCRIBE <http://x/c> ?x WHERE { ?x <http://x/p> ?y }",
+    ],
+)
+def test_streamed_triples_are_rdflibs_result(query: str) -> None:
+    """Streaming changes when the triples are made, not which: the same graph as rdflib's."""
+    import itertools
+
+    from actorgraph.graph.sparql.query import prepare, stream_triples
+
+    g = Graph().parse(data=SMALL, format="turtle")
+    prepared = prepare(query)
+    expected = g.query(prepared).graph
+    assert expected is not None and len(expected) > 0
+    streamed = Graph()
+    for t in stream_triples(g, prepared):
+        streamed.add(t)
+    assert isomorphic(streamed, expected)
+    first = list(itertools.islice(stream_triples(g, prepared), 2))
+    assert len(first) == 2 and all(t in streamed for t in first if not _has_bnode(t))
+
+
+def _has_bnode(t: tuple[object, ...]) -> bool:
+    from rdflib import BNode
+
+    return any(isinstance(x, BNode) for x in t)

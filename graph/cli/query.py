@@ -78,7 +78,12 @@ def _query_text(query: str) -> str:
     "Query a remote SPARQL endpoint instead of a graph file (this is a network opt-in)."
 )
 @max_answer_option("With --endpoint: stop reading the answer past this many bytes (0: no cap).")
-@click.option("--limit", type=click.IntRange(min=0), help="Show at most this many rows.")
+@click.option(
+    "--limit",
+    type=click.IntRange(min=0),
+    help="Show at most this many rows (triples for CONSTRUCT and DESCRIBE); results are "
+    "read only up to the limit.",
+)
 @click.option(
     "--allow-network", is_flag=True, help="Allow SERVICE and remote FROM (off by default)."
 )

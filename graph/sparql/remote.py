@@ -57,8 +57,8 @@ class EndpointBackend:
     ) -> QueryOutcome:
         """POST the query (predefined prefixes declared, bindings as VALUES) and read the answer.
 
-        ``limit`` is applied to the rows read back (the endpoint computes them all);
-        the answer is read up to ``max_bytes``.
+        ``limit`` is applied to the rows (or triples) read back; the endpoint
+        computes them all, and its answer is read up to ``max_bytes``.
         """
         kind = query_form(text)
         full = _with_prefixes(with_values(text, bindings))
@@ -79,7 +79,8 @@ class EndpointBackend:
             )
         if kind in {"SELECT", "ASK"}:
             return _parse_results_json(body, self.url).limited(limit)
-        return QueryOutcome("CONSTRUCT", triples=tuple(_parse_graph(body, ctype, self.url)))
+        triples = tuple(_parse_graph(body, ctype, self.url))
+        return QueryOutcome("CONSTRUCT", triples=triples).limited(limit)
 
 
 def _parse_results_json(body: bytes, url: str) -> QueryOutcome:
