@@ -21,7 +21,7 @@ DEFAULT_TIMEOUT = 30.0
 #: seconds a whole push, every request together, may take by default (``limits.PUSH_TIMEOUT``)
 DEFAULT_PUSH_TIMEOUT = 600.0
 #: the most bytes of one answer of an endpoint read by default (``transport.ANSWER_BYTES``)
-DEFAULT_ANSWER_BYTES = 500_000_000
+DEFAULT_ANSWER_BYTES = 250_000_000
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -132,7 +132,7 @@ def endpoint_option(help: str, *, required: bool = False) -> Callable[[F], F]:
 
 
 def max_answer_option(help: str) -> Callable[[F], F]:
-    """``--max-answer-bytes N`` (default 500,000,000, 0 for no cap)."""
+    """``--max-answer-bytes N`` (default 250,000,000, 0 for no cap)."""
     return click.option(
         "--max-answer-bytes",
         default=DEFAULT_ANSWER_BYTES,

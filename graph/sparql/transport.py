@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import contextlib
 import http.client
+import io
 import ipaddress
 import socket
 import threading
@@ -29,7 +30,7 @@ __all__ = ["ANSWER_BYTES", "Deadline", "check_url", "http_request"]
 #: bytes read from an answer at a time (the deadline and the size cap are checked between blocks)
 _BLOCK = 1 << 16
 #: the most bytes of one answer read unless told otherwise (``--max-answer-bytes``)
-ANSWER_BYTES = 500_000_000
+ANSWER_BYTES = 250_000_000
 
 
 class Deadline:
@@ -318,7 +319,7 @@ def _read_body(resp: Any, deadline: Deadline, sockets: _Sockets, max_bytes: int 
     declared = resp.headers.get("Content-Length", "")
     if max_bytes is not None and declared.isdigit() and int(declared) > max_bytes:
         raise _TooLarge(max_bytes, f"its Content-Length is {int(declared):,}")
-    body = bytearray()
+    body = io.BytesIO()  # getvalue() hands its buffer over: the answer is held once, not twice
     read = getattr(resp, "read1", resp.read)  # read1: what one socket read gives, no more
     while True:
         left = deadline.left()
@@ -328,7 +329,7 @@ def _read_body(resp: Any, deadline: Deadline, sockets: _Sockets, max_bytes: int 
         chunk = read(_BLOCK)
         if not chunk:
             break
-        body += chunk
-        if max_bytes is not None and len(body) > max_bytes:
+        if max_bytes is not None and body.tell() + len(chunk) > max_bytes:
             raise _TooLarge(max_bytes, "an endless or very long answer")
-    return bytes(body)
+        body.write(chunk)
+    return body.getvalue()
