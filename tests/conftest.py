@@ -4,10 +4,12 @@ seed articles per session, and the builder of hostile graphs."""
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
+from typing import Any
 
 import pytest
+from http_servers import Listener, Reply
 from spacy.lang.en import English
 from spacy.tokens import Doc, Span
 
@@ -172,3 +174,17 @@ def make_hostile_graph(
         for i, text in enumerate(texts)
     ]
     return KnowledgeGraph({e.id: e for e in entities}, tuple(edges))
+
+
+@pytest.fixture
+def listener() -> Iterator[Callable[..., Listener]]:
+    """Start :class:`~http_servers.Listener` servers on 127.0.0.1; all stopped afterwards."""
+    made: list[Listener] = []
+
+    def make(reply: Reply = b"", **kw: Any) -> Listener:
+        made.append(Listener(reply, **kw))
+        return made[-1]
+
+    yield make
+    for one in made:
+        one.close()

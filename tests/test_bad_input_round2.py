@@ -14,6 +14,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from http_servers import Listener, http_answer
 from rdflib import Graph, Literal
 from spacy.lang.en import English
 from spacy.language import Language
@@ -311,95 +312,6 @@ def test_text_after_an_unclosed_tag_is_kept() -> None:
 # --------------------------------------------------------------------------- servers (127.0.0.1)
 
 
-class Listener:
-    """A TCP listener on 127.0.0.1 that records connections and answers with ``reply``.
-
-    ``reply`` is sent ``chunk`` bytes at a time, ``pause`` seconds apart (its first
-    ``head`` bytes at once); the thread stops after ``lifetime`` seconds whatever happens.
-    """
-
-    def __init__(self, reply: bytes = b"", *, chunk: int = 1 << 20, pause: float = 0.0) -> None:
-        import socket
-        import threading
-
-        self.reply, self.chunk, self.pause = reply, chunk, pause
-        self.head = 0
-        self.connections = 0
-        self.sock = socket.socket()
-        self.sock.bind(("127.0.0.1", 0))
-        self.sock.listen(8)
-        self.sock.settimeout(0.2)
-        self.port = self.sock.getsockname()[1]
-        self.url = f"http://127.0.0.1:{self.port}/q"
-        self._stop = threading.Event()
-        self._thread = threading.Thread(target=self._serve, daemon=True)
-        self._thread.start()
-
-    def _serve(self, lifetime: float = 20.0) -> None:
-        deadline = time.monotonic() + lifetime
-        while not self._stop.is_set() and time.monotonic() < deadline:
-            try:
-                conn, _ = self.sock.accept()
-            except OSError:
-                continue
-            self.connections += 1
-            with conn:
-                conn.settimeout(1)
-                try:
-                    _read_request(conn)
-                    conn.sendall(self.reply[: self.head])
-                    for i in range(self.head, len(self.reply), self.chunk):
-                        if self._stop.is_set() or time.monotonic() > deadline:
-                            break
-                        conn.sendall(self.reply[i : i + self.chunk])
-                        time.sleep(self.pause)
-                except OSError:
-                    pass
-
-    def close(self) -> None:
-        self._stop.set()
-        self._thread.join(5)
-        self.sock.close()
-
-
-def _read_request(conn: object) -> None:
-    """Read one whole HTTP request (headers and body), so closing never resets it."""
-    data = b""
-    while b"\r\n\r\n" not in data and len(data) < 1 << 20:
-        chunk = conn.recv(65536)  # type: ignore[attr-defined]
-        if not chunk:
-            return
-        data += chunk
-    head, _, body = data.partition(b"\r\n\r\n")
-    length = 0
-    for line in head.split(b"\r\n"):
-        if line.lower().startswith(b"content-length:"):
-            length = int(line.split(b":", 1)[1])
-    while len(body) < length:
-        chunk = conn.recv(65536)  # type: ignore[attr-defined]
-        if not chunk:
-            return
-        body += chunk
-
-
-@pytest.fixture
-def listener() -> object:
-    made: list[Listener] = []
-
-    def make(reply: bytes = b"", **kw: float) -> Listener:
-        made.append(Listener(reply, **kw))  # type: ignore[arg-type]
-        return made[-1]
-
-    yield make
-    for one in made:
-        one.close()
-
-
-def http_answer(body: bytes, ctype: str = "application/sparql-results+json") -> bytes:
-    head = f"HTTP/1.1 200 OK\r\nContent-Type: {ctype}\r\nContent-Length: {len(body)}\r\n"
-    return head.encode() + b"Connection: close\r\n\r\n" + body
-
-
 TINY_TTL = "<http://example.org/a> <http://example.org/p> <http://example.org/b> .\n"
 
 
@@ -482,7 +394,7 @@ def test_push_and_query_commands_are_bounded_against_a_trickling_server(
     graph = Graph().parse(data=TINY_TTL, format="nt")
     before = set(threading.enumerate())  # other tests' servers may still hold threads
     started = time.monotonic()
-    with pytest.raises(OutputError, match=r"did not answer within 1 s"):
+    with pytest.raises(OutputError, match=r"push to .* did not finish within 1 s"):
         push(graph, server.url, timeout=1)
     assert time.monotonic() - started < 3
     started = time.monotonic()

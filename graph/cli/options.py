@@ -16,8 +16,12 @@ import click
 DEFAULT_OUT = "out"
 #: the graph file commands read by default
 DEFAULT_GRAPH = f"{DEFAULT_OUT}/graph.ttl"
-#: seconds a query, or an HTTP request to a store, may take by default
+#: seconds a query, or a request to an endpoint, may take by default (``limits.DEFAULT_TIMEOUT``)
 DEFAULT_TIMEOUT = 30.0
+#: seconds a whole push, every request together, may take by default (``limits.PUSH_TIMEOUT``)
+DEFAULT_PUSH_TIMEOUT = 600.0
+#: the most bytes of one answer of an endpoint read by default (``transport.ANSWER_BYTES``)
+DEFAULT_ANSWER_BYTES = 250_000_000
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -111,11 +115,11 @@ def format_option(
     return click.option("-f", "--format", "fmt", type=click.Choice(choices), help=help, **shown)
 
 
-def timeout_option(help: str) -> Callable[[F], F]:
+def timeout_option(help: str, *, default: float = DEFAULT_TIMEOUT) -> Callable[[F], F]:
     """``--timeout SECONDS`` (default 30, 0 for none)."""
     return click.option(
         "--timeout",
-        default=DEFAULT_TIMEOUT,
+        default=default,
         show_default=True,
         type=click.FloatRange(min=0),
         help=help,
@@ -125,6 +129,18 @@ def timeout_option(help: str) -> Callable[[F], F]:
 def endpoint_option(help: str, *, required: bool = False) -> Callable[[F], F]:
     """``--endpoint URL``: a SPARQL 1.1 service."""
     return click.option("--endpoint", required=required, metavar="URL", help=help)
+
+
+def max_answer_option(help: str) -> Callable[[F], F]:
+    """``--max-answer-bytes N`` (default 250,000,000, 0 for no cap)."""
+    return click.option(
+        "--max-answer-bytes",
+        default=DEFAULT_ANSWER_BYTES,
+        show_default=True,
+        type=click.IntRange(min=0),
+        metavar="N",
+        help=help,
+    )
 
 
 def model_option(help: str) -> Callable[[F], F]:

@@ -6,7 +6,14 @@ from pathlib import Path
 
 import click
 
-from .options import endpoint_option, graph_option, prune_option, timeout_option
+from .options import (
+    DEFAULT_PUSH_TIMEOUT,
+    endpoint_option,
+    graph_option,
+    max_answer_option,
+    prune_option,
+    timeout_option,
+)
 
 
 @click.command()
@@ -22,7 +29,13 @@ from .options import endpoint_option, graph_option, prune_option, timeout_option
     help="SPARQL query endpoint used by --prune to list graphs "
     "(default: the endpoint with /store replaced by /query, else the endpoint itself).",
 )
-@timeout_option("Seconds to wait for each HTTP request (0: no limit).")
+@timeout_option(
+    "Seconds the whole push may take, all its requests together, not each one (0: no "
+    "limit). When they are up the push stops with one line; graphs already replaced stay "
+    "replaced, and pushing again finishes the job.",
+    default=DEFAULT_PUSH_TIMEOUT,
+)
+@max_answer_option("Stop reading an answer of the store past this many bytes (0: no cap).")
 @click.option("--dry-run", is_flag=True, help="Compare with the store; change nothing.")
 @click.option("-v", "--verbose", is_flag=True, help="List every graph and what happened to it.")
 def push(
@@ -31,6 +44,7 @@ def push(
     prune: bool,
     query_endpoint: str | None,
     timeout: float,
+    max_answer_bytes: int,
     dry_run: bool,
     verbose: bool,
 ) -> None:
@@ -57,6 +71,7 @@ def push(
         query_endpoint=query_endpoint,
         timeout=timeout or None,
         dry_run=dry_run,
+        max_bytes=max_answer_bytes or None,
     )
     if verbose:
         for what, names in (

@@ -9,7 +9,13 @@ import click
 
 from actorgraph.graph.errors import InputError, QueryError
 
-from .options import endpoint_option, format_option, graph_option, timeout_option
+from .options import (
+    endpoint_option,
+    format_option,
+    graph_option,
+    max_answer_option,
+    timeout_option,
+)
 
 if TYPE_CHECKING:
     from actorgraph.graph.sparql.engines import Backend
@@ -55,7 +61,10 @@ def _query_text(query: str) -> str:
     "or the gazetteer's name for it, ignoring case and punctuation; <IRI>, ag:name, numbers "
     'and "text"@en bind as such.',
 )
-@timeout_option("Seconds a query may run (0: no limit).")
+@timeout_option(
+    "Seconds a query may run (0: no limit); with --endpoint, the whole request: sending, "
+    "waiting and reading the answer together."
+)
 @click.option(
     "--store",
     default="oxigraph",
@@ -68,7 +77,13 @@ def _query_text(query: str) -> str:
 @endpoint_option(
     "Query a remote SPARQL endpoint instead of a graph file (this is a network opt-in)."
 )
-@click.option("--limit", type=click.IntRange(min=0), help="Show at most this many rows.")
+@max_answer_option("With --endpoint: stop reading the answer past this many bytes (0: no cap).")
+@click.option(
+    "--limit",
+    type=click.IntRange(min=0),
+    help="Show at most this many rows (triples for CONSTRUCT and DESCRIBE); results are "
+    "read only up to the limit.",
+)
 @click.option(
     "--allow-network", is_flag=True, help="Allow SERVICE and remote FROM (off by default)."
 )
@@ -82,6 +97,7 @@ def query(
     timeout: float,
     store: str,
     endpoint: str | None,
+    max_answer_bytes: int,
     limit: int | None,
     allow_network: bool,
 ) -> None:
@@ -127,6 +143,7 @@ def query(
         endpoint=endpoint,
         timeout=timeout,
         allow_network=allow_network,
+        max_answer_bytes=max_answer_bytes,
     )
     if name is not None:
         named = get_query(name)

@@ -48,7 +48,7 @@ from actorgraph.graph.errors import GraphFileError, QueryError
 
 from . import limits  # limits.QUERY_MEMORY is read per query: it can be lowered at run time
 from .limits import DEFAULT_TIMEOUT, _first_line, memory_message, run_isolated
-from .query import prepare
+from .query import prepare, query_kind, stream_triples
 from .results import QueryOutcome, outcome_from_result
 from .text import query_form, refuse_network, with_values
 
@@ -124,13 +124,17 @@ class RdflibBackend:
     ) -> QueryOutcome:
         """Run a query; bindings go through ``initBindings``, never into the text.
 
-        With ``limit``, rows are read only until there are that many.
+        With ``limit``, rows (or the triples of CONSTRUCT and DESCRIBE) are read only
+        until there are that many.
         """
         prepared = _prepared(text, self.allow_network)
         init = dict(bindings or {})
 
         def work() -> QueryOutcome:
             try:
+                if limit is not None and query_kind(prepared) in {"CONSTRUCT", "DESCRIBE"}:
+                    found = stream_triples(self.graph, prepared, init)  # stops at the limit
+                    return QueryOutcome("CONSTRUCT", triples=tuple(itertools.islice(found, limit)))
                 return outcome_from_result(self.graph.query(prepared, initBindings=init), limit)
             except MemoryError:
                 raise QueryError(memory_message()) from None
@@ -437,8 +441,9 @@ def _store_query(store: Any, text: str, limit: int | None = None) -> QueryOutcom
                 for sol in itertools.islice(result, limit)
             )
             return QueryOutcome("SELECT", names, rows)
-        triples = tuple(
-            (_from_ox(t.subject), _from_ox(t.predicate), _from_ox(t.object)) for t in result
+        triples = tuple(  # Oxigraph makes the triples as they are read: stop at the limit
+            (_from_ox(t.subject), _from_ox(t.predicate), _from_ox(t.object))
+            for t in itertools.islice(result, limit)
         )
         return QueryOutcome("CONSTRUCT", triples=triples)  # type: ignore[arg-type]
     except SyntaxError as exc:
@@ -490,6 +495,7 @@ def open_backend(
     endpoint: str | None = None,
     timeout: float | None = DEFAULT_TIMEOUT,
     allow_network: bool = False,
+    max_answer_bytes: int | None = None,
 ) -> Backend:
     """The backend the CLI options ask for.
 
@@ -500,6 +506,8 @@ def open_backend(
         endpoint: a SPARQL endpoint URL (then ``store`` must be ``None``).
         timeout: seconds per query; ``None`` or 0 for no limit.
         allow_network: let local queries use ``SERVICE`` / ``FROM``.
+        max_answer_bytes: the most bytes of an endpoint's answer read (``None``: the
+            default cap, 0: none).
 
     Raises:
         QueryError: conflicting or malformed options.
@@ -511,7 +519,9 @@ def open_backend(
 
         if store not in (None, "oxigraph", "rdflib"):
             raise QueryError("--endpoint and --store exclude each other; give one")
-        return EndpointBackend(endpoint, timeout=limit)
+        if max_answer_bytes is None:
+            return EndpointBackend(endpoint, timeout=limit)
+        return EndpointBackend(endpoint, timeout=limit, max_bytes=max_answer_bytes or None)
     if store == "rdflib":
         return RdflibBackend.from_file(graph_path, timeout=limit, allow_network=allow_network)
     if store in (None, "oxigraph"):

@@ -15,12 +15,21 @@ from typing import Any, TypeVar
 
 from actorgraph.graph.errors import ActorGraphError, QueryError
 
-__all__ = ["DEFAULT_TIMEOUT", "QUERY_MEMORY", "memory_message", "run_isolated", "timeout_message"]
+__all__ = [
+    "DEFAULT_TIMEOUT",
+    "PUSH_TIMEOUT",
+    "QUERY_MEMORY",
+    "memory_message",
+    "run_isolated",
+    "timeout_message",
+]
 
 T = TypeVar("T")
 
 #: seconds a query may run unless told otherwise
 DEFAULT_TIMEOUT = 30.0
+#: seconds a whole push (every request together) may take unless told otherwise
+PUSH_TIMEOUT = 600.0
 
 
 def timeout_message(seconds: float) -> str:

@@ -12,8 +12,9 @@ from actorgraph.graph.core.serialize import nt_iri, ntriples_text, term_key
 from actorgraph.graph.errors import OutputError, QueryError
 from actorgraph.ontology import AG
 
-from .limits import DEFAULT_TIMEOUT
-from .remote import _NTRIPLES, EndpointBackend, _body_line, _parse_graph, check_url, http_request
+from .limits import PUSH_TIMEOUT
+from .remote import _NTRIPLES, EndpointBackend, _body_line, _parse_graph
+from .transport import ANSWER_BYTES, Deadline, check_url, http_request
 
 __all__ = ["PushReport", "default_query_endpoint", "graph_url", "push"]
 
@@ -65,8 +66,9 @@ def push(
     *,
     prune: bool = False,
     query_endpoint: str | None = None,
-    timeout: float | None = DEFAULT_TIMEOUT,
+    timeout: float | None = PUSH_TIMEOUT,
     dry_run: bool = False,
+    max_bytes: int | None = ANSWER_BYTES,
 ) -> PushReport:
     """Upload a graph to a SPARQL 1.1 Graph Store: default graph + one named graph per article.
 
@@ -81,42 +83,76 @@ def push(
         prune: delete the store's article graphs missing locally.
         query_endpoint: SPARQL query endpoint used to list graphs for ``prune``
             (default: :func:`default_query_endpoint`).
-        timeout: seconds per HTTP request.
+        timeout: seconds the whole push may take, every request together (``None``:
+            no limit); when they are up the push stops with :class:`OutputError`
+            (the graphs already replaced stay replaced; pushing again finishes the job).
         dry_run: compare only; change nothing.
+        max_bytes: the most bytes of one answer of the store read (``None``: no cap).
 
     Raises:
-        OutputError: the store refused a request or cannot be reached.
+        OutputError: the store refused a request, cannot be reached, or the push
+            did not finish within ``timeout``.
         QueryError: listing the store's graphs failed (``prune``).
     """
     check_url(endpoint, OutputError)
+    deadline = Deadline(timeout, what=f"push to {endpoint}")
+    store = _Store(endpoint, deadline, max_bytes)
     report = PushReport(endpoint=endpoint, dry_run=dry_run)
     parts = article_graphs(graph)
     for iri, part in parts.items():
-        outcome = _sync_graph(endpoint, str(iri), part, timeout, dry_run)
+        outcome = _sync_graph(store, str(iri), part, dry_run)
         {"new": report.new, "replaced": report.replaced, "unchanged": report.unchanged}[
             outcome
         ].append(str(iri))
-    report.default_graph = _sync_graph(endpoint, None, graph, timeout, dry_run)
+    report.default_graph = _sync_graph(store, None, graph, dry_run)
     if prune:
         listing = EndpointBackend(
-            query_endpoint or default_query_endpoint(endpoint), timeout=timeout
+            query_endpoint or default_query_endpoint(endpoint),
+            timeout=deadline,
+            max_bytes=max_bytes,
         )
         for name in sorted(_remote_article_graphs(listing) - {str(i) for i in parts}):
             if not dry_run:
-                _delete_graph(endpoint, name, timeout)
+                _delete_graph(store, name)
             report.pruned.append(name)
     return report
 
 
-def _sync_graph(
-    endpoint: str, name: str | None, graph: Graph, timeout: float | None, dry_run: bool
-) -> str:
+@dataclass(frozen=True)
+class _Store:
+    """Where a push sends its requests, and the one deadline they share."""
+
+    endpoint: str
+    deadline: Deadline
+    max_bytes: int | None
+
+    def request(
+        self,
+        method: str,
+        name: str | None,
+        *,
+        data: bytes | None = None,
+        headers: dict[str, str] | None = None,
+    ) -> tuple[int, str, bytes]:
+        """One request about graph ``name`` (``None``: the default graph)."""
+        return http_request(
+            method,
+            graph_url(self.endpoint, name),
+            data=data,
+            headers=headers,
+            timeout=self.deadline,
+            error=OutputError,
+            max_bytes=self.max_bytes,
+        )
+
+
+def _sync_graph(store: _Store, name: str | None, graph: Graph, dry_run: bool) -> str:
     """PUT one graph unless the store holds the same; returns new / replaced / unchanged."""
-    remote = _get_graph(endpoint, name, timeout)
+    remote = _get_graph(store, name)
     if remote is not None and remote == _keys(graph):
         return "unchanged"
     if not dry_run:
-        _put_graph(endpoint, name, graph, timeout)
+        _put_graph(store, name, graph)
     return "replaced" if remote else "new"  # a store's default graph exists even when empty
 
 
@@ -128,15 +164,10 @@ def _graph_label(name: str | None) -> str:
     return "the default graph" if name is None else f"graph <{name}>"
 
 
-def _get_graph(
-    endpoint: str, name: str | None, timeout: float | None
-) -> set[tuple[tuple[str, ...], ...]] | None:
-    status, ctype, body = http_request(
-        "GET",
-        graph_url(endpoint, name),
-        headers={"Accept": f"{_NTRIPLES}, text/turtle;q=0.8"},
-        timeout=timeout,
-        error=OutputError,
+def _get_graph(store: _Store, name: str | None) -> set[tuple[tuple[str, ...], ...]] | None:
+    endpoint = store.endpoint
+    status, ctype, body = store.request(
+        "GET", name, headers={"Accept": f"{_NTRIPLES}, text/turtle;q=0.8"}
     )
     if status == 404:
         return None
@@ -151,29 +182,21 @@ def _get_graph(
         raise OutputError(str(exc)) from None
 
 
-def _put_graph(endpoint: str, name: str | None, graph: Graph, timeout: float | None) -> None:
-    status, _, body = http_request(
-        "PUT",
-        graph_url(endpoint, name),
-        data=ntriples_text(graph).encode("utf-8"),
-        headers={"Content-Type": _NTRIPLES},
-        timeout=timeout,
-        error=OutputError,
-    )
+def _put_graph(store: _Store, name: str | None, graph: Graph) -> None:
+    data = ntriples_text(graph).encode("utf-8")
+    status, _, body = store.request("PUT", name, data=data, headers={"Content-Type": _NTRIPLES})
     if status not in {200, 201, 204}:
         raise OutputError(
-            f"{endpoint}: replacing {_graph_label(name)} answered HTTP {status}: "
+            f"{store.endpoint}: replacing {_graph_label(name)} answered HTTP {status}: "
             f"{_body_line(body)}; check the URL and that the store accepts writes"
         )
 
 
-def _delete_graph(endpoint: str, name: str, timeout: float | None) -> None:
-    status, _, body = http_request(
-        "DELETE", graph_url(endpoint, name), timeout=timeout, error=OutputError
-    )
+def _delete_graph(store: _Store, name: str) -> None:
+    status, _, body = store.request("DELETE", name)
     if status not in {200, 202, 204, 404}:
         raise OutputError(
-            f"{endpoint}: deleting graph <{name}> answered HTTP {status}: {_body_line(body)}"
+            f"{store.endpoint}: deleting graph <{name}> answered HTTP {status}: {_body_line(body)}"
         )
 
 

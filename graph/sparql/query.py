@@ -10,8 +10,9 @@ calls first) refuses them by name with :class:`UpdateRefused`.
 from __future__ import annotations
 
 import difflib
+import itertools
 import re
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from typing import TYPE_CHECKING, Any
 
 from actorgraph.graph.core.rdf import PREFIXES
@@ -21,7 +22,7 @@ if TYPE_CHECKING:  # rdflib's SPARQL parser takes a while to import: only when a
     from rdflib import Graph
     from rdflib.plugins.sparql.sparql import Query
     from rdflib.query import Result
-    from rdflib.term import Identifier
+    from rdflib.term import Identifier, Node
 
 __all__ = [
     "UpdateRefused",
@@ -29,6 +30,7 @@ __all__ = [
     "prepare",
     "query_kind",
     "run_query",
+    "stream_triples",
     "unknown_terms",
 ]
 
@@ -156,3 +158,53 @@ def run_query(
         return graph.query(q, initBindings=dict(bindings or {}))
     except Exception as exc:
         raise QueryError(f"query failed: {str(exc).splitlines()[0]}") from None
+
+
+def stream_triples(
+    graph: Graph, query: Query, bindings: Mapping[str, Identifier] | None = None
+) -> Iterator[tuple[Node, Node, Node]]:
+    """The triples of a CONSTRUCT or DESCRIBE query, each once, as they are made.
+
+    rdflib builds the whole result graph before handing back any of it; this
+    evaluates the same algebra one solution at a time, so a reader that stops
+    early (``--limit``) stops the evaluation too. The triples are those rdflib's
+    result graph holds, in the order they are found.
+    """
+    from rdflib import URIRef
+    from rdflib.plugins.sparql.evaluate import _fillTemplate, evalPart
+    from rdflib.plugins.sparql.sparql import QueryContext
+    from rdflib.term import Variable
+
+    main = query.algebra
+    init = {Variable(k): v for k, v in (bindings or {}).items()}
+    # keyed by Variable, as rdflib's own evalQuery does (its annotation says str)
+    ctx = QueryContext(
+        graph,
+        initBindings=init,  # type: ignore[arg-type]
+        datasetClause=main.datasetClause,
+    )
+    ctx.prologue = query.prologue
+    seen: set[tuple[Node, Node, Node]] = set()
+    if main.name == "ConstructQuery":
+        template = main.template or main.p.p.triples  # CONSTRUCT WHERE: the pattern itself
+        for solution in evalPart(ctx, main.p):
+            for triple in _fillTemplate(template, solution):
+                if triple not in seen:
+                    seen.add(triple)
+                    yield triple
+        return
+    if main.name != "DescribeQuery":
+        raise QueryError(f"{query_kind(query)} queries give rows, not triples")
+    source = ctx.graph
+    assert source is not None
+    described: set[Node] = set()
+    resources: Iterator[Node] = (iri for iri in main.PV if isinstance(iri, URIRef))
+    solutions = evalPart(ctx, main.p) if main.p is not None else iter(())
+    for resource in itertools.chain(resources, (v for s in solutions for v in s.values())):
+        if resource in described:
+            continue
+        described.add(resource)
+        for found in source.cbd(resource):
+            if found not in seen:
+                seen.add(found)
+                yield found

@@ -55,10 +55,12 @@ class QueryOutcome:
     triples: tuple[tuple[Node, Node, Node], ...] = ()
 
     def limited(self, limit: int | None) -> QueryOutcome:
-        """The same outcome with at most ``limit`` rows (all when ``None``)."""
-        if limit is None or len(self.rows) <= limit:
+        """The same outcome with at most ``limit`` rows or triples (all when ``None``)."""
+        if limit is None or (len(self.rows) <= limit and len(self.triples) <= limit):
             return self
-        return QueryOutcome(self.kind, self.variables, self.rows[:limit], self.boolean)
+        return QueryOutcome(
+            self.kind, self.variables, self.rows[:limit], self.boolean, self.triples[:limit]
+        )
 
     def graph(self) -> Graph:
         """The triples of a CONSTRUCT / DESCRIBE outcome as a graph."""
