@@ -174,7 +174,9 @@ MULTIWORD_TITLES = {
 VERB_RELATIONS: dict[str, str] = {
     **dict.fromkeys(
         "attack strike bomb hit target shell raid assault ambush kill bombard invade "
-        "storm shoot massacre abduct kidnap wound injure hammer pummel strafe".split(),
+        "storm shoot massacre abduct kidnap wound injure hammer pummel strafe "
+        # removing a ruler by force (the shared gold: "toppled by the U.S.-led invasion")
+        "topple oust overthrow depose unseat".split(),
         "attacked",
     ),
     **dict.fromkeys("threaten warn menace".split(), "threatened"),
@@ -183,7 +185,8 @@ VERB_RELATIONS: dict[str, str] = {
         "condemn denounce slam criticize criticise decry censure deplore".split(), "condemned"
     ),
     **dict.fromkeys(
-        "sanction designate blacklist proscribe embargo penalize penalise".split(), "sanctioned"
+        "sanction designate blacklist proscribe embargo penalize penalise suspend".split(),
+        "sanctioned",
     ),
     **dict.fromkeys("train mentor advise instruct".split(), "trained"),
     **dict.fromkeys(

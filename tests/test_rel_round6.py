@@ -37,6 +37,8 @@ ENTRIES = [
     GazEntry("pkk", "PKK", "ArmedGroup", ()),
     GazEntry("adf", "Allied Democratic Forces", "ArmedGroup", ()),
     GazEntry("quds", "Quds Force", "MilitaryForce", ()),
+    GazEntry("sudan", "Sudan", "Country", (), ("Sudanese",), ("Khartoum",)),
+    GazEntry("au", "African Union", "InternationalOrganization", ("AU",)),
     GazEntry("afghanistan", "Afghanistan", "Country", (), ("Afghan",), ("Kabul",)),
     GazEntry("pakistan", "Pakistan", "Country", (), ("Pakistani",), ("Islamabad",)),
     GazEntry(
@@ -114,6 +116,32 @@ def run_gaz(vocab):  # type: ignore[no-untyped-def]
         (
             "Fighters from the Allied Democratic Forces attacked the town of Oicha overnight.",
             {("Allied Democratic Forces", "attacked", "Oicha")},
+        ),
+        # more ways to say a sanction, a flight, a stay, a reception, a head, a coup
+        (
+            "The African Union, which suspended Sudan after the coup, met on Friday.",
+            {("African Union", "sanctioned", "Sudan")},
+        ),
+        (
+            "Former president Yahya Jammeh later fled to Equatorial Guinea.",
+            {("Yahya Jammeh", "presentIn", "Equatorial Guinea")},
+        ),
+        (
+            "Goma, the city where Joseph Kabila had taken refuge, was calm.",
+            {("Joseph Kabila", "presentIn", "Goma")},
+        ),
+        (
+            "Sudan's military leader, General Abdel Fattah al-Burhan, received President "
+            "Isaias Afwerki in Khartoum.",
+            {
+                ("Abdel Fattah al-Burhan", "leaderOf", "Sudan"),
+                ("Abdel Fattah al-Burhan", "presentIn", "Khartoum"),
+                ("Isaias Afwerki", "presentIn", "Khartoum"),
+            },
+        ),
+        (
+            "Sudanese troops toppled Omar al-Bashir in April 2019.",
+            {("Sudan armed forces", "attacked", "Omar al-Bashir")},
         ),
         # the site the object is part of, and its town
         (

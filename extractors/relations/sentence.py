@@ -301,7 +301,7 @@ _SUBUNIT_WORDS = frozenset(
 #: words before a head's title that keep it the head: "caretaker Prime Minister X"
 _HEAD_TITLE_MODIFIERS = frozenset(
     "prime supreme top former deputy acting then managing caretaker interim transitional "
-    "incoming outgoing new current longtime veteran".split()
+    "incoming outgoing new current longtime veteran junta military regime ruling coup".split()
 )
 
 

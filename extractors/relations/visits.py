@@ -33,7 +33,14 @@ ARRIVAL_VERBS: dict[str, frozenset[str]] = {
     "land": frozenset({"in", "at"}),
     "travel": frozenset({"to"}),
     "fly": frozenset({"to", "into"}),
+    # "fled to neighbouring Togo", "escaped to Aden", "took refuge in Aden" (below)
+    "flee": frozenset({"to", "into"}),
+    "escape": frozenset({"to", "into"}),
+    "retreat": frozenset({"to", "into"}),
+    "relocate": frozenset({"to"}),
 }
+#: "took refuge in Y", "sought shelter in Y": a stay, not a verb of its own
+_REFUGE_NOUNS = frozenset({"refuge", "shelter", "sanctuary", "asylum"})
 
 
 #: who visits besides people: organisations, not states ("Americans who visit Cuba")
@@ -57,13 +64,18 @@ def visits(sent: Span, reader: SentenceReader) -> Iterator[Candidate]:
             continue
         lemma = verb.lemma_.lower()
         invited = lemma == "invite" and any(c.dep_ == "auxpass" for c in verb.children)
-        if lemma not in VISIT_VERBS and lemma not in ARRIVAL_VERBS and not invited:
+        refuge = [c for c in verb.children if c.dep_ == "dobj" and c.lower_ in _REFUGE_NOUNS]
+        if lemma not in VISIT_VERBS and lemma not in ARRIVAL_VERBS and not invited and not refuge:
             continue
         factor = _realised(verb)
         if factor == 0:
             continue
         if lemma in VISIT_VERBS:
             objs = [c for c in verb.children if c.dep_ == "dobj"]
+        elif refuge:
+            objs = [p for h in [verb, *refuge] for p in _pobjs(h, {"in", "at", "inside"})]
+            if verb.dep_ == "relcl" and any(c.lower_ == "where" for c in verb.children):
+                objs.append(verb.head)  # "Aden, the city where Hadi had taken refuge"
         else:
             preps = {"to"} if invited else ARRIVAL_VERBS[lemma]
             objs = list(_pobjs(verb, preps))
@@ -179,7 +191,9 @@ def meetings(sent: Span, reader: SentenceReader) -> Iterator[Candidate]:
         talks = lemma in {"hold", "attend"} and any(
             c.dep_ == "dobj" and c.lower_ in _MEETING_NOUNS for c in verb.children
         )
-        if verb.pos_ != "VERB" or (lemma not in {"meet", "gather", "inspect"} and not talks):
+        if verb.pos_ != "VERB" or (
+            lemma not in {"meet", "gather", "inspect", "receive", "host"} and not talks
+        ):
             continue
         factor = _realised(verb)
         if factor == 0:
@@ -209,8 +223,10 @@ def meetings(sent: Span, reader: SentenceReader) -> Iterator[Candidate]:
                 continue
             if lemma == "inspect":
                 people = [a for a in people if a.span.label_ == "Person"]
-            if lemma == "meet":
+            if lemma in {"meet", "receive", "host"}:  # "X received Y in Bamako"
                 people += [a for c in verb.children if c.dep_ == "dobj" for a in reader.actors(c)]
+            if lemma in {"receive", "host"}:
+                people = [a for a in people if a.span.label_ == "Person"]
             people += [a for h in heads for p in _pobjs(h, {"with"}) for a in reader.actors(p)]
         for a in people:
             if a.span.label_ in _ACTORS - {"Country"} and not _pronoun(a):
