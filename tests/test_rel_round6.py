@@ -38,6 +38,12 @@ ENTRIES = [
     GazEntry("adf", "Allied Democratic Forces", "ArmedGroup", ()),
     GazEntry("quds", "Quds Force", "MilitaryForce", ()),
     GazEntry("sudan", "Sudan", "Country", (), ("Sudanese",), ("Khartoum",)),
+    GazEntry("kenya", "Kenya", "Country", (), ("Kenyan",), ("Nairobi",)),
+    GazEntry("haiti", "Haiti", "Country", (), ("Haitian",), ("Port-au-Prince",)),
+    GazEntry("cameroon", "Cameroon", "Country", (), ("Cameroonian",), ("Yaounde",)),
+    GazEntry("wagner", "Wagner Group", "ArmedGroup", ("Wagner",)),
+    GazEntry("amnesty", "Amnesty International", "Organization", ()),
+    GazEntry("france", "France", "Country", (), ("French",), ("Paris",)),
     GazEntry("au", "African Union", "InternationalOrganization", ("AU",)),
     GazEntry("afghanistan", "Afghanistan", "Country", (), ("Afghan",), ("Kabul",)),
     GazEntry("pakistan", "Pakistan", "Country", (), ("Pakistani",), ("Islamabad",)),
@@ -142,6 +148,18 @@ def run_gaz(vocab):  # type: ignore[no-untyped-def]
         (
             "Sudanese troops toppled Omar al-Bashir in April 2019.",
             {("Sudan armed forces", "attacked", "Omar al-Bashir")},
+        ),
+        (
+            "Kenyan President William Ruto made a two-day trip to Haiti in May.",
+            {("William Ruto", "presentIn", "Haiti")},
+        ),
+        (
+            "Nigeria was setting up a joint intelligence cell with Cameroon.",
+            {("Nigeria", "alliedWith", "Cameroon")},
+        ),
+        (
+            "Amnesty International accused Wagner members of torture.",
+            {("Amnesty International", "accused", "Wagner Group")},
         ),
         # the site the object is part of, and its town
         (
@@ -278,3 +296,14 @@ def test_a_head_of_state_of_another_country_is_not_the_datelines(run_gaz) -> Non
         "KABUL, Aug 1 (Reuters) - President Ashraf Ghani made a trip to Pakistan on Monday."
     )
     assert ("Ashraf Ghani", "leaderOf", "Afghanistan") in facts
+
+
+def test_where_points_back_to_the_site(run) -> None:  # type: ignore[no-untyped-def]
+    """ "the base in X region, 100 km north of Y, where troops had been stationed": the
+    troops were at the base, not in Y, whatever noun the parse hangs "where" on."""
+    _, facts = run(
+        "Militants overran the Ouallam military base in Tillaberi region, 100 km north of "
+        "Niamey, where about 300 French troops had been stationed until last year."
+    )
+    at = {o for s, r, o in facts if r == "presentIn" and s.startswith("France")}
+    assert "Ouallam" in at and "Niamey" not in at, facts

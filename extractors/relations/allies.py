@@ -365,13 +365,18 @@ def cooperation(sent: Span, reader: SentenceReader) -> Iterator[Candidate]:
                     if not _private(a, p):
                         yield Candidate(a, "alliedWith", p, "cooperation", assertion_factor(verb))
             continue
-        joint = low in _JOINT_NOUNS and any(c.lower_ == "joint" for c in tok.children)
+        joint_any = any(c.lower_ == "joint" for c in tok.children)
+        joint = low in _JOINT_NOUNS and joint_any
         coop = low in _COOPERATION_NOUNS or any(
             c.dep_ == "compound" and c.lower_ in _COOPERATION_NOUNS for c in tok.children
         )
-        if not (joint or coop) or tok.pos_ != "NOUN" or _hedged(tok):
+        # "a joint planning cell with Y", "joint exercises with Y": anything done jointly
+        withs = list(_pobjs(tok, {"with"}))
+        if joint_any and tok.dep_ == "dobj":  # "established a joint cell with Y" (on the verb)
+            withs += _pobjs(tok.head, {"with"})
+        if not (joint or coop or (joint_any and withs)) or tok.pos_ != "NOUN" or _hedged(tok):
             continue
-        partners = [a for p in _pobjs(tok, {"with"}) for a in reader.actors(p)]
+        partners = [a for p in withs for a in reader.actors(p)]
         members = [a for p in _pobjs(tok, {"of", "between", "among"}) for a in reader.actors(p)]
         agents, clause = _clause_agents(tok, reader)
         factor = assertion_factor(clause) if clause is not None else 1.0

@@ -26,6 +26,7 @@ from .sentence import (
     _pobjs,
     agents_of,
     described,
+    where_antecedent,
 )
 
 #: "a number of X", "a contingent of X": the X
@@ -376,7 +377,7 @@ def locatives(sent: Span, reader: SentenceReader) -> Iterator[Candidate]:
         if tok.lemma_ in {"locate", "situate", "base", "station"} and tok.dep_ == "relcl":
             if not any(c.lower_ == "where" for c in tok.children):
                 continue
-            site = reader.mention(tok.head)
+            site = reader.mention(where_antecedent(tok.head, reader))
             for c in tok.children:
                 if c.dep_ in {"nsubjpass", "nsubj"} and site is not None:
                     for a in reader.actors(c):

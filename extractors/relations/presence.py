@@ -30,6 +30,7 @@ from .sentence import (
     SentenceReader,
     _pobjs,
     agents_of,
+    where_antecedent,
 )
 
 #: armed actors and states: who captures, holds and controls ground
@@ -413,7 +414,8 @@ def movements(sent: Span, reader: SentenceReader) -> Iterator[Candidate]:
                 for a in _place_args(p, reader, _TARGET_PLACES)
             ]
             if verb.dep_ == "relcl" and any(c.lower_ == "where" for c in verb.children):
-                here = reader.mention(verb.head)  # not its conjuncts: "A, where ..., and B"
+                # not its conjuncts: "A, where ..., and B"
+                here = reader.mention(where_antecedent(verb.head, reader))
                 if here is not None and here.label_ in _TARGET_PLACES:
                     places.append(_as_place(reader.arg(here), reader))
             if lemma in {"have", "keep", "maintain"} and verb.dep_ != "relcl":

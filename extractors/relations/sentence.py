@@ -218,8 +218,9 @@ class SentenceReader:
                     return self.arg(m)  # "the KH militia", "the western Latakia province"
             if c.dep_ in {"compound", "nmod"} and noun.lower_ in FIGHTER_NOUNS:
                 m = self.mention(c)  # "an Islamic State militant": a group, not a place
-                if m is not None and m.label_ in _FIGHTING_ORGS:
-                    return self.arg(m)
+                kinds = _ORG_TYPES - {"Country"} if noun.lemma_ == "member" else _FIGHTING_ORGS
+                if m is not None and m.label_ in kinds:
+                    return self.arg(m)  # "VDP members"
             if c.dep_ == "prep" and c.lower_ in {"from", "of"} and noun.lower_ in FIGHTER_NOUNS:
                 for p in c.children:  # "fighters from the Qassam Brigades"
                     m = self.mention(p) if p.dep_ == "pobj" else None
@@ -551,3 +552,28 @@ def described(noun: Token, reader: SentenceReader) -> list[Arg]:
     ):
         return described(noun.head.head.head, reader)
     return []
+
+
+#: "60 km north of Aden": a bearing from a place, not the place
+_BEARINGS = frozenset(
+    "north south east west northeast northwest southeast southwest outskirts".split()
+)
+
+
+def where_antecedent(noun: Token, reader: SentenceReader) -> Token:
+    """What "where" points back to. The parse hangs "where" on the noun before it, but in
+    "the base in Lahj province, 60 km north of Aden, where troops were stationed" that is
+    the site the phrase describes, named shortly before."""
+    prep = noun.head if noun.dep_ == "pobj" else None
+    bearing = prep is not None and prep.lower_ == "of" and prep.head.lower_ in _BEARINGS
+    inside = prep is not None and prep.lower_ == "in"  # "the base in Lahj province, where"
+    if not (bearing or inside) or any(
+        a.span.label_ == "Facility" for a in reader.actors(noun, sites=True)
+    ):
+        return noun  # "the Green Zone, where the embassy is"
+    sites = [
+        m
+        for m in reader.in_sentence(noun.sent)
+        if m.label_ == "Facility" and noun.i - 20 <= m.end <= noun.i
+    ]
+    return sites[-1].root if sites else noun

@@ -21,6 +21,7 @@ from .sentence import (
     SentenceReader,
     _pobjs,
     agents_of,
+    where_antecedent,
 )
 
 #: "X visited Y", "X toured Y": the object is the place
@@ -48,6 +49,8 @@ _VISITORS = _ACTORS - {"Country", "Person"}
 
 
 _VISIT_NOUNS = frozenset({"visit", "trip"})
+#: verbs whose subject makes the visit their object names: "made a trip to Y"
+_MAKING_VERBS = frozenset({"make", "pay", "undertake", "conclude", "wrap"})
 
 
 _PLANNED = frozenset(
@@ -121,6 +124,8 @@ def visits(sent: Span, reader: SentenceReader) -> Iterator[Candidate]:
         visitors = [a for c in noun.children if c.dep_ == "poss" for a in reader.actors(c)] + [
             a for p in _pobjs(noun, {"by"}) for a in reader.actors(p)
         ]
+        if noun.dep_ == "dobj" and noun.head.lemma_.lower() in _MAKING_VERBS:
+            visitors += agents_of(noun.head, reader)[0]  # "X made a discreet trip to Y"
         places = [a for p in _pobjs(noun, {"to"}) for a in _place_args(p, reader, _TARGET_PLACES)]
         for a in visitors:  # "his visit": a possessive pronoun is too often someone else
             if a.span.label_ in _VISITORS | {"Person"} and not _pronoun(a):
@@ -276,7 +281,9 @@ def meeting_nouns(sent: Span, reader: SentenceReader) -> Iterator[Candidate]:
 
 
 #: "sent troops to Y", "X troops were deployed in Y", "X has 2,000 soldiers in Y"
-DEPLOY_VERBS = frozenset("send dispatch deploy redeploy station post rush airlift".split())
+DEPLOY_VERBS = frozenset(
+    "send dispatch deploy redeploy station post rush airlift order move transfer reposition".split()
+)
 #: "X has/keeps 2,000 soldiers in Y": the subject's own people are there
 _KEEP_VERBS = frozenset("have keep maintain".split())
 #: people and means that a deployment puts somewhere
@@ -389,6 +396,8 @@ def deployments(sent: Span, reader: SentenceReader) -> Iterator[Candidate]:
         if not who:
             continue
         places = _purpose_places(verb, reader)
+        if verb.dep_ == "relcl" and any(c.lower_ == "where" for c in verb.children):
+            places += _place_args(where_antecedent(verb.head, reader), reader, _TARGET_PLACES)
         if not relied:
             preps = {"in", "inside"} if lemma in _KEEP_VERBS else _INTO
             counts = [  # "has a number of forces in Y": the place hangs on the count
