@@ -39,6 +39,8 @@ ENTRIES = [
     GazEntry("quds", "Quds Force", "MilitaryForce", ()),
     GazEntry("sudan", "Sudan", "Country", (), ("Sudanese",), ("Khartoum",)),
     GazEntry("kenya", "Kenya", "Country", (), ("Kenyan",), ("Nairobi",)),
+    GazEntry("houthis", "Houthis", "ArmedGroup", ("Houthi",)),
+    GazEntry("gna", "Government of National Accord", "GovernmentBody", ("GNA",)),
     GazEntry("haiti", "Haiti", "Country", (), ("Haitian",), ("Port-au-Prince",)),
     GazEntry("cameroon", "Cameroon", "Country", (), ("Cameroonian",), ("Yaounde",)),
     GazEntry("wagner", "Wagner Group", "ArmedGroup", ("Wagner",)),
@@ -160,6 +162,19 @@ def run_gaz(vocab):  # type: ignore[no-untyped-def]
         (
             "Amnesty International accused Wagner members of torture.",
             {("Amnesty International", "accused", "Wagner Group")},
+        ),
+        # arms handed over make a patron; a camp or aides speak for their chief
+        (
+            "Iran has supplied weapons to the Houthis for years.",
+            {("Houthis", "backedBy", "Iran")},
+        ),
+        (
+            "Turkey provided the Government of National Accord with armed drones.",
+            {("Government of National Accord", "backedBy", "Turkey")},
+        ),
+        (
+            "President Salva Kiir's aides accused Riek Machar of plotting a coup.",
+            {("Salva Kiir", "accused", "Riek Machar")},
         ),
         # the site the object is part of, and its town
         (

@@ -157,6 +157,63 @@ def relied_on(sent: Span, reader: SentenceReader) -> Iterator[Candidate]:
                     yield Candidate(c, "backedBy", p, "relied_on", factor)
 
 
-CONFIDENCE = {"helped_fight": 0.8, "relied_on": 0.8}
+#: verbs of handing over: "X supplied weapons to Y", "X provided Y with drones"
+_GIVING_VERBS = frozenset(
+    "supply send ship deliver provide give rush transfer sell smuggle airlift funnel "
+    "channel furnish".split()
+)
+#: what a patron hands over in a war: arms, money, fighters' gear
+_MATERIEL = frozenset(
+    "weapons weapon arms munitions ammunition missiles missile drones drone rockets "
+    "artillery equipment hardware money cash funds funding financing tanks jets aircraft "
+    "helicopters explosives rifles guns launchers materiel".split()
+)
+#: who gives or gets arms in a conflict
+_ARMED_SIDES = frozenset(
+    {"Country", "ArmedGroup", "MilitaryForce", "GovernmentBody", "Coalition", "PoliticalGroup"}
+)
 
-PATTERNS = (helped_fights, relied_on)
+
+def _materiel(tok: Token) -> bool:
+    return tok.lower_ in _MATERIEL or tok.lemma_.lower() in _MATERIEL
+
+
+def supplies(sent: Span, reader: SentenceReader) -> Iterator[Candidate]:
+    """ "Iran has supplied weapons to the Houthis", "the U.S. rushed munitions to the IDF",
+    "Turkey provided the government with drones" -> the recipient backedBy the giver."""
+    for verb in sent:
+        if verb.pos_ != "VERB" or verb.lemma_.lower() not in _GIVING_VERBS:
+            continue
+        objs = [c for c in verb.children if c.dep_ in {"dobj", "nsubjpass"}]
+        goods = [o for o in objs for g in [o, *o.conjuncts] if _materiel(g)]
+        withs = [p for p in _pobjs(verb, {"with"}) if _materiel(p)]
+        if goods:  # "supplied weapons to Y"
+            recipients = [
+                a for h in [verb, *goods] for p in _pobjs(h, {"to"}) for a in reader.actors(p)
+            ]
+            recipients += [  # "gave the rebels weapons"
+                a for c in verb.children if c.dep_ == "dative" for a in reader.actors(c)
+            ]
+        elif withs:  # "provided Y with drones"
+            recipients = [a for o in objs if o.dep_ == "dobj" for a in reader.actors(o)]
+        else:
+            continue
+        factor = assertion_factor(verb)
+        if factor == 0:
+            continue
+        givers, passive = agents_of(verb, reader)
+        if passive and not any(c.dep_ == "agent" for c in verb.children):
+            continue  # "weapons were supplied to Y": by whom is not said
+        for g in givers:
+            for r in recipients:
+                if (
+                    g.span.label_ in _ARMED_SIDES
+                    and r.span.label_ in _ARMED_SIDES
+                    and g.span.kb_id_ != r.span.kb_id_
+                ):
+                    yield Candidate(r, "backedBy", g, "supplied", factor)
+
+
+CONFIDENCE = {"helped_fight": 0.8, "relied_on": 0.8, "supplied": 0.8}
+
+PATTERNS = (helped_fights, relied_on, supplies)

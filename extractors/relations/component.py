@@ -199,6 +199,7 @@ PATTERNS += (
     claims.claimed_attacks,
     assistance.helped_fights,
     assistance.relied_on,
+    assistance.supplies,
     captures.capture_nouns,
     memberships.whose_head,
     memberships.led_by_person,

@@ -28,6 +28,8 @@ from .phrases import (
 _ORG_TYPES = ORGANIZATION_TYPES
 _ACTORS = _ORG_TYPES | {"Person", "Country"}
 _PLACES = frozenset({"Place", "Facility", "Country"})
+#: the people who speak and act for someone: "Traore's camp", "Hadi's aides"
+_PROXY_NOUNS = frozenset({"camp", "aides", "entourage", "spokesman", "spokeswoman"})
 #: organisations whose people are "fighters" or "militants"
 _FIGHTING_ORGS = frozenset({"ArmedGroup", "MilitaryForce", "Coalition", "PoliticalGroup"})
 _SITE_NOUNS = frozenset(
@@ -226,6 +228,11 @@ class SentenceReader:
                     m = self.mention(p) if p.dep_ == "pobj" else None
                     if m is not None and m.label_ in _FIGHTING_ORGS:
                         return self.arg(m)
+        if noun.lower_ in _PROXY_NOUNS:  # "Traore's camp accused France", "Hadi's aides"
+            for c in noun.children:
+                m = self.mention(c) if c.dep_ == "poss" else None
+                if m is not None and m.label_ in _ACTORS:
+                    return self.arg(m)
         if noun.dep_ == "appos":  # "KH, an Iranian-backed militia"
             m = self.mention(noun.head)
             if m is not None:
