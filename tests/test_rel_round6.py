@@ -40,6 +40,9 @@ ENTRIES = [
     GazEntry("sudan", "Sudan", "Country", (), ("Sudanese",), ("Khartoum",)),
     GazEntry("kenya", "Kenya", "Country", (), ("Kenyan",), ("Nairobi",)),
     GazEntry("houthis", "Houthis", "ArmedGroup", ("Houthi",)),
+    GazEntry("shabaab", "al-Shabaab", "ArmedGroup", ("Al-Shabaab",)),
+    GazEntry("eu", "European Union", "InternationalOrganization", ("EU",)),
+    GazEntry("chad", "Chad", "Country", (), ("Chadian",), ("N'Djamena",)),
     GazEntry("gna", "Government of National Accord", "GovernmentBody", ("GNA",)),
     GazEntry("haiti", "Haiti", "Country", (), ("Haitian",), ("Port-au-Prince",)),
     GazEntry("cameroon", "Cameroon", "Country", (), ("Cameroonian",), ("Yaounde",)),
@@ -175,6 +178,31 @@ def run_gaz(vocab):  # type: ignore[no-untyped-def]
         (
             "President Salva Kiir's aides accused Riek Machar of plotting a coup.",
             {("Salva Kiir", "accused", "Riek Machar")},
+        ),
+        # a designation by a "by" on the noun; verbs sharing one object; help to the doer of
+        # a passive; "another of X's partners"; sanctions on what a state owns
+        (
+            "Al-Shabaab is designated a terrorist organisation by the United States.",
+            {("United States", "sanctioned", "al-Shabaab")},
+        ),
+        (
+            "Russia has armed and trained the Chadian army.",
+            {
+                ("Chad armed forces", "backedBy", "Russia"),
+                ("Russia", "trained", "Chad armed forces"),
+            },
+        ),
+        (
+            "The missiles were intercepted by Israel with help from Jordan.",
+            {("Israel", "backedBy", "Jordan")},
+        ),
+        (
+            "The Houthis, another of Tehran's partners, launched drones.",
+            {("Houthis", "alliedWith", "Iran")},
+        ),
+        (
+            "The European Union imposed new sanctions on Russia's oil exports.",
+            {("European Union", "sanctioned", "Russia")},
         ),
         # the site the object is part of, and its town
         (

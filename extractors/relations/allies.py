@@ -82,10 +82,6 @@ _JOINT_NOUNS = frozenset(
 )
 
 
-#: "with help from X", "with the backing of X", "with Iranian support"
-_HELP_NOUNS = frozenset("help support backing assistance aid funding".split())
-
-
 #: verbs of armed action that "alongside" makes an alliance: "fighting alongside X"
 _ALONGSIDE_VERBS = frozenset("fight battle combat operate serve deploy".split())
 
@@ -252,10 +248,17 @@ def _named_after(tok: Token, reader: SentenceReader) -> list[Arg]:
     return out
 
 
+#: "one of X's allies", "another of X's partners"
+_ONE_OF = frozenset({"one", "another", "two", "three", "both", "each"})
+
+
 def _targets(tok: Token, reader: SentenceReader) -> tuple[list[Arg], bool]:
     """The actors an alignment noun is said of ("ally X", "X, an ally of Y", "allies such as
     X"), and whether the noun names them outright (so plural "rivals X and Y" pair up)."""
     out = [a for c in tok.children if c.dep_ == "appos" for a in reader.actors(c)]
+    one = tok.head.head if tok.dep_ == "pobj" and tok.head.lower_ == "of" else None
+    if not out and one is not None and one.lower_ in _ONE_OF and one.dep_ == "appos":
+        out = reader.actors(one.head)  # "X, one of Hadi's closest allies", "another of ..."
     if not out and tok.dep_ in {"compound", "nmod"} and tok.head.i > tok.i:
         out = reader.actors(tok.head)  # "fellow NATO member Turkey"
     if not out:
@@ -429,38 +432,30 @@ def relations(sent: Span, reader: SentenceReader) -> Iterator[Candidate]:
                 yield Candidate(c.subject, c.relation, c.object, c.extractor, factor)
 
 
-def with_help(sent: Span, reader: SentenceReader) -> Iterator[Candidate]:
-    """ "X seized the port with help from Y", "with the backing of Y", "with Iranian support"
-    -> X backedBy Y."""
-    for tok in sent:
-        if tok.lower_ not in _HELP_NOUNS or tok.dep_ != "pobj" or tok.head.lower_ != "with":
-            continue
-        helpers = [a for p in _pobjs(tok, {"from", "of"}) for a in reader.actors(p)]
-        helpers += [
-            reader.arg(m)
-            for c in tok.children
-            if c.dep_ in {"poss", "amod", "compound"}
-            for m in [reader.named_or_demonym(c)]
-            if m is not None
-        ]
-        helpers = [h for h in helpers if h.span.label_ in _ACTORS]
-        verb = tok.head.head
-        for _ in range(3):  # "rebuilt its tunnels with Iranian support"
-            if verb.pos_ in {"VERB", "AUX"} or verb.dep_ not in {"dobj", "pobj", "prep"}:
-                break
-            verb = verb.head
-        if not helpers or verb.pos_ not in {"VERB", "AUX"}:
-            continue
-        factor = assertion_factor(verb)
-        if factor == 0:
-            continue
-        agents, passive = agents_of(verb, reader)
-        if passive:
-            continue
-        for a in agents:
-            for h in helpers:
-                if a.span.kb_id_ != h.span.kb_id_ and not _private(a, h):
-                    yield Candidate(a, "backedBy", h, "with_help", factor)
+#: words above a noun that leave it unasserted: "no evidence of Iranian support",
+#: "accused Iran of support for X", "denied any rivalry with Y"
+_UNASSERTING_HEADS = frozenset(
+    "accuse allege deny claim suspect rumour rumor evidence sign proof question doubt".split()
+)
+
+
+def _unasserted_noun(tok: Token) -> bool:
+    """Whether a noun sits under a denial, an accusation or a "no evidence of" within a few
+    steps up: the clause may be asserted while the noun's relation is not."""
+    node = tok
+    for _ in range(4):
+        if node.head == node:
+            return False
+        node = node.head
+        if any(
+            c.dep_ in {"det", "neg"} and c.lower_ in {"no", "not", "never"} for c in node.children
+        ):
+            return True
+        if node.lemma_.lower() in _UNASSERTING_HEADS:
+            return True
+        if node.pos_ in {"VERB", "AUX"}:
+            return False
+    return False
 
 
 #: hostility nouns that take their other side with "with": "its rivalry with Y", "is in
@@ -503,98 +498,17 @@ def rivalry_with(sent: Span, reader: SentenceReader) -> Iterator[Candidate]:
                     yield Candidate(a, "opposes", o, "rivalry_with", factor)
 
 
-#: nouns of backing that name the backed with "for"/"to": "Iranian support for Hamas"
-_SUPPORT_NOUNS = frozenset(
-    "support backing assistance aid funding financing sponsorship arms weapons".split()
-)
-
-
-#: kinds of aid that are no backing in a conflict: "humanitarian aid to Gaza"
-_RELIEF_WORDS = frozenset(
-    "humanitarian food medical relief emergency development disaster public popular "
-    "political moral".split()
-)
-
-
-#: who backs and who is backed by "support for": states, forces and armed groups
-_BACKING_TYPES = frozenset(
-    {"Country", "ArmedGroup", "MilitaryForce", "GovernmentBody", "Coalition"}
-)
-
-
-#: words above a noun that leave it unasserted: "no evidence of Iranian support",
-#: "accused Iran of support for X", "denied any rivalry with Y"
-_UNASSERTING_HEADS = frozenset(
-    "accuse allege deny claim suspect rumour rumor evidence sign proof question doubt".split()
-)
-
-
-def _unasserted_noun(tok: Token) -> bool:
-    """Whether a noun sits under a denial, an accusation or a "no evidence of" within a few
-    steps up: the clause may be asserted while the noun's relation is not."""
-    node = tok
-    for _ in range(4):
-        if node.head == node:
-            return False
-        node = node.head
-        if any(
-            c.dep_ in {"det", "neg"} and c.lower_ in {"no", "not", "never"} for c in node.children
-        ):
-            return True
-        if node.lemma_.lower() in _UNASSERTING_HEADS:
-            return True
-        if node.pos_ in {"VERB", "AUX"}:
-            return False
-    return False
-
-
-def support_for(sent: Span, reader: SentenceReader) -> Iterator[Candidate]:
-    """ "Iranian support for Hamas", "Russia's military aid to Syria", "assistance for the
-    Houthis from Tehran" -> the recipient backedBy the provider."""
-    for tok in sent:
-        if tok.lower_ not in _SUPPORT_NOUNS or tok.pos_ != "NOUN" or _hedged(tok):
-            continue
-        if _unasserted_noun(tok):
-            continue
-        if any(c.lower_ in _RELIEF_WORDS for c in tok.children):
-            continue
-        recipients = [a for p in _pobjs(tok, {"for", "to"}) for a in reader.actors(p)]
-        providers = [a for p in _pobjs(tok, {"from"}) for a in reader.actors(p)]
-        providers += [
-            reader.arg(m)
-            for c in tok.children
-            if c.dep_ in {"poss", "amod", "compound"}
-            for m in [reader.named_or_demonym(c)]
-            if m is not None
-        ]
-        recipients = [a for a in recipients if a.span.label_ in _BACKING_TYPES]
-        providers = [a for a in providers if a.span.label_ in _BACKING_TYPES]
-        if not recipients or not providers:
-            continue
-        factor = _clause_factor(tok)
-        if factor == 0:
-            continue
-        for r in recipients:
-            for p in providers:
-                if r.span.kb_id_ != p.span.kb_id_:
-                    yield Candidate(r, "backedBy", p, "support_for", factor)
-
-
 CONFIDENCE = {
     "alignment_noun": 0.8,
     "cooperation": 0.8,
     "relations": 0.75,
     "rivalry_with": 0.75,
-    "support_for": 0.75,
-    "with_help": 0.75,
 }
 
 PATTERNS = (
     alignment_nouns,
     cooperation,
     relations,
-    with_help,
     rivalry_with,
-    support_for,
     between,
 )

@@ -144,6 +144,8 @@ def designations(sent: Span, reader: SentenceReader) -> Iterator[Candidate]:
         agents, passive = agents_of(verb, reader)
         if passive:
             objs = [c for c in verb.children if c.dep_ == "nsubjpass"]
+            if not agents:  # "X is designated a terrorist group by Y", "by" on the noun
+                agents = [a for n in terror for p in _pobjs(n, {"by"}) for a in reader.actors(p)]
         else:
             objs = [c for c in verb.children if c.dep_ in {"dobj", "dative"}]
         groups: list[Arg] = [a for o in objs if not _terror_noun(o) for a in reader.actors(o)]

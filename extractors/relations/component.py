@@ -26,6 +26,7 @@ from . import (
     appositive_titles,
     assistance,
     attribution,
+    backing,
     battles,
     captures,
     claims,
@@ -144,6 +145,7 @@ FAMILIES = (
     leaders,
     verbs,
     attribution,
+    backing,
 )
 # the patterns families add run after the ones above, in this order (the order the
 # families had before they were split: do not reorder)
@@ -156,10 +158,10 @@ PATTERNS += (
     allies.relations,
     alignment.reliance,
     alignment.modifier_part,
-    allies.with_help,
+    backing.with_help,
     alignment.led_coalition,
     allies.rivalry_with,
-    allies.support_for,
+    backing.support_for,
     alignment.state_bodies,
     alignment.national_forces,
     events.attack_events,

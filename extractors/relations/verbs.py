@@ -178,6 +178,18 @@ def verbs(sent: Span, reader: SentenceReader) -> Iterator[Candidate]:
             if not patients and relation in {"accused", "condemned"}:
                 # "blamed Abu Sayyaf militants for X": the armed men's group
                 patients = [a for c in verb.children if c.dep_ == "dobj" for a in _owned(c, reader)]
+            if not patients and not any(c.dep_ == "dobj" for c in verb.children):
+                # "has armed and trained the army": the object hangs on the last verb
+                patients = [
+                    a
+                    for v in verb.children
+                    if v.dep_ == "conj"
+                    and v.pos_ == "VERB"
+                    and not any(c.dep_ in {"nsubj", "nsubjpass"} for c in v.children)
+                    for c in v.children
+                    if c.dep_ == "dobj"
+                    for a in reader.actors(c)
+                ]
         if not passive and verb.dep_ == "acl" and verb.tag_ == "VBN":
             # "Hamas, blamed by Israel for the attack": the noun is the patient
             by = [a for p in _pobjs(verb, {"by"}) for a in reader.actors(p)]
@@ -206,8 +218,16 @@ def verbs(sent: Span, reader: SentenceReader) -> Iterator[Candidate]:
             relation = "sanctioned"
         if relation == "sanctioned" and light:  # "imposed an embargo on X"
             heads = [verb, *(c for c in verb.children if c.dep_ == "dobj")]
-            patients += [
-                a for h in heads for p in _pobjs(h, {"on", "against"}) for a in reader.actors(p)
+            targets = [p for h in heads for p in _pobjs(h, {"on", "against"})]
+            patients += [a for p in targets for a in reader.actors(p)]
+            patients += [  # "sanctions on Iran's drone programme": whose it is
+                reader.arg(m)
+                for p in targets
+                if not reader.actors(p)
+                for c in p.children
+                if c.dep_ == "poss"
+                for m in [reader.mention(c)]
+                if m is not None and m.label_ != "Person"
             ]
         if relation == "accused":  # "blamed the bombing on X", "pointed the finger at X"
             patients += [
