@@ -350,3 +350,13 @@ def test_where_points_back_to_the_site(run) -> None:  # type: ignore[no-untyped-
     )
     at = {o for s, r, o in facts if r == "presentIn" and s.startswith("France")}
     assert "Ouallam" in at and "Niamey" not in at, facts
+
+
+def test_a_claim_puts_no_one_at_the_scene(run) -> None:  # type: ignore[no-untyped-def]
+    """ "X claimed responsibility for attacks on mosques in Y": X attacked Y, and was not
+    said to be there."""
+    _, facts = run(
+        "Boko Haram claimed responsibility for suicide attacks on two mosques in Maiduguri."
+    )
+    assert ("Boko Haram", "attacked", "Maiduguri") in facts
+    assert ("Boko Haram", "presentIn", "Maiduguri") not in facts

@@ -152,7 +152,10 @@ def fronted_locative(sent: Span, reader: SentenceReader) -> Iterator[Candidate]:
 _REMOTE_STRIKES = frozenset("strike bomb hit target shell bombard shoot fire launch".split())
 #: ...and acts of diplomacy, done by delegates wherever talks are held
 _NOT_PRESENCE = _REMOTE_STRIKES | frozenset(
-    "sign agree meet negotiate talk announce say tell attend speak hold declare".split()
+    "sign agree meet negotiate talk announce say tell attend speak hold declare "
+    # what is claimed, blamed or set off elsewhere: "claimed attacks on mosques in Sanaa",
+    # "resumed firing rockets, triggering sirens in Israel"
+    "claim accuse blame condemn deny report warn trigger impose".split()
 )
 
 
