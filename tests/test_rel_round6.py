@@ -43,6 +43,7 @@ ENTRIES = [
     GazEntry("shabaab", "al-Shabaab", "ArmedGroup", ("Al-Shabaab",)),
     GazEntry("eu", "European Union", "InternationalOrganization", ("EU",)),
     GazEntry("chad", "Chad", "Country", (), ("Chadian",), ("N'Djamena",)),
+    GazEntry("ukraine", "Ukraine", "Country", (), ("Ukrainian",), ("Kyiv",)),
     GazEntry("gna", "Government of National Accord", "GovernmentBody", ("GNA",)),
     GazEntry("haiti", "Haiti", "Country", (), ("Haitian",), ("Port-au-Prince",)),
     GazEntry("cameroon", "Cameroon", "Country", (), ("Cameroonian",), ("Yaounde",)),
@@ -203,6 +204,15 @@ def run_gaz(vocab):  # type: ignore[no-untyped-def]
         (
             "The European Union imposed new sanctions on Russia's oil exports.",
             {("European Union", "sanctioned", "Russia")},
+        ),
+        # threats of what will befall the other side
+        (
+            "Erdogan warned that the PKK would face severe consequences.",
+            {("Erdogan", "threatened", "PKK")},
+        ),
+        (
+            "Moscow vowed that Ukraine would be punished for the attack.",
+            {("Russia", "threatened", "Ukraine")},
         ),
         # the site the object is part of, and its town
         (

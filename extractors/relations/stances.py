@@ -49,17 +49,40 @@ def _speakers(verb: Token, reader: SentenceReader) -> list[Arg]:
     return [a for a in agents if a.span.label_ in _ACTORS]
 
 
+#: verbs that announce a threat: "X said/warned/vowed that Y would pay"
+_VOWING = SPEECH_VERBS | frozenset({"vow", "pledge", "threaten", "promise", "swear"})
+#: what befalls the threatened: "would face consequences", "will face a response"
+_RECKONINGS = frozenset(
+    "consequences consequence retaliation response reprisal reprisals punishment retribution "
+    "revenge".split()
+)
+
+
+def _retribution(verb: Token) -> bool:
+    """ "Y would pay a heavy price", "Y will pay dearly", "Y will be punished", "Y would
+    face consequences", "Y will regret it"."""
+    if verb.pos_ != "VERB":
+        return False
+    lemma = verb.lemma_.lower()
+    if lemma == "pay":
+        return any(
+            (c.dep_ == "dobj" and c.lemma_.lower() == "price") or c.lower_ == "dearly"
+            for c in verb.children
+        )
+    if lemma == "punish":
+        return any(c.dep_ == "auxpass" for c in verb.children)
+    if lemma == "face":
+        return any(c.dep_ == "dobj" and c.lower_ in _RECKONINGS for c in verb.children)
+    return lemma == "regret"
+
+
 def price_threats(sent: Span, reader: SentenceReader) -> Iterator[Candidate]:
     """ "X said the US and UK would pay a heavy price", "Y will pay dearly, X warned"."""
     for pay in sent:
-        if pay.lemma_.lower() != "pay" or pay.pos_ != "VERB":
-            continue
-        objs = [c for c in pay.children if c.dep_ == "dobj" and c.lemma_.lower() == "price"]
-        dearly = any(c.lower_ == "dearly" for c in pay.children)
-        if not objs and not dearly:
+        if not _retribution(pay):
             continue
         speech = pay.head
-        if pay.dep_ not in {"ccomp", "parataxis"} or speech.lemma_.lower() not in SPEECH_VERBS:
+        if pay.dep_ not in {"ccomp", "parataxis"} or speech.lemma_.lower() not in _VOWING:
             continue
         if assertion_factor(speech) == 0 or any(c.dep_ == "neg" for c in pay.children):
             continue
