@@ -40,6 +40,7 @@ from .namewords import (
     _ETHNO_RELIGIOUS,
     _GENERIC_HEADS,
     _GENERIC_NAME_WORDS,
+    _GROUP_HEADS,
     _GROUP_NAME_WORDS,
     _INSURGENT_NAME_WORDS,
     _LINKING_PARTICLES,
@@ -53,7 +54,9 @@ from .namewords import (
     _STRONG_ORG_WORDS,
     _UNIT_KIND_WORDS,
     SPACY_TYPES,
+    _group_name_after,
     _is_possessive,
+    _particle_names_after,
     name_key,
 )
 from .normalize import fold
@@ -334,17 +337,6 @@ def _names_a_site(head: Token) -> bool:
     return False
 
 
-def _particle_names_after(doc: Doc, end: int, taken: set[int]) -> int:
-    """Where a person's name ends when the model left out its particle part: "Abdel
-    Fattah" + "el-Sissi", "Osama" + "bin Laden"."""
-    while end + 1 < len(doc) and doc[end].lower_ in _NAME_PARTICLES and end not in taken:
-        nxt = end + 2 if doc[end + 1].text == "-" else end + 1
-        if nxt >= len(doc) or not doc[nxt].is_title or nxt in taken:
-            break
-        end = nxt + 1
-    return end
-
-
 def _opens_a_dateline(span: Span) -> bool:
     """ "KABUL (Reuters) -", "Bamako (AFP) -": the city a report comes from, not its state
     acting (the parse often makes it the subject of the first verb)."""
@@ -478,10 +470,25 @@ class ActorTyper:
         datelines = _dateline_spans(doc)
         dateline_tokens = {t.i for d in datelines for t in d}
         taken = {t.i for e in doc.ents for t in e} | dateline_tokens
+        known_tokens = {t.i for e in doc.ents if e.kb_id_.startswith("gaz:") for t in e}
         demonym_tokens = {t.i for d in doc.spans.get("demonyms", []) for t in d}
         for ent in doc.ents:
             if in_furniture(ent):
                 continue
+            if ent.kb_id_.startswith("gaz:") and len(ent) == 1 and ent[0].lower_ in _GROUP_HEADS:
+                longer = _group_name_after(doc, ent.start, ent.end, known_tokens - {ent.start})
+                if longer > ent.end:  # "the Coalition of Patriots for Change": not "Coalition"
+                    span = doc[ent.start : longer]
+                    ents.append(
+                        Span(
+                            doc,
+                            ent.start,
+                            longer,
+                            label=ent.label_,
+                            kb_id=name_key(ent.label_, span.text),
+                        )
+                    )
+                    continue
             if ent.kb_id_.startswith("gaz:"):
                 ents.append(ent)
                 datelines = [d for d in datelines if not (d.start < ent.end and ent.start < d.end)]
@@ -513,6 +520,10 @@ class ActorTyper:
                     start += 1
                 start = _given_names_before(doc, start, ent.end, taken)
             end = _particle_names_after(doc, ent.end, taken) if etype == "Person" else ent.end
+            if etype != "Person" and any(t.lower_ in _GROUP_HEADS for t in doc[start:end]):
+                end = _group_name_after(
+                    doc, start, end, known_tokens
+                )  # "Coalition of Patriots ..."
             span = doc[start:end]
             ents.append(Span(doc, start, end, label=etype, kb_id=name_key(etype, span.text)))
         ents += datelines

@@ -3,7 +3,7 @@ qualify or end a name, and the key a name is resolved by."""
 
 from __future__ import annotations
 
-from spacy.tokens import Token
+from spacy.tokens import Doc, Token
 
 from .normalize import fold
 
@@ -164,3 +164,57 @@ _STRONG_ORG_WORDS = frozenset(
     "force forces ministry department party alliance movement organization organisation "
     "university institute agency council committee coalition guard guards".split()
 )
+
+
+def _particle_names_after(doc: Doc, end: int, taken: set[int]) -> int:
+    """Where a person's name ends when the model left out its particle part: "Abdel
+    Fattah" + "el-Sissi", "Osama" + "bin Laden"."""
+    while end + 1 < len(doc) and doc[end].lower_ in _NAME_PARTICLES and end not in taken:
+        nxt = end + 2 if doc[end + 1].text == "-" else end + 1
+        if nxt >= len(doc) or not doc[nxt].is_title or nxt in taken:
+            break
+        end = nxt + 1
+    return end
+
+
+#: head words of an organisation's name that may run on with "of"/"for": "Coalition of
+#: Patriots for Change", "Front for Change and Concord", "Volunteers for the Defence of X"
+_GROUP_HEADS = frozenset(
+    "coalition union front movement alliance council group party congress committee forces "
+    "army brigade brigades volunteers patriots organisation organization assembly league "
+    "federation rally convention".split()
+)
+
+
+def _group_name_after(doc: Doc, start: int, end: int, known: set[int]) -> int:
+    """Where an organisation's name ends when the model stopped at its head word: "the
+    Coalition" + "of Patriots for Change". The name runs on through "of/for/to/and/the"
+    and capitalised words; it stops at "in", punctuation, a lowercase word or a known name."""
+    i = end
+    linked = any(t.lower_ in {"of", "for", "to"} for t in doc[start:end])
+    while i < len(doc) and doc[i].lower_ in {"of", "for", "to", "and"}:
+        if doc[i].lower_ == "and" and not linked:
+            break  # "the X Army and the Y Army": two names; "Front for Change and Concord" one
+        linked = True
+        j = i + 1
+        if j < len(doc) and doc[j].lower_ == "the" and doc[i].lower_ != "and":
+            j += 1
+        k = j
+        while (
+            k < len(doc)
+            and k not in known
+            and (
+                doc[k].is_title
+                or (
+                    doc[k].lower_ in {"and", "of"}
+                    and k + 1 < len(doc)
+                    and doc[k + 1].is_title
+                    and k + 1 not in known
+                )
+            )
+        ):
+            k += 1
+        if k == j or doc[k - 1].lower_ in {"and", "of"}:
+            break
+        i = end = k
+    return end

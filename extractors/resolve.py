@@ -107,6 +107,7 @@ class ActorResolver(Coreference):
         starts = {m.start: m for m in mentions}
         ends = {m.end: m for m in mentions}
         added: list[Span] = []
+        redefined: dict[str, Span] = {}
         acronyms: dict[str, Span] = {}
         for m in mentions:
             i = m.end
@@ -127,6 +128,18 @@ class ActorResolver(Coreference):
                 and doc[other.end].text in {")", ",", "."}
             ):
                 named = _acronym_owner(doc, m, other.text, ends) if opener == "(" else m
+                if (
+                    opener == "("
+                    and is_acronym(other.text)
+                    and other.kb_id_.startswith("gaz:")
+                    and not named.kb_id_.startswith("gaz:")
+                    and named.label_ not in {"Place", "Country", "Person"}
+                    and not self._names_entry(named, other.kb_id_)
+                ):
+                    # "the Coalition of Patriots for Change (CPC)": the article defines its
+                    # acronym; the gazetteer's CPC (China's party) is another actor
+                    redefined[other.text] = named
+                    continue
                 if _compatible(named.label_, other.label_):
                     clusters.union(named.kb_id_, other.kb_id_)
                 continue
@@ -144,7 +157,20 @@ class ActorResolver(Coreference):
                 owner = acronyms.get(m.text)
                 if owner is not None and m.kb_id_ != owner.kb_id_:
                     clusters.union(owner.kb_id_, m.kb_id_)
+        for k, m in enumerate(mentions):
+            name = redefined.get(m.text)
+            if name is not None:
+                mentions[k] = _with(m, kb_id=name.kb_id_, label=name.label_)
         return added
+
+    def _names_entry(self, name: Span, key: str) -> bool:
+        """Whether a name holds the words of a gazetteer entry's name ("Syrian Kurdish
+        Democratic Union Party" holds "Democratic Union Party")."""
+        entry = self.gazetteer.entries.get(key.removeprefix("gaz:"))
+        if entry is None:
+            return False
+        words = set(fold(name.text).split())
+        return any(set(fold(n).split()) <= words for n in (entry.name, *entry.aliases))
 
     def _surnames(self, mentions: list[Span], clusters: _Clusters) -> None:
         """A bare surname joins the person named in full in the same article."""

@@ -370,3 +370,39 @@ def test_a_claim_puts_no_one_at_the_scene(run) -> None:  # type: ignore[no-untyp
     )
     assert ("Boko Haram", "attacked", "Maiduguri") in facts
     assert ("Boko Haram", "presentIn", "Maiduguri") not in facts
+
+
+NAMES = [
+    *ENTRIES,
+    GazEntry("cpc-china", "Communist Party of China", "PoliticalGroup", ("CPC",)),
+    GazEntry("global-coalition", "Global Coalition", "Coalition", ("Coalition",)),
+]
+
+
+@pytest.fixture(scope="module")
+def run_names(vocab):  # type: ignore[no-untyped-def]
+    return actor_runner(Gazetteer(NAMES), vocab)
+
+
+def test_group_names_run_on_past_their_head(run_names) -> None:  # type: ignore[no-untyped-def]
+    """ "the Front for Change and Concord", "the Coalition of Patriots for Change (CPC)":
+    the name runs on through "of/for/and" and capitalised words (not into "in Chad", not
+    across "and the Arakan Army"); an acronym the article defines is the article's, not
+    the gazetteer's CPC."""
+    doc, _ = run_names("The Front for Change and Concord in Chad launched an offensive.")
+    assert "Front for Change and Concord" in {s.text for s in doc.spans["actors"]}
+    doc, _ = run_names(
+        "Fighters from the Coalition of Patriots for Change (CPC) attacked the town. "
+        "The CPC denied it."
+    )
+    labels = {e.label for e in doc._.actor_entities.values()}
+    assert "Coalition of Patriots for Change" in labels
+    assert not labels & {"Communist Party of China", "Global Coalition"}
+    cpc = [s for s in doc.spans["actors"] if s.text == "CPC"]
+    name = next(s for s in doc.spans["actors"] if s.text.startswith("Coalition of"))
+    assert cpc and all(s.kb_id_ == name.kb_id_ for s in cpc)
+    doc, _ = run_names(
+        "The alliance is made up of the Ta'ang National Liberation Army and the Arakan Army."
+    )
+    texts = {s.text for s in doc.spans["actors"]}
+    assert "Arakan Army" in texts and not any("and the" in t for t in texts)
