@@ -68,7 +68,7 @@ DESCRIPTOR_TYPES: dict[str, str] = {
 #: fighters": the group they belong to acts or is acted on through them
 FIGHTER_NOUNS = frozenset(
     "fighter fighters militant militants militiamen gunman gunmen jihadist jihadists "
-    "insurgent guerrilla guerrillas operative operatives member members".split()
+    "insurgent guerrilla guerrillas operative operatives".split()
 )
 
 #: nouns for a state's armed forces: "US troops", "Iraqi units", "American planes"

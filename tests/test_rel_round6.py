@@ -163,10 +163,6 @@ def run_gaz(vocab):  # type: ignore[no-untyped-def]
             "Nigeria was setting up a joint intelligence cell with Cameroon.",
             {("Nigeria", "alliedWith", "Cameroon")},
         ),
-        (
-            "Amnesty International accused Wagner members of torture.",
-            {("Amnesty International", "accused", "Wagner Group")},
-        ),
         # arms handed over make a patron; a camp or aides speak for their chief
         (
             "Iran has supplied weapons to the Houthis for years.",

@@ -220,9 +220,8 @@ class SentenceReader:
                     return self.arg(m)  # "the KH militia", "the western Latakia province"
             if c.dep_ in {"compound", "nmod"} and noun.lower_ in FIGHTER_NOUNS:
                 m = self.mention(c)  # "an Islamic State militant": a group, not a place
-                kinds = _ORG_TYPES - {"Country"} if noun.lemma_ == "member" else _FIGHTING_ORGS
-                if m is not None and m.label_ in kinds:
-                    return self.arg(m)  # "VDP members"
+                if m is not None and m.label_ in _FIGHTING_ORGS:
+                    return self.arg(m)
             if c.dep_ == "prep" and c.lower_ in {"from", "of"} and noun.lower_ in FIGHTER_NOUNS:
                 for p in c.children:  # "fighters from the Qassam Brigades"
                     m = self.mention(p) if p.dep_ == "pobj" else None
@@ -282,7 +281,10 @@ class SentenceReader:
 _PORTFOLIO_TITLES = frozenset({"secretary", "minister", "secretaries", "ministers"})
 
 #: attack verbs that, between two people, are usually words ("X attacked Y's record")
-_VERBAL_ATTACKS = frozenset({"attack", "hit", "target", "slam", "assault"})
+_VERBAL_ATTACKS = frozenset(
+    # "Milburn was ousting Brown": in politics, a contest of office, not force
+    {"attack", "hit", "target", "slam", "assault", "oust", "topple", "unseat", "depose"}
+)
 
 #: prepositions that introduce a verb's target, per relation
 _VERB_PREPS: dict[str, set[str]] = {
