@@ -43,6 +43,7 @@ ENTRIES = [
     GazEntry("shabaab", "al-Shabaab", "ArmedGroup", ("Al-Shabaab",)),
     GazEntry("eu", "European Union", "InternationalOrganization", ("EU",)),
     GazEntry("chad", "Chad", "Country", (), ("Chadian",), ("N'Djamena",)),
+    GazEntry("rsf", "Rapid Support Forces", "ArmedGroup", ("RSF",)),
     GazEntry("ukraine", "Ukraine", "Country", (), ("Ukrainian",), ("Kyiv",)),
     GazEntry("gna", "Government of National Accord", "GovernmentBody", ("GNA",)),
     GazEntry("haiti", "Haiti", "Country", (), ("Haitian",), ("Port-au-Prince",)),
@@ -402,3 +403,18 @@ def test_group_names_run_on_past_their_head(run_names) -> None:  # type: ignore[
     )
     texts = {s.text for s in doc.spans["actors"]}
     assert "Arakan Army" in texts and not any("and the" in t for t in texts)
+
+
+def test_a_leaders_forces_are_the_group_he_leads(run) -> None:  # type: ignore[no-untyped-def]
+    """Once the article says X leads a group, "X's fighters" are that group's."""
+    _, facts = run(
+        "The Rapid Support Forces, led by Mohamed Hamdan Dagalo, control Nyala. Dagalo's "
+        "fighters withdrew from El Fasher on Friday."
+    )
+    assert ("Mohamed Hamdan Dagalo", "leaderOf", "Rapid Support Forces") in facts
+    assert ("Rapid Support Forces", "presentIn", "El Fasher") in facts
+
+
+def test_the_city_that_x_held_is_the_named_city(run) -> None:  # type: ignore[no-untyped-def]
+    _, facts = run("Kismayo, the southern port city that al-Shabaab held until 2012, is calm.")
+    assert ("al-Shabaab", "presentIn", "Kismayo") in facts

@@ -48,7 +48,7 @@ from . import (
     visits,
     whereabouts,
 )
-from .sentence import Candidate, SentenceReader
+from .sentence import LED_NOUNS, Candidate, SentenceReader
 
 BASE_CONFIDENCE: dict[str, float] = {
     "verb": 0.85,
@@ -268,6 +268,41 @@ def _names_anyone(sent: Span, named: set[int]) -> bool:
     return any(i in named for i in range(sent.start, sent.end))
 
 
+#: kinds of actor whose forces a leader's name stands for: "Hifter's forces"
+_LED_FORCES = frozenset({"ArmedGroup", "MilitaryForce", "Coalition"})
+
+
+def _leads(
+    facts: dict[tuple[str, str, str, int], ExtractedFact], reader: SentenceReader
+) -> dict[str, Span]:
+    """The armed group each person the article names leads, when it names just one."""
+    led: dict[str, set[str]] = {}
+    for f in facts.values():
+        if f.relation == "leaderOf":
+            led.setdefault(f.subject, set()).add(f.object)
+    first: dict[str, Span] = {}
+    for span in reader.spans:
+        first.setdefault(span.kb_id_, span)
+    out = {}
+    for person, orgs in led.items():
+        groups = [first[o] for o in orgs if o in first and first[o].label_ in _LED_FORCES]
+        if len(groups) == 1:
+            out[person] = groups[0]
+    return out
+
+
+def _names_led_forces(sent: Span, reader: SentenceReader) -> bool:
+    """Whether a sentence names the forces of a person who leads a group ("Hifter's forces")."""
+    return any(
+        tok.lower_ in LED_NOUNS
+        and any(
+            c.dep_ == "poss" and (m := reader.mention(c)) is not None and m.kb_id_ in reader.leads
+            for c in tok.children
+        )
+        for tok in sent
+    )
+
+
 class _Sentence(Span):
     """A sentence whose tokens are made once: every pattern walks every sentence, and a
     plain Span makes new Token objects on each walk."""
@@ -296,26 +331,41 @@ class RelationExtractor:
         reader = SentenceReader(doc, self.gazetteer)
         facts: dict[tuple[str, str, str, int], ExtractedFact] = {}
         named = _named_tokens(doc)
-        for whole in doc.sents:
-            if whole.text.rstrip().rstrip("\"”’'").endswith("?"):
-                continue  # no facts from questions
-            if not _names_anyone(whole, named):
-                continue  # every fact needs an actor named in its sentence
-            sent = _Sentence(doc, whole.start, whole.end)
-            for pattern in self.patterns:
-                for cand in pattern(sent, reader):
-                    fact = self._accept(cand, sent)
-                    if fact is None:
-                        continue
-                    k = (fact.subject, fact.relation, fact.object, fact.start)
-                    if k not in facts or facts[k].confidence < fact.confidence:
-                        facts[k] = fact
-                    if fact.relation == "attacked" and cand.subject.span.label_ != "Person":
-                        reader.last_attacker = cand.subject
+        sents = [
+            whole
+            for whole in doc.sents
+            # no facts from questions; every fact needs an actor named in its sentence
+            if not whole.text.rstrip().rstrip("\"”’'").endswith("?") and _names_anyone(whole, named)
+        ]
+        for whole in sents:
+            self._read(_Sentence(doc, whole.start, whole.end), reader, facts)
+        # "Hifter's forces", "Hemedti's fighters": once the article has said whom a person
+        # leads, the sentences naming that person's forces are read again for them
+        reader.leads = _leads(facts, reader)
+        for whole in sents:
+            if reader.leads and _names_led_forces(whole, reader):
+                self._read(_Sentence(doc, whole.start, whole.end), reader, facts)
         doc._.facts = sorted(
             facts.values(), key=lambda f: (f.start, f.subject, f.relation, f.object)
         )
         return doc
+
+    def _read(
+        self,
+        sent: Span,
+        reader: SentenceReader,
+        facts: dict[tuple[str, str, str, int], ExtractedFact],
+    ) -> None:
+        for pattern in self.patterns:
+            for cand in pattern(sent, reader):
+                fact = self._accept(cand, sent)
+                if fact is None:
+                    continue
+                k = (fact.subject, fact.relation, fact.object, fact.start)
+                if k not in facts or facts[k].confidence < fact.confidence:
+                    facts[k] = fact
+                if fact.relation == "attacked" and cand.subject.span.label_ != "Person":
+                    reader.last_attacker = cand.subject
 
     def _accept(self, c: Candidate, sent: Span) -> ExtractedFact | None:
         s, o = c.subject.span, c.object.span

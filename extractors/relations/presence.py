@@ -96,7 +96,10 @@ def _taken_places(
         objs = [c for c in verb.children if c.dep_ == "dobj"]
         objs += [c for o in objs for c in o.conjuncts]  # "most of X and several towns"
         if verb.dep_ == "relcl" and any(o.tag_ in {"WDT", "WP"} for o in objs):
-            objs.append(verb.head)  # "Sirte, the city that X took", "Y, which X held"
+            noun = verb.head  # "Sirte, the city that X took", "Y, which X held"
+            if noun.dep_ == "appos" and noun.pos_ == "NOUN":
+                noun = noun.head  # "Sirte, the Mediterranean city that X took": Sirte
+            objs.append(noun)
     places: list[Arg] = []
     for obj in objs:
         if obj.i in reader.demonyms or obj.lower_ in PRESENCE_NOUNS:

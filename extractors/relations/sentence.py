@@ -28,6 +28,10 @@ from .phrases import (
 _ORG_TYPES = ORGANIZATION_TYPES
 _ACTORS = _ORG_TYPES | {"Person", "Country"}
 _PLACES = frozenset({"Place", "Facility", "Country"})
+#: a leader's people: "Hifter's forces", "Hemedti's fighters", "Saleh's loyalists"
+LED_NOUNS = frozenset(
+    "forces force fighters troops militia militias men loyalists army gunmen".split()
+)
 #: the people who speak and act for someone: "Traore's camp", "Hadi's aides"
 _PROXY_NOUNS = frozenset({"camp", "aides", "entourage", "spokesman", "spokeswoman"})
 #: organisations whose people are "fighters" or "militants"
@@ -68,6 +72,8 @@ class SentenceReader:
         self.demonyms: dict[int, Span] = {t.i: d for d in doc.spans.get("demonyms", []) for t in d}
         #: the subject of the latest attack read so far (for "condemned the attack")
         self.last_attacker: Arg | None = None
+        #: the group each person leads, once the article has said so ("Hifter's forces")
+        self.leads: dict[str, Span] = {}
         for span in doc.spans.get("actors", []):
             self.by_root.setdefault(span.root.i, []).append(span)
             for t in span:
@@ -227,6 +233,11 @@ class SentenceReader:
                     m = self.mention(p) if p.dep_ == "pobj" else None
                     if m is not None and m.label_ in _FIGHTING_ORGS:
                         return self.arg(m)
+        if noun.lower_ in LED_NOUNS and self.leads:  # "Hifter's forces": the group he leads
+            for c in noun.children:
+                m = self.mention(c) if c.dep_ == "poss" else None
+                if m is not None and m.kb_id_ in self.leads:
+                    return Arg(self.leads[m.kb_id_], 0.8)
         if noun.lower_ in _PROXY_NOUNS:  # "Traore's camp accused France", "Hadi's aides"
             for c in noun.children:
                 m = self.mention(c) if c.dep_ == "poss" else None
