@@ -435,6 +435,14 @@ class Coreference:
             if ruled is None or sent_of[tok.i] - sent_of[ruled.start] > self.coref_window:
                 return None
             return Span(doc, tok.i, tok.i + 1, label="Country", kb_id=ruled.kb_id_)
+        if low in {"country", "nation"} and det and _bare(tok, allowed=set()):
+            # "the country's largest rebel group", "in the centre of the country": the
+            # country the article has named clearly most so far
+            seen = Counter(m.kb_id_ for m in ordered if m.start < tok.i and m.label_ == "Country")
+            ranked = seen.most_common(2)
+            if not ranked or ranked[0][1] < 2 or (len(ranked) > 1 and ranked[1][1] == ranked[0][1]):
+                return None
+            return Span(doc, tok.i, tok.i + 1, label="Country", kb_id=ranked[0][0])
         if low in _KINGDOM_NOUNS and det and _bare(tok, allowed=set()):
             for m in reversed(ordered):
                 if m.start < tok.i and m.kb_id_.removeprefix("gaz:") in _MONARCHIES:

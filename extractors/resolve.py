@@ -108,6 +108,7 @@ class ActorResolver(Coreference):
         ends = {m.end: m for m in mentions}
         added: list[Span] = []
         redefined: dict[str, Span] = {}
+        relabel: dict[str, str] = {}
         acronyms: dict[str, Span] = {}
         for m in mentions:
             i = m.end
@@ -140,8 +141,13 @@ class ActorResolver(Coreference):
                     # acronym; the gazetteer's CPC (China's party) is another actor
                     redefined[other.text] = named
                     continue
-                if _compatible(named.label_, other.label_):
+                defined = opener == "(" and is_acronym(other.text) and named is not m
+                if defined or _compatible(named.label_, other.label_):
+                    # "the Union for Peace in Central Africa (UPC)": the model's type for
+                    # the acronym ("UPC" a place) gives way to the name it abbreviates
                     clusters.union(named.kb_id_, other.kb_id_)
+                    if defined:
+                        relabel[other.text] = named.label_
                 continue
             tok = doc[j] if j < len(doc) else None
             closes = j + 1 < len(doc) and doc[j + 1].text == ")"
@@ -161,6 +167,8 @@ class ActorResolver(Coreference):
             name = redefined.get(m.text)
             if name is not None:
                 mentions[k] = _with(m, kb_id=name.kb_id_, label=name.label_)
+            elif m.text in relabel and not m.kb_id_.startswith("gaz:"):
+                mentions[k] = _with(m, label=relabel[m.text])
         return added
 
     def _names_entry(self, name: Span, key: str) -> bool:
@@ -581,6 +589,8 @@ def _acronym_owner(doc: Doc, m: Span, acronym: str, ends: dict[int, Span]) -> Sp
     if m.label_ not in {"Place", "Country"} or len(acronym) <= len(m) + 1:
         return m
     link = m.start - 1
+    while link > 0 and m.start - link <= 3 and doc[link].is_title:
+        link -= 1  # "... in Central Africa (UPC)" where the place is only "Africa"
     body = ends.get(link) if link >= 0 and doc[link].lower_ in _NAME_LINKS else None
     if body is None or body.label_ in {"Place", "Country", "Person"}:
         return m

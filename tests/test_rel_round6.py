@@ -44,6 +44,8 @@ ENTRIES = [
     GazEntry("eu", "European Union", "InternationalOrganization", ("EU",)),
     GazEntry("chad", "Chad", "Country", (), ("Chadian",), ("N'Djamena",)),
     GazEntry("rsf", "Rapid Support Forces", "ArmedGroup", ("RSF",)),
+    GazEntry("eln", "National Liberation Army", "ArmedGroup", ("ELN",)),
+    GazEntry("africa", "Africa", "Place", ()),
     GazEntry("ukraine", "Ukraine", "Country", (), ("Ukrainian",), ("Kyiv",)),
     GazEntry("gna", "Government of National Accord", "GovernmentBody", ("GNA",)),
     GazEntry("haiti", "Haiti", "Country", (), ("Haitian",), ("Port-au-Prince",)),
@@ -418,3 +420,25 @@ def test_a_leaders_forces_are_the_group_he_leads(run) -> None:  # type: ignore[n
 def test_the_city_that_x_held_is_the_named_city(run) -> None:  # type: ignore[no-untyped-def]
     _, facts = run("Kismayo, the southern port city that al-Shabaab held until 2012, is calm.")
     assert ("al-Shabaab", "presentIn", "Kismayo") in facts
+
+
+def test_the_country_is_the_articles(run) -> None:  # type: ignore[no-untyped-def]
+    """ "the country's largest remaining rebel group": the country the article names most."""
+    doc, facts = run(
+        "Colombia signed a ceasefire with the ELN. Colombia's president praised the deal. The "
+        "ELN, the country's largest remaining rebel group, agreed."
+    )
+    assert any(s.text == "country" and s.kb_id_ == "gaz:colombia" for s in doc.spans["coref"])
+    assert ("National Liberation Army", "presentIn", "Colombia") in facts
+
+
+def test_an_acronym_takes_its_names_type(run) -> None:  # type: ignore[no-untyped-def]
+    """ "the Union for Peace in Central Africa (UPC)": UPC is the union, not Africa, and
+    takes its type whatever the model said of the acronym."""
+    doc, _ = run(
+        "Factions include the Union for Peace in Central Africa (UPC) of the warlord Ali "
+        "Darassa. The UPC denied it."
+    )
+    upc = [s for s in doc.spans["actors"] if s.text == "UPC"]
+    union = next(s for s in doc.spans["actors"] if s.text.startswith("Union for Peace"))
+    assert upc and all(s.kb_id_ == union.kb_id_ and s.label_ == union.label_ for s in upc)

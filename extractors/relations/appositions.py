@@ -22,6 +22,8 @@ CONFIDENCE = {
 
 _PLACES = frozenset({"Place", "Country"})
 _ORGS = _ORG_TYPES - {"Country"}
+#: descriptions of a group that is somewhere: "the country's largest rebel group"
+_ARMED = frozenset({"ArmedGroup", "PoliticalGroup"})
 #: words between "in" and the larger place: "in northern Yemen", "in the Gao region"
 _LEAD_WORDS = frozenset(
     "the northern southern eastern western central northeastern northwestern southeastern "
@@ -157,6 +159,12 @@ def described_in(sent: Span, reader: SentenceReader) -> Iterator[Candidate]:
             place = _place_after_in(prep, reader) if prep.dep_ == "prep" else None
             if place is not None:
                 yield Candidate(reader.arg(actor), "presentIn", reader.arg(place), "described_in")
+        if actor.label_ in _ORGS and DESCRIPTOR_TYPES.get(noun.lower_) in _ARMED:
+            # "the ELN, the country's largest rebel group", "X, Iraq's most powerful militia"
+            for c in noun.children:
+                m = reader.mention(c) if c.dep_ == "poss" else None
+                if m is not None and m.label_ == "Country" and m.kb_id_ != actor.kb_id_:
+                    yield Candidate(reader.arg(actor), "presentIn", reader.arg(m), "described_in")
 
 
 PATTERNS = (comma_in_place, described_in, place_described_in, owned_body)
