@@ -257,7 +257,7 @@ _PERSON_APPOSITIVES = frozenset(
 
 def _person_apposition(ent: Span) -> bool:
     """ "Noureddine Chouchane, a Tunisian": a demonym or a person noun in apposition."""
-    if len(ent) < 2 or not all(t.is_title for t in ent):
+    if len(ent) < 2 or not all(t.is_title for t in ent if not t.is_punct):
         return False
     for child in ent.root.children:
         if child.dep_ != "appos" or not any(d.lower_ in {"a", "an"} for d in child.children):
@@ -283,7 +283,7 @@ _OFFICE_NOUNS = frozenset(
 def _holds_office(ent: Span) -> bool:
     """A name said to hold an office: "the group's commander, X", "X, its spokesman",
     "X became president of Y" (the model often tags such names ORG)."""
-    if len(ent) < 2 or not all(t.is_title for t in ent):
+    if len(ent) < 2 or not all(t.is_title for t in ent if not t.is_punct):
         return False
     root = ent.root
     if root.dep_ == "appos" and root.head.lower_ in _OFFICE_NOUNS:

@@ -442,3 +442,16 @@ def test_an_acronym_takes_its_names_type(run) -> None:  # type: ignore[no-untype
     upc = [s for s in doc.spans["actors"] if s.text == "UPC"]
     union = next(s for s in doc.spans["actors"] if s.text.startswith("Union for Peace"))
     assert upc and all(s.kb_id_ == union.kb_id_ and s.label_ == union.label_ for s in upc)
+
+
+def test_first_names_and_province_names_join(run) -> None:  # type: ignore[no-untyped-def]
+    """ "Isaias" after "Isaias Afwerki" (no one else so named) is him; "Kunar" after "Kunar
+    province" is the same place."""
+    doc, _ = run(
+        "President Isaias Afwerki spoke on Monday. Isaias said the border would stay closed."
+    )
+    keys = {s.kb_id_ for s in doc.spans["actors"] if s.text.startswith("Isaias")}
+    assert len(keys) == 1
+    doc, _ = run("Fighting spread across Kunar province. Taliban fighters in Kunar were killed.")
+    keys = {s.kb_id_ for s in doc.spans["actors"] if s.text.startswith("Kunar")}
+    assert len(keys) == 1
