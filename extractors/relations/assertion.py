@@ -165,6 +165,9 @@ def _governor_blocks(node: Token) -> bool:
     # claim (an accused fact), not something the article asserts
     if node.dep_ == "pcomp" and head.head.lemma_ in CLAIM_VERBS:
         return True
+    accused = head.head  # "accused Pakistan's agency of backing X": "of" on the object
+    if node.dep_ == "pcomp" and accused.dep_ == "dobj" and accused.head.lemma_ in CLAIM_VERBS:
+        return True
     return node.dep_ == "ccomp" and lemma in CLAIM_VERBS - {"accuse", "blame"}
 
 
