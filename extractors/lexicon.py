@@ -71,6 +71,15 @@ FIGHTER_NOUNS = frozenset(
     "insurgent guerrilla guerrillas operative operatives".split()
 )
 
+#: a leader's people: "Hifter's forces", "Hemedti's fighters", "Saleh's loyalists"
+LED_NOUNS = frozenset(
+    "forces force fighters troops militia militias men loyalists army gunmen".split()
+)
+#: people a group or state sends: "fighters from the Qassam Brigades", "troops from Eritrea"
+SENT_NOUNS = FIGHTER_NOUNS | frozenset({"troops", "soldiers", "forces", "contingents"})
+#: the people who speak and act for someone: "Traore's camp", "Hadi's aides"
+PROXY_NOUNS = frozenset({"camp", "aides", "entourage", "spokesman", "spokeswoman"})
+
 #: nouns for a state's armed forces: "US troops", "Iraqi units", "American planes"
 FORCE_NOUNS = frozenset(
     "troops forces force soldiers military army personnel servicemen servicemembers "

@@ -46,6 +46,7 @@ ENTRIES = [
     GazEntry("rsf", "Rapid Support Forces", "ArmedGroup", ("RSF",)),
     GazEntry("eln", "National Liberation Army", "ArmedGroup", ("ELN",)),
     GazEntry("africa", "Africa", "Place", ()),
+    GazEntry("somalia", "Somalia", "Country", (), ("Somali",), ("Mogadishu",)),
     GazEntry("ukraine", "Ukraine", "Country", (), ("Ukrainian",), ("Kyiv",)),
     GazEntry("gna", "Government of National Accord", "GovernmentBody", ("GNA",)),
     GazEntry("haiti", "Haiti", "Country", (), ("Haitian",), ("Port-au-Prince",)),
@@ -212,6 +213,10 @@ def run_gaz(vocab):  # type: ignore[no-untyped-def]
         (
             "Moscow vowed that Ukraine would be punished for the attack.",
             {("Russia", "threatened", "Ukraine")},
+        ),
+        (
+            "The Somali army was supported by troops from Kenya.",
+            {("Somalia armed forces", "backedBy", "Kenya")},
         ),
         # the site the object is part of, and its town
         (

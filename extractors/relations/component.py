@@ -17,6 +17,7 @@ from spacy.tokens import Doc, Span, Token
 from actorgraph.ontology import Schema, load_schema
 
 from ..gazetteer import Gazetteer, load_gazetteer
+from ..lexicon import LED_NOUNS
 from ..records import ExtractedFact, LocalEntity
 from ..resolve import ensure_extensions
 from . import (
@@ -48,7 +49,7 @@ from . import (
     visits,
     whereabouts,
 )
-from .sentence import LED_NOUNS, Candidate, SentenceReader
+from .sentence import Candidate, SentenceReader
 
 BASE_CONFIDENCE: dict[str, float] = {
     "verb": 0.85,

@@ -13,6 +13,9 @@ from ..gazetteer import Gazetteer
 from ..lexicon import (
     DESCRIPTOR_TYPES,
     FIGHTER_NOUNS,
+    LED_NOUNS,
+    PROXY_NOUNS,
+    SENT_NOUNS,
 )
 from ..normalize import fold
 from .context import doc_context
@@ -28,12 +31,6 @@ from .phrases import (
 _ORG_TYPES = ORGANIZATION_TYPES
 _ACTORS = _ORG_TYPES | {"Person", "Country"}
 _PLACES = frozenset({"Place", "Facility", "Country"})
-#: a leader's people: "Hifter's forces", "Hemedti's fighters", "Saleh's loyalists"
-LED_NOUNS = frozenset(
-    "forces force fighters troops militia militias men loyalists army gunmen".split()
-)
-#: the people who speak and act for someone: "Traore's camp", "Hadi's aides"
-_PROXY_NOUNS = frozenset({"camp", "aides", "entourage", "spokesman", "spokeswoman"})
 #: organisations whose people are "fighters" or "militants"
 _FIGHTING_ORGS = frozenset({"ArmedGroup", "MilitaryForce", "Coalition", "PoliticalGroup"})
 _SITE_NOUNS = frozenset(
@@ -228,17 +225,17 @@ class SentenceReader:
                 m = self.mention(c)  # "an Islamic State militant": a group, not a place
                 if m is not None and m.label_ in _FIGHTING_ORGS:
                     return self.arg(m)
-            if c.dep_ == "prep" and c.lower_ in {"from", "of"} and noun.lower_ in FIGHTER_NOUNS:
+            if c.dep_ == "prep" and c.lower_ in {"from", "of"} and noun.lower_ in SENT_NOUNS:
                 for p in c.children:  # "fighters from the Qassam Brigades"
                     m = self.mention(p) if p.dep_ == "pobj" else None
-                    if m is not None and m.label_ in _FIGHTING_ORGS:
-                        return self.arg(m)
+                    if m is not None and m.label_ in _FIGHTING_ORGS | {"Country"}:
+                        return self.arg(m)  # "troops from Eritrea"
         if noun.lower_ in LED_NOUNS and self.leads:  # "Hifter's forces": the group he leads
             for c in noun.children:
                 m = self.mention(c) if c.dep_ == "poss" else None
                 if m is not None and m.kb_id_ in self.leads:
                     return Arg(self.leads[m.kb_id_], 0.8)
-        if noun.lower_ in _PROXY_NOUNS:  # "Traore's camp accused France", "Hadi's aides"
+        if noun.lower_ in PROXY_NOUNS:  # "Traore's camp accused France", "Hadi's aides"
             for c in noun.children:
                 m = self.mention(c) if c.dep_ == "poss" else None
                 if m is not None and m.label_ in _ACTORS:

@@ -109,8 +109,12 @@ def visits(sent: Span, reader: SentenceReader) -> Iterator[Candidate]:
                 for a in reader.actors(p)
                 if a.span.label_ == "Person"
             ]
+        troops = any(
+            c.dep_ == "nsubj" and c.lower_ in DEPLOYED_NOUNS for c in verb.children
+        )  # "troops from Botswana arrived in Pemba": the state's forces
         for a in agents:
-            if a.span.label_ == "Person" or (a.span.label_ in _VISITORS and not _pronoun(a)):
+            visitor = a.span.label_ in _VISITORS or (troops and a.span.label_ == "Country")
+            if a.span.label_ == "Person" or (visitor and not _pronoun(a)):
                 for pl in places:
                     if a.span.kb_id_ != pl.span.kb_id_:
                         yield Candidate(a, "presentIn", pl, "visit", factor)
