@@ -308,6 +308,8 @@ def political_context(span: Span) -> bool:
         return False  # "Baghdad's Green Zone", "the Baghdad suburb of X", "a Tunis museum"
     if root.dep_ in {"nsubj", "nsubjpass", "poss"}:
         return True
+    if root.dep_ == "pobj" and root.head.lower_ == "to" and root.head.head.lower_ == "according":
+        return True  # "according to Washington": the state's word
     if root.dep_ == "pobj" and root.head.lower_ in {
         "between",
         "with",

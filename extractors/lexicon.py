@@ -80,6 +80,14 @@ SENT_NOUNS = FIGHTER_NOUNS | frozenset({"troops", "soldiers", "forces", "conting
 #: the people who speak and act for someone: "Traore's camp", "Hadi's aides"
 PROXY_NOUNS = frozenset({"camp", "aides", "entourage", "spokesman", "spokeswoman"})
 
+#: people who speak for a body: "UN experts", "AU monitors"
+VOICE_NOUNS = frozenset({"experts", "investigators", "monitors", "inspectors"})
+
+#: "60 km north of Aden": a bearing from a place, not the place
+BEARINGS = frozenset(
+    "north south east west northeast northwest southeast southwest outskirts".split()
+)
+
 #: nouns for a state's armed forces: "US troops", "Iraqi units", "American planes"
 FORCE_NOUNS = frozenset(
     "troops forces force soldiers military army personnel servicemen servicemembers "

@@ -460,3 +460,17 @@ def test_first_names_and_province_names_join(run) -> None:  # type: ignore[no-un
     doc, _ = run("Fighting spread across Kunar province. Taliban fighters in Kunar were killed.")
     keys = {s.kb_id_ for s in doc.spans["actors"] if s.text.startswith("Kunar")}
     assert len(keys) == 1
+
+
+def test_a_report_according_to_a_party_is_its_charge(run) -> None:  # type: ignore[no-untyped-def]
+    """ "X bombed Y, according to Turkey": Turkey's charge against X (GUIDELINES: a third
+    party's allegation is accused); the act itself is not asserted; a command reporting
+    its own side's strikes accuses no one."""
+    _, facts = run("Russian jets bombed a market in Idlib, according to Turkey.")
+    assert ("Turkey", "accused", "Russia armed forces") in facts
+    assert not any(r == "attacked" for _, r, _ in facts)
+    _, facts = run("Syria trains Hezbollah, according to Israeli officials.")
+    assert ("Israel", "accused", "Syria") in facts
+    assert ("Syria", "trained", "Hezbollah") not in facts
+    _, facts = run("American jets struck 60 targets in Yemen, according to the US Central Command.")
+    assert not any(r == "accused" for _, r, _ in facts)

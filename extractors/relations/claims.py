@@ -90,6 +90,62 @@ def _latest_attack(claim: Token, agents: list[Arg], reader: SentenceReader) -> l
     return []
 
 
-CONFIDENCE = {"claimed_attack": 0.75}
+#: acts whose report "according to X" is X's charge against the doer (GUIDELINES: a third
+#: party's allegation that Y attacked is accused, speaker -> Y)
+_CHARGED = frozenset({"attacked", "backedBy", "trained"})
 
-PATTERNS = (claimed_attacks,)
+
+def _sources(according: Token, reader: SentenceReader) -> list[Arg]:
+    return [
+        a
+        for to in according.children
+        if to.lower_ == "to"
+        for p in to.children
+        if p.dep_ == "pobj"
+        for a in reader.actors(p)
+    ]
+
+
+#: sources that report their own side's operations: commands, ministries, places
+_OWN_REPORTERS = frozenset({"MilitaryForce", "GovernmentBody", "Place", "Facility"})
+
+
+def _same_side(source: Arg, doer: Arg, reader: SentenceReader) -> bool:
+    """ "US strikes ..., according to US officials": a state's forces are its own side."""
+    entities = reader.doc._.actor_entities or {}
+    src = entities.get(source.span.kb_id_)
+    act = entities.get(doer.span.kb_id_)
+    return src is not None and act is not None and act.label.startswith(src.label)
+
+
+def attributed_acts(sent: Span, reader: SentenceReader) -> Iterator[Candidate]:
+    """ "Iran, which arms and trains the Houthis according to Washington and UN experts",
+    "X shelled Y, according to Z": the source accuses the doer (the act itself is only
+    the source's claim, so no other fact comes of it)."""
+    for verb in sent:
+        if verb.pos_ != "VERB" or _VERB_RELATIONS.get(verb.lemma_.lower()) not in _CHARGED:
+            continue
+        heads = [verb, *(c for c in verb.children if c.dep_ == "conj" and c.pos_ == "VERB")]
+        sources = [
+            a
+            for h in heads
+            for c in h.children
+            if c.dep_ == "prep" and c.lower_ == "according"
+            for a in _sources(c, reader)
+        ]
+        if not sources:
+            continue
+        agents, passive = agents_of(verb, reader)
+        if passive:
+            continue
+        for s in sources:
+            if s.span.label_ in _OWN_REPORTERS:
+                continue  # "struck 60 targets, according to US Central Command": its own report
+            for a in agents:
+                if s.span.kb_id_ != a.span.kb_id_ and not _same_side(s, a, reader):
+                    yield Candidate(s, "accused", a, "attributed_act")
+
+
+CONFIDENCE = {"claimed_attack": 0.75, "attributed_act": 0.7}
+
+PATTERNS = (claimed_attacks, attributed_acts)

@@ -200,6 +200,7 @@ PATTERNS += (
     appositions.comma_in_place,
     appositions.described_in,
     claims.claimed_attacks,
+    claims.attributed_acts,
     assistance.helped_fights,
     assistance.relied_on,
     assistance.supplies,

@@ -11,11 +11,13 @@ from actorgraph.ontology import ORGANIZATION_TYPES
 
 from ..gazetteer import Gazetteer
 from ..lexicon import (
+    BEARINGS,
     DESCRIPTOR_TYPES,
     FIGHTER_NOUNS,
     LED_NOUNS,
     PROXY_NOUNS,
     SENT_NOUNS,
+    VOICE_NOUNS,
 )
 from ..normalize import fold
 from .context import doc_context
@@ -235,6 +237,11 @@ class SentenceReader:
                 m = self.mention(c) if c.dep_ == "poss" else None
                 if m is not None and m.kb_id_ in self.leads:
                     return Arg(self.leads[m.kb_id_], 0.8)
+        if noun.lower_ in VOICE_NOUNS:  # "UN experts", "AU monitors": the body's word
+            for c in noun.children:
+                m = self.mention(c) if c.dep_ in {"compound", "nmod"} else None
+                if m is not None and m.label_ in _ORG_TYPES - {"Country"}:
+                    return self.arg(m)
         if noun.lower_ in PROXY_NOUNS:  # "Traore's camp accused France", "Hadi's aides"
             for c in noun.children:
                 m = self.mention(c) if c.dep_ == "poss" else None
@@ -571,18 +578,12 @@ def described(noun: Token, reader: SentenceReader) -> list[Arg]:
     return []
 
 
-#: "60 km north of Aden": a bearing from a place, not the place
-_BEARINGS = frozenset(
-    "north south east west northeast northwest southeast southwest outskirts".split()
-)
-
-
 def where_antecedent(noun: Token, reader: SentenceReader) -> Token:
     """What "where" points back to. The parse hangs "where" on the noun before it, but in
     "the base in Lahj province, 60 km north of Aden, where troops were stationed" that is
     the site the phrase describes, named shortly before."""
     prep = noun.head if noun.dep_ == "pobj" else None
-    bearing = prep is not None and prep.lower_ == "of" and prep.head.lower_ in _BEARINGS
+    bearing = prep is not None and prep.lower_ == "of" and prep.head.lower_ in BEARINGS
     inside = prep is not None and prep.lower_ == "in"  # "the base in Lahj province, where"
     if not (bearing or inside) or any(
         a.span.label_ == "Facility" for a in reader.actors(noun, sites=True)
