@@ -9,6 +9,7 @@ from spacy.tokens import Doc, Span, Token
 
 from .coreference import _MODIFIER_DEPS, _with
 from .gazetteer import Gazetteer
+from .lexicon import HONORIFICS
 from .normalize import fold, is_acronym
 from .unionfind import UnionFind
 
@@ -177,8 +178,9 @@ class NameLinks:
                     full.setdefault(fold(" ".join(words[-2:])), m.kb_id_)
                 # "Getachew Reda" ... "Getachew", "Hassan Sheikh Mohamud" ... "Hassan
                 # Sheikh": names that go by their first words, when no one else shares them
-                for k in range(1, len(words)):
-                    prefixes.setdefault(fold(" ".join(words[:k])), set()).add(m.kb_id_)
+                given = [w for w in words if w.lower().rstrip(".") not in HONORIFICS]
+                for k in range(1, len(given)):
+                    prefixes.setdefault(fold(" ".join(given[:k])), set()).add(m.kb_id_)
                 # a kunya stands for its bearer: "Baha Abu al-Ata" ... "Abu al-Ata"
                 for k, w in enumerate(words[1:-1], 1):
                     if fold(w) in {"abu", "umm"}:
@@ -192,7 +194,7 @@ class NameLinks:
             if (m.label_ not in {"Person", "Organization"} and not unknown_word) or _words(m) > 3:
                 continue
             key = full.get(fold(m.text))
-            if key is None and m.label_ == "Person":
+            if key is None and m.label_ == "Person" and m[0].lower_.rstrip(".") not in HONORIFICS:
                 owners = prefixes.get(fold(m.text), set()) - {m.kb_id_}
                 key = next(iter(owners)) if len(owners) == 1 else None
             if key and key != m.kb_id_ and not (m.label_ == "Organization" and len(m) > 1):

@@ -99,3 +99,17 @@ def is_generic_name(name: str) -> bool:
     "Parliament"): it never identifies one actor across articles."""
     words = fold(name).split()
     return bool(words) and all(w in _GENERIC_NAME_WORDS for w in words)
+
+
+#: titles and honorifics that may stand before a person's one name: "Sir John", "Mr Brown"
+_HONORIFIC_WORDS = frozenset(
+    "mr mrs ms miss dr sir dame lord lady gen general col lt maj capt sgt adm sheikh "
+    "ayatollah president minister secretary senator sen gov rep prof".split()
+)
+
+
+def bare_name(name: str) -> bool:
+    """A person's name of one word once titles are set aside ("Brown", "Mr Brown", "Sir
+    John"): it may name someone else in another article."""
+    words = [w for w in fold(name).split() if w not in _HONORIFIC_WORDS]
+    return len(words) < 2

@@ -107,6 +107,23 @@ def test_generic_body_names_do_not_merge_two_states_bodies():
     assert keys == []
 
 
+def test_a_title_and_one_name_do_not_merge_people_across_articles():
+    """ "Sir John" in two articles may be Sir John Stevens and Sir John Bourn."""
+    a = _result(
+        "a.txt",
+        [LocalEntity("name:Person:john stevens", "John Stevens", "Person", ("Sir John",), 2)],
+        [],
+    )
+    b = _result(
+        "b.txt",
+        [LocalEntity("name:Person:john bourn", "John Bourn", "Person", ("Sir John",), 2)],
+        [],
+    )
+    kg = merge([a, b])
+    assert sorted(e.label for e in kg.entities.values()) == ["John Bourn", "John Stevens"]
+    assert _name_keys("Sir John", "Person", ("Mr Brown",)) == []
+
+
 def test_min_confidence_drops_weak_evidence():
     a = _result(
         "a.txt",

@@ -36,7 +36,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
-from actorgraph.extractors.normalize import fold, is_acronym, is_generic_name
+from actorgraph.extractors.normalize import bare_name, fold, is_acronym, is_generic_name
 from actorgraph.extractors.records import (
     Article,
     ArticleResult,
@@ -76,12 +76,16 @@ def _name_keys(label: str, etype: str, aliases: Iterable[str]) -> list[str]:
     group = _type_group(etype)
     keys = []
     for name in (label, *aliases):
-        if is_acronym(name) or (len(name.split()) < 2 and etype == "Person"):
+        if is_acronym(name) or (etype == "Person" and bare_name(name)):
             continue
         if is_generic_name(name):  # "Foreign Ministry": each state has one
             continue
         keys.append(f"{group}\x1f{fold(name)}")
-    if len(label.split()) >= 2 and not is_generic_name(label):
+    if (
+        len(label.split()) >= 2
+        and not is_generic_name(label)
+        and not (etype == "Person" and bare_name(label))
+    ):
         keys.append(f"any\x1f{fold(label)}")
     return keys
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 
-from actorgraph.extractors.normalize import fold, is_acronym, is_generic_name
+from actorgraph.extractors.normalize import bare_name, fold, is_acronym, is_generic_name
 from actorgraph.extractors.records import (
     Article,
     ArticleResult,
@@ -58,12 +58,16 @@ def merge(
             group = _type_group(e.type)
             keys = []
             for name in (e.label, *e.aliases):
-                if is_acronym(name) or (len(name.split()) < 2 and e.type == "Person"):
+                if is_acronym(name) or (e.type == "Person" and bare_name(name)):
                     continue
                 if is_generic_name(name):  # "Foreign Ministry": each state has one
                     continue
                 keys.append((group, key_of(name)))
-            if len(e.label.split()) >= 2 and not is_generic_name(e.label):
+            if (
+                len(e.label.split()) >= 2
+                and not is_generic_name(e.label)
+                and not (e.type == "Person" and bare_name(e.label))
+            ):
                 # a full name typed differently in two articles is still one actor
                 keys.append(("any", key_of(e.label)))
             for k in keys:
