@@ -221,6 +221,16 @@ def _quoted_speaker(tok: Token, mentions: list[Span]) -> Span | None:
 
 #: nouns for a state's armed forces: "the army", "its troops"
 _ARMY_NOUNS = frozenset("army military forces troops soldiers".split())
+#: words for an armed group's people said without its name: "rebel positions", "20 rebels"
+_REBEL_WORDS = frozenset(
+    "rebel rebels insurgent insurgents militant militants jihadist jihadists guerrilla "
+    "guerrillas separatist separatists".split()
+)
+#: words that make forces the state's own: "government forces", "security forces"
+_STATE_FORCE_WORDS = frozenset(
+    "government security state regime federal loyalist pro-government army military "
+    "national".split()
+)
 
 
 #: nouns a group's or state's "its"/"their" turns into its forces: "their fighters"
@@ -406,11 +416,20 @@ class Coreference:
         community = self._community_fighters(tok, ordered) if det else None
         if community is not None:
             return community
-        if (low in _ARMY_NOUNS and det) or (low in _OWNED_FORCE_NOUNS and owner is not None):
+        # "government forces", "security forces", "state troops": the state's own forces
+        state = low in _ARMY_NOUNS and any(
+            c.dep_ in {"amod", "compound"} and c.lower_ in _STATE_FORCE_WORDS for c in tok.children
+        )
+        if (low in _ARMY_NOUNS and (det or state)) or (
+            low in _OWNED_FORCE_NOUNS and owner is not None
+        ):
+            allowed = {"armed"} if low == "forces" else set()
+            if state:
+                allowed |= _STATE_FORCE_WORDS
             if owner is not None:
                 wanted = _GROUPISH | {"Country"}
                 ante = _salient(owner, ordered, wanted, sent_of, self.coref_window)
-            elif _bare(tok, allowed={"armed"} if low == "forces" else set()):
+            elif _bare(tok, allowed=allowed):
                 force = frozenset({"MilitaryForce"})
                 ante = _salient(tok, heads, force, sent_of, self.coref_window, roles=True)
                 if ante is not None and low == "army" and _not_an_army(ante):
@@ -450,6 +469,13 @@ class Coreference:
                         return None
                     return Span(doc, tok.i, tok.i + 1, label=m.label_, kb_id=m.kb_id_)
             return None
+        modifier = tok.dep_ in {"compound", "amod"} and tok.head.pos_ == "NOUN"
+        if low in _REBEL_WORDS and (modifier or any(c.dep_ == "nummod" for c in tok.children)):
+            # "rebel positions", "20 rebels": the armed group the story is about
+            armed = frozenset({"ArmedGroup"})
+            ante = _salient(tok, heads, armed, sent_of, self.coref_window, roles=True)
+            if ante is not None:
+                return Span(doc, tok.i, tok.i + 1, label=ante.label_, kb_id=ante.kb_id_)
         wanted = _DESCRIPTIVE_NOUNS.get(low) or ANAPHOR_NOUNS.get(low)
         if wanted and tok.dep_ == "nsubj" and tok.head.lemma_.lower() in _ARMED_PREDICATES:
             # "the group pledged allegiance to IS": a group that fights is an armed one

@@ -354,3 +354,21 @@ def _descriptor_type(ent: Span) -> str | None:
     if ent.root.dep_ in {"compound", "nmod"} and ent.root.head.lower_ in DESCRIPTOR_TYPES:
         return DESCRIPTOR_TYPES[ent.root.head.lower_]
     return None
+
+
+#: verbs whose object, when the model says "organisation", is an armed group: "the army has
+#: fought the Tamil Tigers", "troops routed the Movement"
+_FOUGHT_VERBS = frozenset("fight battle combat rout crush defeat ambush".split())
+#: struggles whose "against" names an armed group: "the war against X", "a campaign against X"
+_STRUGGLE_NOUNS = frozenset("war campaign offensive struggle battle insurgency fight".split())
+
+
+def armed_cue(ent: Span) -> bool:
+    """An organisation said to be fought ("fought the Tamil Tigers", "the war against X")."""
+    root = ent.root
+    if root.dep_ == "dobj" and root.head.lemma_.lower() in _FOUGHT_VERBS:
+        return True
+    if root.dep_ == "pobj" and root.head.lower_ == "against":
+        governor = root.head.head
+        return governor.lemma_.lower() in _FOUGHT_VERBS or governor.lower_ in _STRUGGLE_NOUNS
+    return False

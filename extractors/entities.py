@@ -25,6 +25,7 @@ from .cues import (
     _person_apposition,
     _place_cue,
     _titled_names,
+    armed_cue,
 )
 from .furniture import (
     _dateline,
@@ -452,6 +453,8 @@ class ActorTyper:
         described = _descriptor_type(ent)
         if described and (base in {"Person", "Organization", "Place"}):
             return described
+        if base == "Organization" and armed_cue(ent):
+            return "ArmedGroup"  # "the army has fought the Tamil Tigers"
         if base == "Person" and len(words) == 1 and not ent[0].is_title:
             return None
         return base

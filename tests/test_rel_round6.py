@@ -47,6 +47,7 @@ ENTRIES = [
     GazEntry("eln", "National Liberation Army", "ArmedGroup", ("ELN",)),
     GazEntry("africa", "Africa", "Place", ()),
     GazEntry("somalia", "Somalia", "Country", (), ("Somali",), ("Mogadishu",)),
+    GazEntry("sri-lanka", "Sri Lanka", "Country", (), ("Sri Lankan",), ("Colombo",)),
     GazEntry("ukraine", "Ukraine", "Country", (), ("Ukrainian",), ("Kyiv",)),
     GazEntry("gna", "Government of National Accord", "GovernmentBody", ("GNA",)),
     GazEntry("haiti", "Haiti", "Country", (), ("Haitian",), ("Port-au-Prince",)),
@@ -474,3 +475,23 @@ def test_a_report_according_to_a_party_is_its_charge(run) -> None:  # type: igno
     assert ("Syria", "trained", "Hezbollah") not in facts
     _, facts = run("American jets struck 60 targets in Yemen, according to the US Central Command.")
     assert not any(r == "accused" for _, r, _ in facts)
+
+
+def test_unnamed_sides_of_the_story(run) -> None:  # type: ignore[no-untyped-def]
+    """ "Government troops", "security forces": the state's own forces; "20 rebels": the
+    armed group the story is about; an organisation said to be fought is an armed group."""
+    doc, facts = run(
+        "Sri Lanka's army has fought the Tamil Tigers for decades. Government troops captured "
+        "the town of Kilinochchi on Friday."
+    )
+    assert doc._.actor_entities["name:ArmedGroup:tamil tigers"].type == "ArmedGroup"
+    assert any(
+        s.startswith("Sri Lanka") and r == "attacked" and o == "Kilinochchi" for s, r, o in facts
+    ), facts
+    _, facts = run(
+        "Sri Lanka's army has fought the Tamil Tigers for decades. Security forces killed 20 "
+        "rebels in the north."
+    )
+    assert any(
+        s.startswith("Sri Lanka") and r == "attacked" and o == "Tamil Tigers" for s, r, o in facts
+    ), facts
