@@ -6,19 +6,23 @@ All on a tiny build written by hand (no model).
 from __future__ import annotations
 
 import json
+import random
 import re
+import textwrap
 from pathlib import Path
 
 import click
 import pytest
 from click.testing import CliRunner
+from rdflib import Graph, URIRef
 
 from actorgraph.extractors.records import Article, Edge, Entity, Evidence, KnowledgeGraph
 from actorgraph.graph.build import BuildOptions, BuildSummary, write_outputs
 from actorgraph.graph.cli import build as cmd_build
 from actorgraph.graph.cli import main
+from actorgraph.graph.core.rdf import bind_prefixes
 from actorgraph.graph.sparql.query import check_read_only, unknown_terms
-from actorgraph.graph.sparql.results import render_table
+from actorgraph.graph.sparql.results import _IriText, _wrap, render_table
 
 BASE = "https://w3id.org/actorgraph/id/"
 LONG = (
@@ -80,6 +84,26 @@ def test_render_table_wraps_instead_of_cutting():
     assert all(len(line) <= 50 for line in text.splitlines())
     assert " ".join(text.split()).count("word") == 40
     assert render_table(["a"], [["y" * 120]], width=300).splitlines()[2] == "y" * 120
+
+
+def test_table_cells_wrap_and_iris_show_as_textwrap_and_rdflib_would():
+    """The table's quick paths (one word, words apart by one space; IRIs that cannot take
+    a prefix) give what ``textwrap.wrap`` and rdflib's ``n3`` give, on random cells."""
+    rng = random.Random(11)
+    pieces = ["ab", "Kataib", "al-Sistani", "r12", "x" * 30, "/", ":", "#", ".", "_", "é"]
+    for _ in range(3000):
+        sep = rng.choice([" ", " ", "  ", "\t", ""])
+        cell = sep.join(rng.choice(pieces) for _ in range(rng.randint(1, 8)))
+        width = rng.randint(1, 40)
+        expected = textwrap.wrap(cell, width, break_on_hyphens=False) or [""]
+        assert _wrap(cell, width) == (expected if len(cell) > width else [cell]), (cell, width)
+    nsm = bind_prefixes(Graph()).namespace_manager
+    iri_text = _IriText(nsm)
+    roots = [str(ns) for _, ns in nsm.namespaces()] + ["https://example.org/", "urn:x:"]
+    for _ in range(3000):
+        tail = "".join(rng.choice(["a", "B", "7", "-", ".", "/", "#", "_", "é"]) for _ in range(6))
+        iri = URIRef(rng.choice(roots) + tail)
+        assert iri_text(iri) == iri.n3(nsm), iri
 
 
 @pytest.mark.parametrize(

@@ -192,10 +192,12 @@ def _labels(backend: Backend, outcome: QueryOutcome) -> dict[str, str]:
     """``skos:prefLabel`` of the IRIs in a SELECT outcome's cells (for the table)."""
     from rdflib import URIRef
 
-    iris = sorted({str(v) for row in outcome.rows for v in row if isinstance(v, URIRef)})
+    # the first 2,000 in the order they are shown: the top of a long table gets its labels
+    seen = dict.fromkeys(str(v) for row in outcome.rows for v in row if isinstance(v, URIRef))
+    iris = [iri for iri in seen if ">" not in iri and " " not in iri][:2000]
     if outcome.kind != "SELECT" or not iris:
         return {}
-    values = " ".join(f"<{iri}>" for iri in iris[:2000] if ">" not in iri and " " not in iri)
+    values = " ".join(f"<{iri}>" for iri in iris)
     text = f"SELECT ?e ?l WHERE {{ VALUES ?e {{ {values} }} ?e skos:prefLabel ?l }}"
     try:
         found = backend.query(text)

@@ -29,7 +29,6 @@ from __future__ import annotations
 
 import contextlib
 import functools
-import itertools
 import json
 import os
 import re
@@ -37,19 +36,17 @@ from collections.abc import Iterator, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
 
-from rdflib import BNode, Graph, Literal, URIRef
-from rdflib.namespace import XSD
-from rdflib.term import Identifier, Node
+from rdflib import Graph
+from rdflib.term import Identifier
 
 from actorgraph.graph.core.graphfile import graph_format, load_dataset, load_graph
-from actorgraph.graph.core.rdf import PREFIXES
-from actorgraph.graph.core.serialize import ntriples_text
 from actorgraph.graph.errors import GraphFileError, QueryError
 
 from . import limits  # limits.QUERY_MEMORY is read per query: it can be lowered at run time
 from .limits import DEFAULT_TIMEOUT, _first_line, memory_message, run_isolated
+from .oxstore import fill, load_into, query_db, query_store
 from .query import prepare
-from .results import QueryOutcome, outcome_from_result
+from .results import Compact, QueryOutcome, outcome_from_result
 from .text import query_form, refuse_network, with_values
 
 if TYPE_CHECKING:
@@ -191,7 +188,7 @@ class OxigraphBackend:
                 return False
             (self.store_dir / self.MARKER).unlink(missing_ok=True)
             graph_path, fmt = self.graph_path, graph_format(self.graph_path)
-            run_isolated(lambda: _oxigraph_load(self.db, graph_path, fmt), timeout=None)
+            run_isolated(lambda: load_into(self.db, graph_path, fmt), timeout=None)
             (self.store_dir / self.MARKER).write_text(json.dumps(source), encoding="utf-8")
         return True
 
@@ -206,11 +203,12 @@ class OxigraphBackend:
         full = _checked_text(text, bindings, self.allow_network)
         self.ensure_loaded()
         with self._lock(exclusive=False):
-            return run_isolated(
-                lambda: _oxigraph_query(self.db, full, limit),
+            answer = run_isolated(
+                lambda: query_db(self.db, full, limit),
                 timeout=self.timeout,
                 memory=limits.QUERY_MEMORY,
             )
+        return _expanded(answer)
 
     def _source(self) -> dict[str, Any]:
         st = self.graph_path.stat()
@@ -277,61 +275,6 @@ class OxigraphBackend:
             os.close(fd)
 
 
-def _oxigraph_load(db: Path, graph_path: Path, fmt: str) -> None:
-    """(Worker) Replace the store's content with a graph file."""
-    import pyoxigraph as ox
-
-    try:
-        store = ox.Store(str(db))
-    except OSError as exc:
-        raise GraphFileError(f"cannot open store '{db}': {_first_line(exc)}") from None
-    store.clear()
-    try:
-        _fill(store, graph_path, fmt, bulk=True)
-    except GraphFileError:
-        store.clear()
-        raise
-    store.flush()
-
-
-def _fill(store: Any, graph_path: Path, fmt: str, *, bulk: bool) -> None:
-    """Load a graph file into an Oxigraph store (named graphs of TriG / N-Quads kept).
-
-    Turtle, N-Triples, TriG and N-Quads are read by Oxigraph itself; other formats
-    (and a file Oxigraph refuses, so the message is rdflib's, naming the line) are
-    read safely by rdflib (JSON-LD contexts, XML entities) and handed over.
-    """
-    import pyoxigraph as ox
-
-    direct = {
-        "turtle": ox.RdfFormat.TURTLE,
-        "nt": ox.RdfFormat.N_TRIPLES,
-        "trig": ox.RdfFormat.TRIG,
-        "nquads": ox.RdfFormat.N_QUADS,
-    }
-    load = store.bulk_load if bulk else store.load
-    if fmt in direct:
-        try:
-            load(path=str(graph_path), format=direct[fmt])
-            return
-        except (SyntaxError, ValueError, UnicodeDecodeError):
-            store.clear()  # rdflib reads it again below, and says what is wrong
-    rdflib_graph = load_dataset(graph_path) if fmt in direct else load_graph(graph_path)
-    fmt_out = ox.RdfFormat.N_QUADS if fmt in {"trig", "nquads"} else ox.RdfFormat.N_TRIPLES
-    data = _nquads_text(rdflib_graph) if fmt in {"trig", "nquads"} else None
-    if data is None:
-        data = ntriples_text(rdflib_graph)
-    try:
-        load(input=data.encode("utf-8"), format=fmt_out)
-    except (SyntaxError, ValueError) as exc:
-        raise GraphFileError(f"'{graph_path}' is not valid {fmt}: {_first_line(exc)}") from None
-
-
-def _nquads_text(ds: Any) -> str:
-    """A dataset read by rdflib as N-Quads text (its default graph stays the default)."""
-    return str(ds.serialize(format="nquads"))
-
-
 class OxigraphMemoryBackend:
     """A graph file read into an in-memory Oxigraph store; queries run in a forked worker."""
 
@@ -363,7 +306,7 @@ class OxigraphMemoryBackend:
                 f"graph file '{p}' not found; run `actorgraph build` first or pass --graph PATH"
             )
         store = ox.Store()
-        _fill(store, p, graph_format(p), bulk=False)
+        fill(store, p, graph_format(p), bulk=False)
         return cls(store, description=f"oxigraph: {p} (in memory)", **kwargs)
 
     def query(
@@ -376,11 +319,17 @@ class OxigraphMemoryBackend:
         """Run a query (at most ``limit`` rows) in a worker stopped at the time limit."""
         full = _checked_text(text, bindings, self.allow_network)
         store = self.store
-        return run_isolated(
-            lambda: _store_query(store, full, limit),
+        answer = run_isolated(
+            lambda: query_store(store, full, limit),
             timeout=self.timeout,
             memory=limits.QUERY_MEMORY,
         )
+        return _expanded(answer)
+
+
+def _expanded(answer: QueryOutcome | Compact) -> QueryOutcome:
+    """A worker's answer with rdflib terms (a SELECT's rows come back compact)."""
+    return answer.outcome() if isinstance(answer, Compact) else answer
 
 
 _NETWORK_WORD = re.compile(r"(?i)(?<![\w?$])(?:service|from)(?!\w)")
@@ -413,59 +362,6 @@ def _unescape(text: str) -> str:
         lambda m: chr(min(int(m.group(1) or m.group(2), 16), 0x10FFFF)),
         text,
     )
-
-
-def _oxigraph_query(db: Path, text: str, limit: int | None = None) -> QueryOutcome:
-    """(Worker) Run a query over a store opened read-only; read at most ``limit`` rows."""
-    import pyoxigraph as ox
-
-    return _store_query(ox.Store.read_only(str(db)), text, limit)
-
-
-def _store_query(store: Any, text: str, limit: int | None = None) -> QueryOutcome:
-    """(Worker) Run a query over an Oxigraph store; read at most ``limit`` rows."""
-    import pyoxigraph as ox
-
-    try:
-        result = store.query(text, prefixes=PREFIXES)
-        if isinstance(result, ox.QueryBoolean):
-            return QueryOutcome("ASK", boolean=bool(result))
-        if isinstance(result, ox.QuerySolutions):
-            names = tuple(v.value for v in result.variables)
-            rows = tuple(
-                tuple(_from_ox(sol[i]) for i in range(len(names)))
-                for sol in itertools.islice(result, limit)
-            )
-            return QueryOutcome("SELECT", names, rows)
-        triples = tuple(
-            (_from_ox(t.subject), _from_ox(t.predicate), _from_ox(t.object)) for t in result
-        )
-        return QueryOutcome("CONSTRUCT", triples=triples)  # type: ignore[arg-type]
-    except SyntaxError as exc:
-        _prepared(text, True)  # rdflib's message names the line and column, when it has one
-        raise QueryError(f"malformed SPARQL (Oxigraph): {_first_line(exc)}") from None
-    except MemoryError:
-        raise QueryError(memory_message()) from None
-    except OSError as exc:
-        raise QueryError(f"query failed: {_first_line(exc)}") from None
-
-
-def _from_ox(term: Any) -> Node | None:
-    """A pyoxigraph term as an rdflib term (``None`` stays unbound)."""
-    import pyoxigraph as ox
-
-    if term is None:
-        return None
-    if isinstance(term, ox.NamedNode):
-        return URIRef(term.value)
-    if isinstance(term, ox.BlankNode):
-        return BNode(term.value)
-    if isinstance(term, ox.Literal):
-        if term.language:
-            return Literal(term.value, lang=term.language)
-        dt = term.datatype.value
-        return Literal(term.value, datatype=None if dt == str(XSD.string) else URIRef(dt))
-    return Literal(str(term))
 
 
 def build_store(graph_path: str | Path) -> Path | None:
