@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import multiprocessing
 import os
 import time
@@ -24,7 +25,7 @@ from actorgraph.graph.sparql.engines import (
     build_store,
     open_backend,
 )
-from actorgraph.graph.sparql.named_queries import bind_named, library
+from actorgraph.graph.sparql.named_queries import bind_named, library, run_named
 from actorgraph.graph.sparql.results import QueryOutcome
 
 pytestmark = pytest.mark.model
@@ -42,6 +43,8 @@ ARGS = {
     "facts-by-relation": {"relation": "attacked"},
     "search": {"text": "hezb"},
 }
+AG_NS = "https://w3id.org/actorgraph/ns#"
+RDF_NS = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
 SLOW = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l }"
 
 
@@ -176,3 +179,83 @@ def test_query_command_with_the_oxigraph_store(seeds: Path, tmp_path: Path):
         main, [*args[:5], "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }", "-f", "tsv"]
     )
     assert res.exit_code == 0 and res.output.splitlines()[0] == "?n"
+
+
+def test_fact_article_counts_are_their_evidence_articles(rdflib_backend: RdflibBackend):
+    """single-source reads ag:articleCount: it must be the number of distinct articles of
+    the fact's evidence, as a build writes it."""
+    counted = """
+        SELECT ?fact ?count (COUNT(DISTINCT ?a) AS ?n) WHERE {
+          ?fact a ag:Fact ; ag:articleCount ?count ; ag:evidence/ag:article ?a }
+        GROUP BY ?fact ?count"""
+    rows = rdflib_backend.query(counted).rows
+    assert len(rows) == len(rdflib_backend.query("SELECT ?f WHERE { ?f a ag:Fact }").rows)
+    assert all(int(count) == int(n) for _, count, n in rows)
+    assert any(int(n) > 1 for _, _, n in rows)
+
+
+def test_the_build_keeps_the_whole_graph_answers_in_its_store(seeds: Path):
+    folder = build_store(seeds)
+    assert folder is not None
+    kept = {p.name for p in (folder / "answers").iterdir()}
+    assert kept == {"single-source.json", "most-connected.json"}
+    assert {q.name for q in library().values() if not q.params} == {
+        "single-source",
+        "most-connected",
+    }
+
+
+def test_a_kept_answer_is_read_back_until_the_graph_changes(
+    seeds: Path, rdflib_backend: RdflibBackend, tmp_path: Path
+):
+    graph = tmp_path / "graph.ttl"
+    graph.write_bytes(seeds.read_bytes())
+    backend = OxigraphBackend(graph, tmp_path / "store")
+    query = library()["single-source"]
+    first = run_named(query, backend)
+    assert _rows(first) == _rows(rdflib_backend.query(query.text))
+    path = tmp_path / "store" / "answers" / "single-source.json"
+    doc = json.loads(path.read_text(encoding="utf-8"))
+    assert len(doc["rows"]) == len(first.rows)
+
+    # what is kept is what a later run answers (one row changed here to tell)
+    doc["rows"] = doc["rows"][:1]
+    path.write_text(json.dumps(doc), encoding="utf-8")
+    assert run_named(query, backend).rows == first.rows[:1]
+    assert run_named(query, backend, limit=0).rows == ()
+
+    # a damaged answer is not used: the query runs again and keeps a good one
+    path.write_text('{"format": 1, "rows": [[7]]', encoding="utf-8")
+    assert run_named(query, backend).rows == first.rows
+    doc["rows"], doc["variables"] = [[7, 8, 9, 10, 11]], doc["variables"]
+    path.write_text(json.dumps(doc), encoding="utf-8")
+    assert run_named(query, backend).rows == first.rows
+
+    # a new fact resting on one article: the store is reloaded and answers again
+    base = "https://w3id.org/actorgraph/id/"
+    article = str(first.rows[0][4]).replace("/fact/", "/article/")  # any IRI will do
+    extra = f"""
+<{base}fact/new> a <{AG_NS}Fact> ; <{RDF_NS}subject> <{base}entity/iran> ;
+    <{RDF_NS}predicate> <{AG_NS}opposes> ; <{RDF_NS}object> <{base}entity/iraq> ;
+    <{AG_NS}articleCount> 1 ; <{AG_NS}evidence> <{base}evidence/new> .
+<{base}evidence/new> <{AG_NS}article> <{article}> .
+"""
+    graph.write_text(graph.read_text(encoding="utf-8") + extra, encoding="utf-8")
+    later = time.time() + 5
+    os.utime(graph, (later, later))
+    again = run_named(query, backend)
+    assert len(again.rows) == len(first.rows) + 1
+    assert URIRef(f"{base}fact/new") in {row[4] for row in again.rows}
+    assert len(json.loads(path.read_text(encoding="utf-8"))["rows"]) == len(again.rows)
+
+
+def test_queries_with_parameters_and_other_engines_keep_nothing(seeds: Path, tmp_path: Path):
+    graph = tmp_path / "graph.ttl"
+    graph.write_bytes(seeds.read_bytes())
+    backend = OxigraphBackend(graph, tmp_path / "store")
+    who = library()["who-backs"]
+    assert run_named(who, backend, bind_named(who, {"actor": "KH"}, backend)).rows
+    memory = OxigraphMemoryBackend.from_file(graph)
+    assert run_named(library()["most-connected"], memory).rows
+    assert not (tmp_path / "store" / "answers").exists()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["graph.ttl", "store"]

@@ -104,6 +104,7 @@ def query(
         bind_named,
         format_library,
         get_query,
+        run_named,
     )
     from actorgraph.graph.sparql.query import check_read_only, unknown_terms
     from actorgraph.graph.sparql.results import format_outcome
@@ -130,10 +131,9 @@ def query(
     )
     if name is not None:
         named = get_query(name)
-        text, bindings = named.text, bind_named(named, raw, backend)
+        outcome = run_named(named, backend, bind_named(named, raw, backend), limit=limit)
     else:
-        bindings = bind_free(raw, backend)
-    outcome = backend.query(text, bindings, limit=limit).limited(limit)
+        outcome = backend.query(text, bind_free(raw, backend), limit=limit).limited(limit)
     labels = _labels(backend, outcome) if fmt == "table" else None
     click.echo(format_outcome(outcome, fmt, labels=labels).rstrip("\n"))
 

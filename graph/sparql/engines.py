@@ -32,6 +32,7 @@ import functools
 import json
 import os
 import re
+import shutil
 from collections.abc import Iterator, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
@@ -42,7 +43,8 @@ from rdflib.term import Identifier
 from actorgraph.graph.core.graphfile import graph_format, load_dataset, load_graph
 from actorgraph.graph.errors import GraphFileError, QueryError
 
-from . import limits  # limits.QUERY_MEMORY is read per query: it can be lowered at run time
+# limits.QUERY_MEMORY is read per query: it can be lowered at run time
+from . import answers, limits
 from .limits import DEFAULT_TIMEOUT, _first_line, memory_message, run_isolated
 from .oxstore import fill, load_into, query_db, query_store
 from .query import prepare
@@ -141,8 +143,8 @@ class OxigraphBackend:
     """A persistent pyoxigraph store in a folder, loaded from a graph file when stale.
 
     Layout of the folder: ``db/`` (the store), ``actorgraph-store.json`` (which
-    graph file was loaded, its size and modification time) and a lock file that
-    keeps a load and queries from overlapping.
+    graph file was loaded, its size and modification time), ``answers/`` (see
+    :meth:`query_kept`) and a lock file that keeps a load and queries from overlapping.
     """
 
     MARKER = "actorgraph-store.json"
@@ -187,6 +189,7 @@ class OxigraphBackend:
             if self._marker() == source:
                 return False
             (self.store_dir / self.MARKER).unlink(missing_ok=True)
+            shutil.rmtree(self.store_dir / answers.FOLDER, ignore_errors=True)
             graph_path, fmt = self.graph_path, graph_format(self.graph_path)
             run_isolated(lambda: load_into(self.db, graph_path, fmt), timeout=None)
             (self.store_dir / self.MARKER).write_text(json.dumps(source), encoding="utf-8")
@@ -208,6 +211,30 @@ class OxigraphBackend:
                 timeout=self.timeout,
                 memory=limits.QUERY_MEMORY,
             )
+        return _expanded(answer)
+
+    def query_kept(self, key: str, text: str) -> QueryOutcome:
+        """Run a query without bindings once per loaded graph (see :mod:`.answers`).
+
+        The answer of a SELECT query is kept in ``answers/KEY.json`` and read back
+        by later calls while the store holds the same graph and ``text`` is unchanged.
+        """
+        full = _checked_text(text, None, self.allow_network)
+        self.ensure_loaded()
+        path = answers.answer_path(self.store_dir, key)
+        with self._lock(exclusive=False):
+            marker = self._marker()
+            kept = answers.read_answer(path, marker, text)
+            if kept is not None:
+                with contextlib.suppress(TypeError, AttributeError, IndexError, ValueError):
+                    return kept.outcome()  # else a damaged answer: the query runs again
+            answer = run_isolated(
+                lambda: query_db(self.db, full),
+                timeout=self.timeout,
+                memory=limits.QUERY_MEMORY,
+            )
+            if isinstance(answer, Compact):
+                answers.write_answer(path, marker, text, answer)
         return _expanded(answer)
 
     def _source(self) -> dict[str, Any]:
@@ -246,7 +273,7 @@ class OxigraphBackend:
         """Why folder ``d`` must not be used as a store, or None if it is empty or one.
 
         A store holds only ``db/`` (an Oxigraph/RocksDB folder: empty, or with its
-        ``CURRENT`` file), the marker and the lock file.
+        ``CURRENT`` file), ``answers/``, the marker and the lock file.
         """
         try:
             names = sorted(p.name for p in d.iterdir())
@@ -254,7 +281,7 @@ class OxigraphBackend:
             in_db = sorted(p.name for p in db.iterdir()) if db.is_dir() else []
         except OSError as exc:
             return f"it cannot be listed: {exc.strerror}"
-        others = [n for n in names if n not in {"db", self.MARKER, self.LOCK}]
+        others = [n for n in names if n not in {"db", answers.FOLDER, self.MARKER, self.LOCK}]
         if others:
             return f"it holds {others[0]!r}"
         if db.exists() and not db.is_dir():
