@@ -149,21 +149,20 @@ def _backend(graph_path: Path, *, named_graphs: bool, **options: Any) -> Backend
     """The backend the options ask for; a GRAPH query on a build's Turtle gets its named graphs.
 
     ``graph.ttl`` holds the merged graph only; the per-article graphs that
-    ``export --format trig`` writes are derived from it here, in memory.
+    ``export --format trig`` writes are derived from it: added once to the Oxigraph
+    store (a build's, or ``--store oxigraph:DIR``), to the in-memory store, or (with
+    ``--store rdflib``) made by rdflib.
     """
     from actorgraph.graph.core.graphfile import graph_format
-    from actorgraph.graph.sparql.engines import RdflibBackend, open_backend
+    from actorgraph.graph.sparql.engines import (
+        OxigraphBackend,
+        OxigraphMemoryBackend,
+        RdflibBackend,
+        open_backend,
+    )
 
-    in_memory = options.get("store") in (None, "oxigraph", "rdflib") and not options.get("endpoint")
-    merged_only = graph_format(graph_path) not in {"trig", "nquads"}
-    if named_graphs and merged_only and not in_memory and not options.get("endpoint"):
-        click.echo(
-            f"warning: '{graph_path}' has no named graphs, so GRAPH matches nothing in the "
-            f"store; run `actorgraph export -o {graph_path.with_suffix('.trig')}` and query "
-            "that file with --graph",
-            err=True,
-        )
-    if named_graphs and in_memory and merged_only:
+    derive = named_graphs and graph_format(graph_path) not in {"trig", "nquads"}
+    if derive and options.get("store") == "rdflib" and not options.get("endpoint"):
         from rdflib import Dataset
 
         from actorgraph.graph.core.graphfile import load_graph
@@ -172,8 +171,9 @@ def _backend(graph_path: Path, *, named_graphs: bool, **options: Any) -> Backend
         merged = load_graph(graph_path)
         ds = Dataset()
         bind_prefixes(ds)
+        default = ds.default_graph  # ds.add() warns that default_context is deprecated
         for t in merged:
-            ds.add(t)
+            default.add(t)
         for iri, part in article_graphs(merged).items():
             named = ds.graph(iri)
             for t in part:
@@ -185,7 +185,10 @@ def _backend(graph_path: Path, *, named_graphs: bool, **options: Any) -> Backend
             allow_network=bool(options.get("allow_network")),
             description=f"rdflib: {graph_path} (+ one named graph per article)",
         )
-    return open_backend(graph_path, **options)
+    backend = open_backend(graph_path, **options)
+    if derive and isinstance(backend, OxigraphBackend | OxigraphMemoryBackend):
+        backend.add_article_graphs()
+    return backend
 
 
 def _labels(backend: Backend, outcome: QueryOutcome) -> dict[str, str]:

@@ -46,7 +46,14 @@ from actorgraph.graph.errors import GraphFileError, QueryError
 # limits.QUERY_MEMORY is read per query: it can be lowered at run time
 from . import answers, limits
 from .limits import DEFAULT_TIMEOUT, _first_line, memory_message, run_isolated
-from .oxstore import fill, load_into, query_db, query_store
+from .oxstore import (
+    add_article_graphs,
+    add_article_graphs_to,
+    fill,
+    load_into,
+    query_db,
+    query_store,
+)
 from .query import prepare
 from .results import Compact, QueryOutcome, outcome_from_result
 from .text import query_form, refuse_network, with_values
@@ -144,10 +151,12 @@ class OxigraphBackend:
 
     Layout of the folder: ``db/`` (the store), ``actorgraph-store.json`` (which
     graph file was loaded, its size and modification time), ``answers/`` (see
-    :meth:`query_kept`) and a lock file that keeps a load and queries from overlapping.
+    :meth:`query_kept`), ``article-graphs.json`` (see :meth:`add_article_graphs`)
+    and a lock file that keeps a load and queries from overlapping.
     """
 
     MARKER = "actorgraph-store.json"
+    GRAPHS = "article-graphs.json"
     LOCK = ".actorgraph-store.lock"
 
     def __init__(
@@ -189,10 +198,28 @@ class OxigraphBackend:
             if self._marker() == source:
                 return False
             (self.store_dir / self.MARKER).unlink(missing_ok=True)
+            (self.store_dir / self.GRAPHS).unlink(missing_ok=True)
             shutil.rmtree(self.store_dir / answers.FOLDER, ignore_errors=True)
             graph_path, fmt = self.graph_path, graph_format(self.graph_path)
             run_isolated(lambda: load_into(self.db, graph_path, fmt), timeout=None)
             (self.store_dir / self.MARKER).write_text(json.dumps(source), encoding="utf-8")
+        return True
+
+    def add_article_graphs(self) -> bool:
+        """Add one named graph per article, derived from the merged graph the store holds
+        (:func:`~.oxstore.add_article_graphs`), once per loaded graph: for ``GRAPH``
+        queries on a build's graph.ttl.
+
+        Returns:
+            Whether they were added now.
+        """
+        self.ensure_loaded()
+        with self._lock(exclusive=True):
+            marker = self._marker()
+            if marker is None or self._marker(self.GRAPHS) == marker:
+                return False
+            run_isolated(lambda: add_article_graphs_to(self.db), timeout=None)
+            (self.store_dir / self.GRAPHS).write_text(json.dumps(marker), encoding="utf-8")
         return True
 
     def query(
@@ -246,9 +273,10 @@ class OxigraphBackend:
             "inode": st.st_ino,
         }
 
-    def _marker(self) -> dict[str, Any] | None:
+    def _marker(self, name: str = MARKER) -> dict[str, Any] | None:
+        """What graph file the store holds (or, with ``name=GRAPHS``, got article graphs for)."""
         try:
-            data = json.loads((self.store_dir / self.MARKER).read_text(encoding="utf-8"))
+            data = json.loads((self.store_dir / name).read_text(encoding="utf-8"))
         except (OSError, ValueError):
             return None
         return data if isinstance(data, dict) else None
@@ -273,7 +301,7 @@ class OxigraphBackend:
         """Why folder ``d`` must not be used as a store, or None if it is empty or one.
 
         A store holds only ``db/`` (an Oxigraph/RocksDB folder: empty, or with its
-        ``CURRENT`` file), ``answers/``, the marker and the lock file.
+        ``CURRENT`` file), ``answers/``, the two markers and the lock file.
         """
         try:
             names = sorted(p.name for p in d.iterdir())
@@ -281,7 +309,9 @@ class OxigraphBackend:
             in_db = sorted(p.name for p in db.iterdir()) if db.is_dir() else []
         except OSError as exc:
             return f"it cannot be listed: {exc.strerror}"
-        others = [n for n in names if n not in {"db", answers.FOLDER, self.MARKER, self.LOCK}]
+        others = [
+            n for n in names if n not in {"db", answers.FOLDER, self.MARKER, self.GRAPHS, self.LOCK}
+        ]
         if others:
             return f"it holds {others[0]!r}"
         if db.exists() and not db.is_dir():
@@ -335,6 +365,11 @@ class OxigraphMemoryBackend:
         store = ox.Store()
         fill(store, p, graph_format(p), bulk=False)
         return cls(store, description=f"oxigraph: {p} (in memory)", **kwargs)
+
+    def add_article_graphs(self) -> bool:
+        """Add one named graph per article, derived from the merged graph in the store."""
+        add_article_graphs(self.store)
+        return True
 
     def query(
         self,

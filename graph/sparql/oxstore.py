@@ -16,14 +16,21 @@ from pathlib import Path
 from typing import Any
 
 from actorgraph.graph.core.graphfile import load_dataset, load_graph
-from actorgraph.graph.core.rdf import PREFIXES
+from actorgraph.graph.core.rdf import ARTICLE_GRAPH_QUERIES, PREFIXES
 from actorgraph.graph.core.serialize import ntriples_text
 from actorgraph.graph.errors import GraphFileError, QueryError
 
 from .limits import _first_line, memory_message
 from .results import XSD_STRING, Cell, Compact, QueryOutcome, expand_cell
 
-__all__ = ["fill", "load_into", "query_db", "query_store"]
+__all__ = [
+    "add_article_graphs",
+    "add_article_graphs_to",
+    "fill",
+    "load_into",
+    "query_db",
+    "query_store",
+]
 
 
 def load_into(db: Path, graph_path: Path, fmt: str) -> None:
@@ -74,6 +81,38 @@ def fill(store: Any, graph_path: Path, fmt: str, *, bulk: bool) -> None:
         load(input=data.encode("utf-8"), format=fmt_out)
     except (SyntaxError, ValueError) as exc:
         raise GraphFileError(f"'{graph_path}' is not valid {fmt}: {_first_line(exc)}") from None
+
+
+def add_article_graphs(store: Any, *, bulk: bool = False) -> None:
+    """Add to a store of a merged graph one named graph per article, as ``export --format
+    trig`` writes them (:data:`~actorgraph.graph.core.rdf.ARTICLE_GRAPH_QUERIES`).
+
+    The default graph stays as it is. ``bulk``: write as Oxigraph's bulk loader does
+    (a persistent store: a SPARQL update there is slower by orders of magnitude).
+    """
+    import pyoxigraph as ox
+
+    quads = (
+        ox.Quad(row[1], row[2], row[3], row[0])
+        for text in ARTICLE_GRAPH_QUERIES
+        for row in store.query(text, prefixes=PREFIXES)
+    )
+    if bulk:
+        store.bulk_extend(quads)  # streamed: the bulk loader writes files it adds at the end
+    else:
+        store.extend(list(quads))  # read all first: a transaction waits for open readers
+
+
+def add_article_graphs_to(db: Path) -> None:
+    """(Worker) :func:`add_article_graphs` for the store in folder ``db``."""
+    import pyoxigraph as ox
+
+    try:
+        store = ox.Store(str(db))
+        add_article_graphs(store, bulk=True)
+        store.flush()
+    except OSError as exc:
+        raise GraphFileError(f"cannot add article graphs to '{db}': {_first_line(exc)}") from None
 
 
 def query_db(db: Path, text: str, limit: int | None = None) -> QueryOutcome | Compact:
