@@ -439,6 +439,61 @@ def test_empty_and_physics_graphs_become_ready(driver: Any, tmp_path: pathlib.Pa
     assert_clean_logs(driver)
 
 
+HEADER_STATE = """
+const drawn = new Set(actorgraph.network.body.nodeIndices);
+const isolated = actorgraph.nodes.get({filter: n => n.ag.isolated}).map(n => n.id);
+return {counts: document.getElementById('ag-counts').textContent,
+        ticked: document.getElementById('ag-isolated').checked,
+        label: document.getElementById('ag-isolated-text').textContent,
+        drawn: drawn.size, isolatedDrawn: isolated.filter(id => drawn.has(id)).sort()};
+"""
+
+
+def test_header_toggle_shows_and_hides_actors_without_relations(
+    driver: Any, tmp_path: pathlib.Path
+) -> None:
+    """The header says how many actors in no relation are hidden, and the "show actors
+    without relations" box draws them (the header then counts them all) and hides them."""
+    base = realistic_graph()
+    lonely = [
+        _ent("tasnim", "Tasnim News Agency", "MediaOrganization", mentions=2),
+        _ent("kirkuk", "Kirkuk", "Place"),
+        _ent("sistani", "Ali al-Sistani", "Person", "Grand Ayatollah Sistani", mentions=3),
+    ]
+    kg = KnowledgeGraph({**base.entities, **{e.id: e for e in lonely}}, base.edges)
+    total, hidden, relations = len(kg.entities), len(lonely), len(kg.edges)
+    articles = len(
+        {a for e in kg.entities.values() for a in e.articles}
+        | {v.article for e in kg.edges for v in e.evidence}
+    )
+    load(driver, render_html(kg, title="toggle"), tmp_path / "toggle.html")
+
+    closed = driver.execute_script(HEADER_STATE)
+    assert closed["counts"] == (
+        f"{total - hidden} actors shown · {hidden} hidden (in no relation) · "
+        f"{relations} relations · {articles} articles"
+    )
+    assert closed["label"] == f"Show {hidden} actors without relations"
+    assert closed["ticked"] is False
+    assert closed["drawn"] == total - hidden and closed["isolatedDrawn"] == []
+
+    driver.find_element("id", "ag-isolated").click()
+    opened = driver.execute_script(HEADER_STATE)
+    assert opened["counts"] == (
+        f"{total} actors · {hidden} of them in no relation · "
+        f"{relations} relations · {articles} articles"
+    )
+    assert opened["ticked"] is True
+    assert opened["drawn"] == total
+    assert opened["isolatedDrawn"] == sorted(e.id for e in lonely)
+    inside = driver.execute_script(FIRST_VIEW)["inside"]  # the grid of them is fitted in view
+    assert inside
+
+    driver.find_element("id", "ag-isolated").click()
+    assert driver.execute_script(HEADER_STATE) == closed
+    assert_clean_logs(driver)
+
+
 # --------------------------------------------------------------------------- #
 # the first view of a real build
 # --------------------------------------------------------------------------- #

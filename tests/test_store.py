@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import json
 import multiprocessing
 import os
+import shutil
 import time
 from collections import Counter
 from pathlib import Path
@@ -15,6 +17,7 @@ from rdflib import Literal, URIRef
 from actorgraph.graph.cli import main
 from actorgraph.graph.core.formats import export
 from actorgraph.graph.core.graphfile import load_graph
+from actorgraph.graph.core.rdf import article_graphs
 from actorgraph.graph.core.serialize import term_key
 from actorgraph.graph.errors import GraphFileError, QueryError
 from actorgraph.graph.sparql.engines import (
@@ -24,7 +27,7 @@ from actorgraph.graph.sparql.engines import (
     build_store,
     open_backend,
 )
-from actorgraph.graph.sparql.named_queries import bind_named, library
+from actorgraph.graph.sparql.named_queries import bind_named, library, run_named
 from actorgraph.graph.sparql.results import QueryOutcome
 
 pytestmark = pytest.mark.model
@@ -42,6 +45,8 @@ ARGS = {
     "facts-by-relation": {"relation": "attacked"},
     "search": {"text": "hezb"},
 }
+AG_NS = "https://w3id.org/actorgraph/ns#"
+RDF_NS = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
 SLOW = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l }"
 
 
@@ -176,3 +181,145 @@ def test_query_command_with_the_oxigraph_store(seeds: Path, tmp_path: Path):
         main, [*args[:5], "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }", "-f", "tsv"]
     )
     assert res.exit_code == 0 and res.output.splitlines()[0] == "?n"
+
+
+def test_fact_article_counts_are_their_evidence_articles(rdflib_backend: RdflibBackend):
+    """single-source reads ag:articleCount: it must be the number of distinct articles of
+    the fact's evidence, as a build writes it."""
+    counted = """
+        SELECT ?fact ?count (COUNT(DISTINCT ?a) AS ?n) WHERE {
+          ?fact a ag:Fact ; ag:articleCount ?count ; ag:evidence/ag:article ?a }
+        GROUP BY ?fact ?count"""
+    rows = rdflib_backend.query(counted).rows
+    assert len(rows) == len(rdflib_backend.query("SELECT ?f WHERE { ?f a ag:Fact }").rows)
+    assert all(int(count) == int(n) for _, count, n in rows)
+    assert any(int(n) > 1 for _, _, n in rows)
+
+
+def test_the_build_keeps_the_whole_graph_answers_in_its_store(seeds: Path):
+    folder = build_store(seeds)
+    assert folder is not None
+    kept = {p.name for p in (folder / "answers").iterdir()}
+    assert kept == {"single-source.json", "most-connected.json"}
+    assert {q.name for q in library().values() if not q.params} == {
+        "single-source",
+        "most-connected",
+    }
+
+
+def test_a_kept_answer_is_read_back_until_the_graph_changes(
+    seeds: Path, rdflib_backend: RdflibBackend, tmp_path: Path
+):
+    graph = tmp_path / "graph.ttl"
+    graph.write_bytes(seeds.read_bytes())
+    backend = OxigraphBackend(graph, tmp_path / "store")
+    query = library()["single-source"]
+    first = run_named(query, backend)
+    assert _rows(first) == _rows(rdflib_backend.query(query.text))
+    path = tmp_path / "store" / "answers" / "single-source.json"
+    doc = json.loads(path.read_text(encoding="utf-8"))
+    assert len(doc["rows"]) == len(first.rows)
+
+    # what is kept is what a later run answers (one row changed here to tell)
+    doc["rows"] = doc["rows"][:1]
+    path.write_text(json.dumps(doc), encoding="utf-8")
+    assert run_named(query, backend).rows == first.rows[:1]
+    assert run_named(query, backend, limit=0).rows == ()
+
+    # a damaged answer is not used: the query runs again and keeps a good one
+    path.write_text('{"format": 1, "rows": [[7]]', encoding="utf-8")
+    assert run_named(query, backend).rows == first.rows
+    doc["rows"], doc["variables"] = [[7, 8, 9, 10, 11]], doc["variables"]
+    path.write_text(json.dumps(doc), encoding="utf-8")
+    assert run_named(query, backend).rows == first.rows
+
+    # a new fact resting on one article: the store is reloaded and answers again
+    base = "https://w3id.org/actorgraph/id/"
+    article = str(first.rows[0][4]).replace("/fact/", "/article/")  # any IRI will do
+    extra = f"""
+<{base}fact/new> a <{AG_NS}Fact> ; <{RDF_NS}subject> <{base}entity/iran> ;
+    <{RDF_NS}predicate> <{AG_NS}opposes> ; <{RDF_NS}object> <{base}entity/iraq> ;
+    <{AG_NS}articleCount> 1 ; <{AG_NS}evidence> <{base}evidence/new> .
+<{base}evidence/new> <{AG_NS}article> <{article}> .
+"""
+    graph.write_text(graph.read_text(encoding="utf-8") + extra, encoding="utf-8")
+    later = time.time() + 5
+    os.utime(graph, (later, later))
+    again = run_named(query, backend)
+    assert len(again.rows) == len(first.rows) + 1
+    assert URIRef(f"{base}fact/new") in {row[4] for row in again.rows}
+    assert len(json.loads(path.read_text(encoding="utf-8"))["rows"]) == len(again.rows)
+
+
+def test_queries_with_parameters_and_other_engines_keep_nothing(seeds: Path, tmp_path: Path):
+    graph = tmp_path / "graph.ttl"
+    graph.write_bytes(seeds.read_bytes())
+    backend = OxigraphBackend(graph, tmp_path / "store")
+    who = library()["who-backs"]
+    assert run_named(who, backend, bind_named(who, {"actor": "KH"}, backend)).rows
+    memory = OxigraphMemoryBackend.from_file(graph)
+    assert run_named(library()["most-connected"], memory).rows
+    assert not (tmp_path / "store" / "answers").exists()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["graph.ttl", "store"]
+
+
+def _article_quads(backend: OxigraphBackend | OxigraphMemoryBackend) -> set[tuple[object, ...]]:
+    """The quads of every named graph of a store (read in a query worker: a test process
+    that opened a RocksDB store itself would leave forked workers without its threads)."""
+    rows = backend.query("SELECT ?g ?s ?p ?o WHERE { GRAPH ?g { ?s ?p ?o } }").rows
+    return {tuple(row) for row in rows}
+
+
+def test_a_store_derives_the_article_graphs_export_writes(seeds: Path, tmp_path: Path):
+    """The named graphs a store adds for GRAPH queries (SPARQL over the merged graph) are
+    the ones ``article_graphs`` makes in rdflib, quad for quad, and the default graph
+    stays graph.ttl."""
+    expected = {
+        (name, *triple)
+        for name, graph in article_graphs(load_graph(seeds)).items()
+        for triple in graph
+    }
+    assert len({q[0] for q in expected}) == 5
+    graph = tmp_path / "graph.ttl"
+    graph.write_bytes(seeds.read_bytes())
+    backend = OxigraphBackend(graph, tmp_path / "store")
+    assert backend.add_article_graphs() is True
+    assert backend.add_article_graphs() is False  # once per loaded graph
+    count = "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"
+    assert int(backend.query(count).rows[0][0]) == len(load_graph(seeds))  # type: ignore[arg-type]
+    assert _article_quads(backend) == expected
+    memory = OxigraphMemoryBackend.from_file(graph)
+    assert _article_quads(memory) == set()
+    memory.add_article_graphs()
+    assert _article_quads(memory) == expected
+
+
+def test_the_readme_named_graph_example_runs_on_a_build(seeds: Path, tmp_path: Path):
+    """The README's query over the per-article named graphs, on a build's graph.ttl through
+    the CLI: answered by the build's Oxigraph store, as rdflib answers it."""
+    readme = (Path(__file__).parents[1] / "README.md").read_text(encoding="utf-8")
+    block = readme.split("The same over the per-article named graphs", 1)[1]
+    query = "\n".join(
+        line.strip() for line in block.split("\n\n")[1].splitlines() if line.startswith("    ")
+    )
+    assert "GRAPH ?a" in query
+    out = tmp_path / "out"  # a copy: the session's build is shared and never written to
+    shutil.copytree(
+        seeds.parent, out, symlinks=True, ignore=shutil.ignore_patterns(".actorgraph-store")
+    )
+    runner = CliRunner()
+    answers = {}
+    for store in ("oxigraph", "rdflib"):
+        res = runner.invoke(
+            main, ["query", query, "--graph", str(out), "-f", "csv", "--store", store]
+        )
+        assert res.exit_code == 0, res.output
+        answers[store] = sorted(res.output.splitlines()[1:])
+    assert answers["oxigraph"] == answers["rdflib"]
+    assert len(answers["oxigraph"]) > 20
+    assert any(
+        row.startswith("Kataib Hezbollah,partOf,Popular Mobilization Forces,")
+        for row in answers["oxigraph"]
+    )
+    store_dir = out / ".actorgraph-store" / "graph.ttl"
+    assert (store_dir / "article-graphs.json").is_file()  # the default engine did it

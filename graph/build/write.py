@@ -156,7 +156,8 @@ def outputs_digest(
 
 
 def _prime_store(graph: Path) -> None:
-    """Load the new graph into the Oxigraph store that queries use (``OUT/.actorgraph-store``).
+    """Load the new graph into the Oxigraph store that queries use (``OUT/.actorgraph-store``)
+    and answer the named queries that read the whole graph there (they are kept).
 
     Best effort: a store that cannot be written is made by the first query instead.
     """
@@ -164,8 +165,11 @@ def _prime_store(graph: Path) -> None:
 
     from actorgraph.graph.errors import ActorGraphError
     from actorgraph.graph.sparql.engines import OxigraphBackend, build_store
+    from actorgraph.graph.sparql.named_queries import keep_whole_graph_answers
 
     folder = build_store(graph)
     if folder is not None:
         with contextlib.suppress(ActorGraphError, OSError):
-            OxigraphBackend(graph, folder).ensure_loaded()
+            backend = OxigraphBackend(graph, folder)
+            backend.ensure_loaded()
+            keep_whole_graph_answers(backend)

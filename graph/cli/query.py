@@ -120,6 +120,7 @@ def query(
         bind_named,
         format_library,
         get_query,
+        run_named,
     )
     from actorgraph.graph.sparql.query import check_read_only, unknown_terms
     from actorgraph.graph.sparql.results import format_outcome
@@ -147,10 +148,9 @@ def query(
     )
     if name is not None:
         named = get_query(name)
-        text, bindings = named.text, bind_named(named, raw, backend)
+        outcome = run_named(named, backend, bind_named(named, raw, backend), limit=limit)
     else:
-        bindings = bind_free(raw, backend)
-    outcome = backend.query(text, bindings, limit=limit).limited(limit)
+        outcome = backend.query(text, bind_free(raw, backend), limit=limit).limited(limit)
     labels = _labels(backend, outcome) if fmt == "table" else None
     click.echo(format_outcome(outcome, fmt, labels=labels).rstrip("\n"))
 
@@ -166,21 +166,20 @@ def _backend(graph_path: Path, *, named_graphs: bool, **options: Any) -> Backend
     """The backend the options ask for; a GRAPH query on a build's Turtle gets its named graphs.
 
     ``graph.ttl`` holds the merged graph only; the per-article graphs that
-    ``export --format trig`` writes are derived from it here, in memory.
+    ``export --format trig`` writes are derived from it: added once to the Oxigraph
+    store (a build's, or ``--store oxigraph:DIR``), to the in-memory store, or (with
+    ``--store rdflib``) made by rdflib.
     """
     from actorgraph.graph.core.graphfile import graph_format
-    from actorgraph.graph.sparql.engines import RdflibBackend, open_backend
+    from actorgraph.graph.sparql.engines import (
+        OxigraphBackend,
+        OxigraphMemoryBackend,
+        RdflibBackend,
+        open_backend,
+    )
 
-    in_memory = options.get("store") in (None, "oxigraph", "rdflib") and not options.get("endpoint")
-    merged_only = graph_format(graph_path) not in {"trig", "nquads"}
-    if named_graphs and merged_only and not in_memory and not options.get("endpoint"):
-        click.echo(
-            f"warning: '{graph_path}' has no named graphs, so GRAPH matches nothing in the "
-            f"store; run `actorgraph export -o {graph_path.with_suffix('.trig')}` and query "
-            "that file with --graph",
-            err=True,
-        )
-    if named_graphs and in_memory and merged_only:
+    derive = named_graphs and graph_format(graph_path) not in {"trig", "nquads"}
+    if derive and options.get("store") == "rdflib" and not options.get("endpoint"):
         from rdflib import Dataset
 
         from actorgraph.graph.core.graphfile import load_graph
@@ -189,8 +188,9 @@ def _backend(graph_path: Path, *, named_graphs: bool, **options: Any) -> Backend
         merged = load_graph(graph_path)
         ds = Dataset()
         bind_prefixes(ds)
+        default = ds.default_graph  # ds.add() warns that default_context is deprecated
         for t in merged:
-            ds.add(t)
+            default.add(t)
         for iri, part in article_graphs(merged).items():
             named = ds.graph(iri)
             for t in part:
@@ -202,17 +202,22 @@ def _backend(graph_path: Path, *, named_graphs: bool, **options: Any) -> Backend
             allow_network=bool(options.get("allow_network")),
             description=f"rdflib: {graph_path} (+ one named graph per article)",
         )
-    return open_backend(graph_path, **options)
+    backend = open_backend(graph_path, **options)
+    if derive and isinstance(backend, OxigraphBackend | OxigraphMemoryBackend):
+        backend.add_article_graphs()
+    return backend
 
 
 def _labels(backend: Backend, outcome: QueryOutcome) -> dict[str, str]:
     """``skos:prefLabel`` of the IRIs in a SELECT outcome's cells (for the table)."""
     from rdflib import URIRef
 
-    iris = sorted({str(v) for row in outcome.rows for v in row if isinstance(v, URIRef)})
+    # the first 2,000 in the order they are shown: the top of a long table gets its labels
+    seen = dict.fromkeys(str(v) for row in outcome.rows for v in row if isinstance(v, URIRef))
+    iris = [iri for iri in seen if ">" not in iri and " " not in iri][:2000]
     if outcome.kind != "SELECT" or not iris:
         return {}
-    values = " ".join(f"<{iri}>" for iri in iris[:2000] if ">" not in iri and " " not in iri)
+    values = " ".join(f"<{iri}>" for iri in iris)
     text = f"SELECT ?e ?l WHERE {{ VALUES ?e {{ {values} }} ?e skos:prefLabel ?l }}"
     try:
         found = backend.query(text)

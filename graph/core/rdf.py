@@ -226,6 +226,38 @@ def article_graphs(g: Graph) -> dict[URIRef, Graph]:
     return out
 
 
+_ARTICLE = "?g a ag:Article . FILTER(isIRI(?g)) "
+
+#: :func:`article_graphs` as SPARQL, for a store that holds the merged graph (prefixes
+#: ``ag:``, ``rdf:``, ``skos:``): each query gives named graph ``?g`` and triple
+#: ``?s ?p ?o``, in the order of the module doc (same quads on the seeds, tested)
+ARTICLE_GRAPH_QUERIES = (
+    "SELECT ?g ?s ?p ?o WHERE { ?g a ag:Article ; ?p ?o . FILTER(isIRI(?g)) BIND(?g AS ?s) }",
+    "SELECT ?g ?s ?p ?o WHERE { " + _ARTICLE + "?s ag:article ?g ; ?p ?o }",
+    "SELECT ?g ?s ?p ?o WHERE { "
+    + _ARTICLE
+    + "?o ag:article ?g . ?s ag:evidence ?o . BIND(ag:evidence AS ?p) }",
+    "SELECT ?g ?s ?p ?o WHERE { "
+    + _ARTICLE
+    + "?e ag:article ?g . ?s ag:evidence ?e ; ?p ?o . "
+    + "FILTER(?p IN (rdf:type, rdf:subject, rdf:predicate, rdf:object)) }",
+    "SELECT ?g ?s ?p ?o WHERE { "
+    + _ARTICLE
+    + "?e ag:article ?g . ?f ag:evidence ?e ; rdf:subject ?s ; rdf:predicate ?p ; "
+    + "rdf:object ?o . ?s ?p ?o }",
+    "SELECT ?g ?s ?p ?o WHERE { "
+    + _ARTICLE
+    + "?s ag:mentionedIn ?g ; ?p ?o . "
+    + "FILTER(?p IN (rdf:type, skos:prefLabel, skos:altLabel) || ?p = ag:mentionedIn && ?o = ?g) }",
+    *(
+        "SELECT ?g ?s ?p ?o WHERE { "
+        + _ARTICLE
+        + f"?e ag:article ?g . ?f ag:evidence ?e ; {side} ?s . ?s ?p ?o . "
+        + "FILTER(?p IN (rdf:type, skos:prefLabel, skos:altLabel)) }"
+        for side in ("rdf:subject", "rdf:object")
+    ),
+)
+
 _LABELS = (RDF.type, SKOS.prefLabel, SKOS.altLabel)
 
 

@@ -4,7 +4,7 @@ from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from .engines import Backend, OxigraphBackend, RdflibBackend, open_backend
-    from .named_queries import bind_free, bind_named, get_query, library
+    from .named_queries import bind_free, bind_named, get_query, library, run_named
     from .push import PushReport, push
     from .query import check_read_only, prepare, run_query, unknown_terms
     from .remote import EndpointBackend
@@ -21,6 +21,7 @@ _WHERE = {
     "bind_named": ".named_queries",
     "get_query": ".named_queries",
     "library": ".named_queries",
+    "run_named": ".named_queries",
     "PushReport": ".push",
     "push": ".push",
     "check_read_only": ".query",
@@ -50,6 +51,7 @@ __all__ = [
     "open_backend",
     "prepare",
     "push",
+    "run_named",
     "run_query",
     "unknown_terms",
 ]

@@ -33,23 +33,30 @@ import itertools
 import json
 import os
 import re
+import shutil
 from collections.abc import Iterator, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
 
-from rdflib import BNode, Graph, Literal, URIRef
-from rdflib.namespace import XSD
-from rdflib.term import Identifier, Node
+from rdflib import Graph
+from rdflib.term import Identifier
 
 from actorgraph.graph.core.graphfile import graph_format, load_dataset, load_graph
-from actorgraph.graph.core.rdf import PREFIXES
-from actorgraph.graph.core.serialize import ntriples_text
 from actorgraph.graph.errors import GraphFileError, QueryError
 
-from . import limits  # limits.QUERY_MEMORY is read per query: it can be lowered at run time
+# limits.QUERY_MEMORY is read per query: it can be lowered at run time
+from . import answers, limits
 from .limits import DEFAULT_TIMEOUT, _first_line, memory_message, run_isolated
+from .oxstore import (
+    add_article_graphs,
+    add_article_graphs_to,
+    fill,
+    load_into,
+    query_db,
+    query_store,
+)
 from .query import prepare, query_kind, stream_triples
-from .results import QueryOutcome, outcome_from_result
+from .results import Compact, QueryOutcome, outcome_from_result
 from .text import query_form, refuse_network, with_values
 
 if TYPE_CHECKING:
@@ -148,11 +155,13 @@ class OxigraphBackend:
     """A persistent pyoxigraph store in a folder, loaded from a graph file when stale.
 
     Layout of the folder: ``db/`` (the store), ``actorgraph-store.json`` (which
-    graph file was loaded, its size and modification time) and a lock file that
-    keeps a load and queries from overlapping.
+    graph file was loaded, its size and modification time), ``answers/`` (see
+    :meth:`query_kept`), ``article-graphs.json`` (see :meth:`add_article_graphs`)
+    and a lock file that keeps a load and queries from overlapping.
     """
 
     MARKER = "actorgraph-store.json"
+    GRAPHS = "article-graphs.json"
     LOCK = ".actorgraph-store.lock"
 
     def __init__(
@@ -194,9 +203,28 @@ class OxigraphBackend:
             if self._marker() == source:
                 return False
             (self.store_dir / self.MARKER).unlink(missing_ok=True)
+            (self.store_dir / self.GRAPHS).unlink(missing_ok=True)
+            shutil.rmtree(self.store_dir / answers.FOLDER, ignore_errors=True)
             graph_path, fmt = self.graph_path, graph_format(self.graph_path)
-            run_isolated(lambda: _oxigraph_load(self.db, graph_path, fmt), timeout=None)
+            run_isolated(lambda: load_into(self.db, graph_path, fmt), timeout=None)
             (self.store_dir / self.MARKER).write_text(json.dumps(source), encoding="utf-8")
+        return True
+
+    def add_article_graphs(self) -> bool:
+        """Add one named graph per article, derived from the merged graph the store holds
+        (:func:`~.oxstore.add_article_graphs`), once per loaded graph: for ``GRAPH``
+        queries on a build's graph.ttl.
+
+        Returns:
+            Whether they were added now.
+        """
+        self.ensure_loaded()
+        with self._lock(exclusive=True):
+            marker = self._marker()
+            if marker is None or self._marker(self.GRAPHS) == marker:
+                return False
+            run_isolated(lambda: add_article_graphs_to(self.db), timeout=None)
+            (self.store_dir / self.GRAPHS).write_text(json.dumps(marker), encoding="utf-8")
         return True
 
     def query(
@@ -210,11 +238,36 @@ class OxigraphBackend:
         full = _checked_text(text, bindings, self.allow_network)
         self.ensure_loaded()
         with self._lock(exclusive=False):
-            return run_isolated(
-                lambda: _oxigraph_query(self.db, full, limit),
+            answer = run_isolated(
+                lambda: query_db(self.db, full, limit),
                 timeout=self.timeout,
                 memory=limits.QUERY_MEMORY,
             )
+        return _expanded(answer)
+
+    def query_kept(self, key: str, text: str) -> QueryOutcome:
+        """Run a query without bindings once per loaded graph (see :mod:`.answers`).
+
+        The answer of a SELECT query is kept in ``answers/KEY.json`` and read back
+        by later calls while the store holds the same graph and ``text`` is unchanged.
+        """
+        full = _checked_text(text, None, self.allow_network)
+        self.ensure_loaded()
+        path = answers.answer_path(self.store_dir, key)
+        with self._lock(exclusive=False):
+            marker = self._marker()
+            kept = answers.read_answer(path, marker, text)
+            if kept is not None:
+                with contextlib.suppress(TypeError, AttributeError, IndexError, ValueError):
+                    return kept.outcome()  # else a damaged answer: the query runs again
+            answer = run_isolated(
+                lambda: query_db(self.db, full),
+                timeout=self.timeout,
+                memory=limits.QUERY_MEMORY,
+            )
+            if isinstance(answer, Compact):
+                answers.write_answer(path, marker, text, answer)
+        return _expanded(answer)
 
     def _source(self) -> dict[str, Any]:
         st = self.graph_path.stat()
@@ -225,9 +278,10 @@ class OxigraphBackend:
             "inode": st.st_ino,
         }
 
-    def _marker(self) -> dict[str, Any] | None:
+    def _marker(self, name: str = MARKER) -> dict[str, Any] | None:
+        """What graph file the store holds (or, with ``name=GRAPHS``, got article graphs for)."""
         try:
-            data = json.loads((self.store_dir / self.MARKER).read_text(encoding="utf-8"))
+            data = json.loads((self.store_dir / name).read_text(encoding="utf-8"))
         except (OSError, ValueError):
             return None
         return data if isinstance(data, dict) else None
@@ -252,7 +306,7 @@ class OxigraphBackend:
         """Why folder ``d`` must not be used as a store, or None if it is empty or one.
 
         A store holds only ``db/`` (an Oxigraph/RocksDB folder: empty, or with its
-        ``CURRENT`` file), the marker and the lock file.
+        ``CURRENT`` file), ``answers/``, the two markers and the lock file.
         """
         try:
             names = sorted(p.name for p in d.iterdir())
@@ -260,7 +314,9 @@ class OxigraphBackend:
             in_db = sorted(p.name for p in db.iterdir()) if db.is_dir() else []
         except OSError as exc:
             return f"it cannot be listed: {exc.strerror}"
-        others = [n for n in names if n not in {"db", self.MARKER, self.LOCK}]
+        others = [
+            n for n in names if n not in {"db", answers.FOLDER, self.MARKER, self.GRAPHS, self.LOCK}
+        ]
         if others:
             return f"it holds {others[0]!r}"
         if db.exists() and not db.is_dir():
@@ -279,61 +335,6 @@ class OxigraphBackend:
             yield
         finally:
             os.close(fd)
-
-
-def _oxigraph_load(db: Path, graph_path: Path, fmt: str) -> None:
-    """(Worker) Replace the store's content with a graph file."""
-    import pyoxigraph as ox
-
-    try:
-        store = ox.Store(str(db))
-    except OSError as exc:
-        raise GraphFileError(f"cannot open store '{db}': {_first_line(exc)}") from None
-    store.clear()
-    try:
-        _fill(store, graph_path, fmt, bulk=True)
-    except GraphFileError:
-        store.clear()
-        raise
-    store.flush()
-
-
-def _fill(store: Any, graph_path: Path, fmt: str, *, bulk: bool) -> None:
-    """Load a graph file into an Oxigraph store (named graphs of TriG / N-Quads kept).
-
-    Turtle, N-Triples, TriG and N-Quads are read by Oxigraph itself; other formats
-    (and a file Oxigraph refuses, so the message is rdflib's, naming the line) are
-    read safely by rdflib (JSON-LD contexts, XML entities) and handed over.
-    """
-    import pyoxigraph as ox
-
-    direct = {
-        "turtle": ox.RdfFormat.TURTLE,
-        "nt": ox.RdfFormat.N_TRIPLES,
-        "trig": ox.RdfFormat.TRIG,
-        "nquads": ox.RdfFormat.N_QUADS,
-    }
-    load = store.bulk_load if bulk else store.load
-    if fmt in direct:
-        try:
-            load(path=str(graph_path), format=direct[fmt])
-            return
-        except (SyntaxError, ValueError, UnicodeDecodeError):
-            store.clear()  # rdflib reads it again below, and says what is wrong
-    rdflib_graph = load_dataset(graph_path) if fmt in direct else load_graph(graph_path)
-    fmt_out = ox.RdfFormat.N_QUADS if fmt in {"trig", "nquads"} else ox.RdfFormat.N_TRIPLES
-    data = _nquads_text(rdflib_graph) if fmt in {"trig", "nquads"} else None
-    if data is None:
-        data = ntriples_text(rdflib_graph)
-    try:
-        load(input=data.encode("utf-8"), format=fmt_out)
-    except (SyntaxError, ValueError) as exc:
-        raise GraphFileError(f"'{graph_path}' is not valid {fmt}: {_first_line(exc)}") from None
-
-
-def _nquads_text(ds: Any) -> str:
-    """A dataset read by rdflib as N-Quads text (its default graph stays the default)."""
-    return str(ds.serialize(format="nquads"))
 
 
 class OxigraphMemoryBackend:
@@ -367,8 +368,13 @@ class OxigraphMemoryBackend:
                 f"graph file '{p}' not found; run `actorgraph build` first or pass --graph PATH"
             )
         store = ox.Store()
-        _fill(store, p, graph_format(p), bulk=False)
+        fill(store, p, graph_format(p), bulk=False)
         return cls(store, description=f"oxigraph: {p} (in memory)", **kwargs)
+
+    def add_article_graphs(self) -> bool:
+        """Add one named graph per article, derived from the merged graph in the store."""
+        add_article_graphs(self.store)
+        return True
 
     def query(
         self,
@@ -380,11 +386,17 @@ class OxigraphMemoryBackend:
         """Run a query (at most ``limit`` rows) in a worker stopped at the time limit."""
         full = _checked_text(text, bindings, self.allow_network)
         store = self.store
-        return run_isolated(
-            lambda: _store_query(store, full, limit),
+        answer = run_isolated(
+            lambda: query_store(store, full, limit),
             timeout=self.timeout,
             memory=limits.QUERY_MEMORY,
         )
+        return _expanded(answer)
+
+
+def _expanded(answer: QueryOutcome | Compact) -> QueryOutcome:
+    """A worker's answer with rdflib terms (a SELECT's rows come back compact)."""
+    return answer.outcome() if isinstance(answer, Compact) else answer
 
 
 _NETWORK_WORD = re.compile(r"(?i)(?<![\w?$])(?:service|from)(?!\w)")
@@ -417,60 +429,6 @@ def _unescape(text: str) -> str:
         lambda m: chr(min(int(m.group(1) or m.group(2), 16), 0x10FFFF)),
         text,
     )
-
-
-def _oxigraph_query(db: Path, text: str, limit: int | None = None) -> QueryOutcome:
-    """(Worker) Run a query over a store opened read-only; read at most ``limit`` rows."""
-    import pyoxigraph as ox
-
-    return _store_query(ox.Store.read_only(str(db)), text, limit)
-
-
-def _store_query(store: Any, text: str, limit: int | None = None) -> QueryOutcome:
-    """(Worker) Run a query over an Oxigraph store; read at most ``limit`` rows."""
-    import pyoxigraph as ox
-
-    try:
-        result = store.query(text, prefixes=PREFIXES)
-        if isinstance(result, ox.QueryBoolean):
-            return QueryOutcome("ASK", boolean=bool(result))
-        if isinstance(result, ox.QuerySolutions):
-            names = tuple(v.value for v in result.variables)
-            rows = tuple(
-                tuple(_from_ox(sol[i]) for i in range(len(names)))
-                for sol in itertools.islice(result, limit)
-            )
-            return QueryOutcome("SELECT", names, rows)
-        triples = tuple(  # Oxigraph makes the triples as they are read: stop at the limit
-            (_from_ox(t.subject), _from_ox(t.predicate), _from_ox(t.object))
-            for t in itertools.islice(result, limit)
-        )
-        return QueryOutcome("CONSTRUCT", triples=triples)  # type: ignore[arg-type]
-    except SyntaxError as exc:
-        _prepared(text, True)  # rdflib's message names the line and column, when it has one
-        raise QueryError(f"malformed SPARQL (Oxigraph): {_first_line(exc)}") from None
-    except MemoryError:
-        raise QueryError(memory_message()) from None
-    except OSError as exc:
-        raise QueryError(f"query failed: {_first_line(exc)}") from None
-
-
-def _from_ox(term: Any) -> Node | None:
-    """A pyoxigraph term as an rdflib term (``None`` stays unbound)."""
-    import pyoxigraph as ox
-
-    if term is None:
-        return None
-    if isinstance(term, ox.NamedNode):
-        return URIRef(term.value)
-    if isinstance(term, ox.BlankNode):
-        return BNode(term.value)
-    if isinstance(term, ox.Literal):
-        if term.language:
-            return Literal(term.value, lang=term.language)
-        dt = term.datatype.value
-        return Literal(term.value, datatype=None if dt == str(XSD.string) else URIRef(dt))
-    return Literal(str(term))
 
 
 def build_store(graph_path: str | Path) -> Path | None:

@@ -26,7 +26,8 @@ from actorgraph.graph.core.rdf import PREFIXES
 from actorgraph.graph.errors import QueryError
 from actorgraph.ontology import AG, NS_IRI, RELATIONS, load_schema
 
-from .engines import Backend
+from .engines import Backend, OxigraphBackend
+from .results import QueryOutcome
 
 __all__ = [
     "NamedQuery",
@@ -35,10 +36,12 @@ __all__ = [
     "bind_named",
     "format_library",
     "get_query",
+    "keep_whole_graph_answers",
     "library",
     "parse_library",
     "resolve_entity",
     "resolve_relation",
+    "run_named",
 ]
 
 #: finds the entities whose preferred label or alias is ?needle (lower case)
@@ -184,6 +187,31 @@ def format_library() -> str:
         lines.extend(f"    {p.name}: {p.help}" for p in q.params)
         blocks.append("\n".join(lines))
     return "\n".join(blocks) + "\n"
+
+
+def run_named(
+    query: NamedQuery,
+    backend: Backend,
+    bindings: Mapping[str, Identifier] | None = None,
+    *,
+    limit: int | None = None,
+) -> QueryOutcome:
+    """Run a named query with its parameters bound; at most ``limit`` rows.
+
+    A query without parameters reads the whole graph: on a persistent Oxigraph
+    store it is answered once per graph and kept (:mod:`.answers`), which the
+    build does for every such query right after loading its store.
+    """
+    if not query.params and isinstance(backend, OxigraphBackend):
+        return backend.query_kept(query.name, query.text).limited(limit)
+    return backend.query(query.text, bindings, limit=limit).limited(limit)
+
+
+def keep_whole_graph_answers(backend: OxigraphBackend) -> None:
+    """Answer every named query without parameters on a store, so that it is kept."""
+    for query in library().values():
+        if not query.params:
+            run_named(query, backend)
 
 
 # --------------------------------------------------------------------------- binding

@@ -11,6 +11,7 @@ import csv
 import io
 import itertools
 import json
+import re
 import shutil
 import textwrap
 from collections.abc import Mapping, Sequence
@@ -26,7 +27,10 @@ from actorgraph.graph.errors import QueryError
 
 __all__ = [
     "FORMATS",
+    "Cell",
+    "Compact",
     "QueryOutcome",
+    "expand_cell",
     "format_outcome",
     "format_result",
     "outcome_from_result",
@@ -68,6 +72,58 @@ class QueryOutcome:
         for t in self.triples:
             g.add(t)
         return g
+
+
+_XMLNS = "http://www.w3.org/XML/1998/namespace"
+
+#: ``str(XSD.string)``: literals of this datatype are kept without one, as rdflib reads them
+XSD_STRING = str(XSD.string)
+
+#: a term in compact form, for query workers and the answers a store keeps: an IRI is
+#: its string, a literal ``(value, tag)`` (tag: ``""`` for a plain string, ``"@lang"``
+#: or the datatype IRI), a blank node ``(id,)``; lists (from JSON) read the same
+Cell = str | tuple[str, ...] | list[str] | None
+
+
+@dataclass(frozen=True, slots=True)
+class Compact:
+    """The rows of a SELECT outcome with their terms as :data:`Cell` values.
+
+    Cheap to pickle and to write as JSON; :meth:`outcome` makes the rdflib terms,
+    once for each distinct term.
+    """
+
+    variables: tuple[str, ...]
+    rows: tuple[tuple[Cell, ...], ...]
+
+    def outcome(self) -> QueryOutcome:
+        """The same rows as rdflib terms."""
+        made: dict[object, Node | None] = {}
+
+        def term(cell: Cell) -> Node | None:
+            key = tuple(cell) if isinstance(cell, list) else cell
+            try:
+                return made[key]
+            except KeyError:
+                made[key] = found = expand_cell(cell)
+                return found
+
+        rows = tuple(tuple(map(term, row)) for row in self.rows)
+        return QueryOutcome("SELECT", tuple(self.variables), rows)
+
+
+def expand_cell(cell: Cell) -> Node | None:
+    """The rdflib term of a :data:`Cell`."""
+    if cell is None:
+        return None
+    if isinstance(cell, str):
+        return URIRef(cell)
+    if len(cell) == 1:
+        return BNode(cell[0])
+    value, tag = cell[0], cell[1]
+    if tag.startswith("@"):
+        return Literal(value, lang=tag[1:])
+    return Literal(value, datatype=URIRef(tag) if tag else None)
 
 
 def outcome_from_result(result: Result, limit: int | None = None) -> QueryOutcome:
@@ -132,17 +188,46 @@ def format_outcome(
     if fmt == "tsv":
         return results_tsv(outcome)
     names = list(outcome.variables)
-    nsm = nsm or bind_prefixes(Graph()).namespace_manager
-    rows = [[_cell(v, nsm, labels or {}) for v in row] for row in outcome.rows]
-    return render_table(names, rows, width=width)
+    iri_text = _IriText(nsm or bind_prefixes(Graph()).namespace_manager)
+    labels = labels or {}
+
+    def cell(v: Node | None) -> str:
+        if v is None:
+            return ""
+        if isinstance(v, URIRef):
+            return labels.get(str(v)) or iri_text(v)
+        return str(v)
+
+    return render_table(names, [[cell(v) for v in row] for row in outcome.rows], width=width)
 
 
-def _cell(v: Node | None, nsm: NamespaceManager, labels: Mapping[str, str]) -> str:
-    if v is None:
-        return ""
-    if isinstance(v, URIRef):
-        return labels.get(str(v)) or str(v.n3(nsm))
-    return str(v)
+class _IriText:
+    """An IRI as rdflib's ``n3`` writes it (``ag:partOf``, ``<https://...>``), sooner.
+
+    rdflib finds a prefix by splitting off the longest local name the IRI ends with
+    (never holding ``/`` or ``#``), 15 microseconds an IRI. An IRI that no bound
+    namespace starts with, or only with a rest holding ``/`` or ``#``, cannot get one.
+    """
+
+    _NOT_IN_IRI = re.compile(r'[<>" {}|\\^`]')  # rdflib's n3 refuses these: it says so
+
+    def __init__(self, nsm: NamespaceManager) -> None:
+        self.nsm = nsm
+        self.spaces = [str(ns) for _, ns in nsm.namespaces()]
+
+    def __call__(self, iri: URIRef) -> str:
+        text = str(iri)
+        if self._NOT_IN_IRI.search(text) is None and not self._may_have_prefix(text):
+            return f"<{text}>"
+        return str(iri.n3(self.nsm))
+
+    def _may_have_prefix(self, text: str) -> bool:
+        for ns in self.spaces:
+            if text.startswith(ns):
+                rest = text[len(ns) :]
+                if ns == _XMLNS or ("/" not in rest and "#" not in rest):
+                    return True
+        return False
 
 
 def _json_term(term: Node) -> dict[str, str]:
@@ -209,10 +294,9 @@ def render_table(names: list[str], rows: Sequence[Sequence[str]], width: int | N
     widths = _fit(natural, width - len(GAP) * (len(names) - 1))
 
     def lines(row: Sequence[str]) -> list[str]:
-        wrapped = [
-            textwrap.wrap(c, w, break_on_hyphens=False) or [""] if len(c) > w else [c]
-            for c, w in zip(row, widths, strict=True)
-        ]
+        if all(len(c) <= w for c, w in zip(row, widths, strict=True)):
+            return [GAP.join(c.ljust(w) for c, w in zip(row, widths, strict=True)).rstrip()]
+        wrapped = [_wrap(c, w) for c, w in zip(row, widths, strict=True)]
         height = max(len(cell) for cell in wrapped)
         return [
             GAP.join(
@@ -227,6 +311,27 @@ def render_table(names: list[str], rows: Sequence[Sequence[str]], width: int | N
         out += lines(r)
     out.append(f"({len(rows)} row{'s' if len(rows) != 1 else ''})")
     return "\n".join(out) + "\n"
+
+
+_WHITESPACE = re.compile(r"[\t\n\x0b\x0c\r ]")  # what textwrap breaks lines at
+
+
+def _wrap(cell: str, width: int) -> list[str]:
+    """The lines of one cell at most ``width`` wide (``textwrap.wrap``, faster for one word)."""
+    if len(cell) <= width:
+        return [cell]
+    if _WHITESPACE.search(cell) is None:  # an IRI, a hash: textwrap would cut it in equal parts
+        return [cell[i : i + width] for i in range(0, len(cell), width)]
+    words = cell.split(" ")
+    if "" in words or _WHITESPACE.search(cell.replace(" ", "")) or max(map(len, words)) > width:
+        return textwrap.wrap(cell, width, break_on_hyphens=False) or [""]
+    lines = [words[0]]  # words apart by one space, none too long: what textwrap does
+    for word in words[1:]:
+        if len(lines[-1]) + 1 + len(word) <= width:
+            lines[-1] += " " + word
+        else:
+            lines.append(word)
+    return lines
 
 
 def _fit(natural: list[int], room: int) -> list[int]:

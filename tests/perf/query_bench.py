@@ -3,7 +3,7 @@
 Usage::
 
     python tests/perf/query_bench.py --graph out/graph.ttl --runs 10 [--store rdflib] \\
-        [--bind actor=KH] [--name who-backs | --query 'SELECT ...']
+        [--bind actor=KH] [--limit N] [-f tsv] [--name who-backs | --query 'SELECT ...']
 
 Each run is a new ``actorgraph`` process (interpreter start, imports, reading the
 graph or opening its store, the query, the table); the script prints the fastest,
@@ -30,6 +30,8 @@ def main() -> None:
     ap.add_argument("--name")
     ap.add_argument("--query")
     ap.add_argument("--bind", action="append", default=[])
+    ap.add_argument("--limit", type=int, help="passed on: show at most N rows")
+    ap.add_argument("-f", "--format", dest="fmt", help="passed on (default: the table)")
     args = ap.parse_args()
     exe = shutil.which("actorgraph") or sys.exit("actorgraph is not installed")
     cmd = [exe, "query", "--graph", args.graph]
@@ -38,6 +40,10 @@ def main() -> None:
     cmd += ["--name", args.name] if args.name else [args.query or "SELECT * WHERE { ?s ?p ?o }"]
     for b in args.bind:
         cmd += ["--bind", b]
+    if args.limit is not None:
+        cmd += ["--limit", str(args.limit)]
+    if args.fmt:
+        cmd += ["-f", args.fmt]
     walls, cpus = [], []
     for _ in range(args.runs):
         before = os.times()
