@@ -48,6 +48,8 @@ ENTRIES = [
     GazEntry("africa", "Africa", "Place", ()),
     GazEntry("somalia", "Somalia", "Country", (), ("Somali",), ("Mogadishu",)),
     GazEntry("sri-lanka", "Sri Lanka", "Country", (), ("Sri Lankan",), ("Colombo",)),
+    GazEntry("islamic-state", "Islamic State", "ArmedGroup", ()),
+    GazEntry("nato", "NATO", "InternationalOrganization", ()),
     GazEntry("ukraine", "Ukraine", "Country", (), ("Ukrainian",), ("Kyiv",)),
     GazEntry("gna", "Government of National Accord", "GovernmentBody", ("GNA",)),
     GazEntry("haiti", "Haiti", "Country", (), ("Haitian",), ("Port-au-Prince",)),
@@ -218,6 +220,14 @@ def run_gaz(vocab):  # type: ignore[no-untyped-def]
         (
             "The Somali army was supported by troops from Kenya.",
             {("Somalia armed forces", "backedBy", "Kenya")},
+        ),
+        (
+            "The Islamic State group carried out a suicide bombing at a checkpoint in Peshawar.",
+            {("Islamic State", "attacked", "Peshawar")},
+        ),
+        (
+            "NATO aircraft struck Gaddafi's tanks near Misrata.",
+            {("NATO", "attacked", "Gaddafi")},
         ),
         # the site the object is part of, and its town
         (

@@ -31,7 +31,9 @@ TARGET_NOUNS = frozenset(
     "leader leaders troops soldiers forces units positions lines territory "
     # personnel: "killed 13 U.S. service members", "Kosovo police were attacked"
     "members servicemen servicemembers personnel police policemen officers peacekeepers "
-    "marines sailors guards".split()
+    "marines sailors guards "
+    # armour and guns: "struck Gaddafi's tanks", "destroyed Houthi missile launchers"
+    "tank tanks armour armor artillery launcher launchers depot depots".split()
 )
 
 

@@ -294,8 +294,12 @@ def _noun_targets(tok: Token, by_nouns: list[Token], reader: SentenceReader) -> 
     ]
     if tok.lower_ in _OF_TARGET:
         targets += [a for p in _pobjs(tok, {"of"}) for a in attack_targets(p, reader)]
-    # "the bombing at the airport", "an attack at a market in X": the site struck
-    sites = [c for p in _pobjs(tok, {"at"}) for c in [p, *_conjuncts(p)]]
+    # "the bombing at the airport", "an attack at a market in X": the site struck; also on
+    # the verb that carries it out ("carried out a bombing at a checkpoint in Peshawar")
+    heads = [tok]
+    if tok.dep_ == "dobj" and tok.head.lemma_.lower() in _DOING_VERBS:
+        heads.append(tok.head)
+    sites = [c for h in heads for p in _pobjs(h, {"at"}) for c in [p, *_conjuncts(p)]]
     targets += [a for p in sites for a in attack_targets(p, reader) if a.span.label_ in _SCENES]
     # "a strike on a building in Gaza City", "an attack against pilgrims in the suburb
     # of X": the town where it struck

@@ -14,6 +14,7 @@ from ..lexicon import (
     BEARINGS,
     DESCRIPTOR_TYPES,
     FIGHTER_NOUNS,
+    FORCE_NOUNS,
     LED_NOUNS,
     PROXY_NOUNS,
     SENT_NOUNS,
@@ -223,9 +224,9 @@ class SentenceReader:
                     and _describes(noun.lower_, m.label_)
                 ):
                     return self.arg(m)  # "the KH militia", "the western Latakia province"
-            if c.dep_ in {"compound", "nmod"} and noun.lower_ in FIGHTER_NOUNS:
-                m = self.mention(c)  # "an Islamic State militant": a group, not a place
-                if m is not None and m.label_ in _FIGHTING_ORGS:
+            if c.dep_ in {"compound", "nmod"} and noun.lower_ in FIGHTER_NOUNS | FORCE_NOUNS:
+                m = self.mention(c)  # "an Islamic State militant", "NATO aircraft"
+                if m is not None and m.label_ in _FIGHTING_ORGS | {"InternationalOrganization"}:
                     return self.arg(m)
             if c.dep_ == "prep" and c.lower_ in {"from", "of"} and noun.lower_ in SENT_NOUNS:
                 for p in c.children:  # "fighters from the Qassam Brigades"
