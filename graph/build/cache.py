@@ -328,6 +328,20 @@ class ArticleCache:
             return
         self.writes += 1
 
+    def stamp(self, sha256: str) -> str | None:
+        """The size and modification time of the entry of a text, or None if it has none
+        (a store made from the entry notes it: a changed entry is read again)."""
+        try:
+            return ":".join(map(str, _stamp(self._entry(sha256))))
+        except OSError:
+            return None
+
+    def keep(self, sha256: str) -> None:
+        """Count an article as read from the cache without reading it (its result is in
+        the merge store): ``prune`` keeps its entry."""
+        self._used.add(sha256)
+        self.hits += 1
+
     def prune(self) -> int:
         """Delete every entry this build did not use, and other fingerprints' folders.
 

@@ -76,6 +76,8 @@ class BuildSummary:
     processed: int = 0
     #: the outputs already matched the inputs and were not rewritten
     up_to_date: bool = False
+    #: the last build's merge store was used: only what changed was merged again
+    incremental: bool = False
     #: cache entries removed by ``prune``
     pruned: int = 0
     warnings: list[str] = field(default_factory=list)
