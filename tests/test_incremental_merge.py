@@ -11,6 +11,8 @@ import errno
 import random
 import shutil
 import sqlite3
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -274,3 +276,38 @@ def test_new_articles_take_places_between_their_neighbours() -> None:
     assert _places(kept_index, kept_seq, [3], freed=[12288]) == [(3, 12288)]
     # no room left between two neighbours: None (the store is made again)
     assert _places(array("q", [0, 2]), array("q", [7, 8]), [1], freed=[]) is None
+
+
+_SAME_TRIPLES = """
+import sys, pyoxigraph as ox
+held = ox.Store.read_only(sys.argv[1])
+fresh = ox.Store()  # loaded from the file, as a query would (literals made canonical)
+fresh.load(path=sys.argv[2], format=ox.RdfFormat.TURTLE)
+triples = lambda store: {(q.subject, q.predicate, q.object) for q in store}
+print(len(fresh), triples(held) == triples(fresh))
+"""
+
+
+def test_the_query_store_is_patched_to_the_new_graph(
+    corpus: Corpus, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from actorgraph.graph.sparql.engines import OxigraphBackend, build_store
+
+    graph = corpus.out / "graph.ttl"
+    backend = OxigraphBackend(graph, build_store(graph) or corpus.out)
+    assert backend._marker() == backend.source()  # the full build loaded it
+
+    def no_reload(self: OxigraphBackend) -> bool:
+        raise AssertionError("the store was loaded again from graph.ttl")
+
+    monkeypatch.setattr(OxigraphBackend, "ensure_loaded", no_reload)
+    for round_ in range(3):
+        corpus.edit(remove=2, change=2, add=3, tag=f"q{round_}")
+        assert corpus.build().incremental
+        assert backend._marker() == backend.source()  # queries take it as it is
+        # in another process: this one forks query workers, which must not inherit RocksDB
+        check = [sys.executable, "-c", _SAME_TRIPLES, str(backend.db), str(graph)]
+        size, same = subprocess.run(
+            check, capture_output=True, text=True, check=True
+        ).stdout.split()
+        assert int(size) > 500 and same == "True"

@@ -294,6 +294,10 @@ class ArticleCache:
     #: set after the first failed write: later writes are not attempted
     write_error: str | None = None
     _used: set[str] = field(default_factory=set)
+    _folder: str = field(default="", init=False, repr=False)
+
+    def __post_init__(self) -> None:
+        self._folder = os.fspath(self.root / self.fingerprint)
 
     @property
     def root(self) -> Path:
@@ -331,10 +335,11 @@ class ArticleCache:
     def stamp(self, sha256: str) -> str | None:
         """The size and modification time of the entry of a text, or None if it has none
         (a store made from the entry notes it: a changed entry is read again)."""
-        try:
-            return ":".join(map(str, _stamp(self._entry(sha256))))
+        try:  # a path made as a string: this runs for every article
+            st = os.stat(f"{self._folder}/{sha256[:2]}/{sha256}.json")
         except OSError:
             return None
+        return f"{st.st_size}:{st.st_mtime_ns}"
 
     def keep(self, sha256: str) -> None:
         """Count an article as read from the cache without reading it (its result is in

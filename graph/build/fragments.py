@@ -248,8 +248,9 @@ def _article_node(base: str, nodes: dict[tuple[str, str], str], ev: Evidence) ->
     return article_iri(base, nodes[(ev.article, ev.article_sha256)])
 
 
-def update(store: MergeStore, changes: Changes, namespaces: dict[str, str]) -> None:
-    """Make again the pieces of what an incremental merge changed."""
+def update(store: MergeStore, changes: Changes, namespaces: dict[str, str]) -> tuple[bytes, bytes]:
+    """Make again the pieces of what an incremental merge changed; returns the Turtle of
+    the subjects changed, before and after."""
     db, base = store.db, store.base
     lines: set[str] = set()
     subjects: set[str] = set()
@@ -288,7 +289,15 @@ def update(store: MergeStore, changes: Changes, namespaces: dict[str, str]) -> N
             also = tuple(json.loads(row[5]))
             article = Article(row[0], row[1], "", row[2], row[3], row[4], also)
             lines.update(map(ntriple, article_triples(article, base)))
-    for subject in subjects:
-        db.execute("DELETE FROM fr_ttl WHERE subj = ?", (subject,))
     data = (line.encode("utf-8") + b"\n" for line in sorted(lines))
-    db.executemany("INSERT OR REPLACE INTO fr_ttl VALUES (?,?,?)", turtle_blocks(data, namespaces))
+    blocks = list(turtle_blocks(data, namespaces))
+    subjects.update(subject for subject, _, _ in blocks)
+    before = []
+    for subject in sorted(subjects):
+        row = db.execute("SELECT body FROM fr_ttl WHERE subj = ?", (subject,)).fetchone()
+        if row is not None:
+            before.append(row[0])
+            db.execute("DELETE FROM fr_ttl WHERE subj = ?", (subject,))
+    db.executemany("INSERT INTO fr_ttl VALUES (?,?,?)", blocks)
+    head = header(namespaces)
+    return head + b"".join(before), head + b"".join(block for _, _, block in blocks)

@@ -318,12 +318,16 @@ def _attempt(
             if calls.on_status is not None:
                 run.on_status = calls.on_status
             changed = not opts.cache or cache.inputs_changed(stats)
+            clock = _Clock(summary.phases)
             run.collect(inputs, nlp, prestart=changed)
+            clock.lap("read")
             store, changes = plan.finish(opts.base)
             summary.incremental = changes is not None
-            merge_and_write(store, out, opts, cache, summary, stats, work, changes)
+            clock.lap("merge")
+            merge_and_write(store, out, opts, cache, summary, stats, work, changes, clock.lap)
             kg = store.knowledge_graph() if keep_graph else None
             kept = plan.commit()
+            clock.lap("keep")
         except sqlite3.Error as exc:
             if plan is not None and plan.old is not None:  # the last build's store failed
                 raise StoreBroken(str(exc)) from None
@@ -337,6 +341,19 @@ def _attempt(
         if opts.prune:
             summary.pruned = cache.prune()
     return kg, cache, kept
+
+
+class _Clock:
+    """Seconds between laps, added up by name."""
+
+    def __init__(self, phases: dict[str, float]) -> None:
+        self.phases = phases
+        self.last = time.perf_counter()
+
+    def lap(self, name: str) -> None:
+        now = time.perf_counter()
+        self.phases[name] = self.phases.get(name, 0.0) + now - self.last
+        self.last = now
 
 
 def _fingerprint(opts: BuildOptions) -> str:

@@ -50,6 +50,7 @@ from .write import (
 )
 from .write import _output_names as output_names
 from .write import _prime_store as prime_store
+from .write import _store_source as store_source
 
 __all__ = ["LineSorter", "merge_and_write", "work_dir", "write_store_outputs", "write_streamed"]
 
@@ -299,12 +300,16 @@ def merge_and_write(
     stats: list[list[Any]],
     work: Path,
     changes: Changes | None,
+    lap: Callable[[str], None] = lambda phase: None,
 ) -> None:
     """Write the outputs of a merged store, unless the last build wrote them from the same
     inputs (then its recorded counts are reported); ``changes``: what an incremental merge
-    changed (the pieces of the files are made again first)."""
+    changed (the pieces of the files are made again first); ``lap`` hears when the
+    files are written (``write``) and the query store loaded (``query store``)."""
+    change = None
     if changes is not None and fragments.complete(store):
-        fragments.update(store, changes, turtle_namespaces(store.base))
+        change = fragments.update(store, changes, turtle_namespaces(store.base))
+    held = store_source(out / "graph.ttl") if change is not None else None
     summary.articles = store.article_count()
     paths = [out / n for n in output_names(opts)]
     digest = outputs_digest(opts, cache.fingerprint, store.articles(), summary.skipped)
@@ -320,6 +325,8 @@ def merge_and_write(
     else:
         cache.forget_outputs()
         paths = write_store_outputs(store, out, opts, summary.skipped, work)
-        prime_store(out / "graph.ttl")
+        lap("write")
+        prime_store(out / "graph.ttl", held, change)
+        lap("query store")
     cache.record(digest, paths, stats, counts)
     summary.outputs = paths

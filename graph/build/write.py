@@ -7,10 +7,12 @@ into place with one rename (:class:`~actorgraph.graph.outputs.OutputTransaction`
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 from collections.abc import Iterable, Sequence
 from pathlib import Path
+from typing import Any
 
 from actorgraph.extractors.records import Article, KnowledgeGraph
 from actorgraph.graph.core.iri import DEFAULT_BASE
@@ -155,17 +157,33 @@ def outputs_digest(
     return h.hexdigest()
 
 
-def _prime_store(graph: Path) -> None:
-    """Load the new graph into the Oxigraph store that queries use (``OUT/.actorgraph-store``).
+def _prime_store(
+    graph: Path, held: dict[str, Any] | None = None, change: tuple[bytes, bytes] | None = None
+) -> None:
+    """Load the new graph into the Oxigraph store that queries use (``OUT/.actorgraph-store``):
+    when the store held the earlier graph (``held``, see :func:`_store_source`), by removing
+    and adding the triples that changed (``change``: their Turtle before and after).
 
     Best effort: a store that cannot be written is made by the first query instead.
     """
-    import contextlib
-
     from actorgraph.graph.errors import ActorGraphError
     from actorgraph.graph.sparql.engines import OxigraphBackend, build_store
 
     folder = build_store(graph)
-    if folder is not None:
+    if folder is None:
+        return
+    backend = OxigraphBackend(graph, folder)
+    if change is not None:
         with contextlib.suppress(ActorGraphError, OSError):
-            OxigraphBackend(graph, folder).ensure_loaded()
+            if backend.patch(held, *change):
+                return
+    with contextlib.suppress(ActorGraphError, OSError):
+        backend.ensure_loaded()
+
+
+def _store_source(graph: Path) -> dict[str, Any] | None:
+    """Which graph file the query store holds, if it holds the one now in place."""
+    from actorgraph.graph.sparql.engines import OxigraphBackend, build_store
+
+    folder = build_store(graph)
+    return None if folder is None else OxigraphBackend(graph, folder).source()

@@ -195,6 +195,32 @@ class OxigraphBackend:
             (self.store_dir / self.MARKER).write_text(json.dumps(source), encoding="utf-8")
         return True
 
+    def source(self) -> dict[str, Any] | None:
+        """What the store holds now, as :meth:`patch` expects it (None: no graph file)."""
+        try:
+            return self._source()
+        except OSError:
+            return None
+
+    def patch(self, held: dict[str, Any] | None, removed: bytes, added: bytes) -> bool:
+        """Bring a store that holds an earlier graph file (``held``: its :meth:`source`)
+        up to date with the graph file now in place, by removing and adding the triples
+        that changed (Turtle of each) instead of loading the file again.
+
+        Returns:
+            False, and nothing done, if the store does not hold that earlier file.
+        """
+        if held is None or not self.db.is_dir() or self._not_a_store(self.store_dir):
+            return False
+        source = self._source()
+        with self._lock(exclusive=True):
+            if self._marker() != held:
+                return False
+            (self.store_dir / self.MARKER).unlink()  # a patch cut short means a reload
+            run_isolated(lambda: _oxigraph_patch(self.db, removed, added), timeout=None)
+            (self.store_dir / self.MARKER).write_text(json.dumps(source), encoding="utf-8")
+        return True
+
     def query(
         self,
         text: str,
@@ -291,6 +317,20 @@ def _oxigraph_load(db: Path, graph_path: Path, fmt: str) -> None:
     except GraphFileError:
         store.clear()
         raise
+    store.flush()
+
+
+def _oxigraph_patch(db: Path, removed: bytes, added: bytes) -> None:
+    """(Worker) Remove some triples of the default graph and add others (Turtle)."""
+    import pyoxigraph as ox
+
+    store = ox.Store(str(db))
+    old = set(ox.parse(removed, format=ox.RdfFormat.TURTLE))
+    new = set(ox.parse(added, format=ox.RdfFormat.TURTLE))
+    graph = ox.DefaultGraph()
+    for t in old - new:
+        store.remove(ox.Quad(t.subject, t.predicate, t.object, graph))
+    store.extend(ox.Quad(t.subject, t.predicate, t.object, graph) for t in new - old)
     store.flush()
 
 
