@@ -21,6 +21,7 @@ from __future__ import annotations
 import functools
 import json
 import re
+import sqlite3
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import IO, Any
@@ -244,60 +245,128 @@ def _edge(
     return Edge(str(fact_iri(store.base, s, rel, o)), s, rel, o, evidence), nodes
 
 
+def _edges_of(db: sqlite3.Connection, iris: Iterable[str]) -> set[tuple[str, str, str]]:
+    """The edges that have one of these nodes as subject or object."""
+    edges: set[tuple[str, str, str]] = set()
+    for iri in iris:
+        edges.update(db.execute("SELECT DISTINCT s, rel, o FROM ev WHERE s = ?", (iri,)))
+        edges.update(db.execute("SELECT DISTINCT s, rel, o FROM ev WHERE o = ?", (iri,)))
+    return edges
+
+
 def _article_node(base: str, nodes: dict[tuple[str, str], str], ev: Evidence) -> URIRef:
     return article_iri(base, nodes[(ev.article, ev.article_sha256)])
 
 
-def update(store: MergeStore, changes: Changes, namespaces: dict[str, str]) -> tuple[bytes, bytes]:
-    """Make again the pieces of what an incremental merge changed; returns the Turtle of
-    the subjects changed, before and after."""
+class TurtleChange:
+    """The Turtle of the subjects an update replaced, before and after, kept in two files
+    of ``folder`` for the query store (:meth:`pairs`)."""
+
+    def __init__(self, folder: Path, namespaces: dict[str, str]) -> None:
+        self.head = header(namespaces)
+        self.paths = (folder / "before.ttl", folder / "after.ttl")
+        self._files = [path.open("wb") for path in self.paths]
+        #: per subject: where its block starts and ends in each file
+        self.spans: list[tuple[int, int, int, int]] = []
+
+    def replace(
+        self, db: sqlite3.Connection, subject: str, block: tuple[int, bytes] | None
+    ) -> None:
+        """Put ``block`` (mask, body) in place of the subject's block (None: delete it)."""
+        row = db.execute("SELECT body FROM fr_ttl WHERE subj = ?", (subject,)).fetchone()
+        old, new = self._files
+        span = [old.tell(), old.tell(), new.tell(), new.tell()]
+        if row is not None:
+            span[1] += old.write(row[0])
+            db.execute("DELETE FROM fr_ttl WHERE subj = ?", (subject,))
+        if block is not None:
+            db.execute("INSERT INTO fr_ttl VALUES (?,?,?)", (subject, *block))
+            span[3] += new.write(block[1])
+        self.spans.append((span[0], span[1], span[2], span[3]))
+
+    def close(self) -> None:
+        for fh in self._files:
+            fh.close()
+
+    def pairs(self) -> Iterator[tuple[bytes, bytes]]:
+        """Each subject's Turtle before and after (with the prefixes), one at a time."""
+        with self.paths[0].open("rb") as old, self.paths[1].open("rb") as new:
+            for a, b, c, d in self.spans:
+                old.seek(a)
+                new.seek(c)
+                yield self.head + old.read(b - a), self.head + new.read(d - c)
+
+
+def _replace(
+    db: sqlite3.Connection,
+    change: TurtleChange,
+    namespaces: dict[str, str],
+    lines: Iterable[str],
+    subjects: Iterable[str] = (),
+) -> set[str]:
+    """The blocks of ``lines`` in place of their subjects' and of ``subjects``' blocks;
+    returns the subjects replaced."""
+    data = (line.encode("utf-8") + b"\n" for line in sorted(set(lines)))
+    blocks = {subject: (mask, body) for subject, mask, body in turtle_blocks(data, namespaces)}
+    done = set(subjects) | blocks.keys()
+    for subject in sorted(done):
+        change.replace(db, subject, blocks.get(subject))
+    return done
+
+
+def update(
+    store: MergeStore, changes: Changes, namespaces: dict[str, str], folder: Path
+) -> TurtleChange:
+    """Make again the pieces of what an incremental merge changed, one node, edge or
+    article at a time; returns the Turtle replaced (files in ``folder``)."""
     db, base = store.db, store.base
-    lines: set[str] = set()
-    subjects: set[str] = set()
-    for iri in changes.iris | {s for s, _, _ in changes.edges}:
-        subjects.add(f"<{iri}>")
+    change = TurtleChange(folder, namespaces)
+    done: set[str] = set()
+    for iri in sorted(changes.iris | {s for s, _, _ in changes.edges}):
         found = _entity(store, iri)
         if iri in changes.iris:
             db.execute("DELETE FROM fr_ent WHERE iri = ?", (iri,))
-        if found is None:
-            continue
-        entity, shas = found
-        if iri in changes.iris:
-            db.execute(
-                "INSERT INTO fr_ent VALUES (?,?)", (iri, jsonl(iter([entity_record(entity)])))
-            )
-        lines.update(map(ntriple, entity_triples(entity, (article_iri(base, sha) for sha in shas))))
-        for rel, o in db.execute("SELECT DISTINCT rel, o FROM ev WHERE s = ?", (iri,)):
-            lines.add(ntriple((URIRef(iri), AG[rel], URIRef(o))))
-    for key in changes.edges:
-        subjects.add(f"<{fact_iri(base, *key)}>")
+            if found is not None:
+                line = jsonl(iter([entity_record(found[0])]))
+                db.execute("INSERT INTO fr_ent VALUES (?,?)", (iri, line))
+        lines: list[str] = []
+        if found is not None:
+            entity, shas = found
+            articles = (article_iri(base, sha) for sha in shas)
+            lines += map(ntriple, entity_triples(entity, articles))
+            rows = db.execute("SELECT DISTINCT rel, o FROM ev WHERE s = ?", (iri,))
+            lines += (ntriple((URIRef(iri), AG[rel], URIRef(o))) for rel, o in rows)
+        done |= _replace(db, change, namespaces, lines, [f"<{iri}>"])
+    for key in sorted(changes.edges | _edges_of(db, changes.labels)):
         db.execute("DELETE FROM fr_edge WHERE s = ? AND rel = ? AND o = ?", key)
         found_edge = _edge(store, key)
-        if found_edge is None:
-            continue
-        edge, nodes = found_edge
-        records = jsonl(edge_records(edge, store.entity(edge.subject), store.entity(edge.object)))
-        db.execute("INSERT INTO fr_edge VALUES (?,?,?,?)", (*key, records))
-        node = functools.partial(_article_node, base, nodes)
-        lines.update(map(ntriple, edge_triples(edge, base, node)))
-    subjects.update(f"<{iri}>" for iri in changes.evidence)
-    for sha in changes.articles:
-        subjects.add(f"<{article_iri(base, sha)}>")
+        lines = []
+        if found_edge is not None:
+            edge, nodes = found_edge
+            s, o = store.entity(edge.subject), store.entity(edge.object)
+            db.execute(
+                "INSERT INTO fr_edge VALUES (?,?,?,?)", (*key, jsonl(edge_records(edge, s, o)))
+            )
+        if key not in changes.edges:
+            continue  # its nodes' names changed, not its evidence: the Turtle stays
+        if found_edge is not None:
+            node = functools.partial(_article_node, base, nodes)
+            plain = f"<{edge.subject}> "  # the subject's own block has the plain triple
+            lines = [
+                t for t in map(ntriple, edge_triples(edge, base, node)) if not t.startswith(plain)
+            ]
+        done |= _replace(db, change, namespaces, lines, [f"<{fact_iri(base, *key)}>"])
+    for sha in sorted(changes.articles):
         columns = "name, path, sha, title, date, also"
         row = db.execute(f"SELECT {columns} FROM art WHERE sha = ?", (sha,)).fetchone()
+        lines = []
         if row is not None:
             also = tuple(json.loads(row[5]))
             article = Article(row[0], row[1], "", row[2], row[3], row[4], also)
-            lines.update(map(ntriple, article_triples(article, base)))
-    data = (line.encode("utf-8") + b"\n" for line in sorted(lines))
-    blocks = list(turtle_blocks(data, namespaces))
-    subjects.update(subject for subject, _, _ in blocks)
-    before = []
-    for subject in sorted(subjects):
-        row = db.execute("SELECT body FROM fr_ttl WHERE subj = ?", (subject,)).fetchone()
-        if row is not None:
-            before.append(row[0])
-            db.execute("DELETE FROM fr_ttl WHERE subj = ?", (subject,))
-    db.executemany("INSERT INTO fr_ttl VALUES (?,?,?)", blocks)
-    head = header(namespaces)
-    return head + b"".join(before), head + b"".join(block for _, _, block in blocks)
+            lines = list(map(ntriple, article_triples(article, base)))
+        done |= _replace(db, change, namespaces, lines, [f"<{article_iri(base, sha)}>"])
+    for subject in sorted(f"<{iri}>" for iri in changes.evidence):
+        if subject not in done:  # evidence of an edge that lost it
+            change.replace(db, subject, None)
+    change.close()
+    return change

@@ -51,13 +51,15 @@ class Changes:
 
     Attributes:
         iris: nodes made again (``temp.ti`` holds them too); some may be gone.
-        edges: edges (subject, relation, object) whose evidence or nodes changed.
+        labels: those of them whose label or aliases changed (their edges' records too).
+        edges: edges (subject, relation, object) whose evidence changed.
         evidence: IRIs of evidence nodes of the old rows of those edges.
         articles: hashes of the articles added or removed.
         keys: keys whose clusters were merged again (for the report).
     """
 
     iris: set[str] = field(default_factory=set)
+    labels: set[str] = field(default_factory=set)
     edges: set[tuple[str, str, str]] = field(default_factory=set)
     evidence: set[str] = field(default_factory=set)
     articles: set[str] = field(default_factory=set)
@@ -165,9 +167,11 @@ def apply(
     _temp(db, "rk", "kid INTEGER PRIMARY KEY", ((k,) for k in cluster))
     _identity(db, old_names | new_names, store.base)
     changes.iris = {iri for (iri,) in db.execute("SELECT iri FROM temp.ti")}
+    before = _nodes(db)
     for table in ("ent", "kiri", "ealias", "earts"):
         db.execute(f"DELETE FROM {table} WHERE iri IN (SELECT iri FROM temp.ti)")
     merge_sql.entities(db, "ti")
+    _compare(db, before, _nodes(db), changes)
     _evidence(db, store.base, changes)
     return changes
 
@@ -287,13 +291,53 @@ def _identity(db: sqlite3.Connection, names: set[str], base: str) -> None:
     db.execute("INSERT OR IGNORE INTO temp.ti SELECT iri FROM temp.ri")
 
 
+_Nodes = tuple[dict[str, tuple[str, str]], dict[str, list[str]], dict[str, str]]
+
+
+def _nodes(db: sqlite3.Connection) -> _Nodes:
+    """The nodes of ``temp.ti``: label and type, aliases, and the node of each key."""
+    nodes = {
+        iri: (label, etype)
+        for iri, label, etype in db.execute(
+            "SELECT iri, label, type FROM ent WHERE iri IN (SELECT iri FROM temp.ti)"
+        )
+    }
+    aliases: dict[str, list[str]] = {}
+    for iri, name in db.execute(
+        "SELECT iri, name FROM ealias WHERE iri IN (SELECT iri FROM temp.ti) ORDER BY iri, name"
+    ):
+        aliases.setdefault(iri, []).append(name)
+    keys = dict(db.execute("SELECT key, iri FROM kiri WHERE iri IN (SELECT iri FROM temp.ti)"))
+    return nodes, aliases, keys
+
+
+def _compare(db: sqlite3.Connection, before: _Nodes, after: _Nodes, changes: Changes) -> None:
+    """Which of the nodes made again changed what their edges depend on: the nodes whose
+    keys, existence or type changed (``temp.tid``: their facts are mapped again), and
+    those whose label or aliases changed (``Changes.labels``: their edges' records)."""
+    (old, old_aliases, old_keys), (new, new_aliases, new_keys) = before, after
+    moved = {k for k in old_keys.keys() | new_keys.keys() if old_keys.get(k) != new_keys.get(k)}
+    ident = {iri for k in moved for iri in (old_keys.get(k), new_keys.get(k)) if iri}
+    ident |= {
+        iri
+        for iri in changes.iris
+        if (old.get(iri) or ("", ""))[1] != (new.get(iri) or ("", ""))[1]
+    }
+    changes.labels = {
+        iri
+        for iri in changes.iris
+        if old.get(iri) != new.get(iri) or old_aliases.get(iri) != new_aliases.get(iri)
+    }
+    _temp(db, "tid", "iri TEXT PRIMARY KEY", ((iri,) for iri in ident))
+
+
 def _evidence(db: sqlite3.Connection, base: str, changes: Changes) -> None:
-    """The evidence of the facts of new articles and of facts between the nodes made
-    again; the old rows of removed articles and of those nodes are deleted first."""
+    """The evidence of the facts of new articles and of the facts whose nodes changed
+    (``temp.tid``); the old rows of removed articles and of those nodes are deleted first."""
     columns = "ev.rowid, s, rel, o, ev.sha, start, end_, extractor"
     old = db.execute(
-        f"SELECT {columns} FROM ev WHERE s IN (SELECT iri FROM temp.ti) UNION "
-        f"SELECT {columns} FROM ev WHERE o IN (SELECT iri FROM temp.ti) UNION "
+        f"SELECT {columns} FROM ev WHERE s IN (SELECT iri FROM temp.tid) UNION "
+        f"SELECT {columns} FROM ev WHERE o IN (SELECT iri FROM temp.tid) UNION "
         f"SELECT {columns} FROM temp.gart g JOIN ev ON ev.article = g.name AND ev.sha = g.sha"
     ).fetchall()
     for _, s, rel, o, sha, start, end, extractor in old:
@@ -309,10 +353,10 @@ def _evidence(db: sqlite3.Connection, base: str, changes: Changes) -> None:
         INSERT OR IGNORE INTO temp.tf SELECT f.rowid FROM fact f
             WHERE f.seq IN (SELECT seq FROM temp.smap);
         INSERT OR IGNORE INTO temp.tf SELECT f.rowid FROM kiri ki JOIN fact f ON f.subj = ki.key
-            WHERE ki.iri IN (SELECT iri FROM temp.ti);
+            WHERE ki.iri IN (SELECT iri FROM temp.tid);
         INSERT OR IGNORE INTO temp.tf SELECT f.rowid FROM kiri ki JOIN fact f ON f.obj = ki.key
-            WHERE ki.iri IN (SELECT iri FROM temp.ti);
+            WHERE ki.iri IN (SELECT iri FROM temp.tid);
     """
     merge_sql.script(db, script)
-    merge_sql.evidence(db, "tf", "ti")
+    merge_sql.evidence(db, "tf", "tid")
     changes.edges.update(db.execute("SELECT DISTINCT s, rel, o FROM ev WHERE rowid > ?", (last,)))

@@ -8,7 +8,7 @@ then, for each article of the input:
 
 * *kept*: the store holds the same name, path, text hash, title, date, other names and
   cache entry (size and time: a damaged or removed entry is read again, and counts as
-  missing as it always did) -- nothing is read;
+  missing as it always did) -- neither its result nor (a second time) its file is read;
 * otherwise its result (from the cache or the model) goes into a staging store.
 
 Articles of the store not met are *removed*.  If the kept articles come in the order
@@ -110,6 +110,7 @@ class Plan:
         self.target = MergeStore(work / name, min_confidence=min_confidence)
         self.kept_index: array[int] = array("q")
         self.kept_seq: array[int] = array("q")
+        self._held = ("", 0)
         self.incremental = False
 
     # ------------------------------------------------------------------ the last store
@@ -147,8 +148,9 @@ class Plan:
 
     # ------------------------------------------------------------------ collecting
 
-    def keeps(self, index: int, article: Article) -> bool:
-        """Whether the last store holds ``article`` as it is (then nothing is read)."""
+    def holds(self, article: Article) -> bool:
+        """Whether the last store holds ``article`` (read once, text empty) as it is:
+        then its text and result are not read (see :meth:`keep`)."""
         if self.old is None:
             return False
         row = self.old.db.execute(
@@ -161,9 +163,15 @@ class Plan:
         now = (a.path, a.sha256, a.title, a.date, json.dumps(a.also_named))
         if tuple(row[1:6]) != now or row[6] != self.stamp(a.sha256):
             return False
-        self.kept_index.append(index)
-        self.kept_seq.append(row[0])
+        self._held = (a.name, row[0])
         return True
+
+    def keep(self, index: int, article: Article) -> None:
+        """Keep the article :meth:`holds` has just found, at ``index`` in the input."""
+        name, seq = self._held
+        assert name == article.name, (name, article.name)
+        self.kept_index.append(index)
+        self.kept_seq.append(seq)
 
     def add(self, index: int, result: ArticleResult) -> None:
         """Take the result of an article the last store does not hold."""

@@ -143,9 +143,11 @@ class _Run:
 
     def misses(self, articles: Iterator[Article]) -> Iterator[tuple[int, Article]]:
         """Articles not in the cache; cached ones are taken on the way, and those the
-        last build's merge store holds as they are need not even be read from it."""
+        last build's merge store holds as they are (yielded without their text, see
+        :meth:`needs_text`) are kept from it."""
         for index, art in enumerate(articles):
-            if self.opts.cache and self.plan.keeps(index, art):
+            if not art.text:
+                self.plan.keep(index, art)
                 self.cache.keep(art.sha256)
                 self.summary.from_cache += 1
                 if self.on_article is not None:
@@ -158,6 +160,10 @@ class _Run:
             self.summary.from_cache += 1
             self.done(index, hit)
 
+    def needs_text(self, article: Article) -> bool:
+        """Whether an article must be read: not if the last merge store holds it."""
+        return not (self.opts.cache and self.plan.holds(article))
+
     def collect(
         self, inputs: Sequence[str | Path], nlp: Language | None, *, prestart: bool = False
     ) -> None:
@@ -169,6 +175,7 @@ class _Run:
             follow_links=self.opts.follow_links,
             max_chars=self.opts.max_article_chars,
             timeout=self.opts.article_timeout,
+            need_text=self.needs_text,
         )
         todo = self.misses(articles)
         nlp_results = _run_nlp(todo, self.opts, nlp, prestart=prestart, on_status=self.on_status)

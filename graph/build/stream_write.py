@@ -308,7 +308,7 @@ def merge_and_write(
     files are written (``write``) and the query store loaded (``query store``)."""
     change = None
     if changes is not None and fragments.complete(store):
-        change = fragments.update(store, changes, turtle_namespaces(store.base))
+        change = fragments.update(store, changes, turtle_namespaces(store.base), work).pairs
     held = store_source(out / "graph.ttl") if change is not None else None
     summary.articles = store.article_count()
     paths = [out / n for n in output_names(opts)]

@@ -10,7 +10,7 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import json
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -158,11 +158,14 @@ def outputs_digest(
 
 
 def _prime_store(
-    graph: Path, held: dict[str, Any] | None = None, change: tuple[bytes, bytes] | None = None
+    graph: Path,
+    held: dict[str, Any] | None = None,
+    change: Callable[[], Iterable[tuple[bytes, bytes]]] | None = None,
 ) -> None:
     """Load the new graph into the Oxigraph store that queries use (``OUT/.actorgraph-store``):
     when the store held the earlier graph (``held``, see :func:`_store_source`), by removing
-    and adding the triples that changed (``change``: their Turtle before and after).
+    and adding the triples that changed (``change``: pieces of their Turtle before and
+    after, see :meth:`~actorgraph.graph.sparql.engines.OxigraphBackend.patch`).
 
     Best effort: a store that cannot be written is made by the first query instead.
     """
@@ -175,7 +178,7 @@ def _prime_store(
     backend = OxigraphBackend(graph, folder)
     if change is not None:
         with contextlib.suppress(ActorGraphError, OSError):
-            if backend.patch(held, *change):
+            if backend.patch(held, change):
                 return
     with contextlib.suppress(ActorGraphError, OSError):
         backend.ensure_loaded()

@@ -33,7 +33,7 @@ import itertools
 import json
 import os
 import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
 
@@ -202,10 +202,13 @@ class OxigraphBackend:
         except OSError:
             return None
 
-    def patch(self, held: dict[str, Any] | None, removed: bytes, added: bytes) -> bool:
+    def patch(
+        self, held: dict[str, Any] | None, changes: Callable[[], Iterable[tuple[bytes, bytes]]]
+    ) -> bool:
         """Bring a store that holds an earlier graph file (``held``: its :meth:`source`)
         up to date with the graph file now in place, by removing and adding the triples
-        that changed (Turtle of each) instead of loading the file again.
+        that changed instead of loading the file again.  ``changes`` gives pieces of
+        Turtle before and after (each a document of its own, of a few subjects).
 
         Returns:
             False, and nothing done, if the store does not hold that earlier file.
@@ -217,7 +220,7 @@ class OxigraphBackend:
             if self._marker() != held:
                 return False
             (self.store_dir / self.MARKER).unlink()  # a patch cut short means a reload
-            run_isolated(lambda: _oxigraph_patch(self.db, removed, added), timeout=None)
+            run_isolated(lambda: _oxigraph_patch(self.db, changes()), timeout=None)
             (self.store_dir / self.MARKER).write_text(json.dumps(source), encoding="utf-8")
         return True
 
@@ -320,17 +323,19 @@ def _oxigraph_load(db: Path, graph_path: Path, fmt: str) -> None:
     store.flush()
 
 
-def _oxigraph_patch(db: Path, removed: bytes, added: bytes) -> None:
-    """(Worker) Remove some triples of the default graph and add others (Turtle)."""
+def _oxigraph_patch(db: Path, changes: Iterable[tuple[bytes, bytes]]) -> None:
+    """(Worker) For each piece of Turtle before and after, remove from the default graph
+    the triples that went and add those that came."""
     import pyoxigraph as ox
 
     store = ox.Store(str(db))
-    old = set(ox.parse(removed, format=ox.RdfFormat.TURTLE))
-    new = set(ox.parse(added, format=ox.RdfFormat.TURTLE))
     graph = ox.DefaultGraph()
-    for t in old - new:
-        store.remove(ox.Quad(t.subject, t.predicate, t.object, graph))
-    store.extend(ox.Quad(t.subject, t.predicate, t.object, graph) for t in new - old)
+    for before, after in changes:
+        old = set(ox.parse(before, format=ox.RdfFormat.TURTLE))
+        new = set(ox.parse(after, format=ox.RdfFormat.TURTLE))
+        for t in old - new:
+            store.remove(ox.Quad(t.subject, t.predicate, t.object, graph))
+        store.extend(ox.Quad(t.subject, t.predicate, t.object, graph) for t in new - old)
     store.flush()
 
 

@@ -356,8 +356,9 @@ def child_build(
         "entities": summary.entities,
         "facts": summary.facts,
         "skipped": len(summary.skipped),
-        "incremental": summary.incremental,
-        "phases": summary.phases,
+        # (builds before the incremental merge had neither: the script measures them too)
+        "incremental": getattr(summary, "incremental", False),
+        "phases": getattr(summary, "phases", {}),
     }
 
 
