@@ -37,7 +37,7 @@ from actorgraph.graph.core.merge import _gazetteer_then_smallest
 from . import merge_sql
 from .stream_merge import POS_BITS, MergeStore, insert_names, insert_roots
 
-__all__ = ["Changes", "apply"]
+__all__ = ["Changes", "apply", "copy_rows"]
 
 #: parameters per ``IN (...)`` list
 CHUNK = 500
@@ -55,7 +55,6 @@ class Changes:
         edges: edges (subject, relation, object) whose evidence changed.
         evidence: IRIs of evidence nodes of the old rows of those edges.
         articles: hashes of the articles added or removed.
-        keys: keys whose clusters were merged again (for the report).
     """
 
     iris: set[str] = field(default_factory=set)
@@ -63,7 +62,6 @@ class Changes:
     edges: set[tuple[str, str, str]] = field(default_factory=set)
     evidence: set[str] = field(default_factory=set)
     articles: set[str] = field(default_factory=set)
-    keys: int = 0
 
 
 def _chunks(items: Iterable[object]) -> Iterator[list[object]]:
@@ -131,7 +129,7 @@ def apply(
         "name TEXT, sha TEXT",
         db.execute("SELECT name, sha FROM art WHERE seq IN (SELECT seq FROM temp.gone)").fetchall(),
     )
-    _temp(db, "smap", "idx INTEGER PRIMARY KEY, seq INTEGER", seqs)
+    _temp(db, "smap", "old INTEGER PRIMARY KEY, seq INTEGER", seqs)
     changes.articles = {
         sha
         for (sha,) in db.execute(
@@ -163,7 +161,6 @@ def apply(
     ]
     new_keys, new_names = _closure(db, new_kids)
     cluster = old_keys | new_keys
-    changes.keys = len(cluster)
     _temp(db, "rk", "kid INTEGER PRIMARY KEY", ((k,) for k in cluster))
     _identity(db, old_names | new_names, store.base)
     changes.iris = {iri for (iri,) in db.execute("SELECT iri FROM temp.ti")}
@@ -185,21 +182,27 @@ def _change_rows(db: sqlite3.Connection, staged: str) -> None:
     )
     for table in ("art", "occ", "fact"):
         db.execute(f"DELETE FROM {table} WHERE {gone}")
-    db.execute(
-        "INSERT INTO art SELECT m.seq, a.name, a.path, a.sha, a.title, a.date, a.also, a.entry "
-        f"FROM {staged}.art a JOIN temp.smap m ON m.idx = a.seq"
-    )
+    copy_rows(db, staged, "smap")
     db.execute(f"INSERT OR REPLACE INTO names SELECT * FROM {staged}.names")
+
+
+def copy_rows(db: sqlite3.Connection, schema: str, places: str) -> None:
+    """Add the article rows of ``schema`` (art, occ, fact) with the places (``seq``) given by
+    the temporary table ``places`` (``old, seq``: old place -> new one)."""
     mask = (1 << POS_BITS) - 1
     db.execute(
+        "INSERT INTO art SELECT m.seq, a.name, a.path, a.sha, a.title, a.date, a.also, a.entry "
+        f"FROM {schema}.art a JOIN temp.{places} m ON m.old = a.seq"
+    )
+    db.execute(
         f"INSERT INTO occ SELECT (m.seq << {POS_BITS}) | (o.ord & {mask}), m.seq, o.key, "
-        f"o.label, o.type, o.mentions, o.aliases FROM {staged}.occ o "
-        "JOIN temp.smap m ON m.idx = o.seq"
+        f"o.label, o.type, o.mentions, o.aliases FROM {schema}.occ o "
+        f"JOIN temp.{places} m ON m.old = o.seq"
     )
     db.execute(
         "INSERT INTO fact SELECT m.seq, f.subj, f.rel, f.obj, f.article, f.sha, f.sentence, "
-        f"f.start, f.end_, f.extractor, f.confidence FROM {staged}.fact f "
-        "JOIN temp.smap m ON m.idx = f.seq"
+        f"f.start, f.end_, f.extractor, f.confidence FROM {schema}.fact f "
+        f"JOIN temp.{places} m ON m.old = f.seq"
     )
 
 

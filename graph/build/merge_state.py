@@ -38,9 +38,10 @@ from pathlib import Path
 from actorgraph.extractors.records import Article, ArticleResult
 
 from . import merge_delta
-from .cache import CACHE_DIR, _write_atomic, code_digest
-from .merge_delta import Changes
-from .stream_merge import MAX_SEQ, POS_BITS, SEQ_GAP_BITS, MergeStore, full_seq
+from .cache import CACHE_DIR, _write_atomic
+from .merge_delta import Changes, copy_rows
+from .stream_merge import MAX_SEQ, SEQ_GAP_BITS, MergeStore, full_seq
+from .write import graph_code
 
 __all__ = ["Plan", "StoreBroken"]
 
@@ -65,15 +66,9 @@ class StoreBroken(Exception):
 
 def store_meta(base: str, min_confidence: float, fingerprint: str) -> dict[str, str]:
     """What a store must have been made with to be used again."""
-    code = code_digest(
-        {
-            "actorgraph.graph": (".py", ".html", ".js", ".css", ".rq"),
-            "actorgraph.ontology": (".py", ".ttl", ".jsonl"),
-        }
-    )
     return {
         "format": FORMAT,
-        "code": code,
+        "code": graph_code(),
         "fingerprint": fingerprint,
         "base": base,
         "min_confidence": repr(min_confidence),
@@ -231,7 +226,7 @@ class Plan:
                 db.execute("DROP TABLE IF EXISTS temp.m")
                 db.execute("CREATE TEMP TABLE m(old INTEGER PRIMARY KEY, seq INTEGER)")
                 db.executemany("INSERT INTO temp.m VALUES (?,?)", pairs)
-                _copy_rows(db, schema)
+                copy_rows(db, schema, "m")
             db.execute(
                 "INSERT OR REPLACE INTO names SELECT name, sha FROM art UNION ALL "
                 "SELECT j.value, art.sha FROM art, json_each(art.also) AS j"
@@ -286,25 +281,6 @@ class Plan:
                 if store.db.in_transaction:
                     store.db.execute("ROLLBACK")
                 store.close()
-
-
-def _copy_rows(db: sqlite3.Connection, schema: str) -> None:
-    """The rows of ``schema``'s articles, renumbered by ``temp.m`` (old seq -> seq)."""
-    mask = (1 << POS_BITS) - 1
-    db.execute(
-        "INSERT INTO art SELECT m.seq, a.name, a.path, a.sha, a.title, a.date, a.also, a.entry "
-        f"FROM {schema}.art a JOIN temp.m m ON m.old = a.seq"
-    )
-    db.execute(
-        f"INSERT INTO occ SELECT (m.seq << {POS_BITS}) | (o.ord & {mask}), m.seq, o.key, "
-        f"o.label, o.type, o.mentions, o.aliases FROM {schema}.occ o "
-        "JOIN temp.m m ON m.old = o.seq"
-    )
-    db.execute(
-        "INSERT INTO fact SELECT m.seq, f.subj, f.rel, f.obj, f.article, f.sha, f.sentence, "
-        f"f.start, f.end_, f.extractor, f.confidence FROM {schema}.fact f "
-        "JOIN temp.m m ON m.old = f.seq"
-    )
 
 
 def _places(

@@ -106,7 +106,7 @@ def full_seq(index: int) -> int:
 
 
 def name_keys(label: str, etype: str, aliases: Iterable[str]) -> list[str]:
-    """The names under which :func:`merge` files an entity (``group\x1ffolded``)."""
+    """The names under which :func:`merge` files an entity (``group\\x1ffolded``)."""
     group = _type_group(etype)
     keys = []
     for name in (label, *aliases):

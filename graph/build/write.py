@@ -132,6 +132,16 @@ def skipped_report(skipped: Sequence[Skipped]) -> str:
     )
 
 
+def graph_code() -> str:
+    """A digest of the code and data the files depend on (the graph and ontology packages)."""
+    return code_digest(
+        {
+            "actorgraph.graph": (".py", ".html", ".js", ".css", ".rq"),
+            "actorgraph.ontology": (".py", ".ttl", ".jsonl"),
+        }
+    )
+
+
 def outputs_digest(
     opts: BuildOptions, fingerprint: str, articles: Iterable[Article], skipped: Sequence[Skipped]
 ) -> str:
@@ -142,13 +152,7 @@ def outputs_digest(
     skip report and the code of the graph and ontology packages.
     """
     h = hashlib.sha256()
-    code = code_digest(
-        {
-            "actorgraph.graph": (".py", ".html", ".js", ".css", ".rq"),
-            "actorgraph.ontology": (".py", ".ttl", ".jsonl"),
-        }
-    )
-    head = [fingerprint, code, opts.base, repr(opts.min_confidence), str(opts.html)]
+    head = [fingerprint, graph_code(), opts.base, repr(opts.min_confidence), str(opts.html)]
     h.update(json.dumps(head).encode("utf-8"))
     for a in articles:
         h.update(json.dumps([a.name, a.sha256, a.title, a.date, a.also_named]).encode("utf-8"))
