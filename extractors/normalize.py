@@ -97,7 +97,7 @@ _GENERIC_NAME_WORDS = frozenset(
 def is_generic_name(name: str) -> bool:
     """A name any state's body may bear ("Foreign Ministry", "foreign ministry",
     "Parliament"): it never identifies one actor across articles."""
-    words = fold(name).split()
+    words = _plain_words(name)
     return bool(words) and all(w in _GENERIC_NAME_WORDS for w in words)
 
 
@@ -111,5 +111,14 @@ _HONORIFIC_WORDS = frozenset(
 def bare_name(name: str) -> bool:
     """A person's name of one word once titles are set aside ("Brown", "Mr Brown", "Sir
     John"): it may name someone else in another article."""
-    words = [w for w in fold(name).split() if w not in _HONORIFIC_WORDS]
+    words = [w for w in _plain_words(name) if w not in _HONORIFIC_WORDS]
     return len(words) < 2
+
+
+_WORD = re.compile(r"[a-z0-9]+")
+
+
+def _plain_words(name: str) -> list[str]:
+    """Lowercase words of a name, without ``fold``'s cache (the merge calls these on every
+    name of every article: a cache there would grow with the vocabulary)."""
+    return _WORD.findall(name.lower())

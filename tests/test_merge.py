@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from actorgraph.extractors.records import Article, ArticleResult, Evidence, Fact, LocalEntity
-from actorgraph.graph.build.stream_merge import _name_keys
+from actorgraph.graph.build.stream_merge import name_keys as _name_keys
 from actorgraph.graph.core.merge import merge
 from actorgraph.ontology import load_schema
 

@@ -3,16 +3,19 @@
 from __future__ import annotations
 
 import builtins
+import dataclasses
 import hashlib
 import os
 import pathlib
 import pickle
 import unicodedata
+from typing import Any
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from actorgraph.extractors.records import Article
 from actorgraph.graph.build.nlp import split_for_nlp
 from actorgraph.graph.errors import InputError
 from actorgraph.graph.read import (
@@ -23,6 +26,7 @@ from actorgraph.graph.read import (
     iter_articles,
     read_article,
 )
+from actorgraph.graph.read import articles as articles_module
 
 C0_EXCEPT_NL_TAB = {chr(c) for c in range(0x20)} - {"\n", "\t"}
 
@@ -531,6 +535,37 @@ def test_iter_articles_dedupes_same_text(tmp_path: pathlib.Path) -> None:
     assert articles[1].also_named == ()
     assert rec.kinds() == ["duplicate", "duplicate", "empty"]
     assert rec.items[0].reason == "same text as a.txt; kept as a second source"
+
+
+def test_iter_articles_reads_a_file_once_when_its_text_is_not_needed(
+    tmp_path: pathlib.Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    write(tmp_path / "a.md", "---\ntitle: A title\ndate: 2024-05-01\n---\nStory A.\n")
+    write(tmp_path / "b.txt", "Story B.\n")
+    write(tmp_path / "c.txt", "Story B.\n")
+    full = {a.name: a for a in iter_articles([tmp_path], on_skip=Recorder())}
+    reads: list[str] = []
+    real = read_article
+
+    def counted(path: pathlib.Path, **kw: Any) -> Article:
+        reads.append(pathlib.Path(path).name)
+        return real(path, **kw)
+
+    monkeypatch.setattr(articles_module, "read_article", counted)
+    asked: list[Article] = []
+
+    def need_text(article: Article) -> bool:
+        asked.append(article)
+        return article.name == "b.txt"
+
+    got = list(iter_articles([tmp_path], on_skip=Recorder(), need_text=need_text))
+    assert sorted(reads) == ["a.md", "b.txt", "b.txt", "c.txt"]  # a.md once, b.txt twice
+    # what is asked about, and yielded when the text is not needed, is the article
+    # without its text: name, path, hash, title, date and other names as read in full
+    assert asked == [dataclasses.replace(full[a.name], text="") for a in asked]
+    assert got[0] == dataclasses.replace(full["a.md"], text="")
+    assert got[0].title == "A title" and got[0].date == "2024-05-01"
+    assert got[1] == full["b.txt"] and got[1].also_named == ("c.txt",)
 
 
 def test_iter_articles_is_lazy_and_reports_in_order(tmp_path: pathlib.Path) -> None:

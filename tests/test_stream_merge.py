@@ -18,7 +18,13 @@ import pytest
 
 from actorgraph.extractors.normalize import fold
 from actorgraph.extractors.records import Article, ArticleResult, Evidence, Fact, LocalEntity
-from actorgraph.graph.build import BuildOptions, stream_merge, stream_write, write_outputs
+from actorgraph.graph.build import (
+    BuildOptions,
+    fragments,
+    stream_merge,
+    stream_write,
+    write_outputs,
+)
 from actorgraph.graph.build.stream_merge import MergeStore
 from actorgraph.graph.build.stream_write import LineSorter, write_store_outputs
 from actorgraph.graph.core.merge import merge
@@ -196,7 +202,8 @@ def test_memory_does_not_grow_with_the_number_of_articles(
     monkeypatch.setattr(stream_merge, "BATCH_ROWS", 1_000)
     monkeypatch.setattr(stream_write, "RUN_CHARS", 100_000)
     monkeypatch.setattr(stream_write, "MAX_RUNS", 8)
-    monkeypatch.setattr(stream_write, "PARSE_BYTES", 50_000)
+    monkeypatch.setattr(fragments, "PARSE_BYTES", 50_000)
+    monkeypatch.setattr(fragments, "BATCH_BYTES", 50_000)
     monkeypatch.setattr(stream_merge, "ENTITY_CACHE", 64)
     # fold()'s own cache (65,536 names at most) fills with the vocabulary: left out here
     monkeypatch.setattr(stream_merge, "fold", fold.__wrapped__)

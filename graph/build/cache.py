@@ -294,6 +294,10 @@ class ArticleCache:
     #: set after the first failed write: later writes are not attempted
     write_error: str | None = None
     _used: set[str] = field(default_factory=set)
+    _folder: str = field(default="", init=False, repr=False)
+
+    def __post_init__(self) -> None:
+        self._folder = os.fspath(self.root / self.fingerprint)
 
     @property
     def root(self) -> Path:
@@ -327,6 +331,21 @@ class ArticleCache:
             self.write_error = f"cannot write the cache in {self.root}: {exc.strerror or exc}"
             return
         self.writes += 1
+
+    def stamp(self, sha256: str) -> str | None:
+        """The size and modification time of the entry of a text, or None if it has none
+        (a store made from the entry notes it: a changed entry is read again)."""
+        try:  # a path made as a string: this runs for every article
+            st = os.stat(f"{self._folder}/{sha256[:2]}/{sha256}.json")
+        except OSError:
+            return None
+        return f"{st.st_size}:{st.st_mtime_ns}"
+
+    def keep(self, sha256: str) -> None:
+        """Count an article as read from the cache without reading it (its result is in
+        the merge store): ``prune`` keeps its entry."""
+        self._used.add(sha256)
+        self.hits += 1
 
     def prune(self) -> int:
         """Delete every entry this build did not use, and other fingerprints' folders.

@@ -76,6 +76,11 @@ class BuildSummary:
     processed: int = 0
     #: the outputs already matched the inputs and were not rewritten
     up_to_date: bool = False
+    #: the last build's merge store was used: only what changed was merged again
+    incremental: bool = False
+    #: seconds spent reading (inputs, cache, model), merging, writing the files, loading
+    #: the query store and keeping the merge store
+    phases: dict[str, float] = field(default_factory=dict)
     #: cache entries removed by ``prune``
     pruned: int = 0
     warnings: list[str] = field(default_factory=list)

@@ -39,7 +39,7 @@ from .options import BuildOptions, BuildSummary
 if TYPE_CHECKING:
     from spacy.language import Language
 
-    from .stream_merge import MergeStore
+    from .merge_state import Plan
 
 __all__ = ["build", "build_files"]
 
@@ -129,7 +129,7 @@ class _Run:
     cache: ArticleCache
     on_skip: Callable[[Skipped], None]
     on_article: Callable[[Article], None] | None
-    store: MergeStore
+    plan: Plan
     on_status: Callable[[str], None] = lambda text: None
 
     def skip(self, s: Skipped) -> None:
@@ -137,19 +137,32 @@ class _Run:
         self.on_skip(s)
 
     def done(self, index: int, result: ArticleResult) -> None:
-        self.store.add(index, result)
+        self.plan.add(index, result)
         if self.on_article is not None:
             self.on_article(result.article)
 
     def misses(self, articles: Iterator[Article]) -> Iterator[tuple[int, Article]]:
-        """Articles not in the cache; cached ones are taken on the way."""
+        """Articles not in the cache; cached ones are taken on the way, and those the
+        last build's merge store holds as they are (yielded without their text, see
+        :meth:`needs_text`) are kept from it."""
         for index, art in enumerate(articles):
+            if not art.text:
+                self.plan.keep(index, art)
+                self.cache.keep(art.sha256)
+                self.summary.from_cache += 1
+                if self.on_article is not None:
+                    self.on_article(art)
+                continue
             hit = self.cache.get(art) if self.opts.cache else None
             if hit is None:
                 yield index, art
                 continue
             self.summary.from_cache += 1
             self.done(index, hit)
+
+    def needs_text(self, article: Article) -> bool:
+        """Whether an article must be read: not if the last merge store holds it."""
+        return not (self.opts.cache and self.plan.holds(article))
 
     def collect(
         self, inputs: Sequence[str | Path], nlp: Language | None, *, prestart: bool = False
@@ -162,6 +175,7 @@ class _Run:
             follow_links=self.opts.follow_links,
             max_chars=self.opts.max_article_chars,
             timeout=self.opts.article_timeout,
+            need_text=self.needs_text,
         )
         todo = self.misses(articles)
         nlp_results = _run_nlp(todo, self.opts, nlp, prestart=prestart, on_status=self.on_status)
@@ -236,6 +250,13 @@ def build_files(
     return summary
 
 
+@dataclass
+class _Callbacks:
+    on_skip: Callable[[Skipped], None]
+    on_article: Callable[[Article], None] | None
+    on_status: Callable[[str], None] | None
+
+
 def _build(
     inputs: Sequence[str | Path],
     out_dir: str | Path,
@@ -247,39 +268,99 @@ def _build(
     *,
     keep_graph: bool,
 ) -> tuple[KnowledgeGraph | None, BuildSummary]:
-    from .stream_merge import MergeStore
-    from .stream_write import merge_and_write, work_dir
+    from .merge_state import StoreBroken
 
     opts = options or BuildOptions()
     out = Path(out_dir)
     started = time.perf_counter()
     summary = BuildSummary()
-    with build_lock(out), work_dir(out) as work:
+    calls = _Callbacks(on_skip or (lambda s: None), on_article, on_status)
+    with build_lock(out):
+        try:
+            kg, cache, kept = _attempt(
+                inputs, out, opts, nlp, calls, summary, keep_graph, opts.cache
+            )
+        except StoreBroken as exc:
+            # the last build's merge store is damaged: read every result again, once, without
+            # it (what the model processed is in the cache by now); the callbacks had it all
+            first = summary
+            summary = BuildSummary(processed=first.processed)
+            summary.warnings.append(f"the merge store of the last build was unreadable ({exc})")
+            quiet = _Callbacks(lambda s: None, None, None)
+            kg, cache, kept = _attempt(inputs, out, opts, nlp, quiet, summary, keep_graph, False)
+            summary.from_cache -= first.processed
+    summary.warnings += [w for w in (cache.write_error, kept) if w]
+    summary.seconds = time.perf_counter() - started
+    return kg, summary
+
+
+def _attempt(
+    inputs: Sequence[str | Path],
+    out: Path,
+    opts: BuildOptions,
+    nlp: Language | None,
+    calls: _Callbacks,
+    summary: BuildSummary,
+    keep_graph: bool,
+    use_last: bool,
+) -> tuple[KnowledgeGraph | None, ArticleCache, str | None]:
+    """One pass over the inputs: collect, merge (with the last store if ``use_last``), write;
+    returns the graph (if ``keep_graph``), the cache, and why the store could not be kept.
+
+    Raises:
+        StoreBroken: the last build's merge store turned out to be damaged.
+    """
+    from .merge_state import Plan, StoreBroken, store_meta
+    from .stream_write import merge_and_write, work_dir
+
+    with work_dir(out) as work:
         cache = ArticleCache(out, _fingerprint(opts))
         found = discover(inputs, on_skip=lambda s: None, follow_links=opts.follow_links)
         stats = input_stats(found)
+        meta = store_meta(opts.base, opts.min_confidence, cache.fingerprint)
+        plan: Plan | None = None
         try:
-            store = MergeStore(work / "merge.sqlite", min_confidence=opts.min_confidence)
-            try:
-                run = _Run(opts, summary, cache, on_skip or (lambda s: None), on_article, store)
-                if on_status is not None:
-                    run.on_status = on_status
-                changed = not opts.cache or cache.inputs_changed(stats)
-                run.collect(inputs, nlp, prestart=changed)
-                kg = merge_and_write(store, out, opts, cache, summary, stats, work, keep_graph)
-            finally:
-                store.close()
+            plan = Plan(out, work, meta, opts.min_confidence, use_last=use_last, stamp=cache.stamp)
+            run = _Run(opts, summary, cache, calls.on_skip, calls.on_article, plan)
+            if calls.on_status is not None:
+                run.on_status = calls.on_status
+            changed = not opts.cache or cache.inputs_changed(stats)
+            clock = _Clock(summary.phases)
+            run.collect(inputs, nlp, prestart=changed)
+            clock.lap("read")
+            store, changes = plan.finish(opts.base)
+            summary.incremental = changes is not None
+            clock.lap("merge")
+            merge_and_write(store, out, opts, cache, summary, stats, work, changes, clock.lap)
+            kg = store.knowledge_graph() if keep_graph else None
+            kept = plan.commit()
+            clock.lap("keep")
         except sqlite3.Error as exc:
+            if plan is not None and plan.old is not None:  # the last build's store failed
+                raise StoreBroken(str(exc)) from None
             raise OutputError(
                 f"cannot write the merge data in '{work}': {exc}; the previous outputs are "
                 "unchanged; check free space and permissions, then build again"
             ) from None
+        finally:
+            if plan is not None:
+                plan.close()
         if opts.prune:
             summary.pruned = cache.prune()
-    if cache.write_error:
-        summary.warnings.append(cache.write_error)
-    summary.seconds = time.perf_counter() - started
-    return kg, summary
+    return kg, cache, kept
+
+
+class _Clock:
+    """Seconds between laps, added up by name."""
+
+    def __init__(self, phases: dict[str, float]) -> None:
+        self.phases = phases
+        self.last = time.perf_counter()
+
+    def lap(self, name: str) -> None:
+        now = time.perf_counter()
+        self.phases[name] = self.phases.get(name, 0.0) + now - self.last
+        self.last = now
 
 
 def _fingerprint(opts: BuildOptions) -> str:

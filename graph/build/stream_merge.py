@@ -3,27 +3,30 @@
 :func:`~actorgraph.graph.core.merge.merge` holds every result, and the whole merged graph,
 in memory: about 5 KB an article.  :class:`MergeStore` takes the same results one at a
 time into an SQLite database (the standard library's: no server, no new dependency,
-one file that is deleted afterwards) and makes the same decisions with SQL over its
-rows, so that what stays in memory is bounded by the largest single entity or fact,
-plus one integer per distinct entity key for the union-find:
+one file) and makes the same decisions with SQL over its rows, so that what stays in
+memory is bounded by the largest single entity or fact, plus one integer per distinct
+entity key for the union-find:
 
 1. *ingest*: each result becomes rows (article, entity occurrences, facts above the
    confidence bound), written in batches; results may arrive in any order, each with
-   its input position.
+   its place in the input (``seq``: only the order of these numbers matters, so a
+   build leaves gaps between them for articles added later).
 2. *identity*: occurrences that are alike (same key, label, type and aliases) are
    grouped, and only the first of each group, in input order, can change a name's
    first owner or join two keys (a repeat finds them already joined), so the names
    that join keys across articles are worked out for these groups only, and the union-
    find of :func:`~actorgraph.graph.core.merge.merge` is replayed over integer key ids
    (ids follow key order, so "the smaller key wins" compares ids).
-3. *aggregates*: labels, types, aliases, mention counts and article lists per node;
-   facts mapped onto nodes, checked against the ontology and grouped into edges with
-   their evidence sorted as :func:`merge` sorts it.
+3. *aggregates* (:mod:`~actorgraph.graph.build.merge_sql`): labels, types, aliases,
+   mention counts and article lists per node; facts mapped onto nodes, checked against
+   the ontology and grouped into edges with their evidence sorted as :func:`merge` sorts it.
 
 Every tie is broken as the in-memory merge breaks it (the first label or type seen,
 in input order), so the records read back are equal to :func:`merge`'s and the files
 written from them (:mod:`actorgraph.graph.build.stream_write`) equal byte for byte those
-written from the in-memory graph.
+written from the in-memory graph.  The database is kept after the build, with the
+indexes that let the next build merge only what its changes reach
+(:mod:`~actorgraph.graph.build.merge_delta`).
 """
 
 from __future__ import annotations
@@ -47,12 +50,17 @@ from actorgraph.extractors.records import (
 )
 from actorgraph.graph.core.iri import DEFAULT_BASE, entity_iri, fact_iri
 from actorgraph.graph.core.merge import _type_group
-from actorgraph.ontology import load_schema
 
-__all__ = ["MergeStore"]
+from . import merge_sql
+
+__all__ = ["MergeStore", "full_seq"]
 
 #: an occurrence's order is (input position << POS_BITS) | its place among the entities
 POS_BITS = 24
+#: a full build numbers article i as (i + 1) << SEQ_GAP_BITS: room for later insertions
+SEQ_GAP_BITS = 12
+#: the largest ``seq`` (``seq << POS_BITS`` must stay a 64-bit integer)
+MAX_SEQ = (1 << (63 - POS_BITS)) - 1
 #: results buffered before their rows are written
 FLUSH_ARTICLES = 512
 #: rows made in Python (names, roots) buffered before they are written
@@ -61,17 +69,43 @@ BATCH_ROWS = 50_000
 ENTITY_CACHE = 4096
 
 _SCHEMA = """
+CREATE TABLE meta(k TEXT PRIMARY KEY, v TEXT) WITHOUT ROWID;
 CREATE TABLE art(seq INTEGER PRIMARY KEY, name TEXT, path TEXT, sha TEXT, title TEXT,
-                 date TEXT, also TEXT);
+                 date TEXT, also TEXT, entry TEXT);
 CREATE TABLE names(name TEXT PRIMARY KEY, sha TEXT) WITHOUT ROWID;
 CREATE TABLE occ(ord INTEGER, seq INTEGER, key TEXT, label TEXT, type TEXT,
                  mentions INTEGER, aliases TEXT);
-CREATE TABLE fact(subj TEXT, rel TEXT, obj TEXT, article TEXT, sha TEXT, sentence TEXT,
-                  start INTEGER, end_ INTEGER, extractor TEXT, confidence REAL);
+CREATE TABLE fact(seq INTEGER, subj TEXT, rel TEXT, obj TEXT, article TEXT, sha TEXT,
+                  sentence TEXT, start INTEGER, end_ INTEGER, extractor TEXT, confidence REAL);
+"""
+
+#: indexes of the raw rows and of the identity tables, for the incremental merge
+_INDEXES = """
+CREATE INDEX IF NOT EXISTS art_name ON art(name);
+CREATE INDEX IF NOT EXISTS art_sha ON art(sha);
+CREATE INDEX IF NOT EXISTS occ_seq ON occ(seq);
+CREATE INDEX IF NOT EXISTS occ_key ON occ(key);
+CREATE INDEX IF NOT EXISTS fact_seq ON fact(seq);
+CREATE INDEX IF NOT EXISTS fact_subj ON fact(subj);
+CREATE INDEX IF NOT EXISTS fact_obj ON fact(obj);
+CREATE UNIQUE INDEX IF NOT EXISTS sig_id ON sig(key, label, type, aliases);
+CREATE INDEX IF NOT EXISTS sn_nk ON sn(nk, f, j);
+CREATE INDEX IF NOT EXISTS sn_kid ON sn(kid);
+CREATE INDEX IF NOT EXISTS kn_kid ON kn(kid);
+CREATE INDEX IF NOT EXISTS kr_rid ON kr(rid);
 """
 
 
-def _name_keys(label: str, etype: str, aliases: Iterable[str]) -> list[str]:
+#: the order of ``ev``: edges by (subject, relation, object), evidence as :func:`merge` sorts it
+EV_ORDER = "s, rel, o, article, start, extractor, end_, sentence, confidence, sha"
+
+
+def full_seq(index: int) -> int:
+    """The ``seq`` a full build gives the article at ``index`` in the input."""
+    return (index + 1) << SEQ_GAP_BITS
+
+
+def name_keys(label: str, etype: str, aliases: Iterable[str]) -> list[str]:
     """The names under which :func:`merge` files an entity (``group\\x1ffolded``)."""
     group = _type_group(etype)
     keys = []
@@ -90,31 +124,53 @@ def _name_keys(label: str, etype: str, aliases: Iterable[str]) -> list[str]:
     return keys
 
 
+def connect(path: Path, cache_mb: int) -> sqlite3.Connection:
+    """A connection in autocommit mode (transactions are begun explicitly)."""
+    db = sqlite3.connect(path, isolation_level=None)
+    db.execute(f"PRAGMA cache_size={-cache_mb * 1024}")
+    return db
+
+
 class MergeStore:
     """Per-article results on disk, merged into one graph as :func:`merge` merges them.
 
     Args:
-        path: the database file (created; the caller deletes it).
+        path: the database file (created; it must not exist).
         min_confidence: evidence below this confidence is dropped.
         cache_mb: SQLite's page cache.
+        db: an open connection to an existing, merged store instead (see
+            :mod:`~actorgraph.graph.build.merge_state`); ``path`` is then its file.
 
     Usage::
 
         store = MergeStore(tmp / "merge.sqlite", min_confidence=0.5)
         for index, result in enumerate(results):
-            store.add(index, result)
+            store.add(full_seq(index), result)
         store.merge(base)
         for edge in store.edges(): ...
         store.close()
     """
 
-    def __init__(self, path: Path, *, min_confidence: float = 0.0, cache_mb: int = 64) -> None:
+    def __init__(
+        self,
+        path: Path,
+        *,
+        min_confidence: float = 0.0,
+        cache_mb: int = 64,
+        db: sqlite3.Connection | None = None,
+    ) -> None:
         self.path = Path(path)
         self.min_confidence = min_confidence
-        self.db = sqlite3.connect(self.path, isolation_level=None)
-        for pragma in ("journal_mode=OFF", "synchronous=OFF", f"cache_size={-cache_mb * 1024}"):
-            self.db.execute(f"PRAGMA {pragma}")
-        self.db.executescript(_SCHEMA)
+        self.base = DEFAULT_BASE
+        if db is None:
+            self.db = connect(self.path, cache_mb)
+            for pragma in ("journal_mode=OFF", "synchronous=OFF"):
+                self.db.execute(f"PRAGMA {pragma}")
+            self.db.executescript(_SCHEMA)
+            self.merged = False
+        else:
+            self.db = db
+            self.merged = True
         self._rows: dict[str, list[tuple[Any, ...]]] = {
             "art": [],
             "names": [],
@@ -122,20 +178,19 @@ class MergeStore:
             "fact": [],
         }
         self._pending = 0
-        self.base = DEFAULT_BASE
-        self.merged = False
         #: the last nodes looked up by :meth:`entity` (the endpoints of facts repeat)
         self._entities_seen: dict[str, Entity] = {}
 
     # ------------------------------------------------------------------ ingest
 
-    def add(self, seq: int, result: ArticleResult) -> None:
-        """Take one article's result; ``seq``: its position in the input (unique)."""
+    def add(self, seq: int, result: ArticleResult, entry: str | None = None) -> None:
+        """Take one article's result; ``seq``: its place in the input (unique, in input
+        order); ``entry``: what the cache entry it came from looked like (see
+        :mod:`~actorgraph.graph.build.merge_state`)."""
         a = result.article
         rows = self._rows
-        rows["art"].append(
-            (seq, a.name, a.path, a.sha256, a.title, a.date, json.dumps(a.also_named))
-        )
+        also = json.dumps(a.also_named)
+        rows["art"].append((seq, a.name, a.path, a.sha256, a.title, a.date, also, entry))
         rows["names"] += [(n, a.sha256) for n in (a.name, *a.also_named)]
         base = seq << POS_BITS
         for pos, e in enumerate(result.entities):
@@ -147,7 +202,7 @@ class MergeStore:
             ev = f.evidence
             if ev.confidence < self.min_confidence:
                 continue
-            head = (f.subject, f.relation, f.object, ev.article, ev.article_sha256)
+            head = (seq, f.subject, f.relation, f.object, ev.article, ev.article_sha256)
             rows["fact"].append((*head, ev.sentence, ev.start, ev.end, ev.extractor, ev.confidence))
         self._pending += 1
         if self._pending >= FLUSH_ARTICLES:
@@ -155,7 +210,7 @@ class MergeStore:
 
     def flush(self) -> None:
         """Write the buffered rows."""
-        with self._transaction():
+        with self.transaction():
             for table, rows in self._rows.items():
                 if rows:
                     marks = ",".join("?" * len(rows[0]))
@@ -165,7 +220,17 @@ class MergeStore:
         self._pending = 0
 
     @contextlib.contextmanager
-    def _transaction(self) -> Iterator[None]:
+    def transaction(self) -> Iterator[None]:
+        """A transaction, or a savepoint inside one already open."""
+        if self.db.in_transaction:
+            self.db.execute("SAVEPOINT part")
+            try:
+                yield
+            except BaseException:
+                self.db.execute("ROLLBACK TO part")
+                raise
+            self.db.execute("RELEASE part")
+            return
         self.db.execute("BEGIN")
         try:
             yield
@@ -175,8 +240,16 @@ class MergeStore:
         self.db.execute("COMMIT")
 
     def close(self) -> None:
-        """Close the database (the caller deletes the file)."""
+        """Close the database (the caller keeps or deletes the file)."""
         self.db.close()
+
+    def set_meta(self, meta: dict[str, str]) -> None:
+        """Record what the store was made with (checked before it is used again)."""
+        with self.transaction():
+            self.db.executemany("INSERT OR REPLACE INTO meta VALUES (?,?)", meta.items())
+
+    def meta(self) -> dict[str, str]:
+        return dict(self.db.execute("SELECT k, v FROM meta"))
 
     # ------------------------------------------------------------------ merge
 
@@ -193,23 +266,30 @@ class MergeStore:
                 CREATE TABLE k(id INTEGER PRIMARY KEY, key TEXT);
                 INSERT INTO k(key) SELECT DISTINCT key FROM sig ORDER BY key;
                 CREATE UNIQUE INDEX k_key ON k(key);
-                CREATE TABLE sn(n INTEGER PRIMARY KEY, kid INTEGER, nk TEXT);
+                CREATE TABLE sn(f INTEGER, j INTEGER, kid INTEGER, nk TEXT,
+                                PRIMARY KEY(f, j)) WITHOUT ROWID;
                 CREATE TABLE kn(kid INTEGER, name TEXT);
                 COMMIT;
                 """
         )
-        with self._transaction():
+        with self.transaction():
             self._name_rows()
         parent = self._union_find()
-        with self._transaction():
+        with self.transaction():
             self._roots(parent)
-        self._entities()
-        self._edges()
+            merge_sql.create_tables(db)
+            merge_sql.key_aggregates(db)
+            merge_sql.roots(db, scoped=False)
+            merge_sql.entities(db)
+            merge_sql.evidence(db)
+            merge_sql.script(db, _INDEXES)
+            merge_sql.script(db, merge_sql.INDEXES)
+        self.set_meta({"base": base})
         self.merged = True
 
     def _name_rows(self) -> None:
         """The names each group of alike occurrences is filed under, in input order
-        (table ``sn``, in ``n`` order), and every name of each key (table ``kn``)."""
+        (table ``sn``, in ``(f, j)`` order), and every name of each key (table ``kn``)."""
         db = self.db
         db.execute(
             "INSERT INTO kn SELECT k.id, sig.label FROM sig JOIN k ON k.key = sig.key "
@@ -217,17 +297,10 @@ class MergeStore:
             "json_each(sig.aliases) AS j WHERE sig.aliases != '[]'"
         )
         signatures = db.execute(
-            "SELECT k.id, sig.label, sig.type, sig.aliases FROM sig JOIN k ON k.key = sig.key "
-            "ORDER BY sig.f"
+            "SELECT k.id, sig.label, sig.type, sig.aliases, sig.f FROM sig "
+            "JOIN k ON k.key = sig.key ORDER BY sig.f"
         )
-        sn: list[tuple[int, str]] = []
-        for kid, label, etype, aliases_json in signatures:
-            aliases = () if aliases_json == "[]" else json.loads(aliases_json)
-            sn += [(kid, nk) for nk in _name_keys(label, etype, aliases)]
-            if len(sn) > BATCH_ROWS:
-                db.executemany("INSERT INTO sn(kid, nk) VALUES (?,?)", sn)
-                sn = []
-        db.executemany("INSERT INTO sn(kid, nk) VALUES (?,?)", sn)
+        insert_names(db, signatures)
 
     def _union_find(self) -> array[int]:
         """Replay :func:`merge`'s unions over key ids; returns the parent array."""
@@ -236,7 +309,7 @@ class MergeStore:
             """
             BEGIN;
             CREATE TABLE holder(nk TEXT PRIMARY KEY, kid INTEGER) WITHOUT ROWID;
-            INSERT OR IGNORE INTO holder SELECT nk, kid FROM sn ORDER BY n;
+            INSERT OR IGNORE INTO holder SELECT nk, kid FROM sn ORDER BY f, j;
             COMMIT;
             """
         )
@@ -255,7 +328,7 @@ class MergeStore:
 
         pairs = db.execute(
             "SELECT h.kid, s.kid FROM sn s JOIN holder h ON h.nk = s.nk "
-            "WHERE h.kid != s.kid ORDER BY s.n"
+            "WHERE h.kid != s.kid ORDER BY s.f, s.j"
         )
         for a, b in pairs:
             ra, rb = find(a), find(b)
@@ -270,7 +343,7 @@ class MergeStore:
         return parent
 
     def _roots(self, parent: array[int]) -> None:
-        """Each key's node: its root and the root's IRI (table ``kiri``)."""
+        """Each key's root (table ``kr``), and each root's key and IRI (``temp.ri``)."""
         db = self.db
         db.execute("CREATE TABLE kr(kid INTEGER PRIMARY KEY, rid INTEGER)")
         batch: list[tuple[int, int]] = []
@@ -280,101 +353,10 @@ class MergeStore:
                 db.executemany("INSERT INTO kr VALUES (?,?)", batch)
                 batch = []
         db.executemany("INSERT INTO kr VALUES (?,?)", batch)
-        db.execute("CREATE TABLE ri(rid INTEGER PRIMARY KEY, rkey TEXT, iri TEXT)")
         rows = db.execute(
             "SELECT DISTINCT k.id, k.key FROM kr JOIN k ON k.id = kr.rid ORDER BY k.id"
         )
-        out: list[tuple[int, str, str]] = []
-        for rid, rkey in rows:
-            out.append((rid, rkey, str(entity_iri(self.base, rkey))))
-            if len(out) >= BATCH_ROWS:
-                db.executemany("INSERT INTO ri VALUES (?,?,?)", out)
-                out = []
-        db.executemany("INSERT INTO ri VALUES (?,?,?)", out)
-
-    def _entities(self) -> None:
-        """One node per root: label, type, mentions, aliases and articles as :func:`merge`."""
-        db = self.db
-        db.executescript(
-            """
-            BEGIN;
-            CREATE TABLE kagg AS SELECT k.id AS kid, SUM(sig.c) AS n, MIN(sig.f) AS f,
-                SUM(sig.m) AS m FROM sig JOIN k ON k.key = sig.key GROUP BY k.id;
-            -- the label most mentioned, the root key's own mentions weighing 1000 more each;
-            -- a tie goes to the label seen first
-            CREATE TABLE rl(rid INTEGER PRIMARY KEY, label TEXT);
-            INSERT INTO rl SELECT rid, label FROM (
-                SELECT kr.rid AS rid, sig.label AS label, ROW_NUMBER() OVER (
-                    PARTITION BY kr.rid
-                    ORDER BY SUM(sig.m + (kr.kid = kr.rid) * 1000 * sig.c) DESC, MIN(sig.f)
-                ) AS r
-                FROM sig JOIN k ON k.key = sig.key JOIN kr ON kr.kid = k.id
-                GROUP BY kr.rid, sig.label) WHERE r = 1;
-            -- the type: every occurrence of a key adds all the mentions of that key by type;
-            -- a tie goes to the type seen first (first key of the node, then its first type)
-            CREATE TABLE kt AS SELECT k.id AS kid, sig.type AS type, SUM(sig.m) AS t,
-                MIN(sig.f) AS ft FROM sig JOIN k ON k.key = sig.key GROUP BY k.id, sig.type;
-            CREATE TABLE rt(rid INTEGER PRIMARY KEY, type TEXT);
-            INSERT INTO rt SELECT rid, type FROM (
-                SELECT rid, type, ROW_NUMBER() OVER (PARTITION BY rid ORDER BY w DESC, o) AS r
-                FROM (SELECT kr.rid AS rid, kt.type AS type, SUM(kagg.n * kt.t) AS w,
-                          MIN(printf('%020d %020d', kagg.f, kt.ft)) AS o
-                      FROM kt JOIN kagg ON kagg.kid = kt.kid JOIN kr ON kr.kid = kt.kid
-                      GROUP BY kr.rid, kt.type)) WHERE r = 1;
-            -- two roots with one IRI (a slug clash): the last root in key order holds it
-            CREATE TABLE ent(iri TEXT PRIMARY KEY, rid INTEGER, rkey TEXT, first TEXT,
-                             label TEXT, type TEXT, mentions INTEGER) WITHOUT ROWID;
-            INSERT INTO ent SELECT iri, rid, rkey, first, label, type, m FROM (
-                SELECT ri.iri, ri.rid, ri.rkey, rl.label, rt.type, rm.m,
-                    MIN(ri.rkey) OVER (PARTITION BY ri.iri) AS first,
-                    ROW_NUMBER() OVER (PARTITION BY ri.iri ORDER BY ri.rkey DESC) AS r
-                FROM ri JOIN rl ON rl.rid = ri.rid JOIN rt ON rt.rid = ri.rid
-                JOIN (SELECT kr.rid AS rid, SUM(kagg.m) AS m FROM kagg
-                      JOIN kr ON kr.kid = kagg.kid GROUP BY kr.rid) rm ON rm.rid = ri.rid)
-                WHERE r = 1;
-            CREATE INDEX ent_rid ON ent(rid);
-            CREATE TABLE kiri(key TEXT PRIMARY KEY, iri TEXT, live INTEGER) WITHOUT ROWID;
-            INSERT INTO kiri SELECT k.key, ri.iri, ri.rid = e.rid FROM k
-                JOIN kr ON kr.kid = k.id JOIN ri ON ri.rid = kr.rid JOIN ent e ON e.iri = ri.iri
-                ORDER BY k.key;
-            CREATE TABLE ealias(iri TEXT, name TEXT, PRIMARY KEY(iri, name)) WITHOUT ROWID;
-            INSERT INTO ealias SELECT DISTINCT e.iri, kn.name FROM kn
-                JOIN kr ON kr.kid = kn.kid JOIN ent e ON e.rid = kr.rid
-                WHERE kn.name != e.label ORDER BY 1, 2;
-            CREATE TABLE earts(iri TEXT, name TEXT, sha TEXT, PRIMARY KEY(iri, name)) WITHOUT ROWID;
-            INSERT OR IGNORE INTO earts SELECT DISTINCT ki.iri, a.name, a.sha FROM occ o
-                JOIN kiri ki ON ki.key = o.key JOIN art a ON a.seq = o.seq
-                WHERE ki.live ORDER BY 1, 2;
-            COMMIT;
-            """
-        )
-
-    def _edges(self) -> None:
-        """Facts onto nodes, kept where the nodes' types fit the relation; evidence sorted."""
-        db = self.db
-        schema = load_schema()
-        rels = [r for (r,) in db.execute("SELECT DISTINCT rel FROM fact")]
-        types = [t for (t,) in db.execute("SELECT DISTINCT type FROM ent")]
-        db.execute("CREATE TABLE fits(rel TEXT, st TEXT, ot TEXT, PRIMARY KEY(rel, st, ot))")
-        with self._transaction():
-            db.executemany(
-                "INSERT INTO fits VALUES (?,?,?)",
-                [(r, s, o) for r in rels for s in types for o in types if schema.fits(r, s, o)],
-            )
-        db.execute(
-            """
-            CREATE TABLE ev AS SELECT DISTINCT s.iri AS s, f.rel AS rel, o.iri AS o, f.article,
-                f.sha, f.sentence, f.start, f.end_, f.extractor, f.confidence,
-                COALESCE(nm.sha, f.sha) AS node
-            FROM fact f JOIN kiri s ON s.key = f.subj JOIN kiri o ON o.key = f.obj
-            JOIN ent es ON es.iri = s.iri JOIN ent eo ON eo.iri = o.iri
-            JOIN fits ON fits.rel = f.rel AND fits.st = es.type AND fits.ot = eo.type
-            LEFT JOIN names nm ON nm.name = f.article
-            WHERE s.iri != o.iri
-            ORDER BY s.iri, f.rel, o.iri, f.article, f.start, f.extractor, f.end_, f.sentence,
-                f.confidence, f.sha
-            """
-        )
+        insert_roots(db, self.base, rows)
 
     # ------------------------------------------------------------------ reading
 
@@ -400,9 +382,10 @@ class MergeStore:
     def per_relation(self) -> dict[str, int]:
         """Edges per relation, most first (ties: in edge order), as ``Counter.most_common``."""
         self._check()
+        # a relation's first edge in (s, rel, o) order: its smallest subject, then itself
         rows = self.db.execute(
-            "SELECT rel, COUNT(*) AS n, MIN(first) AS f FROM (SELECT rel, MIN(rowid) AS first "
-            "FROM ev GROUP BY s, rel, o) GROUP BY rel ORDER BY n DESC, f"
+            "SELECT rel, COUNT(*) AS n, MIN(s) AS f FROM (SELECT DISTINCT s, rel, o FROM ev) "
+            "GROUP BY rel ORDER BY n DESC, f, rel"
         )
         return {rel: n for rel, n, _ in rows}
 
@@ -439,7 +422,7 @@ class MergeStore:
         """Every edge in (subject, relation, object) order, with the hash of the article
         node of each of its evidence's (article name, hash)."""
         self._check()
-        rows = self.db.execute("SELECT * FROM ev ORDER BY rowid")
+        rows = self.db.execute(f"SELECT * FROM ev ORDER BY {EV_ORDER}")
         current: tuple[str, str, str] | None = None
         evidence: list[Evidence] = []
         nodes: dict[tuple[str, str], str] = {}
@@ -488,6 +471,33 @@ class MergeStore:
                 tuple(arts.get(iri, ())),
             )
         return KnowledgeGraph(entities=entities, edges=edges, articles=tuple(self.articles()))
+
+
+def insert_names(
+    db: sqlite3.Connection, signatures: Iterable[tuple[int, str, str, str, int]]
+) -> None:
+    """Table ``sn``: the names of each signature ``(kid, label, type, aliases, f)``."""
+    sn: list[tuple[int, int, int, str]] = []
+    for kid, label, etype, aliases_json, f in signatures:
+        aliases = () if aliases_json == "[]" else json.loads(aliases_json)
+        sn += [(f, j, kid, nk) for j, nk in enumerate(name_keys(label, etype, aliases))]
+        if len(sn) > BATCH_ROWS:
+            db.executemany("INSERT INTO sn VALUES (?,?,?,?)", sn)
+            sn = []
+    db.executemany("INSERT INTO sn VALUES (?,?,?,?)", sn)
+
+
+def insert_roots(db: sqlite3.Connection, base: str, rows: Iterable[tuple[int, str]]) -> None:
+    """``temp.ri``: each root ``(rid, rkey)`` with its IRI."""
+    db.execute("DROP TABLE IF EXISTS temp.ri")
+    db.execute("CREATE TEMP TABLE ri(rid INTEGER PRIMARY KEY, rkey TEXT, iri TEXT)")
+    out: list[tuple[int, str, str]] = []
+    for rid, rkey in rows:
+        out.append((rid, rkey, str(entity_iri(base, rkey))))
+        if len(out) >= BATCH_ROWS:
+            db.executemany("INSERT INTO temp.ri VALUES (?,?,?)", out)
+            out = []
+    db.executemany("INSERT INTO temp.ri VALUES (?,?,?)", out)
 
 
 class _Groups:

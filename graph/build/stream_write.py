@@ -16,9 +16,9 @@ import heapq
 import itertools
 import shutil
 import tempfile
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
-from typing import IO, Any, cast
+from typing import Any
 
 from rdflib import Graph, URIRef
 
@@ -36,7 +36,10 @@ from actorgraph.graph.errors import OutputError
 from actorgraph.graph.outputs import OutputTransaction
 from actorgraph.graph.read import Skipped
 
+from . import fragments
 from .cache import ArticleCache
+from .fragments import BlankLineBetweenSubjects, Fragments, header, turtle_blocks
+from .merge_delta import Changes
 from .options import BuildOptions, BuildSummary
 from .stream_merge import MergeStore
 from .write import (
@@ -47,6 +50,7 @@ from .write import (
 )
 from .write import _output_names as output_names
 from .write import _prime_store as prime_store
+from .write import _store_source as store_source
 
 __all__ = ["LineSorter", "merge_and_write", "work_dir", "write_store_outputs", "write_streamed"]
 
@@ -54,8 +58,6 @@ __all__ = ["LineSorter", "merge_and_write", "work_dir", "write_store_outputs", "
 RUN_CHARS = 32_000_000
 #: most runs merged at once (more are first merged into one: open files stay bounded)
 MAX_RUNS = 64
-#: bytes of N-Triples handed to Oxigraph's parser at a time
-PARSE_BYTES = 1 << 20
 
 
 class LineSorter:
@@ -134,58 +136,25 @@ class LineSorter:
         yield from self._merged()
 
 
-class _BlankLineBetweenSubjects:
-    """A binary writer that adds a blank line before every subject but the first:
-    ``turtle.replace(b" .\\n<", b" .\\n\\n<")`` on a stream (the pattern never overlaps
-    itself, so holding back its length less one byte is enough)."""
-
-    def __init__(self, out: IO[bytes]) -> None:
-        self.out = out
-        self.held = b""
-
-    def write(self, data: bytes) -> int:
-        text = (self.held + bytes(data)).replace(b" .\n<", b" .\n\n<")
-        self.out.write(text[:-3])
-        self.held = text[-3:]
-        return len(data)
-
-    def flush(self) -> None:
-        self.out.flush()
-
-    def close(self) -> None:
-        self.out.write(self.held)
-        self.held = b""
-
-
-def _chunks(lines: Iterator[bytes]) -> Iterator[bytes]:
-    size = PARSE_BYTES
-    buf: list[bytes] = []
-    total = 0
-    for line in lines:
-        buf.append(line)
-        total += len(line)
-        if total >= size:
-            yield b"".join(buf)
-            buf, total = [], 0
-    if buf:
-        yield b"".join(buf)
-
-
-def write_turtle(sorter: LineSorter, namespaces: dict[str, str], path: Path) -> None:
-    """The sorted lines as Turtle, declaring the namespaces that occur in them (in order)."""
-    import pyoxigraph as ox
-
+def write_turtle(
+    sorter: LineSorter,
+    namespaces: dict[str, str],
+    path: Path,
+    on_block: Callable[[str, int, bytes], None] | None = None,
+) -> None:
+    """The sorted lines as Turtle, declaring the namespaces that occur in them (in order);
+    ``on_block`` hears each subject's block (see :func:`~.fragments.turtle_blocks`)."""
     lines = sorter.sorted()
     first = next(lines, None)  # runs are merged and the namespaces noted from here on
     prefixes = {p: ns for p, ns in namespaces.items() if b"<" + ns.encode("utf-8") in sorter.seen}
-    body = itertools.chain([first], lines) if first is not None else iter(())
-    triples = itertools.chain.from_iterable(
-        ox.parse(chunk, format=ox.RdfFormat.N_TRIPLES) for chunk in _chunks(body)
-    )
     with path.open("wb") as fh:
-        out = _BlankLineBetweenSubjects(fh)
-        writer = cast(IO[bytes], out)  # it has what Oxigraph calls: write and flush
-        ox.serialize(triples, writer, format=ox.RdfFormat.TURTLE, prefixes=prefixes)
+        out = BlankLineBetweenSubjects(fh)
+        if first is not None:
+            out.write(header(prefixes))
+            for subject, mask, block in turtle_blocks(itertools.chain([first], lines), namespaces):
+                out.write(block)
+                if on_block is not None:
+                    on_block(subject, mask, block)
         out.close()
 
 
@@ -197,6 +166,7 @@ def write_streamed(
     *,
     namespaces: dict[str, str],
     work: Path,
+    pieces: Fragments | None = None,
 ) -> None:
     """Write the three files of a merged store (see the module doc).
 
@@ -205,6 +175,8 @@ def write_streamed(
         ttl, triples, entities: where graph.ttl, triples.jsonl and entities.jsonl go.
         namespaces: prefix -> namespace IRI, in the order graph.ttl declares them when used.
         work: a folder for the sorted runs.
+        pieces: where to keep the files' pieces for the next build (see
+            :mod:`~actorgraph.graph.build.fragments`).
     """
     base = store.base
     with tempfile.TemporaryDirectory(prefix="ntriples-", dir=work) as tmp:
@@ -214,17 +186,24 @@ def write_streamed(
                 sorter.add(ntriple(t))
         with entities.open("w", encoding="utf-8") as fh:
             for entity, shas in store.entities():
-                fh.write(jsonl(iter([entity_record(entity)])))
+                line = jsonl(iter([entity_record(entity)]))
+                fh.write(line)
+                if pieces is not None:
+                    pieces.add("fr_ent", entity.id, line)
                 for t in entity_triples(entity, (article_iri(base, sha) for sha in shas)):
                     sorter.add(ntriple(t))
         with triples.open("w", encoding="utf-8") as fh:
             for edge, nodes in store.edges():
                 s, o = store.entity(edge.subject), store.entity(edge.object)
-                fh.write(jsonl(edge_records(edge, s, o)))
+                records = jsonl(edge_records(edge, s, o))
+                fh.write(records)
+                if pieces is not None:
+                    pieces.add("fr_edge", edge.subject, edge.relation, edge.object, records)
                 node = functools.partial(_article_node, base, nodes)
                 for t in edge_triples(edge, base, node):
                     sorter.add(ntriple(t))
-        write_turtle(sorter, namespaces, ttl)
+        block = functools.partial(pieces.add, "fr_ttl") if pieces is not None else None
+        write_turtle(sorter, namespaces, ttl, block)
 
 
 def _article_node(base: str, nodes: dict[tuple[str, str], str], ev: Evidence) -> URIRef:
@@ -246,21 +225,34 @@ def write_store_outputs(
     store: MergeStore, out: Path, opts: BuildOptions, skipped: list[Skipped], work: Path
 ) -> list[Path]:
     """Every output file of a build from a merged store, all or nothing
-    (as :func:`~actorgraph.graph.build.write_outputs` from a graph in memory).
+    (as :func:`~actorgraph.graph.build.write_outputs` from a graph in memory): from the
+    pieces the store holds when it holds them all, else made whole (and the pieces kept).
 
     Raises:
         OutputError: an output cannot be written (disk full ...); the previous
             outputs are then unchanged.
     """
+    namespaces = turtle_namespaces(store.base)
     try:
         with OutputTransaction(out) as tx:
             names = ["graph.ttl", "triples.jsonl", "entities.jsonl"]
-            write_streamed(
-                store,
-                *(tx.path(n) for n in names),
-                namespaces=turtle_namespaces(store.base),
-                work=work,
-            )
+            ttl, triples, entities = (tx.path(n) for n in names)
+            if fragments.complete(store):
+                fragments.write_files(store, ttl, triples, entities, namespaces)
+            else:
+                with store.transaction():
+                    pieces = Fragments(store)
+                    pieces.clear()
+                    write_streamed(
+                        store,
+                        ttl,
+                        triples,
+                        entities,
+                        namespaces=namespaces,
+                        work=work,
+                        pieces=pieces,
+                    )
+                    pieces.done()
             if opts.html:
                 from actorgraph.graph.explorer.page import write_html
 
@@ -307,18 +299,23 @@ def merge_and_write(
     summary: BuildSummary,
     stats: list[list[Any]],
     work: Path,
-    keep_graph: bool,
-) -> KnowledgeGraph | None:
-    """Merge the stored results and write the outputs, unless the last build wrote them
-    from the same inputs (then its recorded counts are reported and nothing is merged)."""
-    store.flush()
+    changes: Changes | None,
+    lap: Callable[[str], None] = lambda phase: None,
+) -> None:
+    """Write the outputs of a merged store, unless the last build wrote them from the same
+    inputs (then its recorded counts are reported); ``changes``: what an incremental merge
+    changed (the pieces of the files are made again first); ``lap`` hears when the
+    files are written (``write``) and the query store loaded (``query store``)."""
+    change = None
+    if changes is not None and fragments.complete(store):
+        change = fragments.update(store, changes, turtle_namespaces(store.base), work).pairs
+    held = store_source(out / "graph.ttl") if change is not None else None
     summary.articles = store.article_count()
     paths = [out / n for n in output_names(opts)]
     digest = outputs_digest(opts, cache.fingerprint, store.articles(), summary.skipped)
     current = opts.cache and cache.outputs_current(digest, paths)
     counts = cache.recorded_counts() if current else None
-    if counts is None or keep_graph:
-        store.merge(opts.base)
+    if counts is None:
         counts = {"entities": store.entity_count(), "per_relation": store.per_relation()}
     summary.entities = counts["entities"]
     summary.per_relation = counts["per_relation"]
@@ -328,7 +325,8 @@ def merge_and_write(
     else:
         cache.forget_outputs()
         paths = write_store_outputs(store, out, opts, summary.skipped, work)
-        prime_store(out / "graph.ttl")
+        lap("write")
+        prime_store(out / "graph.ttl", held, change)
+        lap("query store")
     cache.record(digest, paths, stats, counts)
     summary.outputs = paths
-    return store.knowledge_graph() if keep_graph else None

@@ -7,10 +7,12 @@ into place with one rename (:class:`~actorgraph.graph.outputs.OutputTransaction`
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
+from typing import Any
 
 from actorgraph.extractors.records import Article, KnowledgeGraph
 from actorgraph.graph.core.iri import DEFAULT_BASE
@@ -130,6 +132,16 @@ def skipped_report(skipped: Sequence[Skipped]) -> str:
     )
 
 
+def graph_code() -> str:
+    """A digest of the code and data the files depend on (the graph and ontology packages)."""
+    return code_digest(
+        {
+            "actorgraph.graph": (".py", ".html", ".js", ".css", ".rq"),
+            "actorgraph.ontology": (".py", ".ttl", ".jsonl"),
+        }
+    )
+
+
 def outputs_digest(
     opts: BuildOptions, fingerprint: str, articles: Iterable[Article], skipped: Sequence[Skipped]
 ) -> str:
@@ -140,13 +152,7 @@ def outputs_digest(
     skip report and the code of the graph and ontology packages.
     """
     h = hashlib.sha256()
-    code = code_digest(
-        {
-            "actorgraph.graph": (".py", ".html", ".js", ".css", ".rq"),
-            "actorgraph.ontology": (".py", ".ttl", ".jsonl"),
-        }
-    )
-    head = [fingerprint, code, opts.base, repr(opts.min_confidence), str(opts.html)]
+    head = [fingerprint, graph_code(), opts.base, repr(opts.min_confidence), str(opts.html)]
     h.update(json.dumps(head).encode("utf-8"))
     for a in articles:
         h.update(json.dumps([a.name, a.sha256, a.title, a.date, a.also_named]).encode("utf-8"))
@@ -155,21 +161,40 @@ def outputs_digest(
     return h.hexdigest()
 
 
-def _prime_store(graph: Path) -> None:
-    """Load the new graph into the Oxigraph store that queries use (``OUT/.actorgraph-store``)
-    and answer the named queries that read the whole graph there (they are kept).
+def _prime_store(
+    graph: Path,
+    held: dict[str, Any] | None = None,
+    change: Callable[[], Iterable[tuple[bytes, bytes]]] | None = None,
+) -> None:
+    """Load the new graph into the Oxigraph store that queries use (``OUT/.actorgraph-store``):
+    when the store held the earlier graph (``held``, see :func:`_store_source`), by removing
+    and adding the triples that changed (``change``: pieces of their Turtle before and
+    after, see :meth:`~actorgraph.graph.sparql.engines.OxigraphBackend.patch`); then answer
+    the named queries that read the whole graph there (they are kept).
 
     Best effort: a store that cannot be written is made by the first query instead.
     """
-    import contextlib
-
     from actorgraph.graph.errors import ActorGraphError
     from actorgraph.graph.sparql.engines import OxigraphBackend, build_store
     from actorgraph.graph.sparql.named_queries import keep_whole_graph_answers
 
     folder = build_store(graph)
-    if folder is not None:
+    if folder is None:
+        return
+    backend = OxigraphBackend(graph, folder)
+    if change is not None:
         with contextlib.suppress(ActorGraphError, OSError):
-            backend = OxigraphBackend(graph, folder)
-            backend.ensure_loaded()
-            keep_whole_graph_answers(backend)
+            if backend.patch(held, change):
+                keep_whole_graph_answers(backend)
+                return
+    with contextlib.suppress(ActorGraphError, OSError):
+        backend.ensure_loaded()
+        keep_whole_graph_answers(backend)
+
+
+def _store_source(graph: Path) -> dict[str, Any] | None:
+    """Which graph file the query store holds, if it holds the one now in place."""
+    from actorgraph.graph.sparql.engines import OxigraphBackend, build_store
+
+    folder = build_store(graph)
+    return None if folder is None else OxigraphBackend(graph, folder).source()

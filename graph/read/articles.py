@@ -138,10 +138,13 @@ def _empty_reason(suffix: str) -> str:
 
 
 class _Seen(NamedTuple):
-    """Outcome of the first pass for one path: its text hash, or why it is skipped."""
+    """Outcome of the first pass for one path: its text hash (and title and date), or
+    why it is skipped."""
 
     sha256: str | None
     skipped: Skipped | None
+    title: str | None = None
+    date: str | None = None
 
 
 def iter_articles(
@@ -152,13 +155,14 @@ def iter_articles(
     follow_links: bool = False,
     max_chars: int | None = None,
     timeout: float | None = None,
+    need_text: Callable[[Article], bool] | None = None,
 ) -> Iterator[Article]:
     """Discover and read articles, each distinct text once.
 
-    A first pass reads every file keeping only its text hash; the second reads
-    again and yields, so at most one text is in memory at a time.  A text found
-    under several names is yielded once (the first in discovery order) with
-    ``also_named`` listing the other names; each of those is reported via
+    A first pass reads every file keeping only its text hash, title and date; the
+    second reads again and yields, so at most one text is in memory at a time.  A
+    text found under several names is yielded once (the first in discovery order)
+    with ``also_named`` listing the other names; each of those is reported via
     ``on_skip`` (kind ``duplicate``).  Files that cannot be read are reported in
     discovery order, interleaved with the yields.
 
@@ -169,6 +173,10 @@ def iter_articles(
         follow_links: see :func:`discover`.
         max_chars: per-article length limit (see :func:`read_article`).
         timeout: per-file bound on reading (see :func:`read_article`).
+        need_text: asked, with the article as the first pass saw it (text empty),
+            whether its text is needed; if not, that article is yielded as it is and
+            the file is not read a second time (a build whose last merge store holds
+            the article).  By default every text is read.
 
     Raises:
         InputError: an input path does not exist.
@@ -184,16 +192,17 @@ def iter_articles(
     others: dict[int, list[str]] = {}
     for index, path in enumerate(paths):
         try:
-            sha = read(path).sha256
+            first_read = read(path)
         except ArticleSkipped as exc:
             seen.append(_Seen(None, exc.skipped))
             continue
-        seen.append(_Seen(sha, None))
+        sha = first_read.sha256
+        seen.append(_Seen(sha, None, first_read.title, first_read.date))
         owner = first.setdefault(sha, index)
         if owner != index:
             others.setdefault(owner, []).append(names[index])
     for index, path in enumerate(paths):
-        sha, skipped = seen[index]
+        sha, skipped, title, date = seen[index]
         if skipped is not None:
             on_skip(skipped)
             continue
@@ -203,9 +212,15 @@ def iter_articles(
             reason = f"same text as {_show(names[owner])}; kept as a second source"
             on_skip(Skipped(str(path), reason, "duplicate"))
             continue
+        also = tuple(others.get(index, ()))
+        if need_text is not None:
+            seen_first = Article(names[index], str(path), "", sha, title, date, also)
+            if not need_text(seen_first):
+                yield seen_first
+                continue
         try:
             article = read(path, name=names[index])
         except ArticleSkipped as exc:  # changed between the two passes
             on_skip(exc.skipped)
             continue
-        yield dataclasses.replace(article, also_named=tuple(others.get(index, ())))
+        yield dataclasses.replace(article, also_named=also)

@@ -34,7 +34,7 @@ import json
 import os
 import re
 import shutil
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
 
@@ -227,6 +227,37 @@ class OxigraphBackend:
             (self.store_dir / self.GRAPHS).write_text(json.dumps(marker), encoding="utf-8")
         return True
 
+    def source(self) -> dict[str, Any] | None:
+        """What the store holds now, as :meth:`patch` expects it (None: no graph file)."""
+        try:
+            return self._source()
+        except OSError:
+            return None
+
+    def patch(
+        self, held: dict[str, Any] | None, changes: Callable[[], Iterable[tuple[bytes, bytes]]]
+    ) -> bool:
+        """Bring a store that holds an earlier graph file (``held``: its :meth:`source`)
+        up to date with the graph file now in place, by removing and adding the triples
+        that changed instead of loading the file again.  ``changes`` gives pieces of
+        Turtle before and after (each a document of its own, of a few subjects).
+
+        Returns:
+            False, and nothing done, if the store does not hold that earlier file.
+        """
+        if held is None or not self.db.is_dir() or self._not_a_store(self.store_dir):
+            return False
+        if (self.store_dir / self.GRAPHS).exists():
+            return False  # per-article named graphs of the earlier graph: load afresh
+        source = self._source()
+        with self._lock(exclusive=True):
+            if self._marker() != held:
+                return False
+            (self.store_dir / self.MARKER).unlink()  # a patch cut short means a reload
+            run_isolated(lambda: _oxigraph_patch(self.db, changes()), timeout=None)
+            (self.store_dir / self.MARKER).write_text(json.dumps(source), encoding="utf-8")
+        return True
+
     def query(
         self,
         text: str,
@@ -335,6 +366,22 @@ class OxigraphBackend:
             yield
         finally:
             os.close(fd)
+
+
+def _oxigraph_patch(db: Path, changes: Iterable[tuple[bytes, bytes]]) -> None:
+    """(Worker) For each piece of Turtle before and after, remove from the default graph
+    the triples that went and add those that came."""
+    import pyoxigraph as ox
+
+    store = ox.Store(str(db))
+    graph = ox.DefaultGraph()
+    for before, after in changes:
+        old = set(ox.parse(before, format=ox.RdfFormat.TURTLE))
+        new = set(ox.parse(after, format=ox.RdfFormat.TURTLE))
+        for t in old - new:
+            store.remove(ox.Quad(t.subject, t.predicate, t.object, graph))
+        store.extend(ox.Quad(t.subject, t.predicate, t.object, graph) for t in new - old)
+    store.flush()
 
 
 class OxigraphMemoryBackend:
