@@ -159,9 +159,13 @@ def _salient(
     return chosen
 
 
+def _countries_before(tok: Token, ordered: list[Span]) -> list[Span]:
+    return [m for m in ordered if m.start < tok.i and m.label_ == "Country"]
+
+
 def _main_country(tok: Token, ordered: list[Span]) -> Span | None:
     """The country the article has named most so far (the nearest mention of it)."""
-    seen = [m for m in ordered if m.start < tok.i and m.label_ == "Country"]
+    seen = _countries_before(tok, ordered)
     if not seen:
         return None
     counts = Counter(m.kb_id_ for m in seen)
@@ -457,8 +461,7 @@ class Coreference:
         if low in {"country", "nation"} and det and _bare(tok, allowed=set()):
             # "the country's largest rebel group", "in the centre of the country": the
             # country the article has named clearly most so far
-            seen = Counter(m.kb_id_ for m in ordered if m.start < tok.i and m.label_ == "Country")
-            ranked = seen.most_common(2)
+            ranked = Counter(m.kb_id_ for m in _countries_before(tok, ordered)).most_common(2)
             if not ranked or ranked[0][1] < 2 or (len(ranked) > 1 and ranked[1][1] == ranked[0][1]):
                 return None
             return Span(doc, tok.i, tok.i + 1, label="Country", kb_id=ranked[0][0])

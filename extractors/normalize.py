@@ -84,7 +84,7 @@ def acronym_of(words: list[str]) -> str:
 
 #: words of names every state gives its own bodies: "Foreign Ministry", "Parliament",
 #: "the National Assembly", "Republican Guard", "Ministry of Foreign Affairs"
-_GENERIC_NAME_WORDS = frozenset(
+_STATE_BODY_WORDS = frozenset(
     "the of and for foreign defence defense interior home health finance justice information "
     "affairs security economy trade education energy oil culture ministry department council "
     "committee agency office parliament police army military government cabinet court senate "
@@ -98,7 +98,7 @@ def is_generic_name(name: str) -> bool:
     """A name any state's body may bear ("Foreign Ministry", "foreign ministry",
     "Parliament"): it never identifies one actor across articles."""
     words = _plain_words(name)
-    return bool(words) and all(w in _GENERIC_NAME_WORDS for w in words)
+    return bool(words) and all(w in _STATE_BODY_WORDS for w in words)
 
 
 #: titles and honorifics that may stand before a person's one name: "Sir John", "Mr Brown"

@@ -49,7 +49,7 @@ from . import (
     visits,
     whereabouts,
 )
-from .sentence import Candidate, SentenceReader
+from .sentence import _DEPLOYABLE, Candidate, SentenceReader
 
 BASE_CONFIDENCE: dict[str, float] = {
     "verb": 0.85,
@@ -270,10 +270,6 @@ def _names_anyone(sent: Span, named: set[int]) -> bool:
     return any(i in named for i in range(sent.start, sent.end))
 
 
-#: kinds of actor whose forces a leader's name stands for: "Hifter's forces"
-_LED_FORCES = frozenset({"ArmedGroup", "MilitaryForce", "Coalition"})
-
-
 def _leads(
     facts: dict[tuple[str, str, str, int], ExtractedFact], reader: SentenceReader
 ) -> dict[str, Span]:
@@ -287,7 +283,7 @@ def _leads(
         first.setdefault(span.kb_id_, span)
     out = {}
     for person, orgs in led.items():
-        groups = [first[o] for o in orgs if o in first and first[o].label_ in _LED_FORCES]
+        groups = [first[o] for o in orgs if o in first and first[o].label_ in _DEPLOYABLE]
         if len(groups) == 1:
             out[person] = groups[0]
     return out

@@ -34,8 +34,10 @@ from .phrases import (
 _ORG_TYPES = ORGANIZATION_TYPES
 _ACTORS = _ORG_TYPES | {"Person", "Country"}
 _PLACES = frozenset({"Place", "Facility", "Country"})
+#: actors whose presence "in" a place is a deployment ("ISIS in Iraq", "US troops in Iraq")
+_DEPLOYABLE = frozenset({"ArmedGroup", "MilitaryForce", "Coalition"})
 #: organisations whose people are "fighters" or "militants"
-_FIGHTING_ORGS = frozenset({"ArmedGroup", "MilitaryForce", "Coalition", "PoliticalGroup"})
+_FIGHTING_ORGS = _DEPLOYABLE | {"PoliticalGroup"}
 _SITE_NOUNS = frozenset(
     "base bases facility facilities position positions location locations "
     "camp camps headquarters compound compounds outpost outposts "
@@ -311,8 +313,6 @@ _VERB_PREPS: dict[str, set[str]] = {
     "condemned": {"against"},
 }
 
-#: actors whose presence "in" a place is a deployment ("ISIS in Iraq", "US troops in Iraq")
-_DEPLOYABLE = frozenset({"ArmedGroup", "MilitaryForce", "Coalition"})
 
 #: prepositions after a title that give a topic or a place, not an employer
 _NOT_EMPLOYER = frozenset({"on", "about", "in", "to", "from", "near", "over"})
