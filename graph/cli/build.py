@@ -230,7 +230,7 @@ def _run(
 
     # the build's only walk (it leaves out_dir's outputs out, as the build's own walk would)
     found = walk_inputs(paths, follow_links=opts.follow_links, out_dir=out_dir)
-    total = len(found.named)
+    total = len(found)
     if total == 0:
         raise InputError(f"no articles (.txt, .md, .html) found in {', '.join(map(str, paths))}")
     progress = Progress(

@@ -5,8 +5,8 @@ from __future__ import annotations
 import errno
 import os
 import pathlib
+from array import array
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass
 
 from actorgraph.graph.errors import InputError
 
@@ -64,6 +64,17 @@ def discover_named(
     inputs have in common, so every file keeps its own identity.  ``out_dir``: a
     build's output folder, whose outputs are left out even before its lock file exists.
     """
+    paths, names = _walk(inputs, on_skip, follow_links, out_dir)
+    return list(zip(map(pathlib.Path, paths), names, strict=True))
+
+
+def _walk(
+    inputs: Sequence[str | os.PathLike[str]],
+    on_skip: Callable[[Skipped], None],
+    follow_links: bool,
+    out_dir: str | os.PathLike[str] | None,
+) -> tuple[list[str], list[str]]:
+    """The paths (as ``str(Path(...))`` writes them) and unique names of the files found."""
     if isinstance(inputs, str | os.PathLike):
         inputs = [inputs]
     roots = [pathlib.Path(os.fspath(p)) for p in inputs]
@@ -74,21 +85,55 @@ def discover_named(
         if root.is_dir():
             walk.folder(root)
         elif root.is_file():
-            walk.add(root, root.name)
+            walk.add(str(root), root.name)
         else:
             on_skip(Skipped(str(root), _NOT_REGULAR, "unsupported"))
-    return list(zip(walk.found, _unique_names(walk.found, walk.names, roots), strict=True))
+    return walk.found, _unique_names(walk.found, walk.names, roots)
 
 
-@dataclass(frozen=True)
 class Found:
     """What one walk of the inputs found: the files with their article names
-    (:func:`discover_named`), and what it left out, in the order it met them.  Given
-    in place of the inputs (to :func:`~actorgraph.graph.read.iter_articles` or a
-    build), it saves walking the folders again."""
+    (:func:`discover_named`), and what it left out (``skipped``, in the order it met
+    them).  Given in place of the inputs (to :func:`~actorgraph.graph.read.iter_articles`
+    or a build), it saves walking the folders again.
 
-    named: list[tuple[pathlib.Path, str]]
-    skipped: list[Skipped]
+    Held compactly, as a build of a million files keeps it throughout: each path once,
+    as a string, and a name that ends its path (as almost all do) as where it starts.
+    """
+
+    def __init__(self, paths: list[str], names: list[str], skipped: list[Skipped]) -> None:
+        self.skipped = skipped
+        self._paths = paths
+        self._starts = array("I")  # where the name starts in the path; _OWN: in _names
+        self._names: dict[int, str] = {}
+        for index, (path, name) in enumerate(zip(paths, names, strict=True)):
+            start = len(path) - len(name)
+            if path.endswith(name) and (start == 0 or path[start - 1] == os.sep):
+                self._starts.append(start)
+            else:
+                self._starts.append(_OWN)
+                self._names[index] = name
+
+    def __len__(self) -> int:
+        return len(self._paths)
+
+    def path(self, index: int) -> str:
+        """The ``index``-th file's path, as ``str(pathlib.Path(...))`` writes it."""
+        return self._paths[index]
+
+    def name(self, index: int) -> str:
+        """The ``index``-th file's article name (see :func:`discover_named`)."""
+        start = self._starts[index]
+        return self._names[index] if start == _OWN else self._paths[index][start:]
+
+    @property
+    def named(self) -> list[tuple[pathlib.Path, str]]:
+        """Every file with its name, as :func:`discover_named` gives them."""
+        return [(pathlib.Path(self.path(i)), self.name(i)) for i in range(len(self))]
+
+
+#: (:class:`Found`) a name kept on its own
+_OWN = 2**32 - 1
 
 
 def walk_inputs(
@@ -103,15 +148,11 @@ def walk_inputs(
         InputError: an input path does not exist.
     """
     skipped: list[Skipped] = []
-    named = discover_named(
-        inputs, on_skip=skipped.append, follow_links=follow_links, out_dir=out_dir
-    )
-    return Found(named, skipped)
+    paths, names = _walk(inputs, skipped.append, follow_links, out_dir)
+    return Found(paths, names, skipped)
 
 
-def _unique_names(
-    paths: list[pathlib.Path], names: list[str], roots: list[pathlib.Path]
-) -> list[str]:
+def _unique_names(paths: list[str], names: list[str], roots: list[pathlib.Path]) -> list[str]:
     """``names``, with every name that two files share replaced by a longer, unique one."""
     count: dict[str, int] = {}
     for name in names:
@@ -182,18 +223,18 @@ class _Walk:
                 self._out = (st.st_dev, st.st_ino)
             except OSError:
                 pass  # not there yet: it holds no outputs
-        self.found: list[pathlib.Path] = []
+        self.found: list[str] = []  # as str(Path(...)) writes them
         self.names: list[str] = []
         self._seen_files: set[str] = set()
         self._seen_dirs: dict[tuple[int, int], str] = {}
         self._root = ""
         self._root_real = ""
 
-    def add(self, path: pathlib.Path, name: str) -> None:
+    def add(self, path: str, name: str) -> None:
         key = os.path.abspath(path)
         if key not in self._seen_files:
             self._seen_files.add(key)
-            self.found.append(path)
+            self.found.append(str(pathlib.Path(path)))  # (normalised: './a' is 'a')
             self.names.append(name)
 
     def folder(self, root: pathlib.Path) -> None:
@@ -308,7 +349,8 @@ class _Walk:
             return self._enter(path, ancestors)
         if is_file:
             if supported:
-                self.add(path, pathlib.Path(os.path.relpath(entry.path, self._root)).as_posix())
+                name = pathlib.Path(os.path.relpath(entry.path, self._root)).as_posix()
+                self.add(entry.path, name)
             return None
         if entry.is_symlink():
             try:
