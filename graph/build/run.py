@@ -319,8 +319,8 @@ def _attempt(
     from .stream_write import merge_and_write, work_dir
 
     with work_dir(out) as work:
-        cache = ArticleCache(out, _fingerprint(opts))
-        stats = input_stats(path for path, _ in inputs.named)
+        cache = ArticleCache(out, _fingerprint(opts), track_used=opts.prune)
+        stats = input_stats(inputs.path(i) for i in range(len(inputs)))
         meta = store_meta(opts.base, opts.min_confidence, cache.fingerprint)
         plan: Plan | None = None
         try:
