@@ -80,7 +80,9 @@ def _walk(
     roots = [pathlib.Path(os.fspath(p)) for p in inputs]
     for root in roots:
         _check_exists(root)
-    walk = _Walk(on_skip, follow_links=follow_links, out_dir=out_dir)
+    # one input: no file can be met twice, and names (paths in it) are unique
+    single = len(roots) == 1
+    walk = _Walk(on_skip, follow_links=follow_links, out_dir=out_dir, single=single)
     for root in roots:
         if root.is_dir():
             walk.folder(root)
@@ -88,7 +90,7 @@ def _walk(
             walk.add(str(root), root.name)
         else:
             on_skip(Skipped(str(root), _NOT_REGULAR, "unsupported"))
-    return walk.found, _unique_names(walk.found, walk.names, roots)
+    return walk.found, walk.names if single else _unique_names(walk.found, walk.names, roots)
 
 
 class Found:
@@ -213,8 +215,10 @@ class _Walk:
         *,
         follow_links: bool = False,
         out_dir: str | os.PathLike[str] | None = None,
+        single: bool = False,
     ) -> None:
         self.on_skip = on_skip
+        self.single = single
         self.follow_links = follow_links
         self._out: tuple[int, int] | None = None
         if out_dir is not None:
@@ -231,11 +235,13 @@ class _Walk:
         self._root_real = ""
 
     def add(self, path: str, name: str) -> None:
-        key = os.path.abspath(path)
-        if key not in self._seen_files:
+        if not self.single:  # (a million paths would take 150 MB here)
+            key = os.path.abspath(path)
+            if key in self._seen_files:
+                return
             self._seen_files.add(key)
-            self.found.append(str(pathlib.Path(path)))  # (normalised: './a' is 'a')
-            self.names.append(name)
+        self.found.append(str(pathlib.Path(path)))  # (normalised: './a' is 'a')
+        self.names.append(name)
 
     def folder(self, root: pathlib.Path) -> None:
         """Walk ``root`` depth-first in name order, without recursion."""
