@@ -17,12 +17,12 @@ from test_incremental_merge import Corpus
 
 from actorgraph.graph.build import write
 from actorgraph.graph.build.cache import CACHE_DIR
-from actorgraph.graph.sparql import named_queries
+from actorgraph.graph.sparql import named_queries, oxstore
 from actorgraph.graph.sparql.answers import FOLDER
 from actorgraph.graph.sparql.engines import OxigraphBackend, build_store
 from actorgraph.graph.sparql.limits import run_isolated
 from actorgraph.graph.sparql.named_queries import library, run_named
-from actorgraph.graph.sparql.oxstore import load_in_slices, load_into, query_db
+from actorgraph.graph.sparql.oxstore import load_in_slices, load_into, query_db, triple_changes
 
 EVERYTHING = "SELECT ?s ?p ?o WHERE { ?s ?p ?o }"
 
@@ -204,3 +204,43 @@ def test_a_fresh_worker_holds_none_of_this_process_s_memory() -> None:
         for new in (False, True)
     )
     assert forked > len(ballast) > 2 * fresh
+
+
+def _blocks(graph: Path) -> list[bytes]:
+    """graph.ttl's subject blocks, each with the prefixes (as a build's pieces are)."""
+    text = graph.read_bytes()
+    head_end = text.index(b"\n\n") + 1
+    head, body = text[:head_end], text[head_end:].lstrip(b"\n")
+    return [head + block + b"\n" for block in body.rstrip(b"\n").split(b"\n\n")]
+
+
+def test_a_patch_walks_two_blocks_side_by_side(built: Corpus) -> None:
+    """triple_changes keeps only what differs between two pieces of Turtle, and gives
+    what sets of both would give, in order or not."""
+    blocks = _blocks(built.out / "graph.ttl")
+    big = max(blocks, key=len)  # the subject with the most triples
+    triples = list(ox.parse(big, format=ox.RdfFormat.TURTLE))
+    assert len(triples) > 10
+
+    def turtle(ts: list[ox.Triple]) -> bytes:
+        out = ox.serialize(ts, format=ox.RdfFormat.TURTLE, prefixes={"ag": AG_NS})
+        assert out is not None
+        return out
+
+    before = turtle(triples[:5] + triples[6:])  # without the 6th triple
+    after = turtle(triples[:7] + triples[8:])  # without the 8th
+    cases = [(big, big), (before, big), (big, after), (before, after), (blocks[0], big)]
+    cases.append((b"".join(reversed(blocks[:3])), b"".join(blocks[1:4])))  # out of order
+    for old, new in cases:
+        gone, came = triple_changes(old, new)
+        olds = set(ox.parse(old, format=ox.RdfFormat.TURTLE))
+        news = set(ox.parse(new, format=ox.RdfFormat.TURTLE))
+        assert (set(gone), set(came)) == (olds - news, news - olds)
+        assert len(gone) == len(olds - news) and len(came) == len(news - olds)
+    assert triple_changes(before, after) == ([triples[7]], [triples[5]])
+    # a build's own blocks are in order: walked side by side, not made into sets
+    assert oxstore._walk_changes(big, before) == ([triples[5]], [])
+    assert triple_changes(big, big) == ([], [])
+
+
+AG_NS = "https://w3id.org/actorgraph/ns#"

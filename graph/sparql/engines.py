@@ -54,6 +54,7 @@ from .oxstore import (
     load_into,
     query_db,
     query_store,
+    triple_changes,
 )
 from .query import prepare, query_kind, stream_triples
 from .results import Compact, QueryOutcome, outcome_from_result
@@ -377,11 +378,10 @@ def _oxigraph_patch(db: Path, changes: Iterable[tuple[bytes, bytes]]) -> None:
     store = ox.Store(str(db))
     graph = ox.DefaultGraph()
     for before, after in changes:
-        old = set(ox.parse(before, format=ox.RdfFormat.TURTLE))
-        new = set(ox.parse(after, format=ox.RdfFormat.TURTLE))
-        for t in old - new:
+        gone, came = triple_changes(before, after)
+        for t in gone:
             store.remove(ox.Quad(t.subject, t.predicate, t.object, graph))
-        store.extend(ox.Quad(t.subject, t.predicate, t.object, graph) for t in new - old)
+        store.extend(ox.Quad(t.subject, t.predicate, t.object, graph) for t in came)
     store.flush()
 
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -32,6 +32,7 @@ __all__ = [
     "load_into",
     "query_db",
     "query_store",
+    "triple_changes",
 ]
 
 
@@ -144,6 +145,57 @@ def _header(fh: Any) -> bytes:
 
 def _is_prefix(line: bytes) -> bool:
     return line.startswith(b"@prefix") or line[:7].lower() == b"prefix "
+
+
+def triple_changes(before: bytes, after: bytes) -> tuple[list[Any], list[Any]]:
+    """The triples that only one of two Turtle documents holds: ``(gone, came)``.
+
+    The pieces of a build's graph.ttl give their triples in order (a subject's block is
+    Oxigraph's Turtle of its sorted N-Triples lines), so the two are walked side by side
+    and only the differences are kept: a hub named in 370,000 articles has a block of
+    as many triples, and two sets of them took some 300 MB.  Documents that turn out not
+    to be in that order are compared as sets.
+    """
+    import pyoxigraph as ox
+
+    try:
+        return _walk_changes(before, after)
+    except _Unordered:
+        old = set(ox.parse(before, format=ox.RdfFormat.TURTLE))
+        new = set(ox.parse(after, format=ox.RdfFormat.TURTLE))
+        return list(old - new), list(new - old)
+
+
+class _Unordered(Exception):
+    """Triples not in increasing order of their text."""
+
+
+def _walk_changes(before: bytes, after: bytes) -> tuple[list[Any], list[Any]]:
+    import pyoxigraph as ox
+
+    def ordered(data: bytes) -> Iterator[tuple[str, Any]]:
+        last = None
+        for triple in ox.parse(data, format=ox.RdfFormat.TURTLE):
+            key = str(triple)
+            if last is not None and key <= last:
+                raise _Unordered
+            last = key
+            yield key, triple
+
+    gone: list[Any] = []
+    came: list[Any] = []
+    old, new = ordered(before), ordered(after)
+    a, b = next(old, None), next(new, None)
+    while a is not None or b is not None:
+        if a is not None and (b is None or a[0] < b[0]):
+            gone.append(a[1])
+            a = next(old, None)
+        elif b is not None and (a is None or b[0] < a[0]):
+            came.append(b[1])
+            b = next(new, None)
+        else:  # the same triple in both
+            a, b = next(old, None), next(new, None)
+    return gone, came
 
 
 def fill(store: Any, graph_path: Path, fmt: str, *, bulk: bool) -> None:
