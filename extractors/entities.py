@@ -55,6 +55,8 @@ from .namewords import (
     _STRONG_ORG_WORDS,
     _UNIT_KIND_WORDS,
     SPACY_TYPES,
+    _acronym_name_after,
+    _acronym_name_before,
     _group_name_after,
     _is_possessive,
     _particle_names_after,
@@ -510,6 +512,21 @@ class ActorTyper:
             if site is not None:
                 ents.append(site)
                 continue
+            spelled = _acronym_name_before(doc, ent.start) if len(ent) == 1 else None
+            if spelled is not None and not taken & set(range(spelled, ent.start - 1)) - {
+                t.i for e in doc.ents if not e.kb_id_.startswith("gaz:") for t in e
+            }:  # "the Liberation Tigers of Tamil Eelam (LTTE)" with only "LTTE" tagged
+                name = Span(doc, spelled, ent.start - 1, label=ent.label_)
+                if (ntype := self.type_of(name)) not in {None, "Person", "Place"}:
+                    ents.append(
+                        Span(
+                            doc,
+                            spelled,
+                            ent.start - 1,
+                            label=ntype,
+                            kb_id=name_key(ntype, name.text),
+                        )
+                    )
             etype = self.type_of(ent)
             if etype in {"Person", "Organization"} and fold(ent.text) in places:
                 etype = "Place"
@@ -525,6 +542,8 @@ class ActorTyper:
                     start += 1
                 start = _given_names_before(doc, start, ent.end, taken)
             end = _particle_names_after(doc, ent.end, taken) if etype == "Person" else ent.end
+            if etype not in {"Person", "Place", "Country"}:
+                end = _acronym_name_after(doc, start, end)  # "... Tigers of Tamil Eelam (LTTE)"
             if etype != "Person" and any(t.lower_ in _GROUP_HEADS for t in doc[start:end]):
                 end = _group_name_after(
                     doc, start, end, known_tokens

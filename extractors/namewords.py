@@ -218,3 +218,51 @@ def _group_name_after(doc: Doc, start: int, end: int, known: set[int]) -> int:
             break
         i = end = k
     return end
+
+
+def _acronym_name_after(doc: Doc, start: int, end: int) -> int:
+    """Where a name ends when the text spells it out before its acronym and the model cut
+    it short: "the Liberation Tigers" + "of Tamil Eelam (LTTE)". The capitalised words up
+    to the bracket (joined by of/for/the/and) must give the acronym's letters."""
+    i = end
+    while (
+        i < len(doc)
+        and i - end <= 6
+        and (doc[i].lower_ in {"of", "for", "the", "and"} or (doc[i].is_title and doc[i].is_alpha))
+    ):
+        i += 1
+    if i == end or i + 2 >= len(doc) or doc[i].text != "(" or doc[i + 2].text != ")":
+        return end
+    if doc[i - 1].lower_ in {"of", "for", "the", "and"}:
+        return end
+    letters = doc[i + 1].text.replace(".", "")
+    initials = "".join(t.text[0] for t in doc[start:i] if t.is_title and t.is_alpha)
+    if len(letters) < 3 or not letters.isupper() or initials.upper() != letters.upper():
+        return end
+    return i
+
+
+def _acronym_name_before(doc: Doc, acronym: int) -> int | None:
+    """Where the name an acronym in brackets abbreviates starts, when the model tagged the
+    acronym and not the name: "the Liberation Tigers of Tamil Eelam (LTTE)". The
+    capitalised words before the bracket (joined by of/for/the/and) must give its letters."""
+    tok = doc[acronym]
+    letters = tok.text.replace(".", "")
+    if (
+        acronym < 2
+        or acronym + 1 >= len(doc)
+        or doc[acronym - 1].text != "("
+        or doc[acronym + 1].text != ")"
+        or not (3 <= len(letters) <= 6 and letters.isupper() and letters.isalpha())
+    ):
+        return None
+    start = acronym - 1
+    while start > 0 and acronym - start <= 10:
+        prev = doc[start - 1]
+        if not (prev.is_title and prev.is_alpha) and prev.lower_ not in {"of", "for", "and"}:
+            break
+        start -= 1
+        initials = "".join(t.text[0] for t in doc[start : acronym - 1] if t.is_title)
+        if initials == letters and doc[start].is_title:
+            return start
+    return None

@@ -228,6 +228,7 @@ PATTERNS += (
     holdings.departures,
     holdings.missions,
     whereabouts.being_in,
+    whereabouts.spoke_in,
     whereabouts.operates_site,
     strikes.fire_on,
     strikes.blew_up,

@@ -58,6 +58,12 @@ _PORTFOLIOS = frozenset(
 #: modifiers a bare state title may carry and still name the office
 _TITLE_MODIFIERS = frozenset({"the", "acting", "interim", "caretaker", "incumbent", "new"})
 
+#: words that put a title in the past: "former Prime Minister X", "then-President Y",
+#: "ousted President Z" (the gold counts past office; two holders, one past, do not clash)
+_PAST_MODIFIERS = frozenset(
+    {"former", "then", "-", "late", "ousted", "deposed", "toppled", "overthrown", "ex"}
+)
+
 
 _USER_DATA_KEY = "actorgraph.relations.titles.holders"
 
@@ -79,7 +85,8 @@ def context_titles(sent: Span, reader: SentenceReader) -> Iterator[Candidate]:
         relation, title = bare
         country = _fronted_country(person, sent, reader)
         extractor = "fronted_title"
-        factor = 1.0
+        # a past office stays on the record, less sure ("former Prime Minister X")
+        factor = 0.8 if _past_title(_window(person, sent)) else 1.0
         if country is None:
             ctx = doc_context(reader.doc, reader.gazetteer)
             country = ctx.dateline_country
@@ -95,10 +102,10 @@ def context_titles(sent: Span, reader: SentenceReader) -> Iterator[Candidate]:
             if country is None and relation == "leaderOf":
                 # the country named most, not the place the story is from: only heads
                 # of state, as ministers of a region or a party read as the state's
-                country = ctx.dominant_country
-                factor = 0.9
+                country, own = ctx.dominant_country, factor
+                factor = own * 0.9
                 if country is None:  # "Ethiopia, Tigray forces agree ...": its headline's
-                    country, factor = ctx.headline_country, 0.8
+                    country, factor = ctx.headline_country, own * 0.8
                 if country is not None and _other_country_named(sent, reader, country):
                     continue  # "President Bush ... America's over 65s" in a story on Japan;
                     # "the Pakistani president met Prime Minister X ... in London"
@@ -178,9 +185,14 @@ def _title_words(window: list[Token]) -> list[str]:
     """The words of a title, without articles, possessives and modifiers: "the acting
     President" -> ["president"]."""
     words = [t.lower_ for t in window if t.lower_ not in {"'s", "’s"}]
-    while words and words[0] in _TITLE_MODIFIERS:
+    while words and words[0] in _TITLE_MODIFIERS | _PAST_MODIFIERS:
         words.pop(0)
     return words
+
+
+def _past_title(window: list[Token]) -> bool:
+    """Whether the words before a name put the title in the past ("former President")."""
+    return any(t.lower_ in _PAST_MODIFIERS and t.lower_ != "-" for t in window)
 
 
 def _fronted_country(person: Span, sent: Span, reader: SentenceReader) -> Span | None:
@@ -208,12 +220,19 @@ class _Holders:
         self.ties: dict[str, set[str]] = {}
         #: title -> (person key, actor key or "" when the title names none)
         self.titles: dict[str, set[tuple[str, str]]] = {}
+        #: people whose title the article puts in the past ("former President X")
+        self.past: set[str] = set()
 
     def may_hold(self, person: str, title: str, country: str) -> bool:
         if self.ties.get(person, set()) - {country}:
             return False  # "U.S. President X" elsewhere: not the dateline's president
+        # another bare holder of the title leaves it open whose it is; one the article ties
+        # to this very country held it before or since ("assassinated Sri Lankan president
+        # X" beside "President Y"), which the title does not make less this country's
+        # and a past holder beside a present one ("former Prime Minister X") does not clash
+        past = person in self.past
         others = {(p, actor) for p, actor in self.titles.get(title, set()) if p != person}
-        return not any(actor in {"", country} for _, actor in others)
+        return not any(actor == "" and (p in self.past) == past for p, actor in others)
 
 
 def _title_holders(reader: SentenceReader) -> _Holders:
@@ -231,12 +250,16 @@ def _title_holders(reader: SentenceReader) -> _Holders:
                         reader.arg(m)
                         for t in appos.subtree
                         for m in [reader.named_or_demonym(t)]
-                        if m is not None and m.label_ in _ACTORS and m.kb_id_ != person.kb_id_
+                        if m is not None
+                        and m.label_ in _ACTORS - {"Person"}  # "along with the army chief, Y"
+                        and m.kb_id_ != person.kb_id_
                     ]
             keys = {a.span.kb_id_ for a in tied}
             holders.ties.setdefault(person.kb_id_, set()).update(keys)
             named = {t.i for a in tied for t in a.span}
             title = " ".join(_title_words([t for t in window if t.i not in named]))
+            if _past_title(window):
+                holders.past.add(person.kb_id_)
             for key in keys or {""}:
                 holders.titles.setdefault(title, set()).add((person.kb_id_, key))
     reader.doc.user_data[_USER_DATA_KEY] = holders

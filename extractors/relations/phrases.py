@@ -8,7 +8,7 @@ from collections.abc import Iterator, Set
 
 from spacy.tokens import Token
 
-from ..lexicon import DESCRIPTOR_TYPES
+from ..lexicon import DESCRIPTOR_TYPES, SPEECH_VERBS
 
 
 def _place_noun(noun: Token) -> bool:
@@ -93,3 +93,29 @@ def _pobjs(tok: Token, preps: Set[str]) -> Iterator[Token]:
             for p in c.children:
                 if p.dep_ == "pobj":
                     yield p
+
+
+#: verbs a speaker goes on with after reporting something: "said ... and accused Y"
+_SPEAKERS_NEXT = frozenset(
+    "accuse blame condemn denounce criticise criticize urge vow warn threaten call "
+    "demand pledge praise".split()
+)
+
+
+def _speaker_goes_on(verb: Token) -> Token | None:
+    """The speech verb whose subject a coordinated verb shares when the parse hung it on
+    the reported clause: "X said the government had surrendered and accused Y of ..."
+    ("accused" is X's, not the government's: the reported verb has its own auxiliary,
+    the speaker's next verb a plain past tense)."""
+    head = verb.head
+    if (
+        verb.dep_ != "conj"
+        or verb.tag_ != "VBD"
+        or verb.lemma_.lower() not in _SPEAKERS_NEXT
+        or any(c.dep_ in {"nsubj", "nsubjpass", "aux", "auxpass"} for c in verb.children)
+        or head.dep_ != "ccomp"
+        or head.head.lemma_.lower() not in SPEECH_VERBS
+        or not any(c.dep_ in {"aux", "auxpass"} for c in head.children)
+    ):
+        return None
+    return head.head

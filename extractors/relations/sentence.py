@@ -29,6 +29,7 @@ from .phrases import (
     _named_as,
     _place_noun,
     _pobjs,
+    _speaker_goes_on,
 )
 
 _ORG_TYPES = ORGANIZATION_TYPES
@@ -429,7 +430,7 @@ def agents_of(verb: Token, reader: SentenceReader) -> tuple[list[Arg], bool]:
     if passive:
         agents = [a for p in _pobjs(verb, {"by"}) for a in _agent_actors(p, reader)]
         return agents, True
-    node = verb
+    node = _speaker_goes_on(verb) or verb
     for _ in range(4):
         subs = [c for c in node.children if c.dep_ in {"nsubj", "csubj"}]
         if subs:

@@ -95,6 +95,13 @@ def _media_possessive(person: Span, reader: SentenceReader) -> Iterator[Candidat
             yield Candidate(reader.arg(person), "affiliatedWith", reader.arg(m), "media_possessive")
 
 
+#: military ranks, which say what a person is, not which office: "chief General X"
+_RANKS = frozenset(
+    "general lieutenant colonel major brigadier captain admiral marshal commodore sergeant "
+    "gen lt col maj brig capt adm".split()
+)
+
+
 def _title_relation(toks: list[Token]) -> tuple[str, Token] | None:
     """The relation a title among ``toks`` gives its holder, and the title's head word.
 
@@ -117,8 +124,10 @@ def _title_relation(toks: list[Token]) -> tuple[str, Token] | None:
                 rel == "leaderOf"
                 and t.lower_ in {"chief", "head"}
                 and (nxt in TITLE_RELATIONS or nxt in _EXTRA_TITLES)
+                and nxt.rstrip(".") not in _RANKS
             ):
                 continue  # "Chief Secretary X", "chief economist X": the next word is the title
+                # (not "Army chief Lieutenant General X": a rank, and he heads the army)
             if rel and t.pos_ in {"NOUN", "PROPN"}:
                 found = rel, t
             elif t.lower_ == "pm" or t.text == "PM":

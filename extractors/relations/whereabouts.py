@@ -1,5 +1,6 @@
 """Where an actor is, said plainly: "X was in Ankara", "troops remained in positions
-inside Lebanon", "X operates the Hmeimim air base" (``presentIn``)."""
+inside Lebanon", "X operates the Hmeimim air base", "X told reporters in Tripoli"
+(``presentIn``)."""
 
 from __future__ import annotations
 
@@ -11,7 +12,7 @@ from .assertion import assertion_factor
 from .places import _place_args
 from .sentence import _ACTORS, Arg, Candidate, SentenceReader, _pobjs, agents_of
 
-CONFIDENCE = {"being_in": 0.75, "operates_site": 0.8}
+CONFIDENCE = {"being_in": 0.75, "operates_site": 0.8, "spoke_in": 0.7}
 
 _PLACES = frozenset({"Place", "Country", "Facility"})
 #: verbs of being or staying somewhere
@@ -89,4 +90,51 @@ def operates_site(sent: Span, reader: SentenceReader) -> Iterator[Candidate]:
                 yield Candidate(a, "presentIn", s, "operates_site", factor)
 
 
-PATTERNS = (being_in, operates_site)
+#: verbs of saying whose "in Y" says where the speaker was
+_SAYING_VERBS = frozenset("say tell speak talk announce declare add".split())
+#: whom or where one says it: "told reporters in Y", "told a news conference in Y"
+_AUDIENCE_NOUNS = frozenset(
+    "reporters journalists correspondents conference briefing rally crowd crowds gathering "
+    "supporters audience ceremony parliament lawmakers".split()
+)
+
+
+def spoke_in(sent: Span, reader: SentenceReader) -> Iterator[Candidate]:
+    """ "X said in Benghazi", "he told reporters in Tripoli", "speaking at a news conference
+    in Y" -> the person who spoke was in the place (people only: "Iran said in Geneva" is
+    its delegation, and the place of a state's statement is seldom news)."""
+    for verb in sent:
+        if verb.pos_ != "VERB" or verb.lemma_.lower() not in _SAYING_VERBS:
+            continue
+        heads = [verb]
+        for c in verb.children:
+            if c.dep_ in {"dobj", "dative"} and c.lower_ in _AUDIENCE_NOUNS:
+                heads.append(c)  # "told reporters in Tripoli"
+            elif c.dep_ == "prep" and c.lower_ in {"to", "at"}:
+                heads += [p for p in _pobjs(verb, {c.lower_}) if p.lower_ in _AUDIENCE_NOUNS]
+        places = [
+            a
+            for h in heads
+            for p in _pobjs(h, {"in"})
+            for a in _place_args(p, reader, _PLACES)
+            # "In the UK, Foreign Secretary X said": a fronted country sets the scene
+            if not (a.span.label_ == "Country" and p.head.i == sent.start)
+        ]
+        if not places:
+            continue
+        factor = assertion_factor(verb)
+        if factor == 0:
+            continue
+        speakers = [
+            a
+            for c in verb.children
+            if c.dep_ == "nsubj"
+            for a in reader.actors(c)
+            if a.span.label_ == "Person"
+        ]
+        for a in speakers:
+            for pl in places:
+                yield Candidate(a, "presentIn", pl, "spoke_in", factor)
+
+
+PATTERNS = (being_in, operates_site, spoke_in)

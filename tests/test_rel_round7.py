@@ -1,0 +1,178 @@
+"""Round seven: constructions met on ten more conflicts (Sri Lanka, Chechnya, Turkey,
+South Sudan, Cameroon, Pakistan, Niger, Georgia, Mexico, Libya), tested on sentences
+written about others: past offices beside present ones ("former President X" and
+"President Y" both lead the dateline's country), a speaker's place ("said in Kandahar",
+"told reporters in Bogota"), an accusation that stands though its target denies it, a
+speaker who goes on to accuse ("said ... and accused Y"), a rank after "chief" ("Army chief
+Brig. Gen. X" heads the army), the army named by its kind ("Army chief") being the
+country's, and names: an acronym that spells out the name the model cut short, one-word
+forms of a group's name, middle initials and double surnames. Recorded parses."""
+
+from __future__ import annotations
+
+import pytest
+from conftest import TEST_ENTRIES, actor_runner
+
+from actorgraph.extractors.gazetteer import GazEntry, Gazetteer
+
+ENTRIES = [
+    *TEST_ENTRIES,
+    GazEntry("kenya", "Kenya", "Country", (), ("Kenyan",), ("Nairobi",)),
+    GazEntry("afghanistan", "Afghanistan", "Country", (), ("Afghan",), ("Kabul",)),
+    GazEntry("kandahar", "Kandahar", "Place", ()),
+    GazEntry("colombia", "Colombia", "Country", (), ("Colombian",), ("Bogota",)),
+    GazEntry("bogota", "Bogota", "Place", ("Bogotá",)),
+    GazEntry("nigeria", "Nigeria", "Country", (), ("Nigerian",), ("Abuja",)),
+    GazEntry("sudan", "Sudan", "Country", (), ("Sudanese",), ("Khartoum",)),
+    GazEntry("somalia", "Somalia", "Country", (), ("Somali",), ("Mogadishu",)),
+    GazEntry("mexico", "Mexico", "Country", (), ("Mexican",), ("Mexico City",)),
+    GazEntry("sri-lanka", "Sri Lanka", "Country", (), ("Sri Lankan",), ("Colombo",)),
+    GazEntry("amnesty", "Amnesty International", "Organization", ()),
+    GazEntry("hrw", "Human Rights Watch", "Organization", ()),
+]
+
+
+@pytest.fixture(scope="module")
+def run(vocab):  # type: ignore[no-untyped-def]
+    return actor_runner(Gazetteer(ENTRIES), vocab, relations_gazetteer=True)
+
+
+def _confidence(doc, fact):  # type: ignore[no-untyped-def]
+    ents = doc._.actor_entities
+    return next(
+        f.confidence
+        for f in doc._.facts
+        if (ents[f.subject].label, f.relation, ents[f.object].label) == fact
+    )
+
+
+def test_a_past_holder_does_not_block_the_present_one(run):  # type: ignore[no-untyped-def]
+    doc, facts = run(
+        "NAIROBI (Reuters) - President William Ruto said on Monday the police would stay. "
+        "Former President Uhuru Kenyatta, who led the country for a decade, did not attend."
+    )
+    assert ("William Ruto", "leaderOf", "Kenya") in facts
+    assert ("Uhuru Kenyatta", "leaderOf", "Kenya") in facts
+    # the graph has no time: a past office is kept, less sure than the present one
+    past = _confidence(doc, ("Uhuru Kenyatta", "leaderOf", "Kenya"))
+    assert past < _confidence(doc, ("William Ruto", "leaderOf", "Kenya"))
+
+
+def test_a_companion_is_no_tie_of_the_title(run):  # type: ignore[no-untyped-def]
+    """ "along with the army chief, Gen. X": the general is no organisation the prime
+    minister's title names."""
+    _, facts = run(
+        "KABUL (AP) - Prime Minister Mohammad Hassan Akhund flew to Kandahar on Monday along "
+        "with the army chief, Gen. Qari Fasihuddin."
+    )
+    assert ("Mohammad Hassan Akhund", "leaderOf", "Afghanistan") in facts
+    assert ("Mohammad Hassan Akhund", "presentIn", "Kandahar") in facts
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Army spokesman Brig. Gen. Ahmed Shuja said in Kandahar that the operation was over.",
+            ("Ahmed Shuja", "presentIn", "Kandahar"),
+        ),
+        (
+            "Interior Minister Samuel Ortega told reporters in Bogota that the talks would resume.",
+            ("Samuel Ortega", "presentIn", "Bogota"),
+        ),
+    ],
+)
+def test_where_a_speaker_spoke(run, text, expected):  # type: ignore[no-untyped-def]
+    _, facts = run(text)
+    assert expected in facts
+
+
+def test_a_fronted_country_is_the_scene_not_the_speakers_place(run):  # type: ignore[no-untyped-def]
+    _, facts = run("In Colombia, Defence Minister Ana Ruiz said the ceasefire held.")
+    assert ("Ana Ruiz", "affiliatedWith", "Colombia") in facts
+    assert ("Ana Ruiz", "presentIn", "Colombia") not in facts
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # the parse hangs "accused" on what the military denies
+            "Amnesty International has accused the Nigerian army of torturing detainees, "
+            "allegations the military denies.",
+            ("Amnesty International", "accused", "Nigeria armed forces"),
+        ),
+        (
+            "Human Rights Watch accused the Sudanese army of shelling markets in Omdurman, a "
+            "charge the army rejects.",
+            ("Human Rights Watch", "accused", "Sudan armed forces"),
+        ),
+        (  # the parse hangs "accused" on the reported clause ("the police had abandoned")
+            'Opposition leader Raila Odinga said the police had "abandoned" the city and '
+            "accused William Ruto of ignoring the violence.",
+            ("Raila Odinga", "accused", "William Ruto"),
+        ),
+    ],
+)
+def test_accusations_that_stand(run, text, expected):  # type: ignore[no-untyped-def]
+    _, facts = run(text)
+    assert expected in facts
+
+
+def test_the_army_named_by_its_kind_is_the_countrys(run):  # type: ignore[no-untyped-def]
+    doc, facts = run(
+        "MOGADISHU (Reuters) - Somalia's army said it had retaken the town. Army chief Brig. "
+        "Gen. Odowaa Yusuf Rageh said the militants fled."
+    )
+    assert ("Odowaa Yusuf Rageh", "leaderOf", "Somalia armed forces") in facts
+    assert "Army" not in {e.label for e in doc._.actor_entities.values()}
+
+
+def _labels(doc) -> set[str]:  # type: ignore[no-untyped-def]
+    return {e.label for e in doc._.actor_entities.values()}
+
+
+def test_an_acronym_spells_out_the_name_and_its_short_form(run):  # type: ignore[no-untyped-def]
+    doc, _ = run(
+        "The Liberation Tigers of Tamil Eelam (LTTE) lost Kilinochchi in January. The "
+        "Tigers' naval wing, the Sea Tigers, fought on, but the Tigers were defeated in May."
+    )
+    labels = _labels(doc)
+    assert "Liberation Tigers of Tamil Eelam" in labels, labels
+    assert not {"LTTE", "Tigers", "Liberation Tigers"} & labels, labels
+    assert "Sea Tigers" in labels  # the wing stays its own
+
+
+@pytest.mark.parametrize(
+    ("text", "one", "gone"),
+    [
+        (
+            "Yevgeny V. Prigozhin said his men would leave Bakhmut. Yevgeny Prigozhin had "
+            "threatened to withdraw.",
+            "Yevgeny Prigozhin",
+            "Yevgeny V. Prigozhin",
+        ),
+        (
+            "Mexican President Andres Manuel Lopez Obrador defended the decision. Critics "
+            "accused Lopez Obrador of weakness.",
+            "Andres Manuel Lopez Obrador",
+            "Lopez Obrador",
+        ),
+    ],
+)
+def test_one_person_under_two_forms(run, text, one, gone):  # type: ignore[no-untyped-def]
+    doc, _ = run(text)
+    labels = _labels(doc)
+    assert one in labels or gone in labels, labels  # the test reads something
+    assert not {one, gone} <= labels, labels
+
+
+def test_a_surname_taken_for_a_group_is_no_short_group_name(run):  # type: ignore[no-untyped-def]
+    """The model tags "Ovidio Guzman" and "Guzman" as organisations; "Guzman" is the
+    father's surname, not the short form of the son's name."""
+    doc, _ = run(
+        'The cartel was led by Joaquin "El Chapo" Guzman. Troops detained Ovidio Guzman in '
+        "Culiacan, and Guzman's sons fought back."
+    )
+    ents = doc._.actor_entities
+    for e in ents.values():
+        assert not ("Ovidio" in e.label and "Joaquin" in " ".join(e.aliases)), e
