@@ -4,6 +4,7 @@ the checks that keep them from pointing at the wrong one."""
 
 from __future__ import annotations
 
+from bisect import insort
 from collections import Counter, defaultdict
 
 from spacy.tokens import Doc, Span, Token
@@ -375,6 +376,9 @@ class Coreference:
             sent_of[tok.i] = n
         covered = {t.i for m in mentions for t in m}
         out = []
+        # a pronoun may point back to a description resolved before it: "The rebels
+        # resurfaced ... On Tuesday they captured Rubaya"
+        candidates = list(ordered)
         for tok in doc:
             if tok.i in covered:
                 continue
@@ -385,12 +389,14 @@ class Coreference:
             construed = self._nominal_coref(tok, ordered, sent_of)
             if construed is not None:
                 out.append(construed)
+                insort(candidates, construed, key=lambda m: m.start)
                 continue
             wanted = self._wanted_types(tok)
             resolved = covered | {c.start for c in out}
             if not wanted or _said_by_unnamed(tok, resolved):
                 continue
-            antecedent = _salient(tok, ordered, wanted, sent_of, self.coref_window)
+            pool = candidates if tok.lower_ == "they" else ordered  # "its" is a name's
+            antecedent = _salient(tok, pool, wanted, sent_of, self.coref_window)
             if antecedent is not None:
                 out.append(
                     Span(doc, tok.i, tok.i + 1, label=antecedent.label_, kb_id=antecedent.kb_id_)

@@ -146,7 +146,9 @@ def captures(sent: Span, reader: SentenceReader) -> Iterator[Candidate]:
         if lemma == "fall" and assertion_factor(verb):  # "Y fell to X": X took it
             yield from _fell_to(verb, reader)
         # "the rebels took Goma": a town taken, not office, part or a country to court
-        took = lemma == "take" and not any(c.dep_ == "prt" for c in verb.children)
+        took = (
+            lemma == "take" and not phrase and not any(c.dep_ == "prt" for c in verb.children)
+        )  # ("took control of the K-1 base" takes a site too)
         if lemma not in CAPTURE_VERBS and not phrase and not over and not took:
             continue
         factor = assertion_factor(verb)

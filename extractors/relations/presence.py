@@ -117,6 +117,10 @@ def _taken_places(
                 preps = {"of", "in"}
             for p in _pobjs(obj, preps):
                 places += _place_args(p, reader, _TARGET_PLACES)
+                if obj.lower_ == "control":  # "control of the K-1 base, the airport and Y"
+                    places += [
+                        a for c in p.conjuncts for a in _place_args(c, reader, _TARGET_PLACES)
+                    ]
                 for inc in _pobjs(p, {"including"}):  # "much of Yemen including Sanaa"
                     places += _place_args(inc, reader, _TARGET_PLACES)
         places += _examples(obj, reader, regions=regions)
