@@ -450,6 +450,8 @@ class ActorTyper:
         if base != "Person" or len(words) > 1:
             for w in (head, *reversed(words[:-1])):
                 if w in ORG_HEAD_TYPES and (base != "Person" or w in _STRONG_ORG_WORDS):
+                    if ORG_HEAD_TYPES[w] == "Organization" and armed_cue(ent):
+                        return "ArmedGroup"  # "the Maute Group stormed Marawi"
                     return ORG_HEAD_TYPES[w]
         # descriptor right after the name: "the Kataib Hezbollah militia", "X, a militia"
         described = _descriptor_type(ent)

@@ -334,6 +334,10 @@ class ActorResolver(NameLinks, Coreference):
                 types[key] = (
                     "Person" if people and people > places else counter.most_common(1)[0][0]
                 )
+                kinds = [(n, t) for t, n in counter.items() if t in _SPECIFIC_ORGS]
+                if types[key] == "Organization" and kinds:
+                    # "Organization" says least: a mention that says what kind wins
+                    types[key] = max(kinds)[1]
         self._type_of = types
         return [
             m if types[m.kb_id_] == m.label_ else _with(m, label=types[m.kb_id_]) for m in mentions
@@ -401,6 +405,9 @@ class ActorResolver(NameLinks, Coreference):
             return key.rsplit(":", 1)[-1]
         return max(names, key=lambda f: (len(f.split()), seen[f], len(f), f))
 
+
+#: organisation types that say more than "Organization"
+_SPECIFIC_ORGS = frozenset(ORGANIZATION_TYPES) - {"Organization"}
 
 #: names of a force by its kind alone: "the Army", "the Military"
 _BARE_FORCES = frozenset({"army", "military", "armed forces"})

@@ -29,6 +29,8 @@ ENTRIES = [
     GazEntry("sri-lanka", "Sri Lanka", "Country", (), ("Sri Lankan",), ("Colombo",)),
     GazEntry("amnesty", "Amnesty International", "Organization", ()),
     GazEntry("hrw", "Human Rights Watch", "Organization", ()),
+    GazEntry("adf", "Allied Democratic Forces", "ArmedGroup", ()),
+    GazEntry("islamic-state", "Islamic State", "ArmedGroup", ()),
 ]
 
 
@@ -176,3 +178,57 @@ def test_a_surname_taken_for_a_group_is_no_short_group_name(run):  # type: ignor
     ents = doc._.actor_entities
     for e in ents.values():
         assert not ("Ovidio" in e.label and "Joaquin" in " ".join(e.aliases)), e
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # the parse hangs the name on the verb, not on "capital"
+            "He was arrested in the Nigerian capital, Abuja, last year.",
+            ("Abuja", "locatedIn", "Nigeria"),
+        ),
+        (  # "took control of" takes sites, and every listed one
+            "Sudanese troops took control of the Wadi Seidna air base and the Karari barracks, "
+            "the army said.",
+            ("Sudan armed forces", "presentIn", "Wadi Seidna"),
+        ),
+        (  # a pronoun after a description resolved before it
+            "The Allied Democratic Forces (ADF) killed ten villagers in Ituri. The rebels "
+            "resurfaced in 2021 and have since seized swaths of the province. On Tuesday they "
+            "captured the town of Oicha.",
+            ("Allied Democratic Forces", "attacked", "Oicha"),
+        ),
+        (  # a stronghold said by its holder's possessive
+            "Jets struck locations in Sirte, the Islamic State's coastal stronghold, on Monday.",
+            ("Islamic State", "presentIn", "Sirte"),
+        ),
+    ],
+)
+def test_places_taken_and_held(run, text, expected):  # type: ignore[no-untyped-def]
+    _, facts = run(text)
+    assert expected in facts, facts
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("Fighters crossed into the port city Kismayo on Monday.", "Kismayo"),
+        ("Taliban fighters battled the group in Nangarhar and neighbouring Kunar.", "Kunar"),
+        ("Shells fell on Omdurman and Khartoum North overnight.", "Khartoum North"),
+    ],
+)
+def test_names_used_as_places(run, text, place):  # type: ignore[no-untyped-def]
+    doc, _ = run(text)
+    types = {e.label: e.type for e in doc._.actor_entities.values()}
+    assert types.get(place) == "Place", types
+
+
+def test_a_group_that_storms_a_town_is_armed(run):  # type: ignore[no-untyped-def]
+    """The model tags an unknown group ORG; what it does says it is an armed group, and one
+    armed mention types the whole actor."""
+    doc, _ = run(
+        "The Maute Group stormed Marawi on Tuesday. Officials said the Maute Group had "
+        "planned the siege for months."
+    )
+    types = {e.label: e.type for e in doc._.actor_entities.values()}
+    assert types.get("Maute Group") == "ArmedGroup", types
