@@ -39,7 +39,6 @@ from .namewords import (
     _ARTICLE_WORDS,
     _CALENDAR_WORDS,
     _ETHNO_RELIGIOUS,
-    _GENERIC_HEADS,
     _GENERIC_NAME_WORDS,
     _GROUP_HEADS,
     _GROUP_NAME_WORDS,
@@ -48,17 +47,16 @@ from .namewords import (
     _NAME_EXTENSION_OK,
     _NAME_PARTICLES,
     _NOT_NAMES,
-    _OFFICE_TITLES,
     _PERSON_HONORIFICS,
     _PLACE_VERBS,
     _SITE_NOUNS,
     _STRONG_ORG_WORDS,
-    _UNIT_KIND_WORDS,
     SPACY_TYPES,
     _acronym_name_after,
     _acronym_name_before,
     _group_name_after,
     _is_possessive,
+    _not_a_name,
     _particle_names_after,
     name_key,
 )
@@ -555,43 +553,6 @@ class ActorTyper:
         ents += datelines
         doc.ents = filter_spans(ents + _titled_names(doc, ents) + _named_places(doc, ents))
         return doc
-
-
-def _not_a_name(ent: Span, words: list[str]) -> bool:
-    """Lowercase phrases, community words, generic groups, and "Defense" of "Secretary of
-    Defense" are no names."""
-    if not any(t.text[:1].isupper() for t in ent) and not (
-        len(words) > 1 and words[-1] in ORG_HEAD_TYPES
-    ):
-        return True  # "max deceit"
-    folded = fold(ent.text).split()
-    if all(w in _ETHNO_RELIGIOUS for w in folded):
-        return True  # "Shi'ite", "Kurds"
-    if all(w in _UNIT_KIND_WORDS for w in folded):
-        return True  # "Special Operations forces": a kind of unit, not a named one
-    if (
-        len(folded) > 1
-        and folded[-1] in _GENERIC_HEADS
-        and all(w in _ETHNO_RELIGIOUS for w in folded[:-1])
-    ):
-        return True  # "Shiite Militias", "Shiite Axis"
-    if (
-        len(ent) == 1
-        and ent[0].tag_ in {"NN", "NNS", "VBG", "VBN", "VBD", "JJ"}
-        and not ent[0].text.isupper()  # an acronym is a name whatever its tag ("NAO")
-    ):
-        return True  # the tagger reads it as a common word: "Labels:", "Writing by"
-    if ent[0].tag_ == "VBG" and len(ent) > 1:
-        return True  # a clause, not a name: "Retaking Falluja would enable ..."
-    root = ent.root
-    if len(words) == 1 and root.dep_ == "compound" and root.head.lower_ in _OFFICE_TITLES:
-        return True  # "Defense Secretary Michael Fallon"
-    return (
-        len(words) == 1
-        and root.dep_ == "pobj"
-        and root.head.lower_ == "of"
-        and root.head.head.lower_ in _OFFICE_TITLES
-    )
 
 
 @Language.factory(

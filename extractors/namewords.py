@@ -3,8 +3,9 @@ qualify or end a name, and the key a name is resolved by."""
 
 from __future__ import annotations
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
+from .lexicon import ORG_HEAD_TYPES
 from .normalize import fold
 
 #: spaCy labels we keep, and the class they map to before any correction
@@ -266,3 +267,40 @@ def _acronym_name_before(doc: Doc, acronym: int) -> int | None:
         if initials == letters and doc[start].is_title:
             return start
     return None
+
+
+def _not_a_name(ent: Span, words: list[str]) -> bool:
+    """Lowercase phrases, community words, generic groups, and "Defense" of "Secretary of
+    Defense" are no names."""
+    if not any(t.text[:1].isupper() for t in ent) and not (
+        len(words) > 1 and words[-1] in ORG_HEAD_TYPES
+    ):
+        return True  # "max deceit"
+    folded = fold(ent.text).split()
+    if all(w in _ETHNO_RELIGIOUS for w in folded):
+        return True  # "Shi'ite", "Kurds"
+    if all(w in _UNIT_KIND_WORDS for w in folded):
+        return True  # "Special Operations forces": a kind of unit, not a named one
+    if (
+        len(folded) > 1
+        and folded[-1] in _GENERIC_HEADS
+        and all(w in _ETHNO_RELIGIOUS for w in folded[:-1])
+    ):
+        return True  # "Shiite Militias", "Shiite Axis"
+    if (
+        len(ent) == 1
+        and ent[0].tag_ in {"NN", "NNS", "VBG", "VBN", "VBD", "JJ"}
+        and not ent[0].text.isupper()  # an acronym is a name whatever its tag ("NAO")
+    ):
+        return True  # the tagger reads it as a common word: "Labels:", "Writing by"
+    if ent[0].tag_ == "VBG" and len(ent) > 1:
+        return True  # a clause, not a name: "Retaking Falluja would enable ..."
+    root = ent.root
+    if len(words) == 1 and root.dep_ == "compound" and root.head.lower_ in _OFFICE_TITLES:
+        return True  # "Defense Secretary Michael Fallon"
+    return (
+        len(words) == 1
+        and root.dep_ == "pobj"
+        and root.head.lower_ == "of"
+        and root.head.head.lower_ in _OFFICE_TITLES
+    )

@@ -31,6 +31,18 @@ ENTRIES = [
     GazEntry("hrw", "Human Rights Watch", "Organization", ()),
     GazEntry("adf", "Allied Democratic Forces", "ArmedGroup", ()),
     GazEntry("islamic-state", "Islamic State", "ArmedGroup", ()),
+    GazEntry("un", "UN", "InternationalOrganization", ("United Nations", "U.N.")),
+    GazEntry("au", "African Union", "InternationalOrganization", ("AU",)),
+    GazEntry(
+        "united-states", "United States", "Country", ("U.S.", "US"), ("American",), ("Washington",)
+    ),
+    GazEntry(
+        "us-armed-forces",
+        "United States Armed Forces",
+        "MilitaryForce",
+        ("United States armed forces",),
+    ),
+    GazEntry("centcom", "US Central Command", "MilitaryForce", ()),
 ]
 
 
@@ -232,3 +244,22 @@ def test_a_group_that_storms_a_town_is_armed(run):  # type: ignore[no-untyped-de
     )
     types = {e.label: e.type for e in doc._.actor_entities.values()}
     assert types.get("Maute Group") == "ArmedGroup", types
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The UN Security Council met on Monday.", ("UN Security Council", "partOf", "UN")),
+        (
+            "The African Union Mission in Sudan said it would withdraw.",
+            ("African Union Mission", "partOf", "African Union"),
+        ),
+        (
+            "US Central Command said the strike killed two militants.",
+            ("US Central Command", "partOf", "United States Armed Forces"),
+        ),
+    ],
+)
+def test_bodies_named_after_their_owner(run, text, expected):  # type: ignore[no-untyped-def]
+    _, facts = run(text)
+    assert expected in facts, facts
