@@ -43,6 +43,7 @@ ENTRIES = [
         ("United States armed forces",),
     ),
     GazEntry("centcom", "US Central Command", "MilitaryForce", ()),
+    GazEntry("quds", "Quds Force", "MilitaryForce", ()),
 ]
 
 
@@ -261,5 +262,23 @@ def test_a_group_that_storms_a_town_is_armed(run):  # type: ignore[no-untyped-de
     ],
 )
 def test_bodies_named_after_their_owner(run, text, expected):  # type: ignore[no-untyped-def]
+    _, facts = run(text)
+    assert expected in facts, facts
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Fighters overran the headquarters of the Nigerian army's 7th Division in Maiduguri.",
+            ("7th Division", "partOf", "Nigeria armed forces"),
+        ),
+        (
+            "Ali Hashemi, the commander of the Saberin Brigade of the Quds Force, was killed.",
+            ("Saberin Brigade", "partOf", "Quds Force"),
+        ),
+    ],
+)
+def test_units_of_their_owner(run, text, expected):  # type: ignore[no-untyped-def]
     _, facts = run(text)
     assert expected in facts, facts

@@ -1,6 +1,7 @@
 """Bodies whose names say whom they belong to: "the UN Security Council", "the African
 Union Transition Mission in Somalia" (partOf the organisation), "US Central Command"
-(partOf the state's armed forces)."""
+(partOf the state's armed forces), and units said to be another's: "the army's First
+Infantry Division", "Hamas' political bureau", "the Quds Force of the Revolutionary Guards"."""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ from collections.abc import Iterator
 
 from spacy.tokens import Span
 
-from .sentence import Arg, Candidate, SentenceReader
+from .sentence import _ORG_TYPES, Arg, Candidate, SentenceReader, _pobjs
 
 
 def _named_after_owner(m: Span, reader: SentenceReader) -> Iterator[Candidate]:
@@ -55,3 +56,36 @@ def _national_command(m: Span, reader: SentenceReader) -> Iterator[Candidate]:
             whole = Span(reader.doc, m.start, m.end, label="MilitaryForce", kb_id=forces.entry.key)
             yield Candidate(reader.arg(m), "partOf", Arg(whole), "demonym_name")
         return
+
+
+#: words that name a unit or an organ of a larger body
+_UNIT_WORDS = frozenset(
+    "division divisions brigade brigades battalion battalions regiment corps wing fleet "
+    "force unit units bureau command directorate council committee agency".split()
+)
+#: owners a unit can be part of
+_UNIT_OWNERS = _ORG_TYPES - {"Organization", "MediaOrganization"}
+
+
+def units(sent: Span, reader: SentenceReader) -> Iterator[Candidate]:
+    """ "the army's First Infantry Division", "Hamas' political bureau", "the Quds Force of
+    Iran's Revolutionary Guard Corps" -> the unit partOf its owner."""
+    for m in reader.in_sentence(sent):
+        if not (sent.start <= m.start < sent.end) or m.label_ not in _ORG_TYPES:
+            continue
+        if not {t.lower_ for t in m} & _UNIT_WORDS and m.root.lower_ not in _UNIT_WORDS:
+            continue
+        owners = [
+            a
+            for c in m.root.children
+            if c.dep_ == "poss" and c.pos_ != "PRON" and c.i < m.start
+            for a in reader.actors(c)
+        ]
+        owners += [a for p in _pobjs(m.root, {"of"}) if p.i >= m.end for a in reader.actors(p)]
+        for o in owners:
+            if o.span.label_ in _UNIT_OWNERS and o.span.kb_id_ != m.kb_id_:
+                yield Candidate(reader.arg(m), "partOf", o, "unit_of")
+
+
+PATTERNS = (units,)
+CONFIDENCE = {"unit_of": 0.75}
