@@ -282,3 +282,16 @@ def test_bodies_named_after_their_owner(run, text, expected):  # type: ignore[no
 def test_units_of_their_owner(run, text, expected):  # type: ignore[no-untyped-def]
     _, facts = run(text)
     assert expected in facts, facts
+
+
+def test_state_portfolios_take_the_article_country(run):  # type: ignore[no-untyped-def]
+    """No dateline: the country the article names most gives a defence minister and a
+    government spokesman their state, as it gives heads of state theirs."""
+    _, facts = run(
+        "Somalia's army said it had retaken the town. Somalia has fought the militants for "
+        "years with help from Somalia's allies. Defence Minister Abdi Hashi said the "
+        "operation would go on. Government "
+        "spokesman Farah Aden said no talks were planned."
+    )
+    assert ("Abdi Hashi", "affiliatedWith", "Somalia") in facts
+    assert ("Farah Aden", "affiliatedWith", "Somalia") in facts

@@ -99,9 +99,10 @@ def context_titles(sent: Span, reader: SentenceReader) -> Iterator[Candidate]:
                 and _other_country_acts(person, reader, country)
             ):
                 continue  # "President X called Netanyahu to say U.S. support ..." (Gaza)
-            if country is None and relation == "leaderOf":
-                # the country named most, not the place the story is from: only heads
-                # of state, as ministers of a region or a party read as the state's
+            if country is None and (relation == "leaderOf" or _state_portfolio(title)):
+                # the country named most, not the place the story is from: heads of state
+                # and ministers of a state portfolio ("Defence Minister X"); a bare
+                # "minister" may be a region's or a party's
                 country, own = ctx.dominant_country, factor
                 factor = own * 0.9
                 if country is None:  # "Ethiopia, Tigray forces agree ...": its headline's
@@ -109,6 +110,13 @@ def context_titles(sent: Span, reader: SentenceReader) -> Iterator[Candidate]:
                 if country is not None and _other_country_named(sent, reader, country):
                     continue  # "President Bush ... America's over 65s" in a story on Japan;
                     # "the Pakistani president met Prime Minister X ... in London"
+                if (
+                    country is not None
+                    and relation != "leaderOf"
+                    and any(m.kb_id_ == country.kb_id_ for m in reader.in_sentence(sent))
+                ):
+                    continue  # "Culture Minister X said the comparison with Germany ...":
+                    # a minister who speaks of the country is seldom its own
         if country is None:
             continue
         if holders is None:
@@ -176,9 +184,23 @@ def _bare_title(person: Span, sent: Span, reader: SentenceReader) -> tuple[str, 
         len(words) >= 2
         and words[-1] in {"minister", "secretary"}
         and all(w in _PORTFOLIOS for w in words[:-1])
-    ) or title == "minister":
+    ) or title in {"minister", *_GOVERNMENT_VOICES}:
         return "affiliatedWith", title
     return None
+
+
+#: titles that speak for a government: "government spokesman X"
+_GOVERNMENT_VOICES = frozenset(
+    {"government spokesman", "government spokeswoman", "government spokesperson"}
+)
+
+
+def _state_portfolio(title: str) -> bool:
+    """ "defence minister", "government spokesman": offices only a state's government has
+    (a bare "minister" may be a region's or a party's)."""
+    return title in _GOVERNMENT_VOICES or (
+        title.endswith((" minister", " secretary")) and title.split()[0] in _PORTFOLIOS
+    )
 
 
 def _title_words(window: list[Token]) -> list[str]:
