@@ -458,6 +458,19 @@ class Coreference:
             if ante.label_ in {"MilitaryForce", "ArmedGroup"}:
                 return Span(doc, tok.i, tok.i + 1, label=ante.label_, kb_id=ante.kb_id_)
             return None
+        if (
+            low in {"troops", "soldiers"}
+            and not det
+            and tok.dep_ in {"nsubj", "nsubjpass"}
+            and _bare(tok, allowed=set())
+            and not any(c.dep_ == "det" for c in tok.children)
+        ):
+            # "Sri Lanka's army declared victory, saying troops had shot dead X": bare
+            # troops as a subject are the force the sentence (or the one before) named
+            force = frozenset({"MilitaryForce"})
+            ante = _salient(tok, heads, force, sent_of, 1, roles=True)
+            if ante is not None and not _not_an_army(ante):
+                return Span(doc, tok.i, tok.i + 1, label=ante.label_, kb_id=ante.kb_id_)
         if low in _RULER_NOUNS and det and _bare(tok, allowed=_RULER_ADJECTIVES):
             # "the junta", "the government": the state the article is about so far
             ruled = _main_country(tok, ordered)

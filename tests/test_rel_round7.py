@@ -295,3 +295,11 @@ def test_state_portfolios_take_the_article_country(run):  # type: ignore[no-unty
     )
     assert ("Abdi Hashi", "affiliatedWith", "Somalia") in facts
     assert ("Farah Aden", "affiliatedWith", "Somalia") in facts
+
+
+def test_bare_troops_are_the_force_just_named(run):  # type: ignore[no-untyped-def]
+    _, facts = run(
+        "MOGADISHU (Reuters) - Somalia's army declared victory on Monday, saying troops had "
+        "killed the militant commander Aden Hashi Ayro."
+    )
+    assert ("Somalia armed forces", "attacked", "Aden Hashi Ayro") in facts, facts
