@@ -44,6 +44,7 @@ ENTRIES = [
     ),
     GazEntry("centcom", "US Central Command", "MilitaryForce", ()),
     GazEntry("quds", "Quds Force", "MilitaryForce", ()),
+    GazEntry("shabaab", "al-Shabaab", "ArmedGroup", ()),
 ]
 
 
@@ -303,3 +304,14 @@ def test_bare_troops_are_the_force_just_named(run):  # type: ignore[no-untyped-d
         "killed the militant commander Aden Hashi Ayro."
     )
     assert ("Somalia armed forces", "attacked", "Aden Hashi Ayro") in facts, facts
+
+
+def test_blame_laid_on_someone_unnamed_is_not_the_last_attacker(run):  # type: ignore[no-untyped-def]
+    """ "Kenya blamed the bombings on Islamist militants": the blamed are said, by no name;
+    the attacker of the sentence before (Kenya's own troops) is not whom Kenya blames."""
+    _, facts = run(
+        "Kenyan troops attacked al-Shabaab camps in Somalia on Monday. Kenya blamed the "
+        "bombings in Nairobi on Islamist militants, who denied any involvement."
+    )
+    assert ("Kenya armed forces", "attacked", "al-Shabaab") in facts, facts
+    assert not {f for f in facts if f[1] == "accused"}, facts

@@ -22,6 +22,7 @@ from .agents import (
     ARMED_NOUNS,
     TARGET_NOUNS,
     _owned,
+    _same_state,
     alleged_by,
     attack_targets,
     lasting,
@@ -31,6 +32,7 @@ from .agents import (
     verbal_attack,
 )
 from .assertion import assertion_factor
+from .leaders import _title_holders
 from .sentence import (
     _ACTORS,
     _PLACES,
@@ -270,7 +272,11 @@ def verbs(sent: Span, reader: SentenceReader) -> Iterator[Candidate]:
             patients += _struck_places(verb, reader)
         if relation == "attacked" and lemma in _TAKING_VERBS:
             patients = [p for p in patients if p.span.label_ in {"Place", "Facility"}]
-        if not patients and relation in {"condemned", "accused", "threatened"}:
+        if (
+            not patients
+            and relation in {"condemned", "accused", "threatened"}
+            and not (relation == "accused" and _blamed_someone_unnamed(verb))
+        ):
             patients = _event_agents(verb, reader)
         patients = [p for p in patients if not _negated_conjunct(p.span)]
         extractor = "light_verb" if light else ("passive" if passive else "verb")
@@ -295,6 +301,8 @@ def verbs(sent: Span, reader: SentenceReader) -> Iterator[Candidate]:
             continue
         if relation == "attacked":
             speakers = alleged_by(verb, agents, reader) if patients else []
+            # "Putin says Russian forces have captured Grozny": a leader reports his own
+            speakers = [s for s in speakers if not _own_side(s, agents, reader)]
             if speakers:  # "Iran said Israel had bombed X": Iran's allegation, not a fact
                 for s in speakers:
                     for a in agents:
@@ -549,3 +557,34 @@ CONFIDENCE = {
 }
 
 PATTERNS = (verbs,)
+
+
+def _own_side(speaker: Arg, agents: list[Arg], reader: SentenceReader) -> bool:
+    """Whether a person speaks for the state whose forces acted: the article ties them to
+    it by a title ("Russian President Vladimir Putin", "Defence Secretary X" in a story
+    from London)."""
+    if speaker.span.label_ != "Person" or reader.gazetteer is None:
+        return False
+    for key in _title_holders(reader).ties.get(speaker.span.kb_id_, set()):
+        entry = reader.gazetteer.entries.get(key.removeprefix("gaz:"))
+        if entry is None or entry.type != "Country":
+            continue
+        state = Arg(
+            Span(reader.doc, speaker.span.start, speaker.span.end, label="Country", kb_id=key)
+        )
+        if any(a.span.kb_id_ == key or _same_state(state, a, reader) for a in agents):
+            return True
+    return False
+
+
+def _blamed_someone_unnamed(verb: Token) -> bool:
+    """ "blamed the bombings on Chechen militants", "accused militants of X": the accused
+    are said, though by no name; the act's doers from elsewhere are not them."""
+    ons = [p for p in _pobjs(verb, {"on"})]
+    ons += [p for c in verb.children if c.dep_ == "dobj" for p in _pobjs(c, {"on"})]
+    people = [
+        c
+        for c in verb.children
+        if c.dep_ == "dobj" and c.lemma_.lower() not in _EVENTS and c.pos_ != "PRON"
+    ]
+    return bool(ons) or bool(people)
