@@ -315,3 +315,19 @@ def test_blame_laid_on_someone_unnamed_is_not_the_last_attacker(run):  # type: i
     )
     assert ("Kenya armed forces", "attacked", "al-Shabaab") in facts, facts
     assert not {f for f in facts if f[1] == "accused"}, facts
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "African Union foreign ministers, meeting in Addis Ababa on Friday, agreed to send "
+            "troops.",
+            ("African Union", "presentIn", "Addis Ababa"),
+        ),
+        ("Hamas officials in Doha said the talks would continue.", ("Hamas", "presentIn", "Doha")),
+    ],
+)
+def test_an_organisations_people_where_they_are(run, text, expected):  # type: ignore[no-untyped-def]
+    _, facts = run(text)
+    assert expected in facts, facts

@@ -231,6 +231,7 @@ PATTERNS += (
     holdings.missions,
     whereabouts.being_in,
     whereabouts.spoke_in,
+    whereabouts.envoys_in,
     namedbodies.units,
     whereabouts.operates_site,
     strikes.fire_on,

@@ -10,9 +10,9 @@ from spacy.tokens import Span, Token
 
 from .assertion import assertion_factor
 from .places import _place_args
-from .sentence import _ACTORS, Arg, Candidate, SentenceReader, _pobjs, agents_of
+from .sentence import _ACTORS, _ORG_TYPES, Arg, Candidate, SentenceReader, _pobjs, agents_of
 
-CONFIDENCE = {"being_in": 0.75, "operates_site": 0.8, "spoke_in": 0.7}
+CONFIDENCE = {"being_in": 0.75, "operates_site": 0.8, "spoke_in": 0.7, "envoys_in": 0.75}
 
 _PLACES = frozenset({"Place", "Country", "Facility"})
 #: verbs of being or staying somewhere
@@ -137,4 +137,50 @@ def spoke_in(sent: Span, reader: SentenceReader) -> Iterator[Candidate]:
                 yield Candidate(a, "presentIn", pl, "spoke_in", factor)
 
 
-PATTERNS = (being_in, operates_site, spoke_in)
+#: people who stand for an organisation where they are: "ECOWAS leaders meeting in Abuja"
+_DELEGATE_NOUNS = frozenset(
+    "leaders ministers officials delegates delegation delegations envoys representatives "
+    "negotiators diplomats commanders".split()
+)
+#: verbs of gathering: "EU foreign ministers, meeting in Brussels"
+_GATHERING_VERBS = frozenset("meet gather convene assemble hold".split())
+
+
+def envoys_in(sent: Span, reader: SentenceReader) -> Iterator[Candidate]:
+    """ "ECOWAS leaders meeting in Abuja", "European Union foreign ministers, meeting in
+    Brussels", "PUK leaders in Sulaimaniyah" -> the organisation presentIn the place."""
+    for noun in sent:
+        if noun.lower_ not in _DELEGATE_NOUNS or noun.pos_ != "NOUN":
+            continue
+        owners = [
+            a
+            for c in noun.children
+            if c.dep_ in {"compound", "poss", "nmod"} and c.i < noun.i
+            for m in [reader.mention(c)]
+            if m is not None and m.label_ in _ORG_TYPES - {"MilitaryForce"} and c.pos_ != "PRON"
+            for a in [reader.arg(m)]
+        ]
+        if not owners:
+            continue
+        heads = [noun]
+        heads += [
+            c
+            for c in noun.children
+            if c.dep_ in {"acl", "relcl"} and c.lemma_.lower() in _GATHERING_VERBS
+        ]
+        if noun.dep_ in {"nsubj"} and noun.head.lemma_.lower() in _GATHERING_VERBS:
+            heads.append(noun.head)  # "NATO leaders met in Bucharest"
+        places = [
+            a
+            for h in heads
+            for p in _pobjs(h, {"in", "at"})
+            for a in _place_args(p, reader, _PLACES)
+        ]
+        factor = assertion_factor(heads[-1]) if len(heads) > 1 else 1.0
+        for o in owners if factor else []:
+            for pl in places:
+                if o.span.kb_id_ != pl.span.kb_id_:
+                    yield Candidate(o, "presentIn", pl, "envoys_in", factor)
+
+
+PATTERNS = (being_in, operates_site, spoke_in, envoys_in)
