@@ -68,12 +68,16 @@ DESCRIPTOR_TYPES: dict[str, str] = {
 #: fighters": the group they belong to acts or is acted on through them
 FIGHTER_NOUNS = frozenset(
     "fighter fighters militant militants militiamen gunman gunmen jihadist jihadists "
-    "insurgent guerrilla guerrillas operative operatives".split()
+    "insurgent guerrilla guerrillas operative operatives mercenary mercenaries".split()
 )
 
 #: a leader's people: "Hifter's forces", "Hemedti's fighters", "Saleh's loyalists"
 LED_NOUNS = frozenset(
     "forces force fighters troops militia militias men loyalists army gunmen".split()
+)
+#: "one of X", "hundreds of X fighters": a share of an actor's people
+QUANTITY_WORDS = frozenset(
+    "one some many several most all each none hundreds thousands dozens scores".split()
 )
 #: people a group or state sends: "fighters from the Qassam Brigades", "troops from Eritrea"
 SENT_NOUNS = FIGHTER_NOUNS | frozenset({"troops", "soldiers", "forces", "contingents"})

@@ -331,3 +331,10 @@ def test_blame_laid_on_someone_unnamed_is_not_the_last_attacker(run):  # type: i
 def test_an_organisations_people_where_they_are(run, text, expected):  # type: ignore[no-untyped-def]
     _, facts = run(text)
     assert expected in facts, facts
+
+
+def test_hundreds_of_a_groups_men_are_the_group(run):  # type: ignore[no-untyped-def]
+    _, facts = run(
+        "Hundreds of mercenaries from the Wagner Group stormed the town of Bria on Sunday."
+    )
+    assert ("Wagner Group", "attacked", "Bria") in facts, facts

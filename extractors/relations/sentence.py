@@ -17,6 +17,7 @@ from ..lexicon import (
     FORCE_NOUNS,
     LED_NOUNS,
     PROXY_NOUNS,
+    QUANTITY_WORDS,
     SENT_NOUNS,
     VOICE_NOUNS,
 )
@@ -175,10 +176,7 @@ class SentenceReader:
         if owner is not None:
             return [owner]
         low = tok.lower_
-        if (
-            low in {"one", "some", "many", "several", "most", "all", "each", "none"}
-            or tok.pos_ == "NUM"
-        ):
+        if low in QUANTITY_WORDS or tok.pos_ == "NUM":
             for c in tok.children:  # "one of X", "some of these groups"
                 if c.dep_ == "prep" and c.lower_ == "of":
                     for p in c.children:
