@@ -40,6 +40,7 @@ from .namewords import (
     _CALENDAR_WORDS,
     _ETHNO_RELIGIOUS,
     _GENERIC_NAME_WORDS,
+    _GEO_HEADS,
     _GROUP_HEADS,
     _GROUP_NAME_WORDS,
     _INSURGENT_NAME_WORDS,
@@ -436,6 +437,8 @@ class ActorTyper:
         if base == "Organization" and len(words) > 1 and words[0] in _PERSON_HONORIFICS:
             return "Person"  # "Mr Balls", "Dr Fox"
         head = words[-1]
+        if base == "Person" and len(words) > 1 and head in _GEO_HEADS:
+            return "Place"  # "Kodori Gorge", "Litani River" tagged PERSON
         if len(words) > 2 and words[:2] in (["republic", "of"], ["kingdom", "of"], ["state", "of"]):
             return "Country"  # "Republic of Artsakh", "Kingdom of Bahrain"
         if (

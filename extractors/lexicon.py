@@ -11,7 +11,7 @@ from __future__ import annotations
 ORG_HEAD_TYPES: dict[str, str] = {
     **dict.fromkeys(
         "militia militias brigade brigades battalion battalions front hezbollah hizbollah "
-        "mujahideen resistance insurgency jihad taliban shabaab haram".split(),
+        "mujahideen resistance insurgency jihad taliban shabaab haram cartel cartels".split(),
         "ArmedGroup",
     ),
     **dict.fromkeys(

@@ -135,6 +135,14 @@ _PLACE_NOUNS = frozenset(
 
 _PLACE_PREPS = frozenset("in near outside around across into inside towards toward".split())
 
+#: last words of the names of places and land features: "Kodori Gorge", "Litani River",
+#: "Amhara region", "Kokang Self-Administered Zone"
+_GEO_HEADS = frozenset(
+    "gorge river valley lake mountains mountain hills island islands strait gulf bay desert "
+    "plain plains peninsula canal pass coast region zone province district governorate "
+    "county oblast state".split()
+)
+
 
 #: first words of Arabic, Persian and Urdu group names ("Jaish al-Adl", "Liwa Fatemiyoun")
 _GROUP_NAME_WORDS = frozenset(
@@ -163,7 +171,7 @@ _INSURGENT_NAME_WORDS = frozenset(
 _STRONG_ORG_WORDS = frozenset(
     "hezbollah hizbollah brigade brigades battalion battalions militia front army corps "
     "force forces ministry department party alliance movement organization organisation "
-    "university institute agency council committee coalition guard guards".split()
+    "university institute agency council committee coalition guard guards cartel".split()
 )
 
 

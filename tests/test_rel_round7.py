@@ -338,3 +338,24 @@ def test_hundreds_of_a_groups_men_are_the_group(run):  # type: ignore[no-untyped
         "Hundreds of mercenaries from the Wagner Group stormed the town of Bria on Sunday."
     )
     assert ("Wagner Group", "attacked", "Bria") in facts, facts
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "kind"),
+    [
+        (
+            "Russian troops drove Georgian forces out of the upper Kodori Gorge.",
+            "Kodori Gorge",
+            "Place",
+        ),
+        (
+            "Gunmen from the Juarez Cartel attacked a police station in Chihuahua.",
+            "Juarez Cartel",
+            "ArmedGroup",
+        ),
+    ],
+)
+def test_names_typed_by_their_last_word(run, text, name, kind):  # type: ignore[no-untyped-def]
+    doc, _ = run(text)
+    types = {e.label: e.type for e in doc._.actor_entities.values()}
+    assert types.get(name) == kind, types
