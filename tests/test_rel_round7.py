@@ -45,6 +45,8 @@ ENTRIES = [
     GazEntry("centcom", "US Central Command", "MilitaryForce", ()),
     GazEntry("quds", "Quds Force", "MilitaryForce", ()),
     GazEntry("shabaab", "al-Shabaab", "ArmedGroup", ()),
+    GazEntry("boko-haram", "Boko Haram", "ArmedGroup", ()),
+    GazEntry("gwoza", "Gwoza", "Place", ()),
 ]
 
 
@@ -359,3 +361,10 @@ def test_names_typed_by_their_last_word(run, text, name, kind):  # type: ignore[
     doc, _ = run(text)
     types = {e.label: e.type for e in doc._.actor_entities.values()}
     assert types.get(name) == kind, types
+
+
+def test_where_people_were_killed_was_attacked(run):  # type: ignore[no-untyped-def]
+    _, facts = run("Boko Haram killed twelve farmers in Gwoza on Sunday, residents said.")
+    assert ("Boko Haram", "attacked", "Gwoza") in facts, facts
+    _, fight = run("Soldiers of the Nigerian army killed 14 gunmen in Gwoza on Sunday.")
+    assert not {f for f in fight if f[1] == "attacked" and f[2] == "Gwoza"}, fight

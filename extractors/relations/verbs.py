@@ -9,7 +9,6 @@ from collections.abc import Iterator
 from spacy.tokens import Span, Token
 
 from ..lexicon import (
-    EVENT_NOUNS,
     FORCE_NOUNS,
     LIGHT_VERB_PHRASES,
     PLACE_VERBS,
@@ -22,7 +21,6 @@ from .agents import (
     ARMED_NOUNS,
     TARGET_NOUNS,
     _owned,
-    _same_state,
     alleged_by,
     attack_targets,
     lasting,
@@ -31,8 +29,8 @@ from .agents import (
     subject_fallback,
     verbal_attack,
 )
+from .arguments import _EVENTS, _blamed_someone_unnamed, _killing_scenes, _own_side
 from .assertion import assertion_factor
-from .leaders import _title_holders
 from .sentence import (
     _ACTORS,
     _PLACES,
@@ -270,6 +268,14 @@ def verbs(sent: Span, reader: SentenceReader) -> Iterator[Candidate]:
             and any(a.span.label_ in _ARMED_LABELS for a in agents)
         ):  # "gunmen attacked a base in X"; not "the minister hit schools in Wales"
             patients += _struck_places(verb, reader)
+        elif (
+            relation == "attacked"
+            and lemma in _PERSON_KILLING
+            and not passive
+            and not patients
+            and any(a.span.label_ in _ARMED_LABELS for a in agents)
+        ):  # "the PKK killed two police officers in Ceylanpinar": where it struck
+            patients += _killing_scenes(verb, reader)
         if relation == "attacked" and lemma in _TAKING_VERBS:
             patients = [p for p in patients if p.span.label_ in {"Place", "Facility"}]
         if (
@@ -466,13 +472,6 @@ def _object_controller(verb: Token, reader: SentenceReader) -> list[Arg]:
     return [a for c in verb.head.children if c.dep_ == "dobj" for a in reader.actors(c)]
 
 
-#: acts condemned or blamed on their doer: the attack nouns and measures of force
-_EVENTS = EVENT_NOUNS | frozenset(
-    "blockade blockades siege invasion occupation bombardment shelling incursion "
-    "crackdown massacre killings assassination".split()
-)
-
-
 def _event_agents(verb: Token, reader: SentenceReader, *, fallback: bool = True) -> list[Arg]:
     """Who did the act a verb condemns: "slammed the US attack", "condemned it".
 
@@ -557,34 +556,3 @@ CONFIDENCE = {
 }
 
 PATTERNS = (verbs,)
-
-
-def _own_side(speaker: Arg, agents: list[Arg], reader: SentenceReader) -> bool:
-    """Whether a person speaks for the state whose forces acted: the article ties them to
-    it by a title ("Russian President Vladimir Putin", "Defence Secretary X" in a story
-    from London)."""
-    if speaker.span.label_ != "Person" or reader.gazetteer is None:
-        return False
-    for key in _title_holders(reader).ties.get(speaker.span.kb_id_, set()):
-        entry = reader.gazetteer.entries.get(key.removeprefix("gaz:"))
-        if entry is None or entry.type != "Country":
-            continue
-        state = Arg(
-            Span(reader.doc, speaker.span.start, speaker.span.end, label="Country", kb_id=key)
-        )
-        if any(a.span.kb_id_ == key or _same_state(state, a, reader) for a in agents):
-            return True
-    return False
-
-
-def _blamed_someone_unnamed(verb: Token) -> bool:
-    """ "blamed the bombings on Chechen militants", "accused militants of X": the accused
-    are said, though by no name; the act's doers from elsewhere are not them."""
-    ons = [p for p in _pobjs(verb, {"on"})]
-    ons += [p for c in verb.children if c.dep_ == "dobj" for p in _pobjs(c, {"on"})]
-    people = [
-        c
-        for c in verb.children
-        if c.dep_ == "dobj" and c.lemma_.lower() not in _EVENTS and c.pos_ != "PRON"
-    ]
-    return bool(ons) or bool(people)
