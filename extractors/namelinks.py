@@ -188,12 +188,16 @@ class NameLinks:
         """A bare surname joins the person named in full in the same article."""
         full: dict[str, str] = {}
         prefixes: dict[str, set[str]] = {}
+        bearers: dict[str, set[str]] = {}  # surname -> the people named in full with it
+        times = Counter(m.kb_id_ for m in mentions)
         for m in mentions:
             words = [t.text for t in m if not t.is_punct and not _possessive_mark(t)]
             while len(words) > 2 and words[-1].rstrip(".").lower() in _NAME_SUFFIXES:
                 words.pop()  # "Lloyd J. Austin III" -> Austin
             if m.label_ == "Person" and len(words) >= 2:
                 full.setdefault(fold(words[-1]), m.kb_id_)
+                if sum(w.lower().rstrip(".") not in HONORIFICS for w in words) >= 2:
+                    bearers.setdefault(fold(words[-1]), set()).add(m.kb_id_)  # not "Col X"
                 if len(words) >= 3 and not _initial(words[-2]):
                     # "Andres Manuel Lopez Obrador" ... "Lopez Obrador"
                     full.setdefault(fold(" ".join(words[-2:])), m.kb_id_)
@@ -218,6 +222,14 @@ class NameLinks:
             if (m.label_ not in {"Person", "Organization"} and not unknown_word) or _words(m) > 3:
                 continue
             key = full.get(fold(m.text))
+            named = bearers.get(fold(m.text), set())
+            if len(named) > 1:
+                # "Gaddafi" for Muammar Gaddafi, named far more than his son Khamis Gaddafi;
+                # none for "Khan" beside Imran Khan and Muhammad Ijaz Khan, named alike
+                ranked = sorted(named, key=lambda k: times[k], reverse=True)
+                if times[ranked[0]] < 2 * times[ranked[1]]:
+                    continue
+                key = ranked[0]
             if key is None and m.label_ == "Person" and m[0].lower_.rstrip(".") not in HONORIFICS:
                 owners = prefixes.get(fold(m.text), set()) - {m.kb_id_}
                 key = next(iter(owners)) if len(owners) == 1 else None
@@ -230,7 +242,7 @@ class NameLinks:
         plain: dict[str, str] = {}
         initialled: list[tuple[str, Span]] = []
         for m in mentions:
-            if m.label_ != "Person" or not m.kb_id_.startswith("name:"):
+            if m.label_ != "Person":
                 continue
             words = [t.text for t in m if not t.is_punct or t.text == "."]
             joined = " ".join(words).replace(" .", ".").split()
@@ -238,7 +250,8 @@ class NameLinks:
             if len(kept) < 2:
                 continue
             if len(kept) < len(joined) and not _initial(joined[0]):
-                initialled.append((fold(" ".join(kept)), m))
+                if m.kb_id_.startswith("name:"):  # a known name keeps its entry
+                    initialled.append((fold(" ".join(kept)), m))
             else:
                 plain.setdefault(fold(" ".join(kept)), m.kb_id_)
         for key, m in initialled:

@@ -303,6 +303,8 @@ def _not_a_name(ent: Span, words: list[str]) -> bool:
         return True  # the tagger reads it as a common word: "Labels:", "Writing by"
     if ent[0].tag_ == "VBG" and len(ent) > 1:
         return True  # a clause, not a name: "Retaking Falluja would enable ..."
+    if len(ent) > 2 and ent[0].lower_ in {"pro", "anti"} and ent[1].text == "-":
+        return True  # "pro-Gaddafi troops": a side taken, not a name
     root = ent.root
     if len(words) == 1 and root.dep_ == "compound" and root.head.lower_ in _OFFICE_TITLES:
         return True  # "Defense Secretary Michael Fallon"

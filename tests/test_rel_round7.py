@@ -368,3 +368,37 @@ def test_where_people_were_killed_was_attacked(run):  # type: ignore[no-untyped-
     assert ("Boko Haram", "attacked", "Gwoza") in facts, facts
     _, fight = run("Soldiers of the Nigerian army killed 14 gunmen in Gwoza on Sunday.")
     assert not {f for f in fight if f[1] == "attacked" and f[2] == "Gwoza"}, fight
+
+
+def test_a_side_taken_is_no_name(run):  # type: ignore[no-untyped-def]
+    doc, _ = run("Rebels said pro-Gaddafi troops had pulled out of the centre of Misrata.")
+    labels = {e.label for e in doc._.actor_entities.values()}
+    assert not {lab for lab in labels if lab.lower().startswith("pro")}, labels
+
+
+def test_a_surname_two_people_share_stays_unlinked(run):  # type: ignore[no-untyped-def]
+    doc, _ = run(
+        "Police chief Muhammad Ijaz Khan said 300 officers were inside. He blamed former "
+        "Prime Minister Imran Khan. Khan condemned the bombing."
+    )
+    ents = doc._.actor_entities.values()
+    assert not [e for e in ents if "Imran Khan" in (e.label, *e.aliases) and "Ijaz" in e.label]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # a capital fronted as the scene gives its state
+            "KABUL (Reuters) - In Washington, President Joe Biden said the evacuation would go on.",
+            ("Joe Biden", "leaderOf", "United States"),
+        ),
+        (  # one of the country's leaders, whatever the dateline
+            "NAIROBI (Reuters) - Somali leaders, including President Hassan Sheikh Mohamud, "
+            "welcomed the deal.",
+            ("Hassan Sheikh Mohamud", "leaderOf", "Somalia"),
+        ),
+    ],
+)
+def test_the_country_a_title_is_given_by_its_phrase(run, text, expected):  # type: ignore[no-untyped-def]
+    _, facts = run(text)
+    assert expected in facts, facts

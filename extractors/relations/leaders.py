@@ -83,7 +83,7 @@ def context_titles(sent: Span, reader: SentenceReader) -> Iterator[Candidate]:
         if bare is None:
             continue
         relation, title = bare
-        country = _fronted_country(person, sent, reader)
+        country = _fronted_country(person, sent, reader) or _listed_country(person, reader)
         extractor = "fronted_title"
         # a past office stays on the record, less sure ("former Prime Minister X")
         factor = 0.8 if _past_title(_window(person, sent)) else 1.0
@@ -227,11 +227,31 @@ def _fronted_country(person: Span, sent: Span, reader: SentenceReader) -> Span |
         return None
     m = reader.mention(objs[0])
     end = objs[0].right_edge.i + 1
+    if m is not None and m.label_ == "Place" and reader.gazetteer is not None:
+        # "In Washington, President Bush ...": a capital sets its state's scene
+        for match in reader.gazetteer.lookup_all(m.text):
+            if match.entry.type == "Country" and match.kind == "metonym":
+                m = Span(m.doc, m.start, m.end, label="Country", kb_id=match.entry.key)
+                break
     if m is None or m.label_ != "Country" or end >= sent.end or sent.doc[end].text != ",":
         return None
     if person.start <= end:
         return None
     return m
+
+
+def _listed_country(person: Span, reader: SentenceReader) -> Span | None:
+    """ "Russian leaders, including Prime Minister X": the country of the people the
+    person is one of."""
+    prep = person.root.head
+    if person.root.dep_ != "pobj" or prep.lower_ not in {"including", "like"}:
+        return None
+    for c in prep.head.children:
+        if c.dep_ in {"amod", "compound", "poss"} and c.i < prep.head.i:
+            m = reader.named_or_demonym(c)
+            if m is not None and m.label_ == "Country":
+                return Span(m.doc, m.start, m.end, label="Country", kb_id=m.kb_id_)
+    return None
 
 
 class _Holders:
