@@ -47,6 +47,7 @@ ENTRIES = [
     GazEntry("shabaab", "al-Shabaab", "ArmedGroup", ()),
     GazEntry("boko-haram", "Boko Haram", "ArmedGroup", ()),
     GazEntry("gwoza", "Gwoza", "Place", ()),
+    GazEntry("pkk", "PKK", "ArmedGroup", ()),
 ]
 
 
@@ -402,3 +403,8 @@ def test_a_surname_two_people_share_stays_unlinked(run):  # type: ignore[no-unty
 def test_the_country_a_title_is_given_by_its_phrase(run, text, expected):  # type: ignore[no-untyped-def]
     _, facts = run(text)
     assert expected in facts, facts
+
+
+def test_camps_in_the_mountains_of_a_country(run):  # type: ignore[no-untyped-def]
+    _, facts = run("Turkish jets bombed PKK camps in the mountains of northern Iraq on Friday.")
+    assert ("PKK", "presentIn", "Iraq") in facts, facts
