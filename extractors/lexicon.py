@@ -96,7 +96,7 @@ BEARINGS = frozenset(
 FORCE_NOUNS = frozenset(
     "troops forces force soldiers military army personnel servicemen servicemembers "
     "jets planes warplanes aircraft drones units navy marines advisers advisors "
-    "contingent special".split()
+    "contingent special invaders paratroopers commandos".split()
 )
 
 #: a country's missions abroad: "the US embassy" -> a facility of its own

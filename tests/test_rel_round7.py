@@ -48,6 +48,8 @@ ENTRIES = [
     GazEntry("boko-haram", "Boko Haram", "ArmedGroup", ()),
     GazEntry("gwoza", "Gwoza", "Place", ()),
     GazEntry("pkk", "PKK", "ArmedGroup", ()),
+    GazEntry("kuwait", "Kuwait", "Country", (), ("Kuwaiti",), ()),
+    GazEntry("ukraine", "Ukraine", "Country", (), ("Ukrainian",), ("Kyiv",)),
 ]
 
 
@@ -408,3 +410,26 @@ def test_the_country_a_title_is_given_by_its_phrase(run, text, expected):  # typ
 def test_camps_in_the_mountains_of_a_country(run):  # type: ignore[no-untyped-def]
     _, facts = run("Turkish jets bombed PKK camps in the mountains of northern Iraq on Friday.")
     assert ("PKK", "presentIn", "Iraq") in facts, facts
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Iraq invaded Kuwait in August 1990.", ("Iraq", "presentIn", "Kuwait")),
+        (
+            "Ukrainian forces battled Russian invaders on three sides.",
+            ("Ukraine armed forces", "fightsAgainst", "Russia armed forces"),
+        ),
+    ],
+)
+def test_invasions_and_invaders(run, text, expected):  # type: ignore[no-untyped-def]
+    _, facts = run(text)
+    assert expected in facts, facts
+
+
+def test_liberating_ones_own_country_is_no_attack_on_it(run):  # type: ignore[no-untyped-def]
+    _, facts = run(
+        "MOGADISHU (Reuters) - Somalia's army said it had liberated the country from al-Shabaab."
+    )
+    assert ("Somalia armed forces", "partOf", "Somalia") in facts, facts
+    assert ("Somalia armed forces", "attacked", "Somalia") not in facts, facts

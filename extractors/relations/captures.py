@@ -10,6 +10,7 @@ from collections.abc import Iterator
 
 from spacy.tokens import Span, Token
 
+from ..normalize import fold
 from .agents import attack_targets
 from .assertion import assertion_factor
 from .places import _place_args
@@ -161,6 +162,8 @@ def captures(sent: Span, reader: SentenceReader) -> Iterator[Candidate]:
         struck = {pl.span.kb_id_ for pl in _taken_places(verb, reader, passive, regions=False)}
         for a in agents:
             for pl in places:
+                if _own_country(a, pl, reader):
+                    continue  # "the military had liberated the country": its own, no attack
                 if pl.span.kb_id_ in struck:
                     yield Candidate(a, "attacked", pl, "capture", factor)
                 yield Candidate(a, "presentIn", pl, "capture", factor)
@@ -188,6 +191,23 @@ def captures(sent: Span, reader: SentenceReader) -> Iterator[Candidate]:
                 for g in agents:
                     if g.span.kb_id_ != a.span.kb_id_:
                         yield Candidate(g, "attacked", a, "capture", factor)
+
+
+def _own_country(agent: Arg, place: Arg, reader: SentenceReader) -> bool:
+    """Whether a place is the taker's own country (a state, or forces named after it)."""
+    if place.span.label_ != "Country":
+        return False
+    if agent.span.kb_id_ == place.span.kb_id_:
+        return True
+    entities = reader.doc._.actor_entities or {}
+    taker = entities.get(agent.span.kb_id_)
+    entry = reader.gazetteer.entries.get(place.span.kb_id_[4:]) if reader.gazetteer else None
+    if taker is None or entry is None:
+        return False
+    words = fold(taker.label).split()
+    return any(
+        fold(n).split() == words[: len(fold(n).split())] for n in (entry.name, *entry.demonyms)
+    )
 
 
 PATTERNS = (captures, capture_nouns)

@@ -41,7 +41,7 @@ _TARGET_PLACES = frozenset({"Place", "Facility", "Country"})
 
 
 #: "X captured Y": the verb, or verb + particle, whose object is a place taken
-CAPTURE_VERBS = frozenset("capture seize overrun recapture retake liberate annex".split())
+CAPTURE_VERBS = frozenset("capture seize overrun recapture retake liberate annex invade".split())
 
 
 #: "took control of Y", "seized control of Y"

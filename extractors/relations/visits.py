@@ -286,7 +286,8 @@ def meeting_nouns(sent: Span, reader: SentenceReader) -> Iterator[Candidate]:
 
 #: "sent troops to Y", "X troops were deployed in Y", "X has 2,000 soldiers in Y"
 DEPLOY_VERBS = frozenset(
-    "send dispatch deploy redeploy station post rush airlift order move transfer reposition".split()
+    "send dispatch deploy redeploy station post rush airlift order move transfer reposition "
+    "stage".split()
 )
 #: "X has/keeps 2,000 soldiers in Y": the subject's own people are there
 _KEEP_VERBS = frozenset("have keep maintain".split())
