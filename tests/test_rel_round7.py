@@ -48,6 +48,7 @@ ENTRIES = [
     GazEntry("boko-haram", "Boko Haram", "ArmedGroup", ()),
     GazEntry("gwoza", "Gwoza", "Place", ()),
     GazEntry("pkk", "PKK", "ArmedGroup", ()),
+    GazEntry("pyd", "PYD", "PoliticalGroup", ()),
     GazEntry("kuwait", "Kuwait", "Country", (), ("Kuwaiti",), ()),
     GazEntry("ukraine", "Ukraine", "Country", (), ("Ukrainian",), ("Kyiv",)),
 ]
@@ -433,3 +434,8 @@ def test_liberating_ones_own_country_is_no_attack_on_it(run):  # type: ignore[no
     )
     assert ("Somalia armed forces", "partOf", "Somalia") in facts, facts
     assert ("Somalia armed forces", "attacked", "Somalia") not in facts, facts
+
+
+def test_a_hyphenated_title_the_parse_split(run):  # type: ignore[no-untyped-def]
+    _, facts = run("Salih Muslim, the PYD's co-chair, rejected the Turkish demand.")
+    assert ("Salih Muslim", "leaderOf", "PYD") in facts, facts
