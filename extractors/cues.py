@@ -55,6 +55,29 @@ def _named_places(doc: Doc, ents: list[Span]) -> list[Span]:
                 Span(doc, tok.i, tok.i + 1, label="Place", kb_id=name_key("Place", tok.text))
             )
             taken.add(tok.i)
+    for noun in doc:  # "Jonglei state", "the Rimal neighborhood of Gaza City"
+        if (
+            noun.lower_ not in _PLACE_NOUNS | {"state"}
+            or noun.pos_ != "NOUN"
+            or not noun.is_lower
+            or noun.i == 0
+        ):
+            continue
+        end = noun.i
+        start = end
+        while (
+            start > 0
+            and (t := doc[start - 1]).dep_ == "compound"
+            and t.head.i in range(start, noun.i + 1)
+            and t.pos_ == "PROPN"
+            and t.is_title
+            and t.i not in taken
+        ):
+            start -= 1
+        if start < end and not any(doc[i].is_sent_start for i in range(start, end)):
+            span = doc[start:end]
+            out.append(Span(doc, start, end, label="Place", kb_id=name_key("Place", span.text)))
+            taken.update(range(start, end))
     for tok in doc:  # "the Chechen capital Grozny", "the port city Hodeidah"
         if (
             tok.i not in taken

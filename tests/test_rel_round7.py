@@ -439,3 +439,21 @@ def test_liberating_ones_own_country_is_no_attack_on_it(run):  # type: ignore[no
 def test_a_hyphenated_title_the_parse_split(run):  # type: ignore[no-untyped-def]
     _, facts = run("Salih Muslim, the PYD's co-chair, rejected the Turkish demand.")
     assert ("Salih Muslim", "leaderOf", "PYD") in facts, facts
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Gunmen stormed the town of Pibor, also in Jonglei state, on Sunday.",
+            ("Pibor", "locatedIn", "Jonglei"),
+        ),
+        (
+            "Malakal, the capital of oil-rich Upper Nile state, fell.",
+            ("Malakal", "locatedIn", "Upper Nile"),
+        ),
+    ],
+)
+def test_places_named_before_their_kind(run, text, expected):  # type: ignore[no-untyped-def]
+    _, facts = run(text)
+    assert expected in facts, facts
