@@ -49,6 +49,8 @@ ENTRIES = [
     GazEntry("gwoza", "Gwoza", "Place", ()),
     GazEntry("pkk", "PKK", "ArmedGroup", ()),
     GazEntry("pyd", "PYD", "PoliticalGroup", ()),
+    GazEntry("france", "France", "Country", (), ("French",), ("Paris",)),
+    GazEntry("chad", "Chad", "Country", (), ("Chadian",), ()),
     GazEntry("kuwait", "Kuwait", "Country", (), ("Kuwaiti",), ()),
     GazEntry("ukraine", "Ukraine", "Country", (), ("Ukrainian",), ("Kyiv",)),
 ]
@@ -455,5 +457,23 @@ def test_a_hyphenated_title_the_parse_split(run):  # type: ignore[no-untyped-def
     ],
 )
 def test_places_named_before_their_kind(run, text, expected):  # type: ignore[no-untyped-def]
+    _, facts = run(text)
+    assert expected in facts, facts
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Egypt is one of the closest allies of Saudi Arabia.",
+            ("Egypt", "alliedWith", "Saudi Arabia"),
+        ),
+        (
+            "Hissene Habre, a former ruler of Chad and a longtime ally of France, died.",
+            ("Hissene Habre", "alliedWith", "France"),
+        ),
+    ],
+)
+def test_allies_said_in_more_ways(run, text, expected):  # type: ignore[no-untyped-def]
     _, facts = run(text)
     assert expected in facts, facts
