@@ -444,10 +444,17 @@ class Coreference:
                 ante = _salient(tok, heads, force, sent_of, self.coref_window, roles=True)
                 if ante is not None and low == "army" and _not_an_army(ante):
                     ante = None  # "the army" is no command, navy or air force
-                if ante is None and low == "army":
-                    ante = _main_country(tok, ordered)
+                home = _main_country(tok, ordered)
+                if (
+                    ante is not None
+                    and home is not None
+                    and sent_of[ante.start] != sent_of[tok.i]
+                    and ante.kb_id_ != self._forces_mention(doc, home, tok.i, tok.i + 1).kb_id_
+                    and self._home_forces_named(doc, home, tok, heads)
+                ):
+                    ante = home  # a Myanmar story's "the military" after a line on China's army
                 if ante is None:
-                    ante = _main_country(tok, ordered)
+                    ante = home
             else:
                 return None
             if ante is None:
@@ -515,6 +522,11 @@ class Coreference:
                 self._chain[low] = found
                 return found
         return None
+
+    def _home_forces_named(self, doc: Doc, home: Span, tok: Token, heads: list[Span]) -> bool:
+        """Whether the forces of the article's main country were named before ``tok``."""
+        key = self._forces_mention(doc, home, tok.i, tok.i + 1).kb_id_
+        return any(m.kb_id_ == key and m.start < tok.i for m in heads)
 
     def _community_fighters(self, tok: Token, ordered: list[Span]) -> Span | None:
         """ "the Kurdish fighters": the armed group the article has already named as Kurdish,

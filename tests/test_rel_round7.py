@@ -51,6 +51,9 @@ ENTRIES = [
     GazEntry("pyd", "PYD", "PoliticalGroup", ()),
     GazEntry("france", "France", "Country", (), ("French",), ("Paris",)),
     GazEntry("chad", "Chad", "Country", (), ("Chadian",), ()),
+    GazEntry("myanmar", "Myanmar", "Country", (), ("Burmese",), ("Naypyidaw",)),
+    GazEntry("china", "China", "Country", (), ("Chinese",), ("Beijing",)),
+    GazEntry("pla", "People's Liberation Army", "MilitaryForce", ()),
     GazEntry("kuwait", "Kuwait", "Country", (), ("Kuwaiti",), ()),
     GazEntry("ukraine", "Ukraine", "Country", (), ("Ukrainian",), ("Kyiv",)),
 ]
@@ -477,3 +480,16 @@ def test_places_named_before_their_kind(run, text, expected):  # type: ignore[no
 def test_allies_said_in_more_ways(run, text, expected):  # type: ignore[no-untyped-def]
     _, facts = run(text)
     assert expected in facts, facts
+
+
+def test_the_military_of_a_story_is_its_countrys(run):  # type: ignore[no-untyped-def]
+    """ "the military" after a line on a foreign army is still the story's own."""
+    doc, _ = run(
+        "YANGON (Reuters) - Myanmar's military said it had retaken Laukkai. Myanmar has "
+        "fought the rebels for months. Chinese troops held drills near the border on Monday. "
+        "The military said the rebels had attacked Lashio."
+    )
+    coref = [s for s in doc.spans["coref"] if s.text == "military"]
+    assert coref and coref[-1].kb_id_ == "name:MilitaryForce:myanmar armed forces", [
+        (s.text, s.kb_id_) for s in coref
+    ]
