@@ -493,3 +493,9 @@ def test_the_military_of_a_story_is_its_countrys(run):  # type: ignore[no-untype
     assert coref and coref[-1].kb_id_ == "name:MilitaryForce:myanmar armed forces", [
         (s.text, s.kb_id_) for s in coref
     ]
+
+
+def test_the_head_of_a_unit_of_an_office_works_for_it(run):  # type: ignore[no-untyped-def]
+    _, facts = run("The UN's refugee chief, Filippo Grandi, visited the camps on Monday.")
+    assert ("Filippo Grandi", "affiliatedWith", "UN") in facts, facts
+    assert ("Filippo Grandi", "memberOf", "UN") not in facts, facts

@@ -109,9 +109,9 @@ def _extractors(doc, subject: str) -> dict[tuple[str, str], str]:  # type: ignor
             "The raid killed Omar Saleh, an Iraqi commander in Hezbollah.",
             {("Omar Saleh", "memberOf", "Hezbollah")},
         ),
-        (
+        (  # the head of a part of an agency works for it (GUIDELINES: affiliatedWith)
             "Anna Berg, regional director of UNHCR, said the aid had arrived.",
-            {("Anna Berg", "memberOf", "UN refugee agency")},
+            {("Anna Berg", "affiliatedWith", "UN refugee agency")},
         ),
         (
             "Tom Vale, Hezbollah's chief spokesman, said the talks had failed.",

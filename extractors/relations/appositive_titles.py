@@ -26,6 +26,7 @@ from .titles import (
     _past,
     _portfolio_of,
     _title_relation,
+    _unit_head_of,
     named_people,
 )
 
@@ -130,6 +131,7 @@ def _appos_title(person: Span, reader: SentenceReader) -> Iterator[Candidate]:
                 rel = "affiliatedWith"  # "head of tax at X", "X's UK head of tax"
             elif rel == "leaderOf" and _heads_unit_of(title, org):
                 rel = "memberOf"  # "the chairman of the MCB's affairs committee"
+            rel = _unit_head_of(rel, found[0], org)
             yield Candidate(reader.arg(person), rel, org, "appos_title", factor)
 
 
