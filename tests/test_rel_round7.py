@@ -499,3 +499,8 @@ def test_the_head_of_a_unit_of_an_office_works_for_it(run):  # type: ignore[no-u
     _, facts = run("The UN's refugee chief, Filippo Grandi, visited the camps on Monday.")
     assert ("Filippo Grandi", "affiliatedWith", "UN") in facts, facts
     assert ("Filippo Grandi", "memberOf", "UN") not in facts, facts
+
+
+def test_who_sends_troops_stays_home(run):  # type: ignore[no-untyped-def]
+    _, facts = run("US President Joe Biden, who has deployed 200 troops to Mogadishu, spoke.")
+    assert ("Joe Biden", "presentIn", "Mogadishu") not in facts, facts

@@ -76,6 +76,9 @@ BOMBARD_VERBS = frozenset("bomb shell bombard strike raid pound".split())
 #: verbs of an assault whose object's town is attacked: "raided a base in X"
 _ASSAULT_VERBS = frozenset("attack raid storm ambush hit assault target".split())
 
+#: verbs whose subject sends others somewhere
+_SENDING = frozenset({"deploy", "send", "dispatch"})
+
 #: "prevented X from attacking Y": the act did not happen
 _PREVENTING_VERBS = frozenset(
     "prevent stop bar deter keep ban prohibit dissuade restrain block discourage".split()
@@ -300,7 +303,9 @@ def verbs(sent: Span, reader: SentenceReader) -> Iterator[Candidate]:
             if lemma in {"send", "dispatch"} and not military:
                 continue
             troops = [p for p in patients if p.span.label_ in _ACTORS]
-            who = troops or agents
+            # "Obama, who has deployed 45 troops to Juba": the sender stays home
+            senders = [a for a in agents if a.span.label_ != "Person" or lemma not in _SENDING]
+            who = troops or senders
             for t in who:
                 for pl in places:
                     yield Candidate(t, "presentIn", pl, extractor, factor)

@@ -116,9 +116,9 @@ def spoke_in(sent: Span, reader: SentenceReader) -> Iterator[Candidate]:
             a
             for h in heads
             for p in _pobjs(h, {"in"})
-            for a in _place_args(p, reader, _PLACES)
-            # "In the UK, Foreign Secretary X said": a fronted country sets the scene
-            if not (a.span.label_ == "Country" and p.head.i == sent.start)
+            for a in _place_args(p, reader, _PLACES - {"Country"})
+            # not a country: "told reporters in Ankara" names the city, where a capital
+            # read as its state would say less, and "In the UK, X said" sets the scene
         ]
         if not places:
             continue
