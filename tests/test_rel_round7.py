@@ -51,6 +51,9 @@ ENTRIES = [
     GazEntry("pyd", "PYD", "PoliticalGroup", ()),
     GazEntry("france", "France", "Country", (), ("French",), ("Paris",)),
     GazEntry("chad", "Chad", "Country", (), ("Chadian",), ()),
+    GazEntry("rwanda", "Rwanda", "Country", (), ("Rwandan",), ("Kigali",)),
+    GazEntry("taliban", "Taliban", "ArmedGroup", ()),
+    GazEntry("pakistan", "Pakistan", "Country", (), ("Pakistani",), ("Islamabad",)),
     GazEntry("myanmar", "Myanmar", "Country", (), ("Burmese",), ("Naypyidaw",)),
     GazEntry("china", "China", "Country", (), ("Chinese",), ("Beijing",)),
     GazEntry("pla", "People's Liberation Army", "MilitaryForce", ()),
@@ -504,3 +507,27 @@ def test_the_head_of_a_unit_of_an_office_works_for_it(run):  # type: ignore[no-u
 def test_who_sends_troops_stays_home(run):  # type: ignore[no-untyped-def]
     _, facts = run("US President Joe Biden, who has deployed 200 troops to Mogadishu, spoke.")
     assert ("Joe Biden", "presentIn", "Mogadishu") not in facts, facts
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Zabihullah Mujahid, the Taliban's spokesman, said the Taliban would strike "
+            "Pakistani posts along the border.",
+            ("Taliban", "threatened", "Pakistan"),
+        ),
+        (
+            "Kenyan President William Ruto said Kenya would crush al-Shabaab within weeks.",
+            ("Kenya", "threatened", "al-Shabaab"),
+        ),
+        (
+            "Tshisekedi threatened in December to declare war on Rwanda.",
+            ("Tshisekedi", "threatened", "Rwanda"),
+        ),
+    ],
+)
+def test_warnings_of_what_ones_side_will_do(run, text, expected):  # type: ignore[no-untyped-def]
+    _, facts = run(text)
+    assert expected in facts, facts
+    assert not {f for f in facts if f[1] in {"attacked", "fightsAgainst"}}, facts

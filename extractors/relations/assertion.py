@@ -156,6 +156,12 @@ def _governor_blocks(node: Token) -> bool:
     lemma = head.lemma_.lower()
     if node.dep_ == "xcomp" and (lemma in UNREALISED_HEADS or head.lower_ in UNREALISED_HEADS):
         return True
+    if (  # "threatened in December to declare war": the parse may make it an adverbial
+        node.dep_ == "advcl"
+        and lemma in UNREALISED_HEADS
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in node.children)
+    ):
+        return True
     gerund = node.dep_ in {"xcomp", "ccomp", "dobj", "pcomp"} and node.tag_ == "VBG"
     if gerund and lemma in UNREALISED_GERUND_HEADS:
         return True
