@@ -226,6 +226,7 @@ PATTERNS += (
     battles.forces_in_struggle,
     battles.active_in,
     battles.insurgencies,
+    battles.expulsions,
     holdings.seats,
     holdings.departures,
     holdings.missions,

@@ -119,3 +119,22 @@ def _speaker_goes_on(verb: Token) -> Token | None:
     ):
         return None
     return head.head
+
+
+def _relative_before(pronoun: Token) -> list[Token]:
+    """The noun right before a relative pronoun when the parse hung the clause higher up:
+    in "to rid the territory of the PKK, which has fought an insurgency" the clause is
+    on "territory" but "which" is the PKK (the word before the comma, past a bracketed
+    acronym; only a word inside the phrase the clause hangs on)."""
+    doc, i = pronoun.doc, pronoun.i - 1
+    if i < 0 or doc[i].text != ",":
+        return []
+    i -= 1
+    if i >= 0 and doc[i].text == ")":
+        while i >= 0 and doc[i].text != "(":
+            i -= 1
+        i -= 1
+    if i < 0 or doc[i].pos_ not in {"NOUN", "PROPN"}:
+        return []
+    head = pronoun.head.head
+    return [doc[i]] if head.is_ancestor(doc[i]) else []

@@ -30,6 +30,7 @@ from .phrases import (
     _named_as,
     _place_noun,
     _pobjs,
+    _relative_before,
     _speaker_goes_on,
 )
 
@@ -436,8 +437,10 @@ def agents_of(verb: Token, reader: SentenceReader) -> tuple[list[Arg], bool]:
             subs += [c for c in _companions(node) if c.i < node.i]
             out = []
             for s in subs:
-                if s.lower_ in {"which", "who", "that"} and node.dep_ == "relcl":
-                    out += reader.actors(node.head)
+                rel = node.head if node.dep_ == "conj" else node  # "which ... and which has"
+                if s.lower_ in {"which", "who", "that"} and rel.dep_ == "relcl":
+                    near = [a for t in _relative_before(s) for a in reader.actors(t)]
+                    out += reader.actors(rel.head) or near
                 else:
                     out += _agent_actors(s, reader)
             return out, False

@@ -439,12 +439,14 @@ def _struck_places(verb: Token, reader: SentenceReader) -> list[Arg]:
         if a.span.label_ in {"Place", "Facility"}
     ]
     # "bombed positions across Yemen", "struck targets throughout Syria": strikes all over
-    # a country hit the country
+    # a country hit the country, and the places given as examples ("including Gori")
+    across = [p for h in heads for p in _pobjs(h, {"across", "throughout"})]
+    listed = [q for p in across for q in _pobjs(p, {"including"})]
     return scenes + [
         a
-        for p in (p for h in heads for p in _pobjs(h, {"across", "throughout"}))
-        for a in reader.actors(p)
-        if a.span.label_ in {"Place", "Country"}
+        for p in [*across, *listed]
+        for a in reader.actors(p, sites=True)
+        if a.span.label_ in {"Place", "Country", "Facility"}
     ]
 
 
