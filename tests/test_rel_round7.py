@@ -53,6 +53,8 @@ ENTRIES = [
     GazEntry("chad", "Chad", "Country", (), ("Chadian",), ()),
     GazEntry("rwanda", "Rwanda", "Country", (), ("Rwandan",), ("Kigali",)),
     GazEntry("taliban", "Taliban", "ArmedGroup", ()),
+    GazEntry("guinea", "Guinea", "Country", (), ("Guinean",), ("Conakry",)),
+    GazEntry("mali", "Mali", "Country", (), ("Malian",), ("Bamako",)),
     GazEntry("pakistan", "Pakistan", "Country", (), ("Pakistani",), ("Islamabad",)),
     GazEntry("myanmar", "Myanmar", "Country", (), ("Burmese",), ("Naypyidaw",)),
     GazEntry("china", "China", "Country", (), ("Chinese",), ("Beijing",)),
@@ -531,3 +533,22 @@ def test_warnings_of_what_ones_side_will_do(run, text, expected):  # type: ignor
     _, facts = run(text)
     assert expected in facts, facts
     assert not {f for f in facts if f[1] in {"attacked", "fightsAgainst"}}, facts
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The PKK is banned as a terrorist organisation by Turkey, the European Union and "
+            "the United States.",
+            {("Turkey", "sanctioned", "PKK"), ("United States", "sanctioned", "PKK")},
+        ),
+        (
+            "Mali and Guinea, which are suspended from the African Union, sent envoys.",
+            {("African Union", "sanctioned", "Mali"), ("African Union", "sanctioned", "Guinea")},
+        ),
+    ],
+)
+def test_bans_and_suspensions(run, text, expected):  # type: ignore[no-untyped-def]
+    _, facts = run(text)
+    assert expected <= facts, facts

@@ -37,7 +37,8 @@ _RESPONSE_VERBS = frozenset(
 
 #: "regards X as a terrorist group", "which Israel considers a terrorist organisation"
 _REGARD_VERBS = frozenset(
-    "consider regard deem see view designate list brand class declare label".split()
+    "consider regard deem see view designate list brand class declare label ban outlaw "
+    "proscribe blacklist".split()
 )
 
 

@@ -138,3 +138,19 @@ def _relative_before(pronoun: Token) -> list[Token]:
         return []
     head = pronoun.head.head
     return [doc[i]] if head.is_ancestor(doc[i]) else []
+
+
+#: verbs whose object does what their "to" clause says: "trained X to fight Y"
+_OBJECT_CONTROL = frozenset(
+    "train arm equip help enable urge order ask allow encourage force persuade push "
+    "pressure recruit hire pay".split()
+)
+
+
+def _object_controlled(node: Token) -> bool:
+    head = node.head
+    return (
+        any(c.dep_ == "aux" and c.lower_ == "to" for c in node.children)
+        and head.lemma_.lower() in _OBJECT_CONTROL
+        and any(c.dep_ == "dobj" for c in head.children)
+    )

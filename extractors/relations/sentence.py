@@ -28,6 +28,7 @@ from .phrases import (
     _conjuncts,
     _examples,
     _named_as,
+    _object_controlled,
     _place_noun,
     _pobjs,
     _relative_before,
@@ -165,8 +166,13 @@ class SentenceReader:
 
     def _one(self, tok: Token, *, sites: bool) -> list[Arg]:
         if tok.tag_ in {"WDT", "WP"} and tok.head.dep_ == "relcl" and tok.head.head != tok.head:
-            # "X, which Cairo regards as ...", "X, which is funded by Y": the relative's noun
-            return self.actors(tok.head.head, sites=sites)
+            # "X, which Cairo regards as ...", "X, which is funded by Y": the relative's noun;
+            # "Mali and Burkina Faso, which are suspended": all of a list a plural verb takes
+            noun = tok.head.head
+            if any(c.tag_ == "VBP" and c.dep_ in {"aux", "auxpass"} for c in tok.head.children):
+                while noun.dep_ == "conj" and noun.head != noun:
+                    noun = noun.head
+            return self.actors(noun, sites=sites)
         rooted = self.by_root.get(tok.i)
         if rooted:  # "Iraqi and U.S. troops" is two forces rooted at one noun
             return [self.arg(m) for m in rooted]
@@ -470,22 +476,6 @@ def agents_of(verb: Token, reader: SentenceReader) -> tuple[list[Arg], bool]:
             break
         node = node.head
     return [], False
-
-
-#: verbs whose object does what their "to" clause says: "trained X to fight Y"
-_OBJECT_CONTROL = frozenset(
-    "train arm equip help enable urge order ask allow encourage force persuade push "
-    "pressure recruit hire pay".split()
-)
-
-
-def _object_controlled(node: Token) -> bool:
-    head = node.head
-    return (
-        any(c.dep_ == "aux" and c.lower_ == "to" for c in node.children)
-        and head.lemma_.lower() in _OBJECT_CONTROL
-        and any(c.dep_ == "dobj" for c in head.children)
-    )
 
 
 def _agent_actors(tok: Token, reader: SentenceReader) -> list[Arg]:

@@ -164,6 +164,14 @@ def verbs(sent: Span, reader: SentenceReader) -> Iterator[Candidate]:
                 for b in _pobjs(p, {"by"})
                 for a in reader.actors(b)
             ]
+        if passive and not agents and relation == "sanctioned":
+            # "Mali and Guinea, suspended from ECOWAS": the body one is put out of
+            agents = [
+                a
+                for p in _pobjs(verb, {"from"})
+                for a in reader.actors(p)
+                if a.span.label_ in {"InternationalOrganization", "Coalition"}
+            ]
         if passive:
             # "X was hit by Y", "X, hit by Y", "Hit by Y, X ..." (a fronted participle)
             patients = patients_of(verb, reader, sites=relation == "attacked")
