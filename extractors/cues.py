@@ -55,9 +55,10 @@ def _named_places(doc: Doc, ents: list[Span]) -> list[Span]:
                 Span(doc, tok.i, tok.i + 1, label="Place", kb_id=name_key("Place", tok.text))
             )
             taken.add(tok.i)
+    demonyms = {t.i for d in doc.spans.get("demonyms", []) for t in d}
     for noun in doc:  # "Jonglei state", "the Rimal neighborhood of Gaza City"
         if (
-            noun.lower_ not in _PLACE_NOUNS | {"state"}
+            noun.lower_ not in (_PLACE_NOUNS | {"state"}) - {"capital"}
             or noun.pos_ != "NOUN"
             or not noun.is_lower
             or noun.i == 0
@@ -71,7 +72,7 @@ def _named_places(doc: Doc, ents: list[Span]) -> list[Span]:
             and t.head.i in range(start, noun.i + 1)
             and t.pos_ == "PROPN"
             and t.is_title
-            and t.i not in taken
+            and t.i not in taken | demonyms  # "the Thai island of X": a demonym, not a name
         ):
             start -= 1
         if start < end and not any(doc[i].is_sent_start for i in range(start, end)):

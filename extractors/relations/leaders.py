@@ -99,10 +99,10 @@ def context_titles(sent: Span, reader: SentenceReader) -> Iterator[Candidate]:
                 and _other_country_acts(person, reader, country)
             ):
                 continue  # "President X called Netanyahu to say U.S. support ..." (Gaza)
-            if country is None and (relation == "leaderOf" or _state_portfolio(title)):
+            if country is None and (relation == "leaderOf" or title in _GOVERNMENT_VOICES):
                 # the country named most, not the place the story is from: heads of state
-                # and ministers of a state portfolio ("Defence Minister X"); a bare
-                # "minister" may be a region's or a party's
+                # and government spokesmen; not ministers ("Foreign Secretary X" in a
+                # London story on the Iraq war is no Iraqi, and may be a region's)
                 country, own = ctx.dominant_country, factor
                 factor = own * 0.9
                 if country is None:  # "Ethiopia, Tigray forces agree ...": its headline's
@@ -193,14 +193,6 @@ def _bare_title(person: Span, sent: Span, reader: SentenceReader) -> tuple[str, 
 _GOVERNMENT_VOICES = frozenset(
     {"government spokesman", "government spokeswoman", "government spokesperson"}
 )
-
-
-def _state_portfolio(title: str) -> bool:
-    """ "defence minister", "government spokesman": offices only a state's government has
-    (a bare "minister" may be a region's or a party's)."""
-    return title in _GOVERNMENT_VOICES or (
-        title.endswith((" minister", " secretary")) and title.split()[0] in _PORTFOLIOS
-    )
 
 
 def _title_words(window: list[Token]) -> list[str]:

@@ -116,6 +116,7 @@ def spoke_in(sent: Span, reader: SentenceReader) -> Iterator[Candidate]:
             a
             for h in heads
             for p in _pobjs(h, {"in"})
+            if reader.mention(p) is not None  # not "in an interview covering issues such as Y"
             for a in _place_args(p, reader, _PLACES - {"Country"})
             # not a country: "told reporters in Ankara" names the city, where a capital
             # read as its state would say less, and "In the UK, X said" sets the scene
