@@ -44,6 +44,7 @@ from . import (
     presence,
     regions,
     stances,
+    stays,
     strikes,
     titles,
     verbs,
@@ -138,6 +139,7 @@ FAMILIES = (
     whereabouts,
     strikes,
     composition,
+    stays,
     events,
     placenames,
     places,
@@ -180,7 +182,7 @@ PATTERNS += (
     visits.deployments,
     presence.movements,
     presence.withdrawals,
-    presence.killed_in,
+    stays.killed_in,
     visits.acts_from,
     visits.meetings,
     visits.meeting_nouns,
@@ -241,6 +243,10 @@ PATTERNS += (
     strikes.strikes_in,
     appositions.place_described_in,
     appositions.owned_body,
+    stays.where_clauses,
+    stays.sent_people,
+    stays.positions,
+    stays.arrests,
 )
 assert set(PATTERNS) == {p for m in FAMILIES for p in m.PATTERNS} and len(set(PATTERNS)) == len(
     PATTERNS

@@ -101,11 +101,10 @@ def based(sent: Span, reader: SentenceReader) -> Iterator[Candidate]:
             m = reader.mention(doc[tok.i - 2])
             if m is not None and m.label_ in {"Place", "Country"}:
                 places.append(_as_place(reader.arg(m), reader))
-        places += [
+        places += [  # "based in the Ukrainian port of Sevastopol": the port named
             a
             for p in _pobjs(tok, {"in", "at"})
-            for a in reader.actors(p)
-            if a.span.label_ in {"Place", "Country", "Facility"}
+            for a in _place_args(p, reader, {"Place", "Country", "Facility"})
         ]
         if not places:
             continue

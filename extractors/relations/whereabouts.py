@@ -11,6 +11,7 @@ from spacy.tokens import Span, Token
 from .assertion import assertion_factor
 from .places import _place_args
 from .sentence import _ACTORS, _ORG_TYPES, Arg, Candidate, SentenceReader, _pobjs, agents_of
+from .stays import who_person
 
 CONFIDENCE = {"being_in": 0.75, "operates_site": 0.8, "spoke_in": 0.7, "envoys_in": 0.75}
 
@@ -55,7 +56,7 @@ def being_in(sent: Span, reader: SentenceReader) -> Iterator[Candidate]:
             if c.dep_ == "nsubj"
             for a in reader.actors(c)
             if a.span.label_ in _ACTORS and a.span.label_ != "Country"
-        ]
+        ] or who_person(verb, reader)  # "an MP for Sirnak province who has remained in Y"
         for a in subjects:
             for pl in places:
                 if a.span.kb_id_ != pl.span.kb_id_:
