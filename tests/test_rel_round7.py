@@ -571,3 +571,8 @@ def test_a_topic_is_not_where_a_speaker_spoke(run):  # type: ignore[no-untyped-d
         "he would stay."
     )
     assert not {f for f in facts if f[1] == "presentIn"}, facts
+
+
+def test_one_person_defeating_another_is_no_war(run):  # type: ignore[no-untyped-def]
+    _, facts = run("Alistair Cragg defeated Kenenisa Bekele in Boston on Saturday.")
+    assert not {f for f in facts if f[1] == "fightsAgainst"}, facts

@@ -343,6 +343,8 @@ def verbs(sent: Span, reader: SentenceReader) -> Iterator[Candidate]:
                     and verbal_attack(a.span.label_, p.span.label_)
                 ):
                     continue  # "Fox attacked Blair" in politics is criticism
+                if relation == "fightsAgainst" and a.span.label_ == p.span.label_ == "Person":
+                    continue  # "Cragg defeated Bekele in Boston": a race, an election
                 if lemma in _STATE_ACTS and a.span.label_ not in _STATE_LABELS:
                     continue  # "UEFA banned the player": not a state's sanction
                 if lemma in REVERSED_VERBS and not light:
