@@ -7,14 +7,21 @@ from the cache (see test_incremental_merge).
 from __future__ import annotations
 
 import functools
+import os
+import shutil
 from pathlib import Path
 
 import pyoxigraph as ox
 import pytest
 from test_incremental_merge import Corpus
 
+from actorgraph.graph.build import write
+from actorgraph.graph.build.cache import CACHE_DIR
+from actorgraph.graph.sparql import named_queries
+from actorgraph.graph.sparql.answers import FOLDER
+from actorgraph.graph.sparql.engines import OxigraphBackend, build_store
 from actorgraph.graph.sparql.limits import run_isolated
-from actorgraph.graph.sparql.named_queries import library
+from actorgraph.graph.sparql.named_queries import library, run_named
 from actorgraph.graph.sparql.oxstore import load_in_slices, load_into, query_db
 
 EVERYTHING = "SELECT ?s ?p ?o WHERE { ?s ?p ?o }"
@@ -122,3 +129,69 @@ def test_n_triples_are_cut_at_any_line(built: Corpus, tmp_path: Path) -> None:
     ox.serialize((q.triple for q in whole), output=str(nt), format=ox.RdfFormat.N_TRIPLES)
     count, quads = _memory(nt, "nt", 500)
     assert count > 100 and quads == whole == _whole(nt, ox.RdfFormat.N_TRIPLES)
+
+
+def _build_copy(built: Corpus, out: Path) -> Path:
+    """A full build of the corpus into a new folder (its cached results copied there)."""
+    shutil.copytree(built.out / CACHE_DIR / "v1", out / CACHE_DIR / "v1")
+    assert not built.build(out).incremental
+    return out / "graph.ttl"
+
+
+def test_a_large_graph_is_loaded_from_a_fresh_process(
+    built: Corpus, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Above write.FRESH_LOAD_BYTES the build loads its store from a new interpreter: the
+    store then holds the graph, with the whole-graph answers kept."""
+    monkeypatch.setattr(write, "FRESH_LOAD_BYTES", 0)
+    graph = _build_copy(built, tmp_path / "out")
+    backend = OxigraphBackend(graph, build_store(graph) or tmp_path)
+    assert backend.ensure_loaded() is False  # loaded by the build
+    kept = sorted(p.stem for p in (backend.store_dir / FOLDER).iterdir())
+    assert kept == sorted(n for n, q in library().items() if not q.params)
+    assert len(backend.query(EVERYTHING).rows) == len(_whole(graph))
+
+
+def test_a_large_graph_s_store_is_patched_by_a_fresh_process(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The same in an incremental build: the patch (the Turtle before and after, sent to
+    the new interpreter) brings the store to the new graph."""
+    monkeypatch.setattr(write, "FRESH_LOAD_BYTES", 0)
+    corpus = Corpus(tmp_path)
+    for i in range(40):
+        corpus.write(f"a{i:04d}.txt")
+    corpus.build()
+    graph = corpus.out / "graph.ttl"
+    backend = OxigraphBackend(graph, build_store(graph) or tmp_path)
+    corpus.edit(remove=2, change=2, add=3, tag="p")
+    assert corpus.build().incremental
+    assert backend.ensure_loaded() is False  # the store holds the new graph.ttl ...
+    patched = run_isolated(functools.partial(_stored, backend.db), timeout=60)
+    assert patched == _load(tmp_path / "fresh", graph, 1 << 30)  # ... all of it
+
+
+def test_answers_too_large_to_keep_are_made_when_asked(
+    built: Corpus, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A whole-graph answer that needs more than named_queries.KEEP_MEMORY is not kept by
+    the build, which goes on; asking the query answers it."""
+    monkeypatch.setattr(named_queries, "KEEP_MEMORY", 1)
+    graph = _build_copy(built, tmp_path / "out")
+    backend = OxigraphBackend(graph, build_store(graph) or tmp_path)
+    assert backend.ensure_loaded() is False
+    assert not list((backend.store_dir / FOLDER).glob("*.json"))
+    most = run_named(library()["most-connected"], backend)
+    assert most.rows
+
+
+def test_a_fresh_worker_holds_none_of_this_process_s_memory() -> None:
+    """What makes a fresh worker worth its start: a forked one is counted with every page
+    this process holds (here 256 MB more), a fresh one is a new interpreter."""
+    ballast = bytearray(b"x") * (256 << 20)
+    statm = functools.partial(Path.read_text, Path("/proc/self/statm"))  # read by the worker
+    forked, fresh = (
+        int(run_isolated(statm, timeout=60, fresh=new).split()[1]) * os.sysconf("SC_PAGE_SIZE")
+        for new in (False, True)
+    )
+    assert forked > len(ballast) > 2 * fresh
