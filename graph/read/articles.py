@@ -29,7 +29,7 @@ from .decode import (
 )
 from .markup import html_to_text, markdown_to_text
 from .skipped import ArticleSkipped, Skipped, _show, _skip
-from .walk import Found, discover_named
+from .walk import discover_named
 
 DEFAULT_MAX_BYTES = 50_000_000
 #: longest article text (characters, once decoded and stripped of markup) that is
@@ -148,7 +148,7 @@ class _Seen(NamedTuple):
 
 
 def iter_articles(
-    inputs: Sequence[str | os.PathLike[str]] | Found,
+    inputs: Sequence[str | os.PathLike[str]],
     *,
     on_skip: Callable[[Skipped], None],
     max_bytes: int = DEFAULT_MAX_BYTES,
@@ -167,9 +167,7 @@ def iter_articles(
     discovery order, interleaved with the yields.
 
     Args:
-        inputs: files and folders (see :func:`discover`), or what a walk of them found
-            (:func:`~actorgraph.graph.read.walk_inputs`, with the same ``follow_links``):
-            its skips are reported first, as a walk here would.
+        inputs: files and folders (see :func:`discover`).
         on_skip: called for every file left out.
         max_bytes: per-file size limit (see :func:`read_article`).
         follow_links: see :func:`discover`.
@@ -183,12 +181,7 @@ def iter_articles(
     Raises:
         InputError: an input path does not exist.
     """
-    if isinstance(inputs, Found):
-        for walked in inputs.skipped:
-            on_skip(walked)
-        named = inputs.named
-    else:
-        named = discover_named(inputs, on_skip=on_skip, follow_links=follow_links)
+    named = discover_named(inputs, on_skip=on_skip, follow_links=follow_links)
     read = functools.partial(
         read_article, max_bytes=max_bytes, max_chars=max_chars, timeout=timeout
     )

@@ -6,7 +6,6 @@ import errno
 import os
 import pathlib
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass
 
 from actorgraph.graph.errors import InputError
 
@@ -53,7 +52,6 @@ def discover_named(
     *,
     on_skip: Callable[[Skipped], None],
     follow_links: bool = False,
-    out_dir: str | os.PathLike[str] | None = None,
 ) -> list[tuple[pathlib.Path, str]]:
     """:func:`discover`, with each file's article name.
 
@@ -61,15 +59,14 @@ def discover_named(
     (``/``-separated; a file given directly: its base name).  Names are unique:
     files that would share one (``siteA/index.html`` and ``siteB/index.html``
     given as two inputs) are named by their paths relative to the folder the
-    inputs have in common, so every file keeps its own identity.  ``out_dir``: a
-    build's output folder, whose outputs are left out even before its lock file exists.
+    inputs have in common, so every file keeps its own identity.
     """
     if isinstance(inputs, str | os.PathLike):
         inputs = [inputs]
     roots = [pathlib.Path(os.fspath(p)) for p in inputs]
     for root in roots:
         _check_exists(root)
-    walk = _Walk(on_skip, follow_links=follow_links, out_dir=out_dir)
+    walk = _Walk(on_skip, follow_links=follow_links)
     for root in roots:
         if root.is_dir():
             walk.folder(root)
@@ -78,35 +75,6 @@ def discover_named(
         else:
             on_skip(Skipped(str(root), _NOT_REGULAR, "unsupported"))
     return list(zip(walk.found, _unique_names(walk.found, walk.names, roots), strict=True))
-
-
-@dataclass(frozen=True)
-class Found:
-    """What one walk of the inputs found: the files with their article names
-    (:func:`discover_named`), and what it left out, in the order it met them.  Given
-    in place of the inputs (to :func:`~actorgraph.graph.read.iter_articles` or a
-    build), it saves walking the folders again."""
-
-    named: list[tuple[pathlib.Path, str]]
-    skipped: list[Skipped]
-
-
-def walk_inputs(
-    inputs: Sequence[str | os.PathLike[str]],
-    *,
-    follow_links: bool = False,
-    out_dir: str | os.PathLike[str] | None = None,
-) -> Found:
-    """Walk the inputs once (see :func:`discover_named`); the skips are kept, not reported.
-
-    Raises:
-        InputError: an input path does not exist.
-    """
-    skipped: list[Skipped] = []
-    named = discover_named(
-        inputs, on_skip=skipped.append, follow_links=follow_links, out_dir=out_dir
-    )
-    return Found(named, skipped)
 
 
 def _unique_names(
@@ -166,22 +134,9 @@ BUILD_OUTPUT_NAMES = frozenset(
 class _Walk:
     """State of one :func:`discover` call: files found, folders already walked."""
 
-    def __init__(
-        self,
-        on_skip: Callable[[Skipped], None],
-        *,
-        follow_links: bool = False,
-        out_dir: str | os.PathLike[str] | None = None,
-    ) -> None:
+    def __init__(self, on_skip: Callable[[Skipped], None], *, follow_links: bool = False) -> None:
         self.on_skip = on_skip
         self.follow_links = follow_links
-        self._out: tuple[int, int] | None = None
-        if out_dir is not None:
-            try:
-                st = os.stat(out_dir)
-                self._out = (st.st_dev, st.st_ino)
-            except OSError:
-                pass  # not there yet: it holds no outputs
         self.found: list[pathlib.Path] = []
         self.names: list[str] = []
         self._seen_files: set[str] = set()
@@ -205,7 +160,7 @@ class _Walk:
             return
         ancestors = {ident: str(root)}
         stack: list[tuple[tuple[int, int], Iterator[os.DirEntry[str]]]] = [
-            (ident, self._entries(root, ident))
+            (ident, self._entries(root))
         ]
         while stack:
             ident, entries = stack[-1]
@@ -217,7 +172,7 @@ class _Walk:
             child = self._entry(entry, ancestors)
             if child is not None:
                 ancestors[child] = entry.path
-                stack.append((child, self._entries(pathlib.Path(entry.path), child)))
+                stack.append((child, self._entries(pathlib.Path(entry.path))))
 
     def _enter(
         self, path: pathlib.Path, ancestors: dict[tuple[int, int], str]
@@ -252,7 +207,7 @@ class _Walk:
         self._seen_dirs[ident] = str(path)
         return ident
 
-    def _entries(self, folder: pathlib.Path, ident: tuple[int, int]) -> Iterator[os.DirEntry[str]]:
+    def _entries(self, folder: pathlib.Path) -> Iterator[os.DirEntry[str]]:
         try:
             with os.scandir(folder) as it:
                 listed = list(it)
@@ -266,8 +221,7 @@ class _Walk:
             )
             return iter(())
         hidden = {e.name for e in listed if e.name.startswith(".")}
-        built = BUILD_MARKER in hidden or ident == self._out
-        outputs = BUILD_OUTPUT_NAMES if built else frozenset()
+        outputs = BUILD_OUTPUT_NAMES if BUILD_MARKER in hidden else frozenset()
         entries = [e for e in listed if e.name not in hidden and e.name not in outputs]
         entries.sort(key=lambda e: e.name)
         return iter(entries)

@@ -276,12 +276,11 @@ class OxigraphBackend:
             )
         return _expanded(answer)
 
-    def query_kept(self, key: str, text: str, *, memory: int | None = None) -> QueryOutcome:
+    def query_kept(self, key: str, text: str) -> QueryOutcome:
         """Run a query without bindings once per loaded graph (see :mod:`.answers`).
 
         The answer of a SELECT query is kept in ``answers/KEY.json`` and read back
         by later calls while the store holds the same graph and ``text`` is unchanged.
-        ``memory``: what the query's worker may take (default ``limits.QUERY_MEMORY``).
         """
         full = _checked_text(text, None, self.allow_network)
         self.ensure_loaded()
@@ -295,7 +294,7 @@ class OxigraphBackend:
             answer = run_isolated(
                 lambda: query_db(self.db, full),
                 timeout=self.timeout,
-                memory=limits.QUERY_MEMORY if memory is None else memory,
+                memory=limits.QUERY_MEMORY,
             )
             if isinstance(answer, Compact):
                 answers.write_answer(path, marker, text, answer)

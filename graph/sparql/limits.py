@@ -50,9 +50,7 @@ def memory_message() -> str:
     )
 
 
-def run_isolated(
-    fn: Callable[[], T], *, timeout: float | None, memory: int | None = None, fresh: bool = False
-) -> T:
+def run_isolated(fn: Callable[[], T], *, timeout: float | None, memory: int | None = None) -> T:
     """Run ``fn`` in a forked worker process and return its result.
 
     The worker inherits everything already in memory (the parsed graph), so
@@ -61,22 +59,16 @@ def run_isolated(
     (``RLIMIT_DATA``; going over raises MemoryError in it). Where ``fork`` is not
     available the work runs in a daemon thread instead.
 
-    With ``fresh`` the worker is a new interpreter instead (``spawn``: ``fn`` must be
-    picklable, a module-level function or a ``functools.partial`` of one), which holds
-    none of this process's memory: for long work started from a process that holds a
-    lot (a forked worker shares those pages, and is counted with them).
-
     Raises:
         QueryError: the time ran out, or the worker died without answering.
         ActorGraphError: whatever ``fn`` raised (passed back from the worker).
     """
     try:
-        ctx = multiprocessing.get_context("spawn") if fresh else multiprocessing.get_context("fork")
+        ctx = multiprocessing.get_context("fork")
     except ValueError:  # pragma: no cover - Windows
         return _run_in_thread(fn, timeout)
     receiver, sender = ctx.Pipe(duplex=False)
-    # a fresh worker may start workers of its own, which a daemon process may not
-    proc = ctx.Process(target=_worker_main, args=(fn, sender, memory, fresh), daemon=not fresh)
+    proc = ctx.Process(target=_worker_main, args=(fn, sender, memory), daemon=True)
     proc.start()
     sender.close()
     try:
@@ -100,16 +92,9 @@ def run_isolated(
     return result
 
 
-def _worker_main(
-    fn: Callable[[], Any], sender: Any, memory: int | None = None, fresh: bool = False
-) -> None:
-    """Body of the worker process: run, send ``(status, payload)`` back.
-
-    A forked worker leaves Ctrl-C to the parent, which kills it; a fresh one (which may
-    have forked workers of its own) stops on it, and so stops those first.
-    """
-    if not fresh:
-        signal.signal(signal.SIGINT, signal.SIG_IGN)
+def _worker_main(fn: Callable[[], Any], sender: Any, memory: int | None = None) -> None:
+    """Body of the worker process: run, send ``(status, payload)`` back."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
     if memory is not None:
         # Oxigraph (Rust) aborts when an allocation fails; with RUST_BACKTRACE set it first
         # tries to print a backtrace, which can hang with no memory left: abort at once
@@ -117,8 +102,6 @@ def _worker_main(
         _cap_memory(memory)
     try:
         message: tuple[str, Any] = ("ok", fn())
-    except KeyboardInterrupt:
-        return  # (a fresh worker) the parent is stopping too
     except ActorGraphError as exc:
         message = ("error", exc)
     except MemoryError:
