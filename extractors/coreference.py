@@ -4,6 +4,7 @@ the checks that keep them from pointing at the wrong one."""
 
 from __future__ import annotations
 
+from bisect import insort
 from collections import Counter, defaultdict
 
 from spacy.tokens import Doc, Span, Token
@@ -375,6 +376,9 @@ class Coreference:
             sent_of[tok.i] = n
         covered = {t.i for m in mentions for t in m}
         out = []
+        # a pronoun may point back to a description resolved before it: "The rebels
+        # resurfaced ... On Tuesday they captured Rubaya"
+        candidates = list(ordered)
         for tok in doc:
             if tok.i in covered:
                 continue
@@ -385,12 +389,14 @@ class Coreference:
             construed = self._nominal_coref(tok, ordered, sent_of)
             if construed is not None:
                 out.append(construed)
+                insort(candidates, construed, key=lambda m: m.start)
                 continue
             wanted = self._wanted_types(tok)
             resolved = covered | {c.start for c in out}
             if not wanted or _said_by_unnamed(tok, resolved):
                 continue
-            antecedent = _salient(tok, ordered, wanted, sent_of, self.coref_window)
+            pool = candidates if tok.lower_ == "they" else ordered  # "its" is a name's
+            antecedent = _salient(tok, pool, wanted, sent_of, self.coref_window)
             if antecedent is not None:
                 out.append(
                     Span(doc, tok.i, tok.i + 1, label=antecedent.label_, kb_id=antecedent.kb_id_)
@@ -438,10 +444,17 @@ class Coreference:
                 ante = _salient(tok, heads, force, sent_of, self.coref_window, roles=True)
                 if ante is not None and low == "army" and _not_an_army(ante):
                     ante = None  # "the army" is no command, navy or air force
-                if ante is None and low == "army":
-                    ante = _main_country(tok, ordered)
+                home = _main_country(tok, ordered)
+                if (
+                    ante is not None
+                    and home is not None
+                    and sent_of[ante.start] != sent_of[tok.i]
+                    and ante.kb_id_ != self._forces_mention(doc, home, tok.i, tok.i + 1).kb_id_
+                    and self._home_forces_named(doc, home, tok, heads)
+                ):
+                    ante = home  # a Myanmar story's "the military" after a line on China's army
                 if ante is None:
-                    ante = _main_country(tok, ordered)
+                    ante = home
             else:
                 return None
             if ante is None:
@@ -452,6 +465,19 @@ class Coreference:
             if ante.label_ in {"MilitaryForce", "ArmedGroup"}:
                 return Span(doc, tok.i, tok.i + 1, label=ante.label_, kb_id=ante.kb_id_)
             return None
+        if (
+            low in {"troops", "soldiers"}
+            and not det
+            and tok.dep_ in {"nsubj", "nsubjpass"}
+            and _bare(tok, allowed=set())
+            and not any(c.dep_ == "det" for c in tok.children)
+        ):
+            # "Sri Lanka's army declared victory, saying troops had shot dead X": bare
+            # troops as a subject are the force the sentence (or the one before) named
+            force = frozenset({"MilitaryForce"})
+            ante = _salient(tok, heads, force, sent_of, 1, roles=True)
+            if ante is not None and not _not_an_army(ante):
+                return Span(doc, tok.i, tok.i + 1, label=ante.label_, kb_id=ante.kb_id_)
         if low in _RULER_NOUNS and det and _bare(tok, allowed=_RULER_ADJECTIVES):
             # "the junta", "the government": the state the article is about so far
             ruled = _main_country(tok, ordered)
@@ -496,6 +522,11 @@ class Coreference:
                 self._chain[low] = found
                 return found
         return None
+
+    def _home_forces_named(self, doc: Doc, home: Span, tok: Token, heads: list[Span]) -> bool:
+        """Whether the forces of the article's main country were named before ``tok``."""
+        key = self._forces_mention(doc, home, tok.i, tok.i + 1).kb_id_
+        return any(m.kb_id_ == key and m.start < tok.i for m in heads)
 
     def _community_fighters(self, tok: Token, ordered: list[Span]) -> Span | None:
         """ "the Kurdish fighters": the armed group the article has already named as Kurdish,

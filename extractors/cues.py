@@ -55,6 +55,46 @@ def _named_places(doc: Doc, ents: list[Span]) -> list[Span]:
                 Span(doc, tok.i, tok.i + 1, label="Place", kb_id=name_key("Place", tok.text))
             )
             taken.add(tok.i)
+    demonyms = {t.i for d in doc.spans.get("demonyms", []) for t in d}
+    for noun in doc:  # "Jonglei state", "the Rimal neighborhood of Gaza City"
+        if (
+            noun.lower_ not in (_PLACE_NOUNS | {"state"}) - {"capital"}
+            or noun.pos_ != "NOUN"
+            or not noun.is_lower
+            or noun.i == 0
+        ):
+            continue
+        end = noun.i
+        start = end
+        while (
+            start > 0
+            and (t := doc[start - 1]).dep_ == "compound"
+            and t.head.i in range(start, noun.i + 1)
+            and t.pos_ == "PROPN"
+            and t.is_title
+            and t.i not in taken | demonyms  # "the Thai island of X": a demonym, not a name
+        ):
+            start -= 1
+        if start < end and not any(doc[i].is_sent_start for i in range(start, end)):
+            span = doc[start:end]
+            out.append(Span(doc, start, end, label="Place", kb_id=name_key("Place", span.text)))
+            taken.update(range(start, end))
+    for tok in doc:  # "the Chechen capital Grozny", "the port city Hodeidah"
+        if (
+            tok.i not in taken
+            and tok.pos_ == "PROPN"
+            and tok.is_title
+            and tok.i > 0
+            and (kind := doc[tok.i - 1]).dep_ == "compound"
+            and kind.head.i == tok.i
+            and kind.pos_ == "NOUN"
+            and kind.is_lower
+            and kind.lower_ in _PLACE_NOUNS
+        ):
+            out.append(
+                Span(doc, tok.i, tok.i + 1, label="Place", kb_id=name_key("Place", tok.text))
+            )
+            taken.add(tok.i)
     for noun in doc:
         if noun.lower_ not in _PLACE_NOUNS | _PLURAL_PLACE_NOUNS or noun.pos_ != "NOUN":
             continue
@@ -152,6 +192,10 @@ def _place_cue(ent: Span) -> bool:
         return True  # "Wad Madani, the capital of Gezira state"
     if _located_after(ent):
         return True  # "Bani, in northern Yemen"
+    if ent.start > 0 and ent.doc[ent.start - 1].lower_ in {"neighbouring", "neighboring"}:
+        return True  # "in Nangarhar and neighbouring Kunar" (whatever the parse)
+    if ent.label_ == "PERSON" and len(ent) > 1 and ent[-1].text in _COMPASS_SUFFIXES:
+        return True  # "Khartoum North": no person's name ends so
     if ent.label_ in {"PERSON", "ORG"} and _listed_with_places(ent):
         return True  # "in Omdurman and Khartoum North", "towns including A, B and C"
     if (
@@ -175,6 +219,10 @@ def _place_cue(ent: Span) -> bool:
         and prep in _PLACE_PREPS
         and root.head.head.lemma_ not in {"believe", "trust", "confidence", "faith", "interest"}
     )
+
+
+#: last words of place names, never of people's: "Khartoum North"
+_COMPASS_SUFFIXES = frozenset({"North", "South", "East", "West", "Central"})
 
 
 #: nouns for what a place is to an actor: "X, the headquarters of Y"
@@ -363,10 +411,27 @@ _FOUGHT_VERBS = frozenset("fight battle combat rout crush defeat ambush".split()
 _STRUGGLE_NOUNS = frozenset("war campaign offensive struggle battle insurgency fight".split())
 
 
+#: what only armed men do to a place or a force: "the Sinaloa Cartel ambushed ..."
+_ARMED_DEEDS = frozenset(
+    "ambush storm shell bomb seize capture overrun besiege behead kidnap abduct ambush "
+    "retake recapture".split()
+)
+#: nouns that say a group is armed: "Tamil Tiger rebels", "Maute group fighters"
+_ARMED_NOUNS = frozenset(
+    "rebels rebel insurgents insurgent guerrillas guerrilla militants militant fighters "
+    "gunmen militia militias jihadists separatists".split()
+)
+
+
 def armed_cue(ent: Span) -> bool:
-    """An organisation said to be fought ("fought the Tamil Tigers", "the war against X")."""
+    """An organisation said to be fought ("fought the Tamil Tigers", "the war against X"),
+    to do what armed men do ("X stormed the town") or to have fighters ("X militants")."""
     root = ent.root
     if root.dep_ == "dobj" and root.head.lemma_.lower() in _FOUGHT_VERBS:
+        return True
+    if root.dep_ == "nsubj" and root.head.lemma_.lower() in _ARMED_DEEDS:
+        return True
+    if root.dep_ in {"compound", "nmod"} and root.head.lower_ in _ARMED_NOUNS:
         return True
     if root.dep_ == "pobj" and root.head.lower_ == "against":
         governor = root.head.head

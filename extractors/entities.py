@@ -39,8 +39,8 @@ from .namewords import (
     _ARTICLE_WORDS,
     _CALENDAR_WORDS,
     _ETHNO_RELIGIOUS,
-    _GENERIC_HEADS,
     _GENERIC_NAME_WORDS,
+    _GEO_HEADS,
     _GROUP_HEADS,
     _GROUP_NAME_WORDS,
     _INSURGENT_NAME_WORDS,
@@ -48,15 +48,16 @@ from .namewords import (
     _NAME_EXTENSION_OK,
     _NAME_PARTICLES,
     _NOT_NAMES,
-    _OFFICE_TITLES,
     _PERSON_HONORIFICS,
     _PLACE_VERBS,
     _SITE_NOUNS,
     _STRONG_ORG_WORDS,
-    _UNIT_KIND_WORDS,
     SPACY_TYPES,
+    _acronym_name_after,
+    _acronym_name_before,
     _group_name_after,
     _is_possessive,
+    _not_a_name,
     _particle_names_after,
     name_key,
 )
@@ -436,6 +437,8 @@ class ActorTyper:
         if base == "Organization" and len(words) > 1 and words[0] in _PERSON_HONORIFICS:
             return "Person"  # "Mr Balls", "Dr Fox"
         head = words[-1]
+        if base == "Person" and len(words) > 1 and head in _GEO_HEADS:
+            return "Place"  # "Kodori Gorge", "Litani River" tagged PERSON
         if len(words) > 2 and words[:2] in (["republic", "of"], ["kingdom", "of"], ["state", "of"]):
             return "Country"  # "Republic of Artsakh", "Kingdom of Bahrain"
         if (
@@ -448,6 +451,8 @@ class ActorTyper:
         if base != "Person" or len(words) > 1:
             for w in (head, *reversed(words[:-1])):
                 if w in ORG_HEAD_TYPES and (base != "Person" or w in _STRONG_ORG_WORDS):
+                    if ORG_HEAD_TYPES[w] == "Organization" and armed_cue(ent):
+                        return "ArmedGroup"  # "the Maute Group stormed Marawi"
                     return ORG_HEAD_TYPES[w]
         # descriptor right after the name: "the Kataib Hezbollah militia", "X, a militia"
         described = _descriptor_type(ent)
@@ -510,6 +515,21 @@ class ActorTyper:
             if site is not None:
                 ents.append(site)
                 continue
+            spelled = _acronym_name_before(doc, ent.start) if len(ent) == 1 else None
+            if spelled is not None and not taken & set(range(spelled, ent.start - 1)) - {
+                t.i for e in doc.ents if not e.kb_id_.startswith("gaz:") for t in e
+            }:  # "the Liberation Tigers of Tamil Eelam (LTTE)" with only "LTTE" tagged
+                name = Span(doc, spelled, ent.start - 1, label=ent.label_)
+                if (ntype := self.type_of(name)) not in {None, "Person", "Place"}:
+                    ents.append(
+                        Span(
+                            doc,
+                            spelled,
+                            ent.start - 1,
+                            label=ntype,
+                            kb_id=name_key(ntype, name.text),
+                        )
+                    )
             etype = self.type_of(ent)
             if etype in {"Person", "Organization"} and fold(ent.text) in places:
                 etype = "Place"
@@ -525,6 +545,8 @@ class ActorTyper:
                     start += 1
                 start = _given_names_before(doc, start, ent.end, taken)
             end = _particle_names_after(doc, ent.end, taken) if etype == "Person" else ent.end
+            if etype not in {"Person", "Place", "Country"}:
+                end = _acronym_name_after(doc, start, end)  # "... Tigers of Tamil Eelam (LTTE)"
             if etype != "Person" and any(t.lower_ in _GROUP_HEADS for t in doc[start:end]):
                 end = _group_name_after(
                     doc, start, end, known_tokens
@@ -534,43 +556,6 @@ class ActorTyper:
         ents += datelines
         doc.ents = filter_spans(ents + _titled_names(doc, ents) + _named_places(doc, ents))
         return doc
-
-
-def _not_a_name(ent: Span, words: list[str]) -> bool:
-    """Lowercase phrases, community words, generic groups, and "Defense" of "Secretary of
-    Defense" are no names."""
-    if not any(t.text[:1].isupper() for t in ent) and not (
-        len(words) > 1 and words[-1] in ORG_HEAD_TYPES
-    ):
-        return True  # "max deceit"
-    folded = fold(ent.text).split()
-    if all(w in _ETHNO_RELIGIOUS for w in folded):
-        return True  # "Shi'ite", "Kurds"
-    if all(w in _UNIT_KIND_WORDS for w in folded):
-        return True  # "Special Operations forces": a kind of unit, not a named one
-    if (
-        len(folded) > 1
-        and folded[-1] in _GENERIC_HEADS
-        and all(w in _ETHNO_RELIGIOUS for w in folded[:-1])
-    ):
-        return True  # "Shiite Militias", "Shiite Axis"
-    if (
-        len(ent) == 1
-        and ent[0].tag_ in {"NN", "NNS", "VBG", "VBN", "VBD", "JJ"}
-        and not ent[0].text.isupper()  # an acronym is a name whatever its tag ("NAO")
-    ):
-        return True  # the tagger reads it as a common word: "Labels:", "Writing by"
-    if ent[0].tag_ == "VBG" and len(ent) > 1:
-        return True  # a clause, not a name: "Retaking Falluja would enable ..."
-    root = ent.root
-    if len(words) == 1 and root.dep_ == "compound" and root.head.lower_ in _OFFICE_TITLES:
-        return True  # "Defense Secretary Michael Fallon"
-    return (
-        len(words) == 1
-        and root.dep_ == "pobj"
-        and root.head.lower_ == "of"
-        and root.head.head.lower_ in _OFFICE_TITLES
-    )
 
 
 @Language.factory(

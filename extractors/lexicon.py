@@ -11,7 +11,7 @@ from __future__ import annotations
 ORG_HEAD_TYPES: dict[str, str] = {
     **dict.fromkeys(
         "militia militias brigade brigades battalion battalions front hezbollah hizbollah "
-        "mujahideen resistance insurgency jihad taliban shabaab haram".split(),
+        "mujahideen resistance insurgency jihad taliban shabaab haram cartel cartels".split(),
         "ArmedGroup",
     ),
     **dict.fromkeys(
@@ -68,12 +68,16 @@ DESCRIPTOR_TYPES: dict[str, str] = {
 #: fighters": the group they belong to acts or is acted on through them
 FIGHTER_NOUNS = frozenset(
     "fighter fighters militant militants militiamen gunman gunmen jihadist jihadists "
-    "insurgent guerrilla guerrillas operative operatives".split()
+    "insurgent guerrilla guerrillas operative operatives mercenary mercenaries".split()
 )
 
 #: a leader's people: "Hifter's forces", "Hemedti's fighters", "Saleh's loyalists"
 LED_NOUNS = frozenset(
     "forces force fighters troops militia militias men loyalists army gunmen".split()
+)
+#: "one of X", "hundreds of X fighters": a share of an actor's people
+QUANTITY_WORDS = frozenset(
+    "one some many several most all each none hundreds thousands dozens scores".split()
 )
 #: people a group or state sends: "fighters from the Qassam Brigades", "troops from Eritrea"
 SENT_NOUNS = FIGHTER_NOUNS | frozenset({"troops", "soldiers", "forces", "contingents"})
@@ -92,7 +96,7 @@ BEARINGS = frozenset(
 FORCE_NOUNS = frozenset(
     "troops forces force soldiers military army personnel servicemen servicemembers "
     "jets planes warplanes aircraft drones units navy marines advisers advisors "
-    "contingent special".split()
+    "contingent special invaders paratroopers commandos".split()
 )
 
 #: a country's missions abroad: "the US embassy" -> a facility of its own

@@ -5,11 +5,14 @@ one name being one actor whatever type the model gave each mention."""
 
 from __future__ import annotations
 
+from collections import Counter
+
 from spacy.tokens import Doc, Span, Token
 
 from .coreference import _MODIFIER_DEPS, _with
 from .gazetteer import Gazetteer
-from .lexicon import HONORIFICS
+from .lexicon import DESCRIPTOR_TYPES, HONORIFICS, ORG_HEAD_TYPES
+from .namewords import _GENERIC_NAME_WORDS, _INSURGENT_NAME_WORDS
 from .normalize import fold, is_acronym
 from .unionfind import UnionFind
 
@@ -17,6 +20,24 @@ _Clusters = UnionFind[str]
 _AKA_WORDS = {"also", "aka", "a.k.a.", "or", "known", "as", "formerly", "alias", "called"}
 
 _NAME_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
+
+
+def _initial(word: str) -> bool:
+    """ "V.", "M": a middle initial."""
+    return len(word.rstrip(".")) == 1 and word[:1].isupper()
+
+
+#: labels that are no groups' (a short name of a group is none of these)
+_NOT_GROUPS = frozenset({"Person", "Place", "Country", "Facility"})
+
+#: words that say what kind of body a name is, not whose it is ("the Army", "the Front")
+_KIND_WORDS = (
+    frozenset(ORG_HEAD_TYPES)
+    | frozenset(DESCRIPTOR_TYPES)
+    | _GENERIC_NAME_WORDS
+    | _INSURGENT_NAME_WORDS
+    | frozenset("islamic state states republic army armed forces people peoples the".split())
+)
 
 
 def _possessive_mark(tok: Token) -> bool:
@@ -167,12 +188,19 @@ class NameLinks:
         """A bare surname joins the person named in full in the same article."""
         full: dict[str, str] = {}
         prefixes: dict[str, set[str]] = {}
+        bearers: dict[str, set[str]] = {}  # surname -> the people named in full with it
+        times = Counter(m.kb_id_ for m in mentions)
         for m in mentions:
             words = [t.text for t in m if not t.is_punct and not _possessive_mark(t)]
             while len(words) > 2 and words[-1].rstrip(".").lower() in _NAME_SUFFIXES:
                 words.pop()  # "Lloyd J. Austin III" -> Austin
             if m.label_ == "Person" and len(words) >= 2:
                 full.setdefault(fold(words[-1]), m.kb_id_)
+                if sum(w.lower().rstrip(".") not in HONORIFICS for w in words) >= 2:
+                    bearers.setdefault(fold(words[-1]), set()).add(m.kb_id_)  # not "Col X"
+                if len(words) >= 3 and not _initial(words[-2]):
+                    # "Andres Manuel Lopez Obrador" ... "Lopez Obrador"
+                    full.setdefault(fold(" ".join(words[-2:])), m.kb_id_)
                 full.setdefault(fold(m[-1].text if m[-1].text != "-" else words[-1]), m.kb_id_)
                 if len(words) >= 3 and fold(words[-2]) in {"al", "el"}:
                     full.setdefault(fold(" ".join(words[-2:])), m.kb_id_)
@@ -194,11 +222,72 @@ class NameLinks:
             if (m.label_ not in {"Person", "Organization"} and not unknown_word) or _words(m) > 3:
                 continue
             key = full.get(fold(m.text))
+            named = bearers.get(fold(m.text), set())
+            if len(named) > 1:
+                # "Gaddafi" for Muammar Gaddafi, named far more than his son Khamis Gaddafi;
+                # none for "Khan" beside Imran Khan and Muhammad Ijaz Khan, named alike
+                ranked = sorted(named, key=lambda k: times[k], reverse=True)
+                if times[ranked[0]] < 2 * times[ranked[1]]:
+                    continue
+                key = ranked[0]
             if key is None and m.label_ == "Person" and m[0].lower_.rstrip(".") not in HONORIFICS:
                 owners = prefixes.get(fold(m.text), set()) - {m.kb_id_}
                 key = next(iter(owners)) if len(owners) == 1 else None
             if key and key != m.kb_id_ and not (m.label_ == "Organization" and len(m) > 1):
                 clusters.union(key, m.kb_id_)
+
+    def _initialled_names(self, mentions: list[Span], clusters: _Clusters) -> None:
+        """ "Vladimir V. Putin" and "Vladimir Putin", "Robert M. Gates" and "Robert Gates":
+        a middle initial makes no other person."""
+        plain: dict[str, str] = {}
+        initialled: list[tuple[str, Span]] = []
+        for m in mentions:
+            if m.label_ != "Person":
+                continue
+            words = [t.text for t in m if not t.is_punct or t.text == "."]
+            joined = " ".join(words).replace(" .", ".").split()
+            kept = [w for w in joined if not _initial(w)]
+            if len(kept) < 2:
+                continue
+            if len(kept) < len(joined) and not _initial(joined[0]):
+                if m.kb_id_.startswith("name:"):  # a known name keeps its entry
+                    initialled.append((fold(" ".join(kept)), m))
+            else:
+                plain.setdefault(fold(" ".join(kept)), m.kb_id_)
+        for key, m in initialled:
+            if key in plain and plain[key] != m.kb_id_:
+                clusters.union(plain[key], m.kb_id_)
+
+    def _short_group_names(self, mentions: list[Span], clusters: _Clusters) -> None:
+        """ "the Tigers" for "the Liberation Tigers of Tamil Eelam", "Wagner" for "the Wagner
+        Group": a one-word group name that is a word of exactly one longer group name in the
+        article, and says whose the group is rather than what kind it is."""
+        longer: dict[str, set[str]] = {}
+        people = {fold(t.text) for m in mentions if m.label_ == "Person" for t in m}
+        said = Counter(clusters.find(m.kb_id_) for m in mentions)
+        for m in mentions:
+            if m.label_ in _NOT_GROUPS or _words(m) < 2:
+                continue
+            for t in m:
+                if t.is_title and not t.is_punct:
+                    longer.setdefault(fold(t.text), set()).add(m.kb_id_)
+        for m in mentions:
+            if (
+                _words(m) != 1
+                or m.label_ in _NOT_GROUPS
+                or not m.kb_id_.startswith("name:")
+                or not m[0].is_title
+            ):
+                continue
+            word = fold(m[0].text)
+            owners = longer.get(word, set()) - {m.kb_id_}
+            if len(owners) > 1:  # "the Tigers" beside "the Sea Tigers": the group named most
+                ranked = sorted(owners, key=lambda k: said[clusters.find(k)], reverse=True)
+                top, second = said[clusters.find(ranked[0])], said[clusters.find(ranked[1])]
+                owners = {ranked[0]} if top >= 2 * second else owners
+            if len(owners) == 1 and word not in _KIND_WORDS | people and len(word) > 2:
+                # (not a person's name the model took for a group's: "Guzman")
+                clusters.union(next(iter(owners)), m.kb_id_)
 
     def _same_names(self, mentions: list[Span], clusters: _Clusters) -> None:
         """One name is one actor in an article, whatever type the model gave each mention

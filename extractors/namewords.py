@@ -3,8 +3,9 @@ qualify or end a name, and the key a name is resolved by."""
 
 from __future__ import annotations
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
+from .lexicon import ORG_HEAD_TYPES
 from .normalize import fold
 
 #: spaCy labels we keep, and the class they map to before any correction
@@ -134,6 +135,14 @@ _PLACE_NOUNS = frozenset(
 
 _PLACE_PREPS = frozenset("in near outside around across into inside towards toward".split())
 
+#: last words of the names of places and land features: "Kodori Gorge", "Litani River",
+#: "Amhara region", "Kokang Self-Administered Zone"
+_GEO_HEADS = frozenset(
+    "gorge river valley lake mountains mountain hills island islands strait gulf bay desert "
+    "plain plains peninsula canal pass coast region zone province district governorate "
+    "county oblast state".split()
+)
+
 
 #: first words of Arabic, Persian and Urdu group names ("Jaish al-Adl", "Liwa Fatemiyoun")
 _GROUP_NAME_WORDS = frozenset(
@@ -162,7 +171,7 @@ _INSURGENT_NAME_WORDS = frozenset(
 _STRONG_ORG_WORDS = frozenset(
     "hezbollah hizbollah brigade brigades battalion battalions militia front army corps "
     "force forces ministry department party alliance movement organization organisation "
-    "university institute agency council committee coalition guard guards".split()
+    "university institute agency council committee coalition guard guards cartel".split()
 )
 
 
@@ -218,3 +227,90 @@ def _group_name_after(doc: Doc, start: int, end: int, known: set[int]) -> int:
             break
         i = end = k
     return end
+
+
+def _acronym_name_after(doc: Doc, start: int, end: int) -> int:
+    """Where a name ends when the text spells it out before its acronym and the model cut
+    it short: "the Liberation Tigers" + "of Tamil Eelam (LTTE)". The capitalised words up
+    to the bracket (joined by of/for/the/and) must give the acronym's letters."""
+    i = end
+    while (
+        i < len(doc)
+        and i - end <= 6
+        and (doc[i].lower_ in {"of", "for", "the", "and"} or (doc[i].is_title and doc[i].is_alpha))
+    ):
+        i += 1
+    if i == end or i + 2 >= len(doc) or doc[i].text != "(" or doc[i + 2].text != ")":
+        return end
+    if doc[i - 1].lower_ in {"of", "for", "the", "and"}:
+        return end
+    letters = doc[i + 1].text.replace(".", "")
+    initials = "".join(t.text[0] for t in doc[start:i] if t.is_title and t.is_alpha)
+    if len(letters) < 3 or not letters.isupper() or initials.upper() != letters.upper():
+        return end
+    return i
+
+
+def _acronym_name_before(doc: Doc, acronym: int) -> int | None:
+    """Where the name an acronym in brackets abbreviates starts, when the model tagged the
+    acronym and not the name: "the Liberation Tigers of Tamil Eelam (LTTE)". The
+    capitalised words before the bracket (joined by of/for/the/and) must give its letters."""
+    tok = doc[acronym]
+    letters = tok.text.replace(".", "")
+    if (
+        acronym < 2
+        or acronym + 1 >= len(doc)
+        or doc[acronym - 1].text != "("
+        or doc[acronym + 1].text != ")"
+        or not (3 <= len(letters) <= 6 and letters.isupper() and letters.isalpha())
+    ):
+        return None
+    start = acronym - 1
+    while start > 0 and acronym - start <= 10:
+        prev = doc[start - 1]
+        if not (prev.is_title and prev.is_alpha) and prev.lower_ not in {"of", "for", "and"}:
+            break
+        start -= 1
+        initials = "".join(t.text[0] for t in doc[start : acronym - 1] if t.is_title)
+        if initials == letters and doc[start].is_title:
+            return start
+    return None
+
+
+def _not_a_name(ent: Span, words: list[str]) -> bool:
+    """Lowercase phrases, community words, generic groups, and "Defense" of "Secretary of
+    Defense" are no names."""
+    if not any(t.text[:1].isupper() for t in ent) and not (
+        len(words) > 1 and words[-1] in ORG_HEAD_TYPES
+    ):
+        return True  # "max deceit"
+    folded = fold(ent.text).split()
+    if all(w in _ETHNO_RELIGIOUS for w in folded):
+        return True  # "Shi'ite", "Kurds"
+    if all(w in _UNIT_KIND_WORDS for w in folded):
+        return True  # "Special Operations forces": a kind of unit, not a named one
+    if (
+        len(folded) > 1
+        and folded[-1] in _GENERIC_HEADS
+        and all(w in _ETHNO_RELIGIOUS for w in folded[:-1])
+    ):
+        return True  # "Shiite Militias", "Shiite Axis"
+    if (
+        len(ent) == 1
+        and ent[0].tag_ in {"NN", "NNS", "VBG", "VBN", "VBD", "JJ"}
+        and not ent[0].text.isupper()  # an acronym is a name whatever its tag ("NAO")
+    ):
+        return True  # the tagger reads it as a common word: "Labels:", "Writing by"
+    if ent[0].tag_ == "VBG" and len(ent) > 1:
+        return True  # a clause, not a name: "Retaking Falluja would enable ..."
+    if len(ent) > 2 and ent[0].lower_ in {"pro", "anti"} and ent[1].text == "-":
+        return True  # "pro-Gaddafi troops": a side taken, not a name
+    root = ent.root
+    if len(words) == 1 and root.dep_ == "compound" and root.head.lower_ in _OFFICE_TITLES:
+        return True  # "Defense Secretary Michael Fallon"
+    return (
+        len(words) == 1
+        and root.dep_ == "pobj"
+        and root.head.lower_ == "of"
+        and root.head.head.lower_ in _OFFICE_TITLES
+    )

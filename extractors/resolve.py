@@ -26,6 +26,8 @@ from actorgraph.ontology import ORGANIZATION_TYPES
 from .coreference import (
     _MODIFIER_DEPS,
     Coreference,
+    _main_country,
+    _not_an_army,
     _with,
 )
 from .gazetteer import Gazetteer, load_gazetteer
@@ -38,7 +40,7 @@ from .lexicon import (
 )
 from .namelinks import NameLinks, _surface
 from .namewords import name_key
-from .normalize import is_acronym, strip_possessive
+from .normalize import fold, is_acronym, strip_possessive
 from .records import LocalEntity
 from .unionfind import UnionFind
 
@@ -88,7 +90,10 @@ class ActorResolver(NameLinks, Coreference):
         mentions += self._defined_aliases(doc, mentions, clusters)
         mentions += self._derived(doc, mentions)
         mentions = self._owned_bodies(mentions)
+        mentions = self._bare_armies(doc, mentions)
         self._surnames(mentions, clusters)
+        self._initialled_names(mentions, clusters)
+        self._short_group_names(mentions, clusters)
         self._same_names(mentions, clusters)
         coref = self._coref(doc, mentions, clusters)
         resolved = [self._rekey(m, clusters) for m in mentions]
@@ -245,6 +250,31 @@ class ActorResolver(NameLinks, Coreference):
         self._derived_labels[key] = label
         return Span(doc, start, end, label="Facility", kb_id=key)
 
+    def _bare_armies(self, doc: Doc, mentions: list[Span]) -> list[Span]:
+        """ "Army chief X", "the Military said": a force named by its kind alone is the
+        force the article named last (not a navy or a command), else the forces of the
+        country it has named most so far; never a node called "Army"."""
+        ordered = sorted(mentions, key=lambda m: m.start)
+        out = []
+        for m in mentions:
+            words = [w for w in fold(m.text).split() if w != "the"]
+            if m.label_ != "MilitaryForce" or " ".join(words) not in _BARE_FORCES:
+                out.append(m)
+                continue
+            before = [
+                f
+                for f in ordered
+                if f.end <= m.start
+                and f.label_ == "MilitaryForce"
+                and " ".join(w for w in fold(f.text).split() if w != "the") not in _BARE_FORCES
+            ]
+            if before and not _not_an_army(before[-1]):
+                out.append(_with(m, kb_id=before[-1].kb_id_))
+                continue
+            country = _main_country(doc[m.start], ordered)
+            out.append(m if country is None else self._forces_mention(doc, country, m.start, m.end))
+        return out
+
     def _national_forces(self, mentions: list[Span]) -> dict[str, Span]:
         """The force the article names for each country ("the Rwanda Defence Force"), so
         that "Rwandan troops" in the same article are that force, not a second node."""
@@ -304,6 +334,10 @@ class ActorResolver(NameLinks, Coreference):
                 types[key] = (
                     "Person" if people and people > places else counter.most_common(1)[0][0]
                 )
+                kinds = [(n, t) for t, n in counter.items() if t in _SPECIFIC_ORGS]
+                if types[key] == "Organization" and kinds:
+                    # "Organization" says least: a mention that says what kind wins
+                    types[key] = max(kinds)[1]
         self._type_of = types
         return [
             m if types[m.kb_id_] == m.label_ else _with(m, label=types[m.kb_id_]) for m in mentions
@@ -370,6 +404,13 @@ class ActorResolver(NameLinks, Coreference):
         if not names:
             return key.rsplit(":", 1)[-1]
         return max(names, key=lambda f: (len(f.split()), seen[f], len(f), f))
+
+
+#: organisation types that say more than "Organization"
+_SPECIFIC_ORGS = frozenset(ORGANIZATION_TYPES) - {"Organization"}
+
+#: names of a force by its kind alone: "the Army", "the Military"
+_BARE_FORCES = frozenset({"army", "military", "armed forces"})
 
 
 def _titled_form(m: Span) -> str | None:

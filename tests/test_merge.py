@@ -135,3 +135,26 @@ def test_min_confidence_drops_weak_evidence():
     )
     assert len(merge([a], min_confidence=0.5).edges) == 1
     assert len(merge([a], min_confidence=0.95).edges) == 0
+
+
+def test_a_middle_initial_makes_no_other_person_across_articles():
+    a = _result("a.txt", [LocalEntity("gaz:putin", "Vladimir Putin", "Person", (), 2)], [])
+    b = _result(
+        "b.txt",
+        [LocalEntity("name:Person:vladimir v putin", "Vladimir V. Putin", "Person", (), 1)],
+        [],
+    )
+    c = _result(
+        "c.txt",
+        [LocalEntity("name:Person:vladimir k putin", "Vladimir K. Putin", "Person", (), 1)],
+        [],
+    )
+    kg = merge([a, b, c])
+    # one person whatever the initial: the key leaves initials out, not other words
+    assert len(kg.entities) == 1, sorted(e.label for e in kg.entities.values())
+    d = _result(
+        "d.txt",
+        [LocalEntity("name:Person:lyudmila putina", "Lyudmila Putina", "Person", (), 1)],
+        [],
+    )
+    assert len(merge([a, d]).entities) == 2

@@ -137,6 +137,8 @@ def _facts(run, text: str) -> set[tuple[str, str, str]]:  # type: ignore[no-unty
             {
                 ("Syrian Arab Army", "backedBy", "Iran"),
                 ("Syrian Arab Army", "fightsAgainst", "Boko Haram"),
+                # driving a group out of a town takes the town (round 8)
+                ("Syrian Arab Army", "attacked", "Idlib"),
             },
         ),
         (

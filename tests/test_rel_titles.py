@@ -109,9 +109,9 @@ def _extractors(doc, subject: str) -> dict[tuple[str, str], str]:  # type: ignor
             "The raid killed Omar Saleh, an Iraqi commander in Hezbollah.",
             {("Omar Saleh", "memberOf", "Hezbollah")},
         ),
-        (
+        (  # the head of a part of an agency works for it (GUIDELINES: affiliatedWith)
             "Anna Berg, regional director of UNHCR, said the aid had arrived.",
-            {("Anna Berg", "memberOf", "UN refugee agency")},
+            {("Anna Berg", "affiliatedWith", "UN refugee agency")},
         ),
         (
             "Tom Vale, Hezbollah's chief spokesman, said the talks had failed.",
@@ -224,11 +224,6 @@ def test_titles_find_expected_facts(run, text, expected):  # type: ignore[no-unt
         (
             "BEIRUT - President Omar Khalil met President Ivan Petrov on Monday.",
             {("Omar Khalil", "leaderOf", "Lebanon"), ("Ivan Petrov", "leaderOf", "Lebanon")},
-        ),
-        # a former head of government leads no more
-        (
-            "BAGHDAD - Former Prime Minister Ali Jawad criticised the budget.",
-            {("Ali Jawad", "leaderOf", "Iraq")},
         ),
         # an envoy works for the sender, not for the country he is sent to
         (

@@ -52,7 +52,7 @@ _STRUCTURES = frozenset(
 ARMED_NOUNS = frozenset(
     "fighters militants gunmen troops soldiers forces units jets warplanes planes aircraft "
     "drone drones missile missiles rocket rockets artillery tanks helicopters navy "
-    "commandos militiamen insurgents".split()
+    "commandos militiamen insurgents bomber bombers".split()
 )
 
 
@@ -239,16 +239,27 @@ def state_speakers(noun: Token, reader: SentenceReader) -> list[Arg]:
 
 
 def _owned(noun: Token, reader: SentenceReader) -> list[Arg]:
-    """ "Hamas fighters", "an Israeli missile", "Turkish jets" -> the owner."""
+    """ "Hamas fighters", "an Israeli missile", "Turkish jets", "fighters from the CPC",
+    "a suicide bomber from Islamic State" -> the owner (after "from" or "of" an armed
+    body only: "fighters from Syria" may be Syrians of any side)."""
     if noun.lower_ not in ARMED_NOUNS and noun.lemma_.lower() not in ARMED_NOUNS:
         return []
-    return [
+    out = [
         reader.arg(m)
         for c in noun.children
         if c.dep_ in {"poss", "compound", "amod", "nmod"}
         for m in [reader.named_or_demonym(c)]
         if m is not None and m.label_ in _ACTORS
     ]
+    return out or [
+        a
+        for p in _pobjs(noun, {"from", "of"})
+        for a in reader.actors(p)
+        if a.span.label_ in _ARMED_BODIES
+    ]
+
+
+_ARMED_BODIES = frozenset({"ArmedGroup", "MilitaryForce", "Coalition"})
 
 
 def alleged_by(verb: Token, agents: list[Arg], reader: SentenceReader) -> list[Arg]:

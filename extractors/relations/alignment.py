@@ -19,6 +19,7 @@ from ..lexicon import (
     TITLE_RELATIONS,
 )
 from .assertion import assertion_factor
+from .namedbodies import _named_after_owner, _national_command
 from .sentence import (
     _ACTORS,
     _ORG_TYPES,
@@ -114,6 +115,9 @@ def possessives(sent: Span, reader: SentenceReader) -> Iterator[Candidate]:
     for m in reader.in_sentence(sent):
         if not (sent.start <= m.start < sent.end):
             continue
+        if m.label_ in _ORG_TYPES and reader.gazetteer is not None and m.kb_id_ in reader.named:
+            yield from _named_after_owner(m, reader)
+            yield from _national_command(m, reader)
         if m.label_ not in {"GovernmentBody", "MilitaryForce", "MediaOrganization"}:
             continue
         heads = [m.root]

@@ -259,6 +259,11 @@ def _targets(tok: Token, reader: SentenceReader) -> tuple[list[Arg], bool]:
     one = tok.head.head if tok.dep_ == "pobj" and tok.head.lower_ == "of" else None
     if not out and one is not None and one.lower_ in _ONE_OF and one.dep_ == "appos":
         out = reader.actors(one.head)  # "X, one of Hadi's closest allies", "another of ..."
+    if not out and one is not None and one.lower_ in _ONE_OF and one.dep_ == "attr":
+        # "X was one of the last allies of France"
+        out = [a for c in one.head.children if c.dep_ == "nsubj" for a in reader.actors(c)]
+    if not out and tok.dep_ == "conj" and tok.head.dep_ == "appos":
+        out = reader.actors(tok.head.head)  # "X, a former leader of Y and an ally of Z"
     if not out and tok.dep_ in {"compound", "nmod"} and tok.head.i > tok.i:
         out = reader.actors(tok.head)  # "fellow NATO member Turkey"
     if not out:

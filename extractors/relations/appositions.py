@@ -66,7 +66,10 @@ def comma_in_place(sent: Span, reader: SentenceReader) -> Iterator[Candidate]:
     for m in reader.in_sentence(sent):
         if m.label_ != "Place" or m.end + 1 >= sent.end or doc[m.end].text != ",":
             continue
-        larger = _place_after_in(doc[m.end + 1], reader)
+        at = m.end + 1
+        if doc[at].lower_ in {"also", "just", "both"} and at + 1 < sent.end:
+            at += 1  # "Akobo, also in Jonglei state"
+        larger = _place_after_in(doc[at], reader)
         if larger is None or larger.kb_id_ == m.kb_id_:
             continue
         yield Candidate(reader.arg(m), "locatedIn", reader.arg(larger), "comma_in_place")

@@ -26,6 +26,7 @@ from .titles import (
     _past,
     _portfolio_of,
     _title_relation,
+    _unit_head_of,
     named_people,
 )
 
@@ -60,10 +61,14 @@ def _appos_title(person: Span, reader: SentenceReader) -> Iterator[Candidate]:
     named_first = first.pos_ == "PROPN" and not any(c.dep_ == "det" for c in first.children)
     if first is not root and named_first and first.dep_ == "appos" and first.head.tag_ == "NNS":
         titles.append(first.head)  # a plural title: "the commanders, A and B"
+    doc = person.doc
     for title in titles:
         factor = _PAST_FACTOR if _past(title) else 1.0  # "X, a former army officer"
         lefts = [c for c in title.lefts if c.dep_ in {"compound", "amod"}]
-        found = _title_relation([*lefts, title])
+        toks = [*lefts, title]
+        if title.i + 2 < len(doc) and doc[title.i + 1].text == "-" and doc[title.i + 2] in titles:
+            toks += [doc[title.i + 1], doc[title.i + 2]]  # "the HDP's co-chair" split in three
+        found = _title_relation(toks)
         if found is None:
             continue
         left_words = [t for left in title.lefts for t in left.subtree]
@@ -126,6 +131,7 @@ def _appos_title(person: Span, reader: SentenceReader) -> Iterator[Candidate]:
                 rel = "affiliatedWith"  # "head of tax at X", "X's UK head of tax"
             elif rel == "leaderOf" and _heads_unit_of(title, org):
                 rel = "memberOf"  # "the chairman of the MCB's affairs committee"
+            rel = _unit_head_of(rel, found[0], org)
             yield Candidate(reader.arg(person), rel, org, "appos_title", factor)
 
 

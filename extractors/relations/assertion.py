@@ -80,6 +80,8 @@ def _has_child(tok: Token, words: frozenset[str] | set[str]) -> bool:
 #: "..., a charge X denies": nouns naming what the clause says as a disputed claim
 _DISPUTED_NOUNS = frozenset("charge charges claim claims allegation allegations accusation".split())
 _DISPUTING_VERBS = frozenset("deny reject dismiss refute".split())
+#: verbs whose act is the charge itself: a denial of the charge leaves the act made
+_ACCUSING = frozenset("accuse blame allege charge".split())
 
 
 def _disputed(node: Token) -> bool:
@@ -121,8 +123,8 @@ def _party_source(according: Token) -> bool:
 def _clause_factor(node: Token) -> float:
     """0 or 1 from ``node``'s own dependents (negation, condition, modal, attribution:
     "according to X", "a charge Y denies")."""
-    if _negated(node) or _disputed(node):
-        return 0.0
+    if _negated(node) or (_disputed(node) and node.lemma_.lower() not in _ACCUSING):
+        return 0.0  # "X accused Y of Z, a charge Y denies": the accusation stands
     for c in node.children:
         if c.dep_ == "prep" and c.lower_ == "according" and _party_source(c):
             return 0.0  # what the article attributes to a party is its claim (GUIDELINES)
@@ -154,11 +156,19 @@ def _governor_blocks(node: Token) -> bool:
     lemma = head.lemma_.lower()
     if node.dep_ == "xcomp" and (lemma in UNREALISED_HEADS or head.lower_ in UNREALISED_HEADS):
         return True
+    if (  # "threatened in December to declare war": the parse may make it an adverbial
+        node.dep_ == "advcl"
+        and lemma in UNREALISED_HEADS
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in node.children)
+    ):
+        return True
     gerund = node.dep_ in {"xcomp", "ccomp", "dobj", "pcomp"} and node.tag_ == "VBG"
     if gerund and lemma in UNREALISED_GERUND_HEADS:
         return True
     if node.dep_ in {"xcomp", "ccomp"} and lemma in NEGATING_VERBS:
-        return True
+        # "X has accused Y of executions, allegations Moscow denies" (parsed as what Moscow
+        # denies): the denial is of the charge; that X made it stands
+        return not (node.lemma_.lower() in _ACCUSING and head.i > node.i)
     if node.dep_ in {"acl", "ccomp"} and head.pos_ == "NOUN" and lemma in UNASSERTED_NOUNS:
         return True
     # "blamed the US for supporting ISIS": what an accusation says is the accuser's

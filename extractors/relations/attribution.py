@@ -14,6 +14,7 @@ from ..lexicon import (
 )
 from .agents import _CLAIM_SPEECH, _STATE_LABELS
 from .assertion import assertion_factor
+from .leaders import _title_holders
 from .sentence import (
     _ACTORS,
     Arg,
@@ -30,13 +31,14 @@ _PROMISE_VERBS = frozenset("vow pledge promise threaten swear".split())
 
 _RESPONSE_VERBS = frozenset(
     "retaliate respond avenge strike hit punish crush destroy eliminate prevent stop "
-    "attack target bomb shell fight kill invade".split()
+    "attack target bomb shell fight kill invade declare wage".split()
 )
 
 
 #: "regards X as a terrorist group", "which Israel considers a terrorist organisation"
 _REGARD_VERBS = frozenset(
-    "consider regard deem see view designate list brand class declare label".split()
+    "consider regard deem see view designate list brand class declare label ban outlaw "
+    "proscribe blacklist".split()
 )
 
 
@@ -104,8 +106,10 @@ def culprits(sent: Span, reader: SentenceReader) -> Iterator[Candidate]:
 def vows(sent: Span, reader: SentenceReader) -> Iterator[Candidate]:
     """ "X vowed to retaliate against Y", "X threatened to respond to Y's attack"."""
     for verb in sent:
-        if verb.lemma_.lower() not in _RESPONSE_VERBS or verb.dep_ != "xcomp":
+        if verb.lemma_.lower() not in _RESPONSE_VERBS or verb.dep_ not in {"xcomp", "advcl"}:
             continue
+        if verb.dep_ == "advcl" and not any(c.lower_ == "to" for c in verb.children):
+            continue  # "threatened in December to declare war": an infinitive hung apart
         if verb.head.lemma_.lower() not in _PROMISE_VERBS:
             continue
         factor = assertion_factor(verb.head)
@@ -122,10 +126,87 @@ def vows(sent: Span, reader: SentenceReader) -> Iterator[Candidate]:
             for p in _pobjs(verb, {"against", "to", "on"})
             for a in (reader.actors(p) or _owners(p, reader))
         ]
+        targets += [  # "threatened to declare war on Rwanda"
+            a
+            for c in verb.children
+            if c.dep_ == "dobj" and c.lower_ in {"war", "attacks", "strikes"}
+            for p in _pobjs(c, {"on", "against"})
+            for a in reader.actors(p)
+        ]
         agents, _ = agents_of(verb.head, reader)
         for a in agents:
             for t in targets:
                 yield Candidate(a, "threatened", t, "vow", factor)
+    yield from _warned_will(sent, reader)
+
+
+#: verbs by which a speaker announces what he will do: "warned that Iran would strike"
+_WARNING_VERBS = _PROMISE_VERBS | frozenset({"warn", "say", "declare", "add"})
+
+
+def _warned_will(sent: Span, reader: SentenceReader) -> Iterator[Candidate]:
+    """ "Salami warned that Iran would strike back at any Israeli attack", "the Houthis
+    said they would continue to target ships linked to Israel": a speaker who says he
+    (or the side he speaks for) will strike threatens the target."""
+    for verb in sent:
+        lemma = verb.lemma_.lower()
+        if lemma not in _RESPONSE_VERBS or verb.dep_ not in {"ccomp", "xcomp"}:
+            continue
+        clause = verb if verb.dep_ == "ccomp" else verb.head
+        if not any(
+            c.dep_ == "aux" and c.lower_ in {"will", "would", "'ll"} for c in clause.children
+        ):
+            continue
+        top = clause
+        while top.dep_ == "conj" and top.head != top:  # "said there was ... and that X would"
+            top = top.head
+        if top.dep_ != "ccomp" or top.head.lemma_.lower() not in _WARNING_VERBS:
+            continue
+        speech = top.head
+        factor = assertion_factor(speech)
+        if factor == 0 or _negated_clause(clause):
+            continue
+        speakers, _ = agents_of(speech, reader)
+        doers = [a for c in clause.children if c.dep_ == "nsubj" for a in reader.actors(c)]
+        keys = {a.span.kb_id_ for a in speakers}
+        we = any(c.dep_ == "nsubj" and c.lower_ == "we" for c in clause.children)
+        if not we and not any(d.span.kb_id_ in keys for d in doers):
+            # "the group's chief negotiator said the Houthis would target ...": his side's
+            ties = _title_holders(reader).ties
+            own = [
+                d for d in doers for a in speakers if d.span.kb_id_ in ties.get(a.span.kb_id_, ())
+            ]
+            if not own:
+                continue  # "X warned that Y would attack": Y's threat, if anyone's
+            speakers, keys = own, {a.span.kb_id_ for a in own}
+        targets = [
+            a for c in verb.children if c.dep_ == "dobj" for a in _owners_or_actors(c, reader)
+        ]
+        targets += [
+            a for p in _pobjs(verb, {"against", "at", "on"}) for a in _owners_or_actors(p, reader)
+        ]
+        for s in speakers:
+            for t in targets:
+                if t.span.kb_id_ not in keys:
+                    yield Candidate(s, "threatened", t, "vow", factor * 0.9)
+
+
+def _negated_clause(clause: Token) -> bool:
+    return any(c.dep_ == "neg" for c in clause.children)
+
+
+def _owners_or_actors(tok: Token, reader: SentenceReader) -> list[Arg]:
+    """ "ships linked to Israel", "any Israeli attack": the actor named or owning."""
+    found = reader.actors(tok) or _owners(tok, reader)
+    if not found:
+        found = [
+            a
+            for c in tok.children
+            if c.dep_ == "acl"
+            for p in _pobjs(c, {"to", "with", "by"})
+            for a in reader.actors(p)
+        ]
+    return found
 
 
 def designations(sent: Span, reader: SentenceReader) -> Iterator[Candidate]:

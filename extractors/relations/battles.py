@@ -335,9 +335,18 @@ def fights_in(sent: Span, reader: SentenceReader) -> Iterator[Candidate]:
         if not agents:  # "Taliban fighters battled Y"
             agents = [a for c in verb.children if c.dep_ == "nsubj" for a in _side(c, reader)]
         agents = [a for a in agents if a.span.label_ in _SIDES]
-        # "X clashed with Y": each fights the other (not "clashed over water", in words)
-        if verb.lemma_.lower() == "clash" and not any(c.lower_ == "over" for c in verb.children):
-            foes = [a for p in _pobjs(verb, {"with"}) for a in _side(p, reader)]
+        # "X clashed with Y": each fights the other (not "clashed over water", in words);
+        # "X fought running gunbattles with Y", "X engaged in fierce clashes with Y"
+        battles = [
+            o
+            for o in (*verb.children, *_pobjs(verb, {"in"}))
+            if o.dep_ in {"dobj", "pobj"} and o.lower_ in _CLASH_NOUNS
+        ]
+        clash = verb.lemma_.lower() == "clash" or bool(battles)
+        if clash and not any(c.lower_ == "over" for c in verb.children):
+            foes = [
+                a for h in [verb, *battles] for p in _pobjs(h, {"with"}) for a in _side(p, reader)
+            ]
             for a in agents:
                 for b in foes:
                     armed = {a.span.label_, b.span.label_} & _DEPLOYABLE
@@ -356,7 +365,48 @@ def fights_in(sent: Span, reader: SentenceReader) -> Iterator[Candidate]:
                     yield Candidate(a, "presentIn", pl, "fight_in", factor)
 
 
+#: "X drove Y out of Z", "X expelled Y from Z", "Y were pushed out of Z"
+_EXPELLING = frozenset("drive push force chase flush expel oust rout dislodge evict".split())
+
+
+def expulsions(sent: Span, reader: SentenceReader) -> Iterator[Candidate]:
+    """ "separatists drove Georgian forces out of the Kodori Gorge", "the army expelled the
+    militants from Palma" -> the driver fightsAgainst the driven and attacked the place
+    (a town or region; a country is not struck as a whole), and the driven were
+    presentIn it; "French troops were pushed out of Mali" -> presentIn alone."""
+    for verb in sent:
+        if verb.pos_ != "VERB" or verb.lemma_.lower() not in _EXPELLING:
+            continue
+        outs = [q for p in _pobjs(verb, {"out"}) for q in _pobjs(p, {"of"})]
+        outs += [q for c in verb.children if c.lower_ == "out" for q in _pobjs(c, {"of"})]
+        wheres = outs or list(_pobjs(verb, {"from"}))
+        places = [a for p in wheres for t in [p, *p.conjuncts] for a in _areas(t, reader)]
+        if not places:
+            continue
+        factor = assertion_factor(verb)
+        if factor == 0:
+            continue
+        agents, passive = agents_of(verb, reader)
+        if not agents and not passive:  # "Kurdish fighters drove Y out of Z"
+            agents = [a for c in verb.children if c.dep_ == "nsubj" for a in _side(c, reader)]
+        driven_toks = [c for c in verb.children if c.dep_ == ("nsubjpass" if passive else "dobj")]
+        driven = [a for t in driven_toks for a in _side(t, reader)]
+        agents = [a for a in agents if a.span.label_ in _SIDES]
+        for d in driven:
+            for pl in places:
+                if d.span.kb_id_ != pl.span.kb_id_:
+                    yield Candidate(d, "presentIn", pl, "expulsion", factor)
+            for a in agents:
+                if a.span.kb_id_ != d.span.kb_id_ and {a.span.label_, d.span.label_} & _DEPLOYABLE:
+                    yield Candidate(a, "fightsAgainst", d, "expulsion", factor)
+        for a in agents if driven else []:
+            for pl in places:
+                if pl.span.label_ != "Country" and a.span.kb_id_ != pl.span.kb_id_:
+                    yield Candidate(a, "attacked", pl, "expulsion", factor)
+
+
 PATTERNS = (
+    expulsions,
     fights_in,
     clashes_between,
     exchanges_of_fire,
@@ -365,6 +415,7 @@ PATTERNS = (
     insurgencies,
 )
 CONFIDENCE = {
+    "expulsion": 0.75,
     "clash_between": 0.8,
     "exchange_of_fire": 0.8,
     "force_in_struggle": 0.75,

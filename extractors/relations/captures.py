@@ -10,6 +10,7 @@ from collections.abc import Iterator
 
 from spacy.tokens import Span, Token
 
+from ..normalize import fold
 from .agents import attack_targets
 from .assertion import assertion_factor
 from .places import _place_args
@@ -23,7 +24,7 @@ from .presence import (
     _pronoun,
     _taken_places,
 )
-from .sentence import Arg, Candidate, SentenceReader, _pobjs
+from .sentence import Arg, Candidate, SentenceReader, _pobjs, agents_of
 
 CONFIDENCE = {"capture_noun": 0.75}
 
@@ -105,6 +106,9 @@ def capture_nouns(sent: Span, reader: SentenceReader) -> Iterator[Candidate]:
             if tok.dep_ == "relcl" and tok.head.lemma_.lower() in _PUSH_NOUNS:
                 pushes.append(tok.head)  # "the Taliban offensive, which captured Y"
             takers = [a for n in pushes for a in _owners(n, reader)]
+            aim = _aimed_push(tok)
+            if aim is not None:  # "X launched an offensive to retake Y": an attack on Y
+                takers = _owners(aim, reader) or _launchers(aim, reader)
             # "captured the city of Kandahar and the northern hub of Mazar-i-Sharif"
             places = _taken_places(tok, reader, False, regions=False)
         if not takers or not places:
@@ -116,7 +120,37 @@ def capture_nouns(sent: Span, reader: SentenceReader) -> Iterator[Candidate]:
             for pl in places:
                 if a.span.kb_id_ != pl.span.kb_id_:
                     yield Candidate(a, "attacked", pl, "capture_noun", factor)
-                    yield Candidate(a, "presentIn", pl, "capture_noun", factor)
+                    if tok.pos_ == "NOUN" or _aimed_push(tok) is None:  # not yet taken
+                        yield Candidate(a, "presentIn", pl, "capture_noun", factor)
+
+
+#: verbs that start or wage a push: "launched an offensive", "mounted an assault"
+_LAUNCHING = frozenset("launch begin start mount stage stag open unleash resume".split())
+
+
+def _aimed_push(verb: Token) -> Token | None:
+    """The push a capture verb is the aim of: "an offensive to retake Y", "launched an
+    assault on Monday to seize Y" (the aim hung on the launching verb)."""
+    if not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        return None
+    head = verb.head
+    if verb.dep_ == "acl" and head.lemma_.lower() in _PUSH_NOUNS:
+        return head
+    if verb.dep_ in {"advcl", "xcomp"} and head.lemma_.lower() in _LAUNCHING:
+        pushes = [c for c in head.children if c.dep_ == "dobj" and c.lemma_ in _PUSH_NOUNS]
+        return pushes[0] if pushes else None
+    return None
+
+
+def _launchers(push: Token, reader: SentenceReader) -> list[Arg]:
+    """Who launched a push: the subject of "launched an offensive"."""
+    verb = push.head
+    if push.dep_ != "dobj" or verb.lemma_.lower() not in _LAUNCHING:
+        return []
+    agents, passive = agents_of(verb, reader)
+    return (
+        [a for a in agents if a.span.label_ in _HOLDERS and not _pronoun(a)] if not passive else []
+    )
 
 
 def _fell_to(verb: Token, reader: SentenceReader) -> Iterator[Candidate]:
@@ -125,6 +159,8 @@ def _fell_to(verb: Token, reader: SentenceReader) -> Iterator[Candidate]:
     takers += [o for h in _pobjs(verb, {"into"}) if h.lower_ == "hands" for o in _pobjs(h, {"of"})]
     who = [a for t in takers for a in _group_of(t, reader) if a.span.label_ in _HOLDERS]
     subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    if verb.dep_ == "relcl" and any(c.tag_ in {"WDT", "WP"} for c in subjects):
+        subjects = [verb.head]  # "Marawi, which fell to the Maute group"
     for pl in [a for c in subjects for a in _place_args(c, reader, _TARGET_PLACES)]:
         for a in who:
             yield Candidate(a, "attacked", pl, "capture")
@@ -146,7 +182,9 @@ def captures(sent: Span, reader: SentenceReader) -> Iterator[Candidate]:
         if lemma == "fall" and assertion_factor(verb):  # "Y fell to X": X took it
             yield from _fell_to(verb, reader)
         # "the rebels took Goma": a town taken, not office, part or a country to court
-        took = lemma == "take" and not any(c.dep_ == "prt" for c in verb.children)
+        took = (
+            lemma == "take" and not phrase and not any(c.dep_ == "prt" for c in verb.children)
+        )  # ("took control of the K-1 base" takes a site too)
         if lemma not in CAPTURE_VERBS and not phrase and not over and not took:
             continue
         factor = assertion_factor(verb)
@@ -159,6 +197,8 @@ def captures(sent: Span, reader: SentenceReader) -> Iterator[Candidate]:
         struck = {pl.span.kb_id_ for pl in _taken_places(verb, reader, passive, regions=False)}
         for a in agents:
             for pl in places:
+                if _own_country(a, pl, reader):
+                    continue  # "the military had liberated the country": its own, no attack
                 if pl.span.kb_id_ in struck:
                     yield Candidate(a, "attacked", pl, "capture", factor)
                 yield Candidate(a, "presentIn", pl, "capture", factor)
@@ -186,6 +226,23 @@ def captures(sent: Span, reader: SentenceReader) -> Iterator[Candidate]:
                 for g in agents:
                     if g.span.kb_id_ != a.span.kb_id_:
                         yield Candidate(g, "attacked", a, "capture", factor)
+
+
+def _own_country(agent: Arg, place: Arg, reader: SentenceReader) -> bool:
+    """Whether a place is the taker's own country (a state, or forces named after it)."""
+    if place.span.label_ != "Country":
+        return False
+    if agent.span.kb_id_ == place.span.kb_id_:
+        return True
+    entities = reader.doc._.actor_entities or {}
+    taker = entities.get(agent.span.kb_id_)
+    entry = reader.gazetteer.entries.get(place.span.kb_id_[4:]) if reader.gazetteer else None
+    if taker is None or entry is None:
+        return False
+    words = fold(taker.label).split()
+    return any(
+        fold(n).split() == words[: len(fold(n).split())] for n in (entry.name, *entry.demonyms)
+    )
 
 
 PATTERNS = (captures, capture_nouns)

@@ -163,8 +163,11 @@ _BOMBARD_NOUNS = frozenset(
 #: verbs that give an attack noun its agent: "X carried out raids", "X launched an offensive"
 _DOING_VERBS = frozenset(
     "carry launch conduct mount stage step intensify unleash order begin resume "
-    "lead escalate execute perpetrate claim".split()
+    "lead escalate execute perpetrate claim keep stag".split()  # "stag": the model's "staged"
 )
+#: fire that puts its target "under fire" (only armed shooters attack)
+_FIRE = frozenset({"fire", "gunfire", "mortar", "rocket", "artillery"})
+_ARMED = frozenset({"ArmedGroup", "MilitaryForce", "Coalition"})
 #: verbs that give an attack noun its agent through "with": "X retaliated with strikes"
 _RESPONDING_VERBS = frozenset("retaliate respond react reply hit strike".split())
 #: verbs that give an attack noun its target as their subject: "X faced air strikes from Y"
@@ -184,7 +187,7 @@ _ON_STRUGGLES = frozenset("war offensive offensives".split())
 _WAGING_VERBS = frozenset(
     "wage wag declare lead launch fight conduct join step intensify escalate continue "
     "pursue begin start mount spearhead resume expand carry prosecute mastermind direct "
-    "command oversee organise organize".split()
+    "command oversee organise organize end halt complete conclude suspend".split()
 )
 #: verbs whose object is the one helped in a struggle: "X backed Y in its war against Z"
 _HELPING_VERBS = frozenset("support back help aid assist arm equip fund finance train".split())
@@ -196,7 +199,8 @@ def attack_events(sent: Span, reader: SentenceReader) -> Iterator[Candidate]:
     """Nominal attacks: "a Saudi air strike killed X", "the shelling of Y by X",
     "X carried out raids targeting Y", "X has faced air strikes from Y"."""
     for tok in sent:
-        if tok.pos_ != "NOUN" or tok.lower_ not in ATTACK_NOUNS:
+        under_fire = tok.lower_ in _FIRE and tok.head.lower_ == "under"  # "came under fire"
+        if tok.pos_ != "NOUN" or (tok.lower_ not in ATTACK_NOUNS and not under_fire):
             continue
         if any(c.lower_ in {"no", "without"} for c in tok.children) or tok.head.lower_ in {
             "without",
@@ -240,6 +244,8 @@ def attack_events(sent: Span, reader: SentenceReader) -> Iterator[Candidate]:
                     a for c in verb.children if c.dep_ == "nsubj" for a in attack_targets(c, reader)
                 ]
                 agents += [a for p in _pobjs(verb, {"from", "by"}) for a in reader.actors(p)]
+        if under_fire:  # critics put people "under fire" too: only armed fire is an attack
+            agents = [a for a in agents if a.span.label_ in _ARMED]
         slot = tok  # "carried out dozens of air strikes": the count is the object
         if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.lower_ in _COUNTS:
             slot = tok.head.head
@@ -298,7 +304,10 @@ def _noun_targets(tok: Token, by_nouns: list[Token], reader: SentenceReader) -> 
     # the verb that carries it out ("carried out a bombing at a checkpoint in Peshawar")
     heads = [tok]
     if tok.dep_ == "dobj" and tok.head.lemma_.lower() in _DOING_VERBS:
-        heads.append(tok.head)
+        heads.append(tok.head)  # "staged bombings against X": the aim hung on the verb
+        targets += [
+            a for p in _pobjs(tok.head, {"on", "against"}) for a in attack_targets(p, reader)
+        ]
     sites = [c for h in heads for p in _pobjs(h, {"at"}) for c in [p, *_conjuncts(p)]]
     targets += [a for p in sites for a in attack_targets(p, reader) if a.span.label_ in _SCENES]
     # "a strike on a building in Gaza City", "an attack against pilgrims in the suburb
@@ -372,6 +381,28 @@ def struggles(sent: Span, reader: SentenceReader) -> Iterator[Candidate]:
         for a in agents:
             for t in targets:
                 yield Candidate(a, "fightsAgainst", t, "struggle", factor)
+        if tok.lemma_.lower() in _GROUND_PUSHES:
+            # "an operation against Kurdish fighters in the town of Cizre": where it struck
+            aims = [tok, *_pobjs(tok, preps)]
+            for pl in [a for h in aims for p in _pobjs(h, {"in"}) for a in _town(p, reader)]:
+                for a in agents:
+                    yield Candidate(a, "attacked", pl, "struggle", factor)
+
+
+#: struggles fought in one town or district: its scene was attacked
+_GROUND_PUSHES = frozenset({"operation", "offensive", "assault", "crackdown"})
+
+
+def _town(tok: Token, reader: SentenceReader) -> list[Arg]:
+    """The town a phrase names: "Cizre", "the southeastern town of Cizre" (not a country
+    or region: "an operation in Turkey" says where, not what was struck)."""
+    found = reader.actors(tok)
+    if not found and tok.lower_ in _TOWN_NOUNS:
+        found = [a for p in _pobjs(tok, {"of"}) for a in reader.actors(p)]
+    return [a for a in found if a.span.label_ in _SCENES and a.span.label_ != "Country"]
+
+
+_TOWN_NOUNS = frozenset("town city village district neighbourhood neighborhood port".split())
 
 
 def _claimed(noun: Token) -> bool:

@@ -54,13 +54,17 @@ _SEAT_NOUNS = frozenset(
 
 #: who holds a seat: armed actors ("the birthplace of X" is not a seat noun)
 _OWNERS = _DEPLOYABLE
+#: seats only an armed group holds
+_HELD_ONLY = frozenset("stronghold strongholds bastion heartland hideout".split())
 
 
 def _owners_of(noun: Token, reader: SentenceReader) -> list[Arg]:
     """The armed group after "of": "a stronghold of the separatist alliance known as X"."""
+    # only armed groups have strongholds: a name the model left untyped holds one too
+    owners = _OWNERS | {"Organization"} if noun.lower_ in _HELD_ONLY else _OWNERS
     out: list[Arg] = []
     for p in _pobjs(noun, {"of"}):
-        found = reader.actors(p)
+        found = [a for a in reader.actors(p) if a.span.label_ in owners]
         if not found:  # "the alliance known as X"
             found = [
                 a
@@ -69,7 +73,15 @@ def _owners_of(noun: Token, reader: SentenceReader) -> list[Arg]:
                 for q in _pobjs(c, {"as"})
                 for a in reader.actors(q)
             ]
-        out += [a for a in found if a.span.label_ in _OWNERS]
+        out += [a for a in found if a.span.label_ in owners]
+    # "Saada, the Houthis' northern stronghold"
+    out += [
+        a
+        for c in noun.children
+        if c.dep_ == "poss"
+        for a in reader.actors(c)
+        if a.span.label_ in owners and c.pos_ != "PRON"
+    ]
     return out
 
 

@@ -58,6 +58,12 @@ _PORTFOLIOS = frozenset(
 #: modifiers a bare state title may carry and still name the office
 _TITLE_MODIFIERS = frozenset({"the", "acting", "interim", "caretaker", "incumbent", "new"})
 
+#: words that put a title in the past: "former Prime Minister X", "then-President Y",
+#: "ousted President Z" (the gold counts past office; two holders, one past, do not clash)
+_PAST_MODIFIERS = frozenset(
+    {"former", "then", "-", "late", "ousted", "deposed", "toppled", "overthrown", "ex"}
+)
+
 
 _USER_DATA_KEY = "actorgraph.relations.titles.holders"
 
@@ -77,9 +83,10 @@ def context_titles(sent: Span, reader: SentenceReader) -> Iterator[Candidate]:
         if bare is None:
             continue
         relation, title = bare
-        country = _fronted_country(person, sent, reader)
+        country = _fronted_country(person, sent, reader) or _listed_country(person, reader)
         extractor = "fronted_title"
-        factor = 1.0
+        # a past office stays on the record, less sure ("former Prime Minister X")
+        factor = 0.8 if _past_title(_window(person, sent)) else 1.0
         if country is None:
             ctx = doc_context(reader.doc, reader.gazetteer)
             country = ctx.dateline_country
@@ -92,16 +99,24 @@ def context_titles(sent: Span, reader: SentenceReader) -> Iterator[Candidate]:
                 and _other_country_acts(person, reader, country)
             ):
                 continue  # "President X called Netanyahu to say U.S. support ..." (Gaza)
-            if country is None and relation == "leaderOf":
-                # the country named most, not the place the story is from: only heads
-                # of state, as ministers of a region or a party read as the state's
-                country = ctx.dominant_country
-                factor = 0.9
+            if country is None and (relation == "leaderOf" or title in _GOVERNMENT_VOICES):
+                # the country named most, not the place the story is from: heads of state
+                # and government spokesmen; not ministers ("Foreign Secretary X" in a
+                # London story on the Iraq war is no Iraqi, and may be a region's)
+                country, own = ctx.dominant_country, factor
+                factor = own * 0.9
                 if country is None:  # "Ethiopia, Tigray forces agree ...": its headline's
-                    country, factor = ctx.headline_country, 0.8
+                    country, factor = ctx.headline_country, own * 0.8
                 if country is not None and _other_country_named(sent, reader, country):
                     continue  # "President Bush ... America's over 65s" in a story on Japan;
                     # "the Pakistani president met Prime Minister X ... in London"
+                if (
+                    country is not None
+                    and relation != "leaderOf"
+                    and any(m.kb_id_ == country.kb_id_ for m in reader.in_sentence(sent))
+                ):
+                    continue  # "Culture Minister X said the comparison with Germany ...":
+                    # a minister who speaks of the country is seldom its own
         if country is None:
             continue
         if holders is None:
@@ -169,18 +184,29 @@ def _bare_title(person: Span, sent: Span, reader: SentenceReader) -> tuple[str, 
         len(words) >= 2
         and words[-1] in {"minister", "secretary"}
         and all(w in _PORTFOLIOS for w in words[:-1])
-    ) or title == "minister":
+    ) or title in {"minister", *_GOVERNMENT_VOICES}:
         return "affiliatedWith", title
     return None
+
+
+#: titles that speak for a government: "government spokesman X"
+_GOVERNMENT_VOICES = frozenset(
+    {"government spokesman", "government spokeswoman", "government spokesperson"}
+)
 
 
 def _title_words(window: list[Token]) -> list[str]:
     """The words of a title, without articles, possessives and modifiers: "the acting
     President" -> ["president"]."""
     words = [t.lower_ for t in window if t.lower_ not in {"'s", "’s"}]
-    while words and words[0] in _TITLE_MODIFIERS:
+    while words and words[0] in _TITLE_MODIFIERS | _PAST_MODIFIERS:
         words.pop(0)
     return words
+
+
+def _past_title(window: list[Token]) -> bool:
+    """Whether the words before a name put the title in the past ("former President")."""
+    return any(t.lower_ in _PAST_MODIFIERS and t.lower_ != "-" for t in window)
 
 
 def _fronted_country(person: Span, sent: Span, reader: SentenceReader) -> Span | None:
@@ -193,11 +219,31 @@ def _fronted_country(person: Span, sent: Span, reader: SentenceReader) -> Span |
         return None
     m = reader.mention(objs[0])
     end = objs[0].right_edge.i + 1
+    if m is not None and m.label_ == "Place" and reader.gazetteer is not None:
+        # "In Washington, President Bush ...": a capital sets its state's scene
+        for match in reader.gazetteer.lookup_all(m.text):
+            if match.entry.type == "Country" and match.kind == "metonym":
+                m = Span(m.doc, m.start, m.end, label="Country", kb_id=match.entry.key)
+                break
     if m is None or m.label_ != "Country" or end >= sent.end or sent.doc[end].text != ",":
         return None
     if person.start <= end:
         return None
     return m
+
+
+def _listed_country(person: Span, reader: SentenceReader) -> Span | None:
+    """ "Russian leaders, including Prime Minister X": the country of the people the
+    person is one of."""
+    prep = person.root.head
+    if person.root.dep_ != "pobj" or prep.lower_ not in {"including", "like"}:
+        return None
+    for c in prep.head.children:
+        if c.dep_ in {"amod", "compound", "poss"} and c.i < prep.head.i:
+            m = reader.named_or_demonym(c)
+            if m is not None and m.label_ == "Country":
+                return Span(m.doc, m.start, m.end, label="Country", kb_id=m.kb_id_)
+    return None
 
 
 class _Holders:
@@ -208,12 +254,19 @@ class _Holders:
         self.ties: dict[str, set[str]] = {}
         #: title -> (person key, actor key or "" when the title names none)
         self.titles: dict[str, set[tuple[str, str]]] = {}
+        #: people whose title the article puts in the past ("former President X")
+        self.past: set[str] = set()
 
     def may_hold(self, person: str, title: str, country: str) -> bool:
         if self.ties.get(person, set()) - {country}:
             return False  # "U.S. President X" elsewhere: not the dateline's president
+        # another bare holder of the title leaves it open whose it is; one the article ties
+        # to this very country held it before or since ("assassinated Sri Lankan president
+        # X" beside "President Y"), which the title does not make less this country's
+        # and a past holder beside a present one ("former Prime Minister X") does not clash
+        past = person in self.past
         others = {(p, actor) for p, actor in self.titles.get(title, set()) if p != person}
-        return not any(actor in {"", country} for _, actor in others)
+        return not any(actor == "" and (p in self.past) == past for p, actor in others)
 
 
 def _title_holders(reader: SentenceReader) -> _Holders:
@@ -231,12 +284,16 @@ def _title_holders(reader: SentenceReader) -> _Holders:
                         reader.arg(m)
                         for t in appos.subtree
                         for m in [reader.named_or_demonym(t)]
-                        if m is not None and m.label_ in _ACTORS and m.kb_id_ != person.kb_id_
+                        if m is not None
+                        and m.label_ in _ACTORS - {"Person"}  # "along with the army chief, Y"
+                        and m.kb_id_ != person.kb_id_
                     ]
             keys = {a.span.kb_id_ for a in tied}
             holders.ties.setdefault(person.kb_id_, set()).update(keys)
             named = {t.i for a in tied for t in a.span}
             title = " ".join(_title_words([t for t in window if t.i not in named]))
+            if _past_title(window):
+                holders.past.add(person.kb_id_)
             for key in keys or {""}:
                 holders.titles.setdefault(title, set()).add((person.kb_id_, key))
     reader.doc.user_data[_USER_DATA_KEY] = holders

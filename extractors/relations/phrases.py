@@ -8,7 +8,7 @@ from collections.abc import Iterator, Set
 
 from spacy.tokens import Token
 
-from ..lexicon import DESCRIPTOR_TYPES
+from ..lexicon import DESCRIPTOR_TYPES, SPEECH_VERBS
 
 
 def _place_noun(noun: Token) -> bool:
@@ -93,3 +93,64 @@ def _pobjs(tok: Token, preps: Set[str]) -> Iterator[Token]:
             for p in c.children:
                 if p.dep_ == "pobj":
                     yield p
+
+
+#: verbs a speaker goes on with after reporting something: "said ... and accused Y"
+_SPEAKERS_NEXT = frozenset(
+    "accuse blame condemn denounce criticise criticize urge vow warn threaten call "
+    "demand pledge praise".split()
+)
+
+
+def _speaker_goes_on(verb: Token) -> Token | None:
+    """The speech verb whose subject a coordinated verb shares when the parse hung it on
+    the reported clause: "X said the government had surrendered and accused Y of ..."
+    ("accused" is X's, not the government's: the reported verb has its own auxiliary,
+    the speaker's next verb a plain past tense)."""
+    head = verb.head
+    if (
+        verb.dep_ != "conj"
+        or verb.tag_ != "VBD"
+        or verb.lemma_.lower() not in _SPEAKERS_NEXT
+        or any(c.dep_ in {"nsubj", "nsubjpass", "aux", "auxpass"} for c in verb.children)
+        or head.dep_ != "ccomp"
+        or head.head.lemma_.lower() not in SPEECH_VERBS
+        or not any(c.dep_ in {"aux", "auxpass"} for c in head.children)
+    ):
+        return None
+    return head.head
+
+
+def _relative_before(pronoun: Token) -> list[Token]:
+    """The noun right before a relative pronoun when the parse hung the clause higher up:
+    in "to rid the territory of the PKK, which has fought an insurgency" the clause is
+    on "territory" but "which" is the PKK (the word before the comma, past a bracketed
+    acronym; only a word inside the phrase the clause hangs on)."""
+    doc, i = pronoun.doc, pronoun.i - 1
+    if i < 0 or doc[i].text != ",":
+        return []
+    i -= 1
+    if i >= 0 and doc[i].text == ")":
+        while i >= 0 and doc[i].text != "(":
+            i -= 1
+        i -= 1
+    if i < 0 or doc[i].pos_ not in {"NOUN", "PROPN"}:
+        return []
+    head = pronoun.head.head
+    return [doc[i]] if head.is_ancestor(doc[i]) else []
+
+
+#: verbs whose object does what their "to" clause says: "trained X to fight Y"
+_OBJECT_CONTROL = frozenset(
+    "train arm equip help enable urge order ask allow encourage force persuade push "
+    "pressure recruit hire pay".split()
+)
+
+
+def _object_controlled(node: Token) -> bool:
+    head = node.head
+    return (
+        any(c.dep_ == "aux" and c.lower_ == "to" for c in node.children)
+        and head.lemma_.lower() in _OBJECT_CONTROL
+        and any(c.dep_ == "dobj" for c in head.children)
+    )

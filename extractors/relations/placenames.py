@@ -104,8 +104,14 @@ def place_nouns(sent: Span, reader: SentenceReader) -> Iterator[Candidate]:
             m = reader.mention(noun.head)
             if m is not None and m.label_ in _NAMED_PLACES:
                 named.append((m, False))
-        if not named and _bare_capital(noun) and noun.i + 2 < sent.end:
-            m = reader.mention(doc[noun.i + 2])  # "in the capital, Sanaa," whatever the parse
+        if (
+            not named
+            and noun.lower_ == "capital"
+            and noun.i + 2 < sent.end
+            and not any(c.pos_ == "PRON" for c in noun.children)  # "its capital": whose?
+        ):
+            # "in the capital, Sanaa,", "in the Nigerian capital, Abuja," whatever the parse
+            m = reader.mention(doc[noun.i + 2])
             if (
                 doc[noun.i + 1].text == ","
                 and m is not None

@@ -101,11 +101,10 @@ def based(sent: Span, reader: SentenceReader) -> Iterator[Candidate]:
             m = reader.mention(doc[tok.i - 2])
             if m is not None and m.label_ in {"Place", "Country"}:
                 places.append(_as_place(reader.arg(m), reader))
-        places += [
+        places += [  # "based in the Ukrainian port of Sevastopol": the port named
             a
             for p in _pobjs(tok, {"in", "at"})
-            for a in reader.actors(p)
-            if a.span.label_ in {"Place", "Country", "Facility"}
+            for a in _place_args(p, reader, {"Place", "Country", "Facility"})
         ]
         if not places:
             continue
@@ -429,6 +428,15 @@ def _as_place(arg: Arg, reader: SentenceReader) -> Arg:
 def _place_args(tok: Token, reader: SentenceReader, types: Set[str]) -> list[Arg]:
     """Named places a noun phrase headed by ``tok`` gives ("Aleppo", "Hama province")."""
     found = reader.actors(tok)
+    if not found and tok.lower_ in TERRITORY_NOUNS | _LAND_NOUNS:
+        # "the Qandil mountains of northern Iraq", "parts of Syria", "the north of Mali",
+        # "much of northern Yemen including Sanaa"
+        found = [
+            a
+            for p in _pobjs(tok, {"of"})
+            for q in (p, *_pobjs(p, {"including"}))
+            for a in reader.actors(q)
+        ]
     if not found and tok.lower_ in PLACE_NOUNS:  # "the Syrian town of al-Qusayr"
         found = [a for p in _pobjs(tok, {"of"}) for a in reader.actors(p)]
         named = _province(tok, reader)  # "Homs province"
@@ -445,6 +453,10 @@ TERRITORY_NOUNS = frozenset(
     "north south east west centre center outskirts strip strips corridor belt tract "
     "tracts".split()
 )
+
+
+#: land features a place lies among: "the mountains of northern Iraq"
+_LAND_NOUNS = frozenset("mountains mountain hills forests forest jungle desert plains".split())
 
 
 PATTERNS = (

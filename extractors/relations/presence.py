@@ -2,8 +2,8 @@
 Y", "Y, under the control of X", "X retained control of Y"), strongholds ("Y, a
 stronghold of X"), presence nouns ("X fighters in Y", "X's presence in Y"), movements
 and withdrawals ("X sent troops into Y", "X massed forces on the border", "X withdrew
-from Y"), deaths in a place ("X was killed in Y") and campaigns fought there ("the battle
-against X in Y")."""
+from Y") and campaigns fought there ("the battle against X in Y"). Deaths in a place
+("X was killed in Y") are read in ``stays``."""
 
 from __future__ import annotations
 
@@ -41,7 +41,7 @@ _TARGET_PLACES = frozenset({"Place", "Facility", "Country"})
 
 
 #: "X captured Y": the verb, or verb + particle, whose object is a place taken
-CAPTURE_VERBS = frozenset("capture seize overrun recapture retake liberate annex".split())
+CAPTURE_VERBS = frozenset("capture seize overrun recapture retake liberate annex invade".split())
 
 
 #: "took control of Y", "seized control of Y"
@@ -117,6 +117,10 @@ def _taken_places(
                 preps = {"of", "in"}
             for p in _pobjs(obj, preps):
                 places += _place_args(p, reader, _TARGET_PLACES)
+                if obj.lower_ == "control":  # "control of the K-1 base, the airport and Y"
+                    places += [
+                        a for c in p.conjuncts for a in _place_args(c, reader, _TARGET_PLACES)
+                    ]
                 for inc in _pobjs(p, {"including"}):  # "much of Yemen including Sanaa"
                     places += _place_args(inc, reader, _TARGET_PLACES)
         places += _examples(obj, reader, regions=regions)
@@ -330,10 +334,13 @@ def presence_nouns(sent: Span, reader: SentenceReader) -> Iterator[Candidate]:
                 if a.span.label_ in _HOLDERS | {"InternationalOrganization", "Person"}
             ]
             heads += links + named  # "forces belonging to the AU in Somalia" (on "AU")
+        preps = {"in", "inside", "within", "across"}
+        if noun.lower_ in _SITE_PRESENCE:
+            preps.add("at")  # "an army camp at Bamba"
         places = [
             a
             for h in heads
-            for p in _pobjs(h, {"in", "inside", "within", "across"})
+            for p in _pobjs(h, preps)
             for a in _place_args(p, reader, _TARGET_PLACES)
         ]
         for o in owners:
@@ -463,67 +470,6 @@ def withdrawals(sent: Span, reader: SentenceReader) -> Iterator[Candidate]:
                     yield Candidate(a, "presentIn", pl, "withdrawal")
 
 
-#: "killed in an attack in Syria": events whose place is where the victim was
-_DEATH_EVENTS = frozenset(
-    "attack attacks strike strikes airstrike airstrikes raid raids bombing blast explosion "
-    "ambush shelling clash clashes fighting battle assault".split()
-)
-
-
-def killed_in(sent: Span, reader: SentenceReader) -> Iterator[Candidate]:
-    """ "X was killed in Syria", "X, who was killed by a bomb in Damascus", "X was killed
-    in an attack in Syria", "X died in Y" -> X presentIn Y (the victim was there)."""
-    for verb in sent:
-        lemma = verb.lemma_.lower()
-        if verb.pos_ != "VERB" or lemma not in {"kill", "die", "assassinate", "wound", "injure"}:
-            continue
-        factor = assertion_factor(verb)
-        if factor == 0:
-            continue
-        if lemma == "die":
-            victims = [a for c in verb.children if c.dep_ == "nsubj" for a in _group_of(c, reader)]
-        elif any(c.dep_ == "auxpass" for c in verb.children):
-            victims = [
-                a for c in verb.children if c.dep_ == "nsubjpass" for a in _group_of(c, reader)
-            ]
-        elif _past_participle(verb):  # "a commander killed in Syria"
-            victims = _group_of(verb.head, reader)
-        else:
-            continue
-        # "three personnel were killed, including two US troops, ..."
-        victims += [a for p in _pobjs(verb, {"including"}) for a in _group_of(p, reader)]
-        victims = [a for a in victims if a.span.label_ in {"Person"} | _DEPLOYABLE]
-        if not victims:
-            continue
-        verbs = [verb]
-        if not any(True for _ in _pobjs(verb, {"in", "at", "inside"})):
-            # "X were killed and 10 wounded in an attack on Y": the place is shared
-            verbs += [
-                c
-                for c in verb.children
-                if c.dep_ == "conj" and c.lemma_.lower() in {"kill", "wound", "injure"}
-            ]
-        heads = list(verbs)
-        heads += [
-            p
-            for v in verbs
-            for p in _pobjs(v, {"in", "by"})
-            if p.lower_ in _DEATH_EVENTS or p.pos_ == "NOUN"
-        ]
-        places = [
-            a
-            for h in heads
-            # "killed in a rocket attack on Taji": the victims were at the target
-            for p in _pobjs(
-                h, {"in", "at", "inside"} | ({"on"} if h.lower_ in _DEATH_EVENTS else set())
-            )
-            for a in _place_args(p, reader, _TARGET_PLACES)
-        ]
-        for v in victims:
-            for pl in places:
-                yield Candidate(v, "presentIn", pl, "killed_in", factor)
-
-
 #: "the battle against Islamic State in Syria": a campaign fought where the enemy is
 _CAMPAIGN_NOUNS = frozenset(
     "battle battles fight war campaign offensive operations operation struggle".split()
@@ -568,7 +514,6 @@ PATTERNS = (
     presence_nouns,
     movements,
     withdrawals,
-    killed_in,
     campaigns_against,
 )
 CONFIDENCE = {
@@ -578,6 +523,5 @@ CONFIDENCE = {
     "presence_noun": 0.75,
     "movement": 0.8,
     "withdrawal": 0.8,
-    "killed_in": 0.75,
     "campaign_against": 0.75,
 }

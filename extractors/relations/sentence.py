@@ -17,6 +17,7 @@ from ..lexicon import (
     FORCE_NOUNS,
     LED_NOUNS,
     PROXY_NOUNS,
+    QUANTITY_WORDS,
     SENT_NOUNS,
     VOICE_NOUNS,
 )
@@ -27,8 +28,11 @@ from .phrases import (
     _conjuncts,
     _examples,
     _named_as,
+    _object_controlled,
     _place_noun,
     _pobjs,
+    _relative_before,
+    _speaker_goes_on,
 )
 
 _ORG_TYPES = ORGANIZATION_TYPES
@@ -162,8 +166,13 @@ class SentenceReader:
 
     def _one(self, tok: Token, *, sites: bool) -> list[Arg]:
         if tok.tag_ in {"WDT", "WP"} and tok.head.dep_ == "relcl" and tok.head.head != tok.head:
-            # "X, which Cairo regards as ...", "X, which is funded by Y": the relative's noun
-            return self.actors(tok.head.head, sites=sites)
+            # "X, which Cairo regards as ...", "X, which is funded by Y": the relative's noun;
+            # "Mali and Burkina Faso, which are suspended": all of a list a plural verb takes
+            noun = tok.head.head
+            if any(c.tag_ == "VBP" and c.dep_ in {"aux", "auxpass"} for c in tok.head.children):
+                while noun.dep_ == "conj" and noun.head != noun:
+                    noun = noun.head
+            return self.actors(noun, sites=sites)
         rooted = self.by_root.get(tok.i)
         if rooted:  # "Iraqi and U.S. troops" is two forces rooted at one noun
             return [self.arg(m) for m in rooted]
@@ -174,10 +183,7 @@ class SentenceReader:
         if owner is not None:
             return [owner]
         low = tok.lower_
-        if (
-            low in {"one", "some", "many", "several", "most", "all", "each", "none"}
-            or tok.pos_ == "NUM"
-        ):
+        if low in QUANTITY_WORDS or tok.pos_ == "NUM":
             for c in tok.children:  # "one of X", "some of these groups"
                 if c.dep_ == "prep" and c.lower_ == "of":
                     for p in c.children:
@@ -429,7 +435,7 @@ def agents_of(verb: Token, reader: SentenceReader) -> tuple[list[Arg], bool]:
     if passive:
         agents = [a for p in _pobjs(verb, {"by"}) for a in _agent_actors(p, reader)]
         return agents, True
-    node = verb
+    node = _speaker_goes_on(verb) or verb
     for _ in range(4):
         subs = [c for c in node.children if c.dep_ in {"nsubj", "csubj"}]
         if subs:
@@ -437,8 +443,10 @@ def agents_of(verb: Token, reader: SentenceReader) -> tuple[list[Arg], bool]:
             subs += [c for c in _companions(node) if c.i < node.i]
             out = []
             for s in subs:
-                if s.lower_ in {"which", "who", "that"} and node.dep_ == "relcl":
-                    out += reader.actors(node.head)
+                rel = node.head if node.dep_ == "conj" else node  # "which ... and which has"
+                if s.lower_ in {"which", "who", "that"} and rel.dep_ == "relcl":
+                    near = [a for t in _relative_before(s) for a in reader.actors(t)]
+                    out += reader.actors(rel.head) or near
                 else:
                     out += _agent_actors(s, reader)
             return out, False
@@ -468,22 +476,6 @@ def agents_of(verb: Token, reader: SentenceReader) -> tuple[list[Arg], bool]:
             break
         node = node.head
     return [], False
-
-
-#: verbs whose object does what their "to" clause says: "trained X to fight Y"
-_OBJECT_CONTROL = frozenset(
-    "train arm equip help enable urge order ask allow encourage force persuade push "
-    "pressure recruit hire pay".split()
-)
-
-
-def _object_controlled(node: Token) -> bool:
-    head = node.head
-    return (
-        any(c.dep_ == "aux" and c.lower_ == "to" for c in node.children)
-        and head.lemma_.lower() in _OBJECT_CONTROL
-        and any(c.dep_ == "dobj" for c in head.children)
-    )
 
 
 def _agent_actors(tok: Token, reader: SentenceReader) -> list[Arg]:

@@ -95,6 +95,13 @@ def _media_possessive(person: Span, reader: SentenceReader) -> Iterator[Candidat
             yield Candidate(reader.arg(person), "affiliatedWith", reader.arg(m), "media_possessive")
 
 
+#: military ranks, which say what a person is, not which office: "chief General X"
+_RANKS = frozenset(
+    "general lieutenant colonel major brigadier captain admiral marshal commodore sergeant "
+    "gen lt col maj brig capt adm".split()
+)
+
+
 def _title_relation(toks: list[Token]) -> tuple[str, Token] | None:
     """The relation a title among ``toks`` gives its holder, and the title's head word.
 
@@ -117,8 +124,10 @@ def _title_relation(toks: list[Token]) -> tuple[str, Token] | None:
                 rel == "leaderOf"
                 and t.lower_ in {"chief", "head"}
                 and (nxt in TITLE_RELATIONS or nxt in _EXTRA_TITLES)
+                and nxt.rstrip(".") not in _RANKS
             ):
                 continue  # "Chief Secretary X", "chief economist X": the next word is the title
+                # (not "Army chief Lieutenant General X": a rank, and he heads the army)
             if rel and t.pos_ in {"NOUN", "PROPN"}:
                 found = rel, t
             elif t.lower_ == "pm" or t.text == "PM":
@@ -242,7 +251,7 @@ def _pre_title_facts(
     for org in orgs:
         rel = _for_state(relation, org, title)
         if rel is not None:
-            yield Candidate(reader.arg(person), rel, org, "title")
+            yield Candidate(reader.arg(person), _unit_head_of(rel, found[0], org), org, "title")
 
 
 #: member titles of armed groups, not of a state: "an Algerian militant" gives a
@@ -265,6 +274,21 @@ _OCCUPATIONS = frozenset(
     "meteorologist forecaster epidemiologist curator librarian instructor pollster "
     "statistician pilot businessman businesswoman".split()
 )
+
+
+#: organisations whose people hold offices, not ranks: the head of a unit works for them
+_OFFICE_ORGS = frozenset(
+    {"InternationalOrganization", "GovernmentBody", "Organization", "MediaOrganization"}
+)
+
+
+def _unit_head_of(relation: str, title_relation: str, org: Arg) -> str:
+    """The head of a unit of an office-holding body works for it ("The UN's human rights
+    chief, X", "the head of the UN mission"): affiliatedWith; of an armed group or force
+    he is one of its members ("the PMU brigade's logistics chief")."""
+    if relation == "memberOf" and title_relation == "leaderOf" and org.span.label_ in _OFFICE_ORGS:
+        return "affiliatedWith"
+    return relation
 
 
 def _for_state(relation: str, org: Arg, title: Token | None = None) -> str | None:

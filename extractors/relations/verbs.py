@@ -9,7 +9,6 @@ from collections.abc import Iterator
 from spacy.tokens import Span, Token
 
 from ..lexicon import (
-    EVENT_NOUNS,
     FORCE_NOUNS,
     LIGHT_VERB_PHRASES,
     PLACE_VERBS,
@@ -30,6 +29,7 @@ from .agents import (
     subject_fallback,
     verbal_attack,
 )
+from .arguments import _EVENTS, _blamed_someone_unnamed, _killing_scenes, _own_side
 from .assertion import assertion_factor
 from .sentence import (
     _ACTORS,
@@ -75,6 +75,9 @@ BOMBARD_VERBS = frozenset("bomb shell bombard strike raid pound".split())
 
 #: verbs of an assault whose object's town is attacked: "raided a base in X"
 _ASSAULT_VERBS = frozenset("attack raid storm ambush hit assault target".split())
+
+#: verbs whose subject sends others somewhere
+_SENDING = frozenset({"deploy", "send", "dispatch"})
 
 #: "prevented X from attacking Y": the act did not happen
 _PREVENTING_VERBS = frozenset(
@@ -160,6 +163,14 @@ def verbs(sent: Span, reader: SentenceReader) -> Iterator[Candidate]:
                 for p in _pobjs(verb, {"for"})
                 for b in _pobjs(p, {"by"})
                 for a in reader.actors(b)
+            ]
+        if passive and not agents and relation == "sanctioned":
+            # "Mali and Guinea, suspended from ECOWAS": the body one is put out of
+            agents = [
+                a
+                for p in _pobjs(verb, {"from"})
+                for a in reader.actors(p)
+                if a.span.label_ in {"InternationalOrganization", "Coalition"}
             ]
         if passive:
             # "X was hit by Y", "X, hit by Y", "Hit by Y, X ..." (a fronted participle)
@@ -268,9 +279,21 @@ def verbs(sent: Span, reader: SentenceReader) -> Iterator[Candidate]:
             and any(a.span.label_ in _ARMED_LABELS for a in agents)
         ):  # "gunmen attacked a base in X"; not "the minister hit schools in Wales"
             patients += _struck_places(verb, reader)
+        elif (
+            relation == "attacked"
+            and lemma in _PERSON_KILLING
+            and not passive
+            and not patients
+            and any(a.span.label_ in _ARMED_LABELS for a in agents)
+        ):  # "the PKK killed two police officers in Ceylanpinar": where it struck
+            patients += _killing_scenes(verb, reader)
         if relation == "attacked" and lemma in _TAKING_VERBS:
             patients = [p for p in patients if p.span.label_ in {"Place", "Facility"}]
-        if not patients and relation in {"condemned", "accused", "threatened"}:
+        if (
+            not patients
+            and relation in {"condemned", "accused", "threatened"}
+            and not (relation == "accused" and _blamed_someone_unnamed(verb))
+        ):
             patients = _event_agents(verb, reader)
         patients = [p for p in patients if not _negated_conjunct(p.span)]
         extractor = "light_verb" if light else ("passive" if passive else "verb")
@@ -288,13 +311,17 @@ def verbs(sent: Span, reader: SentenceReader) -> Iterator[Candidate]:
             if lemma in {"send", "dispatch"} and not military:
                 continue
             troops = [p for p in patients if p.span.label_ in _ACTORS]
-            who = troops or agents
+            # "Obama, who has deployed 45 troops to Juba": the sender stays home
+            senders = [a for a in agents if a.span.label_ != "Person" or lemma not in _SENDING]
+            who = troops or senders
             for t in who:
                 for pl in places:
                     yield Candidate(t, "presentIn", pl, extractor, factor)
             continue
         if relation == "attacked":
             speakers = alleged_by(verb, agents, reader) if patients else []
+            # "Putin says Russian forces have captured Grozny": a leader reports his own
+            speakers = [s for s in speakers if not _own_side(s, agents, reader)]
             if speakers:  # "Iran said Israel had bombed X": Iran's allegation, not a fact
                 for s in speakers:
                     for a in agents:
@@ -316,6 +343,8 @@ def verbs(sent: Span, reader: SentenceReader) -> Iterator[Candidate]:
                     and verbal_attack(a.span.label_, p.span.label_)
                 ):
                     continue  # "Fox attacked Blair" in politics is criticism
+                if relation == "fightsAgainst" and a.span.label_ == p.span.label_ == "Person":
+                    continue  # "Cragg defeated Bekele in Boston": a race, an election
                 if lemma in _STATE_ACTS and a.span.label_ not in _STATE_LABELS:
                     continue  # "UEFA banned the player": not a state's sanction
                 if lemma in REVERSED_VERBS and not light:
@@ -420,12 +449,14 @@ def _struck_places(verb: Token, reader: SentenceReader) -> list[Arg]:
         if a.span.label_ in {"Place", "Facility"}
     ]
     # "bombed positions across Yemen", "struck targets throughout Syria": strikes all over
-    # a country hit the country
+    # a country hit the country, and the places given as examples ("including Gori")
+    across = [p for h in heads for p in _pobjs(h, {"across", "throughout"})]
+    listed = [q for p in across for q in _pobjs(p, {"including"})]
     return scenes + [
         a
-        for p in (p for h in heads for p in _pobjs(h, {"across", "throughout"}))
-        for a in reader.actors(p)
-        if a.span.label_ in {"Place", "Country"}
+        for p in [*across, *listed]
+        for a in reader.actors(p, sites=True)
+        if a.span.label_ in {"Place", "Country", "Facility"}
     ]
 
 
@@ -456,13 +487,6 @@ def _object_controller(verb: Token, reader: SentenceReader) -> list[Arg]:
     if not bare and not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
         return []
     return [a for c in verb.head.children if c.dep_ == "dobj" for a in reader.actors(c)]
-
-
-#: acts condemned or blamed on their doer: the attack nouns and measures of force
-_EVENTS = EVENT_NOUNS | frozenset(
-    "blockade blockades siege invasion occupation bombardment shelling incursion "
-    "crackdown massacre killings assassination".split()
-)
 
 
 def _event_agents(verb: Token, reader: SentenceReader, *, fallback: bool = True) -> list[Arg]:

@@ -71,6 +71,9 @@ def visits(sent: Span, reader: SentenceReader) -> Iterator[Candidate]:
         if lemma not in VISIT_VERBS and lemma not in ARRIVAL_VERBS and not invited and not refuge:
             continue
         factor = _realised(verb)
+        first = _first_to(verb) if factor == 0 else None
+        if first is not None:  # "became the first leader to visit Y": it happened
+            factor = _realised(first)
         if factor == 0:
             continue
         if lemma in VISIT_VERBS:
@@ -89,9 +92,11 @@ def visits(sent: Span, reader: SentenceReader) -> Iterator[Candidate]:
             agents = [a for c in verb.children if c.dep_ == "nsubjpass" for a in reader.actors(c)]
             factor *= 0.8
         else:
-            agents, passive = agents_of(verb, reader)
+            agents, passive = agents_of(first or verb, reader)
             if passive:
                 continue
+            agents += _coordinated_people(verb, agents, reader)
+            agents += _delegation(verb, reader)
             if not agents:  # "troops from Botswana arrived in Pemba": the state's forces
                 for a in [
                     a
@@ -135,6 +140,71 @@ def visits(sent: Span, reader: SentenceReader) -> Iterator[Candidate]:
             if a.span.label_ in _VISITORS | {"Person"} and not _pronoun(a):
                 for pl in places:
                     yield Candidate(a, "presentIn", pl, "visit")
+
+
+#: "the first leader to visit Y", "the most senior official to travel to Y"
+_FIRSTS = frozenset("first last only latest second third".split())
+
+
+def _first_to(verb: Token) -> Token | None:
+    """The verb whose subject "the first X to visit Y" is said of ("X became the most
+    senior politician to visit Y": became), or None."""
+    noun = verb.head
+    if verb.dep_ != "relcl" or not any(c.lower_ == "to" for c in verb.children):
+        return None
+    if noun.dep_ != "attr" or noun.head.lemma_ not in {"be", "become"}:
+        return None
+    mods = [c for c in noun.children if c.dep_ == "amod"]
+    if any(c.lower_ in _FIRSTS or c.tag_ == "JJS" for c in mods) or any(
+        a.lower_ == "most" for c in mods for a in c.children
+    ):
+        return noun.head
+    return None
+
+
+#: groups of envoys whose leader and senders go with them
+_PARTY_NOUNS = frozenset("delegation delegations team mission".split())
+
+
+def _delegation(verb: Token, reader: SentenceReader) -> list[Arg]:
+    """ "A delegation of ministers from Igad, led by Ethiopia's Tedros Adhanom, visited
+    Juba": the person who led it and the body that sent it went too."""
+    out: list[Arg] = []
+    for noun in (c for c in verb.children if c.dep_ == "nsubj" and c.lower_ in _PARTY_NOUNS):
+        for t in noun.subtree:
+            if t.lower_ == "led" and t.dep_ == "acl":
+                out += [
+                    a
+                    for p in _pobjs(t, {"by"})
+                    for a in reader.actors(p)
+                    if a.span.label_ == "Person"
+                ]
+            elif t.dep_ == "prep" and t.lower_ == "from" and t.head.i >= noun.i:
+                out += [
+                    a
+                    for p in _pobjs(t.head, {"from"})
+                    for a in reader.actors(p)
+                    if a.span.label_ in _VISITORS
+                ]
+    return out
+
+
+def _coordinated_people(verb: Token, agents: list[Arg], reader: SentenceReader) -> list[Arg]:
+    """ "A and his counterpart B, who flew to Y": a relative clause after a coordination of
+    people is said of them all (the parse hangs it on the last)."""
+    if verb.dep_ != "relcl" or verb.tag_ == "VBZ" or not agents:
+        return []
+    if not all(a.span.label_ == "Person" for a in agents):
+        return []
+    noun = verb.head
+    if noun.dep_ != "conj" or reader.mention(noun) is None:
+        return []
+    have = {a.span.kb_id_ for a in agents}
+    return [
+        a
+        for a in reader.actors(noun.head)
+        if a.span.label_ == "Person" and a.span.kb_id_ not in have
+    ]
 
 
 #: "X launched attacks from Y", "X masterminded operations from Y": acting from a place
@@ -286,7 +356,8 @@ def meeting_nouns(sent: Span, reader: SentenceReader) -> Iterator[Candidate]:
 
 #: "sent troops to Y", "X troops were deployed in Y", "X has 2,000 soldiers in Y"
 DEPLOY_VERBS = frozenset(
-    "send dispatch deploy redeploy station post rush airlift order move transfer reposition".split()
+    "send dispatch deploy redeploy station post rush airlift order move transfer reposition "
+    "stage".split()
 )
 #: "X has/keeps 2,000 soldiers in Y": the subject's own people are there
 _KEEP_VERBS = frozenset("have keep maintain".split())
@@ -360,7 +431,6 @@ def _purpose_places(verb: Token, reader: SentenceReader) -> list[Arg]:
 
 def _deployed(verb: Token, reader: SentenceReader) -> tuple[list[Arg], list[Token]]:
     """Who a deployment verb puts somewhere, and the force nouns it moves."""
-    lemma = verb.lemma_.lower()
     if verb.dep_ == "acl" and verb.tag_ == "VBN":  # "Kenyan police deployed to Haiti"
         forces = [verb.head]
     else:
@@ -372,8 +442,9 @@ def _deployed(verb: Token, reader: SentenceReader) -> tuple[list[Arg], list[Toke
         return [], []
     who = [a for f in forces for a in _force_owners(f, reader)]
     active = verb.dep_ != "acl" and not any(c.dep_ == "auxpass" for c in verb.children)
-    if not who and active and (lemma not in _KEEP_VERBS or verb.dep_ != "relcl"):
-        agents, _ = agents_of(verb, reader)  # "Kenya sent police", "Turkey has soldiers"
+    if not who and active:
+        # "Kenya sent police", "Turkey has soldiers", "the US, which has 1,100 troops in Y"
+        agents, _ = agents_of(verb, reader)
         who = [a for a in agents if a.span.label_ in _SENDERS and not _pronoun(a)]
     return who, forces
 

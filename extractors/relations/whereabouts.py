@@ -1,5 +1,6 @@
 """Where an actor is, said plainly: "X was in Ankara", "troops remained in positions
-inside Lebanon", "X operates the Hmeimim air base" (``presentIn``)."""
+inside Lebanon", "X operates the Hmeimim air base", "X told reporters in Tripoli"
+(``presentIn``)."""
 
 from __future__ import annotations
 
@@ -9,9 +10,10 @@ from spacy.tokens import Span, Token
 
 from .assertion import assertion_factor
 from .places import _place_args
-from .sentence import _ACTORS, Arg, Candidate, SentenceReader, _pobjs, agents_of
+from .sentence import _ACTORS, _ORG_TYPES, Arg, Candidate, SentenceReader, _pobjs, agents_of
+from .stays import who_person
 
-CONFIDENCE = {"being_in": 0.75, "operates_site": 0.8}
+CONFIDENCE = {"being_in": 0.75, "operates_site": 0.8, "spoke_in": 0.7, "envoys_in": 0.75}
 
 _PLACES = frozenset({"Place", "Country", "Facility"})
 #: verbs of being or staying somewhere
@@ -54,7 +56,7 @@ def being_in(sent: Span, reader: SentenceReader) -> Iterator[Candidate]:
             if c.dep_ == "nsubj"
             for a in reader.actors(c)
             if a.span.label_ in _ACTORS and a.span.label_ != "Country"
-        ]
+        ] or who_person(verb, reader)  # "an MP for Sirnak province who has remained in Y"
         for a in subjects:
             for pl in places:
                 if a.span.kb_id_ != pl.span.kb_id_:
@@ -89,4 +91,98 @@ def operates_site(sent: Span, reader: SentenceReader) -> Iterator[Candidate]:
                 yield Candidate(a, "presentIn", s, "operates_site", factor)
 
 
-PATTERNS = (being_in, operates_site)
+#: verbs of saying whose "in Y" says where the speaker was
+_SAYING_VERBS = frozenset("say tell speak talk announce declare add".split())
+#: whom or where one says it: "told reporters in Y", "told a news conference in Y"
+_AUDIENCE_NOUNS = frozenset(
+    "reporters journalists correspondents conference briefing rally crowd crowds gathering "
+    "supporters audience ceremony parliament lawmakers".split()
+)
+
+
+def spoke_in(sent: Span, reader: SentenceReader) -> Iterator[Candidate]:
+    """ "X said in Benghazi", "he told reporters in Tripoli", "speaking at a news conference
+    in Y" -> the person who spoke was in the place (people only: "Iran said in Geneva" is
+    its delegation, and the place of a state's statement is seldom news)."""
+    for verb in sent:
+        if verb.pos_ != "VERB" or verb.lemma_.lower() not in _SAYING_VERBS:
+            continue
+        heads = [verb]
+        for c in verb.children:
+            if c.dep_ in {"dobj", "dative"} and c.lower_ in _AUDIENCE_NOUNS:
+                heads.append(c)  # "told reporters in Tripoli"
+            elif c.dep_ == "prep" and c.lower_ in {"to", "at"}:
+                heads += [p for p in _pobjs(verb, {c.lower_}) if p.lower_ in _AUDIENCE_NOUNS]
+        places = [
+            a
+            for h in heads
+            for p in _pobjs(h, {"in"})
+            if reader.mention(p) is not None  # not "in an interview covering issues such as Y"
+            for a in _place_args(p, reader, _PLACES - {"Country"})
+            # not a country: "told reporters in Ankara" names the city, where a capital
+            # read as its state would say less, and "In the UK, X said" sets the scene
+        ]
+        if not places:
+            continue
+        factor = assertion_factor(verb)
+        if factor == 0:
+            continue
+        speakers = [
+            a
+            for c in verb.children
+            if c.dep_ == "nsubj"
+            for a in reader.actors(c)
+            if a.span.label_ == "Person"
+        ]
+        for a in speakers:
+            for pl in places:
+                yield Candidate(a, "presentIn", pl, "spoke_in", factor)
+
+
+#: people who stand for an organisation where they are: "ECOWAS leaders meeting in Abuja"
+_DELEGATE_NOUNS = frozenset(
+    "leaders ministers officials delegates delegation delegations envoys representatives "
+    "negotiators diplomats commanders".split()
+)
+#: verbs of gathering: "EU foreign ministers, meeting in Brussels"
+_GATHERING_VERBS = frozenset("meet gather convene assemble hold".split())
+
+
+def envoys_in(sent: Span, reader: SentenceReader) -> Iterator[Candidate]:
+    """ "ECOWAS leaders meeting in Abuja", "European Union foreign ministers, meeting in
+    Brussels", "PUK leaders in Sulaimaniyah" -> the organisation presentIn the place."""
+    for noun in sent:
+        if noun.lower_ not in _DELEGATE_NOUNS or noun.pos_ != "NOUN":
+            continue
+        owners = [
+            a
+            for c in noun.children
+            if c.dep_ in {"compound", "poss", "nmod"} and c.i < noun.i
+            for m in [reader.mention(c)]
+            if m is not None and m.label_ in _ORG_TYPES - {"MilitaryForce"} and c.pos_ != "PRON"
+            for a in [reader.arg(m)]
+        ]
+        if not owners:
+            continue
+        heads = [noun]
+        heads += [
+            c
+            for c in noun.children
+            if c.dep_ in {"acl", "relcl"} and c.lemma_.lower() in _GATHERING_VERBS
+        ]
+        if noun.dep_ in {"nsubj"} and noun.head.lemma_.lower() in _GATHERING_VERBS:
+            heads.append(noun.head)  # "NATO leaders met in Bucharest"
+        places = [
+            a
+            for h in heads
+            for p in _pobjs(h, {"in", "at"})
+            for a in _place_args(p, reader, _PLACES)
+        ]
+        factor = assertion_factor(heads[-1]) if len(heads) > 1 else 1.0
+        for o in owners if factor else []:
+            for pl in places:
+                if o.span.kb_id_ != pl.span.kb_id_:
+                    yield Candidate(o, "presentIn", pl, "envoys_in", factor)
+
+
+PATTERNS = (being_in, operates_site, spoke_in, envoys_in)

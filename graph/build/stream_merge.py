@@ -39,7 +39,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
-from actorgraph.extractors.normalize import bare_name, fold, is_acronym, is_generic_name
+from actorgraph.extractors.normalize import fold
 from actorgraph.extractors.records import (
     Article,
     ArticleResult,
@@ -49,7 +49,7 @@ from actorgraph.extractors.records import (
     KnowledgeGraph,
 )
 from actorgraph.graph.core.iri import DEFAULT_BASE, entity_iri, fact_iri
-from actorgraph.graph.core.merge import _type_group
+from actorgraph.graph.core.merge import name_keys
 
 from . import merge_sql
 
@@ -103,25 +103,6 @@ EV_ORDER = "s, rel, o, article, start, extractor, end_, sentence, confidence, sh
 def full_seq(index: int) -> int:
     """The ``seq`` a full build gives the article at ``index`` in the input."""
     return (index + 1) << SEQ_GAP_BITS
-
-
-def name_keys(label: str, etype: str, aliases: Iterable[str]) -> list[str]:
-    """The names under which :func:`merge` files an entity (``group\\x1ffolded``)."""
-    group = _type_group(etype)
-    keys = []
-    for name in (label, *aliases):
-        if is_acronym(name) or (etype == "Person" and bare_name(name)):
-            continue
-        if is_generic_name(name):  # "Foreign Ministry": each state has one
-            continue
-        keys.append(f"{group}\x1f{fold(name)}")
-    if (
-        len(label.split()) >= 2
-        and not is_generic_name(label)
-        and not (etype == "Person" and bare_name(label))
-    ):
-        keys.append(f"any\x1f{fold(label)}")
-    return keys
 
 
 def connect(path: Path, cache_mb: int) -> sqlite3.Connection:
@@ -480,7 +461,7 @@ def insert_names(
     sn: list[tuple[int, int, int, str]] = []
     for kid, label, etype, aliases_json, f in signatures:
         aliases = () if aliases_json == "[]" else json.loads(aliases_json)
-        sn += [(f, j, kid, nk) for j, nk in enumerate(name_keys(label, etype, aliases))]
+        sn += [(f, j, kid, nk) for j, nk in enumerate(name_keys(label, etype, aliases, fold))]
         if len(sn) > BATCH_ROWS:
             db.executemany("INSERT INTO sn VALUES (?,?,?,?)", sn)
             sn = []

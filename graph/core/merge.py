@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 from actorgraph.extractors.normalize import bare_name, fold, is_acronym, is_generic_name
 from actorgraph.extractors.records import (
@@ -30,6 +30,43 @@ def _gazetteer_then_smallest(a: str, b: str) -> str | None:
     return a
 
 
+def _without_initials(name: str) -> str:
+    """ "Vladimir V. Putin" -> "Vladimir Putin": a middle initial makes no other person."""
+    words = name.split()
+    kept = [
+        w
+        for i, w in enumerate(words)
+        if not (0 < i < len(words) - 1 and len(w.rstrip(".")) == 1 and w[:1].isupper())
+    ]
+    return " ".join(kept) if len(kept) >= 2 else name
+
+
+def name_keys(
+    label: str, etype: str, aliases: Iterable[str], key_of: Callable[[str], str] = fold
+) -> list[str]:
+    """The names under which :func:`merge` files an entity (``group\\x1ffolded``): its
+    names of a compatible type, and a full name of any type (a name typed differently in
+    two articles is still one actor); never an acronym, a bare surname or a generic
+    body's name alone."""
+    group = _type_group(etype)
+    keys = []
+    for name in (label, *aliases):
+        if is_acronym(name) or (etype == "Person" and bare_name(name)):
+            continue
+        if is_generic_name(name):  # "Foreign Ministry": each state has one
+            continue
+        keys.append(f"{group}\x1f{key_of(name)}")
+        if etype == "Person" and (plain := _without_initials(name)) != name:
+            keys.append(f"{group}\x1f{key_of(plain)}")  # "Vladimir V. Putin"
+    if (
+        len(label.split()) >= 2
+        and not is_generic_name(label)
+        and not (etype == "Person" and bare_name(label))
+    ):
+        keys.append(f"any\x1f{key_of(label)}")
+    return keys
+
+
 def merge(
     results: Iterable[ArticleResult], *, base: str = DEFAULT_BASE, min_confidence: float = 0.0
 ) -> KnowledgeGraph:
@@ -49,28 +86,13 @@ def merge(
         return k
 
     uf = UnionFind(_gazetteer_then_smallest)
-    by_name: dict[tuple[str, str], str] = {}
+    by_name: dict[str, str] = {}
     types: dict[str, Counter[str]] = defaultdict(Counter)
     for r in results:
         for e in r.entities:
             uf.find(e.key)
             types[e.key][e.type] += e.mentions
-            group = _type_group(e.type)
-            keys = []
-            for name in (e.label, *e.aliases):
-                if is_acronym(name) or (e.type == "Person" and bare_name(name)):
-                    continue
-                if is_generic_name(name):  # "Foreign Ministry": each state has one
-                    continue
-                keys.append((group, key_of(name)))
-            if (
-                len(e.label.split()) >= 2
-                and not is_generic_name(e.label)
-                and not (e.type == "Person" and bare_name(e.label))
-            ):
-                # a full name typed differently in two articles is still one actor
-                keys.append(("any", key_of(e.label)))
-            for k in keys:
+            for k in name_keys(e.label, e.type, e.aliases, key_of):
                 if k in by_name:
                     uf.union(by_name[k], e.key)
                 else:
