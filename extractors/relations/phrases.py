@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Set
 
-from spacy.tokens import Token
+from spacy.tokens import Span, Token
 
 from ..lexicon import DESCRIPTOR_TYPES, SPEECH_VERBS
 
@@ -154,3 +154,22 @@ def _object_controlled(node: Token) -> bool:
         and head.lemma_.lower() in _OBJECT_CONTROL
         and any(c.dep_ == "dobj" for c in head.children)
     )
+
+
+#: words before a site that make it an army's: "army positions", "government outposts"
+_ARMY_WORDS = frozenset({"army", "government"})
+
+
+def army_before(noun: Token, spans: list[Span]) -> Span | None:
+    """The army whose site "an army camp", "government positions" names: the army the
+    article named last before it ("the Malian army", "Mali's army"), if any."""
+    mods = [c for c in noun.children if c.dep_ in {"compound", "amod", "nmod"}]
+    if not any(m.lower_ in _ARMY_WORDS for c in mods for m in (c, *c.conjuncts)):
+        return None  # "police and army outposts" too
+    # a country's army in lower case ("the Malian army"), not a named one ("Arakan Army")
+    armies = [
+        s
+        for s in spans
+        if s.end <= noun.i and s.label_ == "MilitaryForce" and s.root.text in {"army", "military"}
+    ]
+    return armies[-1] if armies else None

@@ -16,6 +16,7 @@ from ..lexicon import (
     FIGHTER_NOUNS,
     FORCE_NOUNS,
     LED_NOUNS,
+    OF_PLACE_NOUNS,
     PROXY_NOUNS,
     QUANTITY_WORDS,
     SENT_NOUNS,
@@ -33,6 +34,7 @@ from .phrases import (
     _pobjs,
     _relative_before,
     _speaker_goes_on,
+    army_before,
 )
 
 _ORG_TYPES = ORGANIZATION_TYPES
@@ -194,6 +196,13 @@ class SentenceReader:
             return self.actors(named, sites=sites)
         if low == "capital":
             return self._the_capital(tok)
+        if low in OF_PLACE_NOUNS:  # "a police station in the town of Baidoa"
+            return [
+                a
+                for p in _pobjs(tok, {"of"})
+                for a in self.actors(p)
+                if a.span.label_ in {"Place", "Country"}
+            ]
         if sites and (
             low in _SITE_NOUNS
             or tok.lemma_ in _SITE_NOUNS
@@ -283,7 +292,8 @@ class SentenceReader:
 
     def site_owners(self, noun: Token) -> list[Arg]:
         """Who a base or facility belongs to: "US bases", "KH's positions", "bases of X"."""
-        out: list[Arg] = []
+        army = army_before(noun, self.spans)  # "an army camp": the army named before
+        out: list[Arg] = [] if army is None else [self.arg(army, 0.8)]
         for c in noun.children:
             if c.dep_ in {"poss", "compound", "amod", "nmod"}:
                 m = self.mention(c)
