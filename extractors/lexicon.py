@@ -68,7 +68,8 @@ DESCRIPTOR_TYPES: dict[str, str] = {
 #: fighters": the group they belong to acts or is acted on through them
 FIGHTER_NOUNS = frozenset(
     "fighter fighters militant militants militiamen gunman gunmen jihadist jihadists "
-    "insurgent guerrilla guerrillas operative operatives mercenary mercenaries".split()
+    "insurgent guerrilla guerrillas operative operatives mercenary mercenaries raiders "
+    "attackers".split()
 )
 
 #: a leader's people: "Hifter's forces", "Hemedti's fighters", "Saleh's loyalists"

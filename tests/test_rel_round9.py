@@ -4,7 +4,10 @@ sentences about other ones: a site "in the town of Y" is an attack on Y; "parts 
 "the outskirts of Y" stand for Y; a command centre is a struck site; a name the model
 tags as a person is a place when fighters storm it; "army positions" are the positions
 of the army the article named (a country's army, never a group called "... Army");
-"Y, a town ... that X had controlled" with the parse making "that" a mark.
+"Y, a town ... that X had controlled" with the parse making "that" a mark; states that
+no longer exist (Yugoslavia); a title the parse splits at its hyphen
+("secretary-general"); "X, Y's main backer"; raiders are a side of a clash; "X
+responded by arming Y"; no one is put where their rockets killed someone.
 Recorded parses (tests/data/parses_round9.jsonl)."""
 
 from __future__ import annotations
@@ -12,7 +15,7 @@ from __future__ import annotations
 import pytest
 from conftest import TEST_ENTRIES, actor_runner
 
-from actorgraph.extractors.gazetteer import GazEntry, Gazetteer
+from actorgraph.extractors.gazetteer import GazEntry, Gazetteer, load_gazetteer
 
 ENTRIES = [
     *TEST_ENTRIES,
@@ -34,6 +37,15 @@ ENTRIES = [
     GazEntry("addis-ababa", "Addis Ababa", "Place", ()),
     GazEntry("south-sudan", "South Sudan", "Country", (), ("South Sudanese",), ("Juba",)),
     GazEntry("malakal", "Malakal", "Place", ()),
+    GazEntry("nato", "NATO", "InternationalOrganization", ()),
+    GazEntry("un", "United Nations", "InternationalOrganization", ("UN",)),
+    GazEntry("pakistan", "Pakistan", "Country", (), ("Pakistani",), ("Islamabad",)),
+    GazEntry("taliban", "Taliban", "ArmedGroup", ()),
+    GazEntry("ethiopia", "Ethiopia", "Country", (), ("Ethiopian",), ("Addis Ababa",)),
+    GazEntry("shabaab", "al-Shabaab", "ArmedGroup", ()),
+    GazEntry("sderot", "Sderot", "Place", ()),
+    GazEntry("kenya", "Kenya", "Country", (), ("Kenyan",), ("Nairobi",)),
+    GazEntry("saraqeb", "Saraqeb", "Place", ()),
 ]
 
 
@@ -104,3 +116,60 @@ def test_a_place_a_group_had_controlled_with_that_as_a_mark(run):  # type: ignor
 def test_a_market_in_the_city_of_y(run):  # type: ignore[no-untyped-def]
     _, facts = run("South Sudanese troops shelled a market in the city of Malakal.")
     assert any(r == "attacked" and o == "Malakal" for _, r, o in facts)
+
+
+def test_a_state_that_no_longer_exists(vocab):  # type: ignore[no-untyped-def]
+    run = actor_runner(load_gazetteer(), vocab, relations_gazetteer=True)
+    doc, _ = run("Yugoslav troops shelled villages near the border, Albanian officials said.")
+    assert ("Yugoslav troops", "MilitaryForce") in [(m.text, m.label_) for m in doc.spans["actors"]]
+    assert doc._.actor_entities[doc.spans["actors"][0].kb_id_].label == "Yugoslav Army"
+
+
+def test_a_title_split_at_its_hyphen(run):  # type: ignore[no-untyped-def]
+    _, facts = run("Jens Stoltenberg, NATO's secretary-general, said the alliance would respond.")
+    assert ("Jens Stoltenberg", "leaderOf", "NATO") in facts
+    _, facts = run("Kofi Annan, the UN secretary-general, urged restraint.")
+    assert ("Kofi Annan", "leaderOf", "United Nations") in facts
+
+
+def test_a_backer_named_by_its_role(run):  # type: ignore[no-untyped-def]
+    _, facts = run("Iran, the Houthis' main backer, denied sending weapons.")
+    assert ("Houthis", "backedBy", "Iran") in facts
+    _, facts = run("Pakistan is the main sponsor of the Taliban, Afghan officials say.")
+    assert ("Taliban", "backedBy", "Pakistan") in facts
+
+
+def test_whose_troops_are_the_states(run):  # type: ignore[no-untyped-def]
+    _, facts = run(
+        "Ethiopia, whose troops have clashed with al-Shabaab militants along the border, "
+        "sent reinforcements."
+    )
+    assert ("Ethiopia", "fightsAgainst", "al-Shabaab") in facts
+
+
+def test_whose_drones_after_a_first_relative(run):  # type: ignore[no-untyped-def]
+    # "which ... and whose drones": the second relative's forces are the state's
+    _, facts = run(
+        "Iran, which sent advisers in 2012 and whose drones have pounded the town of "
+        "Saraqeb, denied the report."
+    )
+    assert ("Iran", "attacked", "Saraqeb") in facts
+
+
+def test_raiders_are_a_side_of_a_clash(run):  # type: ignore[no-untyped-def]
+    _, facts = run("Kenyan troops clashed with al-Shabaab raiders near the border town of Mandera.")
+    assert any(r == "fightsAgainst" and o == "al-Shabaab" for _, r, o in facts)
+
+
+def test_responding_by_arming(run):  # type: ignore[no-untyped-def]
+    _, facts = run("Tehran responded by arming the Houthis.")
+    assert ("Houthis", "backedBy", "Iran") in facts
+
+
+def test_rockets_put_no_one_where_they_kill(run):  # type: ignore[no-untyped-def]
+    _, facts = run(
+        "Hamas answered with a barrage of rockets into southern Israel, killing a man in the "
+        "town of Sderot."
+    )
+    assert ("Hamas", "attacked", "Sderot") in facts
+    assert ("Hamas", "presentIn", "Sderot") not in facts

@@ -4,7 +4,7 @@ coordination, companions ("X, along with Y"), examples ("groups such as X"), nam
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Set
+from collections.abc import Callable, Iterator, Set
 
 from spacy.tokens import Span, Token
 
@@ -173,3 +173,38 @@ def army_before(noun: Token, spans: list[Span]) -> Span | None:
         if s.end <= noun.i and s.label_ == "MilitaryForce" and s.root.text in {"army", "military"}
     ]
     return armies[-1] if armies else None
+
+
+def stranded(
+    tok: Token, mention: Callable[[Token], Span | None], places: Set[str], orgs: Set[str]
+) -> list[Span]:
+    """Organisations the parse hung on a place after an argument: in "backs the Houthis
+    in Yemen, Hezbollah in Lebanon and Hamas in Gaza" Hezbollah and Hamas are conjuncts
+    of "Yemen" and "Lebanon" but continue the list the Houthis start."""
+    if tok.dep_ not in {"dobj", "nsubj", "nsubjpass", "pobj"} or mention(tok) is None:
+        return []
+    out: list[Span] = []
+    frontier, seen = [tok], {tok.i}
+    while frontier:
+        t = frontier.pop()
+        m = mention(t)
+        if m is None:
+            continue
+        for prep in (*t.children, *t.head.children):
+            if prep.dep_ != "prep" or prep.i != m.end:
+                continue
+            for place in prep.children:
+                pm = mention(place)
+                if place.dep_ != "pobj" or pm is None or pm.label_ not in places:
+                    continue
+                for conj in _conjuncts(place):
+                    c = mention(conj)
+                    if (
+                        c is not None
+                        and (c.label_ in orgs or c.label_ == "Person")
+                        and conj.i not in seen
+                    ):
+                        seen.add(conj.i)
+                        out.append(c)
+                        frontier.append(conj)
+    return out

@@ -35,6 +35,7 @@ from .phrases import (
     _relative_before,
     _speaker_goes_on,
     army_before,
+    stranded,
 )
 
 _ORG_TYPES = ORGANIZATION_TYPES
@@ -123,7 +124,7 @@ class SentenceReader:
         if tok.pos_ in {"NOUN", "PROPN"}:
             for comp in _companions(tok):
                 out += self.actors(comp, sites=sites)
-            out += self._stranded(tok)
+            out += [self.arg(m) for m in stranded(tok, self.mention, _PLACES, _ORG_TYPES)]
         if not out and tok.pos_ == "NOUN":
             for ex in _examples(tok):
                 out += self.actors(ex, sites=sites)
@@ -132,38 +133,6 @@ class SentenceReader:
                 for ex in _pobjs(tok.head, {"including"}):
                     if ex.i > tok.i:
                         out += self.actors(ex, sites=sites)
-        return out
-
-    def _stranded(self, tok: Token) -> list[Arg]:
-        """Organisations the parse hung on a place after an argument: in "backs the Houthis
-        in Yemen, Hezbollah in Lebanon and Hamas in Gaza" Hezbollah and Hamas are conjuncts
-        of "Yemen" and "Lebanon" but continue the list the Houthis start."""
-        if tok.dep_ not in {"dobj", "nsubj", "nsubjpass", "pobj"} or self.mention(tok) is None:
-            return []
-        out: list[Arg] = []
-        frontier, seen = [tok], {tok.i}
-        while frontier:
-            t = frontier.pop()
-            m = self.mention(t)
-            if m is None:
-                continue
-            for prep in (*t.children, *t.head.children):
-                if prep.dep_ != "prep" or prep.i != m.end:
-                    continue
-                for place in prep.children:
-                    pm = self.mention(place)
-                    if place.dep_ != "pobj" or pm is None or pm.label_ not in _PLACES:
-                        continue
-                    for conj in _conjuncts(place):
-                        c = self.mention(conj)
-                        if (
-                            c is not None
-                            and c.label_ in _ORG_TYPES | {"Person"}
-                            and conj.i not in seen
-                        ):
-                            seen.add(conj.i)
-                            out.append(self.arg(c))
-                            frontier.append(conj)
         return out
 
     def _one(self, tok: Token, *, sites: bool) -> list[Arg]:
@@ -255,6 +224,11 @@ class SentenceReader:
                 m = self.mention(c) if c.dep_ == "poss" else None
                 if m is not None and m.kb_id_ in self.leads:
                     return Arg(self.leads[m.kb_id_], 0.8)
+        if noun.lower_ in SENT_NOUNS | FORCE_NOUNS and any(c.tag_ == "WP$" for c in noun.children):
+            clause = next((a for a in noun.ancestors if a.dep_ == "relcl"), None)
+            m = self.mention(clause.head) if clause is not None else None
+            if m is not None and m.label_ in _ACTORS:  # "Chad, whose troops clashed with X"
+                return self.arg(m)
         if noun.lower_ in VOICE_NOUNS:  # "UN experts", "AU monitors": the body's word
             for c in noun.children:
                 m = self.mention(c) if c.dep_ in {"compound", "nmod"} else None
@@ -469,6 +443,9 @@ def agents_of(verb: Token, reader: SentenceReader) -> tuple[list[Arg], bool]:
             doers = [a for c in gov.children if c.dep_ in deps for a in reader.actors(c)]
             if doers:
                 return doers, False
+            if node.head.lower_ in {"by", "after", "before", "while"}:
+                node = gov  # "Khartoum responded by arming X": the responder arms
+                continue
         if node.dep_ == "pcomp" and node.head.head.pos_ == "NOUN":  # "X's role in fighting Y"
             owners = [
                 m
