@@ -205,8 +205,9 @@ def _place_cue(ent: Span) -> bool:
         and any(c.lower_ in _COMPASS and c.lower_ != "the" for c in root.head.head.children)
     ):
         return True  # "the southern department of Putumayo"
-    if root.dep_ == "dobj" and root.head.lemma_ in {"flee", "leave", "enter", "reach"}:
-        return len(ent) <= 3 and ent.label_ in {"PERSON", "ORG"}  # "since fleeing Kibumba"
+    if root.dep_ == "dobj" and root.head.lemma_ in _GROUND_VERBS:
+        # "since fleeing Kibumba", "fighters stormed Palma": ground, not a person
+        return len(ent) <= 3 and ent.label_ in {"PERSON", "ORG"} and ent[0].lower_ not in HONORIFICS
     if root.dep_ != "pobj" or len(ent) > 3 or ent[0].lower_ in HONORIFICS:
         return False
     prep = root.head.lower_
@@ -219,6 +220,13 @@ def _place_cue(ent: Span) -> bool:
         and prep in _PLACE_PREPS
         and root.head.head.lemma_ not in {"believe", "trust", "confidence", "faith", "interest"}
     )
+
+
+#: verbs whose object is ground: what is fled, entered, stormed or retaken is a place
+_GROUND_VERBS = frozenset(
+    "flee leave enter reach storm overrun overran besiege encircle recapture retake "
+    "liberate".split()
+)
 
 
 #: last words of place names, never of people's: "Khartoum North"

@@ -68,7 +68,8 @@ DESCRIPTOR_TYPES: dict[str, str] = {
 #: fighters": the group they belong to acts or is acted on through them
 FIGHTER_NOUNS = frozenset(
     "fighter fighters militant militants militiamen gunman gunmen jihadist jihadists "
-    "insurgent guerrilla guerrillas operative operatives mercenary mercenaries".split()
+    "insurgent guerrilla guerrillas operative operatives mercenary mercenaries raiders "
+    "attackers".split()
 )
 
 #: a leader's people: "Hifter's forces", "Hemedti's fighters", "Saleh's loyalists"
@@ -80,7 +81,7 @@ QUANTITY_WORDS = frozenset(
     "one some many several most all each none hundreds thousands dozens scores".split()
 )
 #: people a group or state sends: "fighters from the Qassam Brigades", "troops from Eritrea"
-SENT_NOUNS = FIGHTER_NOUNS | frozenset({"troops", "soldiers", "forces", "contingents"})
+SENT_NOUNS = FIGHTER_NOUNS | frozenset({"troops", "soldiers", "forces", "contingents", "rebels"})
 #: the people who speak and act for someone: "Traore's camp", "Hadi's aides"
 PROXY_NOUNS = frozenset({"camp", "aides", "entourage", "spokesman", "spokeswoman"})
 
@@ -97,6 +98,15 @@ FORCE_NOUNS = frozenset(
     "troops forces force soldiers military army personnel servicemen servicemembers "
     "jets planes warplanes aircraft drones units navy marines advisers advisors "
     "contingent special invaders paratroopers commandos".split()
+)
+
+#: nouns that name the place their "of" names: "the town of Baidoa", "the province of Idlib"
+#: (not "capital": "the capital of Iraq" is not Iraq)
+OF_PLACE_NOUNS = frozenset(
+    "town towns city cities village villages province provinces region district suburb "
+    "port governorate county island municipality oblast settlement enclave "
+    # and the parts of a place: "pounded parts of Idlib", "an assault on the outskirts of Y"
+    "parts swathes swaths outskirts".split()
 )
 
 #: a country's missions abroad: "the US embassy" -> a facility of its own

@@ -43,7 +43,7 @@ _STRUCTURES = frozenset(
     "mosque market compound depot warehouse checkpoint apartment car vehicle "
     "airport airbase station church cathedral temple shrine hotel embassy consulate prison "
     "jail barracks bridge port harbour refinery plant parliament office offices clinic "
-    "university college hall stadium".split()
+    "university college hall stadium centre center tower tunnel bunker facility".split()
 )
 
 

@@ -43,6 +43,8 @@ _ALIGNMENT_NOUNS: dict[str, str] = {
     ),
     **dict.fromkeys("member members".split(), "memberOf"),
     **dict.fromkeys("affiliate affiliates offshoot offshoots franchise".split(), "partOf"),
+    # "X, the Polisario's main backer": the owner is backed by X
+    **dict.fromkeys("backer backers sponsor sponsors patron patrons".split(), "backedBy"),
 }
 
 
@@ -338,7 +340,10 @@ def alignment_nouns(sent: Span, reader: SentenceReader) -> Iterator[Candidate]:
                     and t.span.label_ not in _STATELIKE
                 ):
                     continue  # "US partner Biogen": a firm's home country, not its partner
-                yield Candidate(t, rel, o, "alignment_noun", factor)
+                if rel == "backedBy":
+                    yield Candidate(o, rel, t, "alignment_noun", factor)
+                else:
+                    yield Candidate(t, rel, o, "alignment_noun", factor)
         if relation == "alliedWith" and plural and any(o.span.label_ in _ALLIANCES for o in owners):
             for c in _pairs(targets, "alliedWith", "alignment_noun"):  # allies of each other
                 yield Candidate(c.subject, c.relation, c.object, c.extractor, factor)

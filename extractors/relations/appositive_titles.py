@@ -66,7 +66,13 @@ def _appos_title(person: Span, reader: SentenceReader) -> Iterator[Candidate]:
         factor = _PAST_FACTOR if _past(title) else 1.0  # "X, a former army officer"
         lefts = [c for c in title.lefts if c.dep_ in {"compound", "amod"}]
         toks = [*lefts, title]
-        if title.i + 2 < len(doc) and doc[title.i + 1].text == "-" and doc[title.i + 2] in titles:
+        if lefts and lefts[-1].i == title.i - 2 and doc[title.i - 1].text == "-":
+            toks.insert(-1, doc[title.i - 1])  # "the Polisario's secretary-general" split
+        if (
+            title.i + 2 < len(doc)
+            and doc[title.i + 1].text == "-"
+            and (doc[title.i + 2] in titles or doc[title.i + 2].head == title)
+        ):
             toks += [doc[title.i + 1], doc[title.i + 2]]  # "the HDP's co-chair" split in three
         found = _title_relation(toks)
         if found is None:
@@ -162,7 +168,10 @@ def _heads_unit_of(title: Token, org: Arg) -> bool:
     """ "the chairman of the MCB's public affairs committee", "chief of FAO's warning
     system": the organisation owns the unit the title heads."""
     root = org.span.root  # also "the head of the UN mission": the mission, not the UN
-    return root.dep_ in {"poss", "compound"} and root.head.i != title.i and root.head.pos_ == "NOUN"
+    unit = root.head
+    if unit.dep_ == "compound" and unit.head.i == title.i:
+        return False  # "NATO's secretary-general": a word of the title, not a unit
+    return root.dep_ in {"poss", "compound"} and unit.i != title.i and unit.pos_ == "NOUN"
 
 
 def _heads_function(title: Token) -> bool:

@@ -41,7 +41,7 @@ _UNREAL_HEADS = frozenset(
 #: the people of a side: "Boko Haram militants", "Indian troops"
 _SIDE_PEOPLE = frozenset(
     "fighters militants troops soldiers forces units militiamen gunmen rebels insurgents "
-    "army police".split()
+    "army police raiders guerrillas jihadists".split()
 )
 
 

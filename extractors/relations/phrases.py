@@ -4,9 +4,9 @@ coordination, companions ("X, along with Y"), examples ("groups such as X"), nam
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Set
+from collections.abc import Callable, Iterator, Set
 
-from spacy.tokens import Token
+from spacy.tokens import Span, Token
 
 from ..lexicon import DESCRIPTOR_TYPES, SPEECH_VERBS
 
@@ -154,3 +154,57 @@ def _object_controlled(node: Token) -> bool:
         and head.lemma_.lower() in _OBJECT_CONTROL
         and any(c.dep_ == "dobj" for c in head.children)
     )
+
+
+#: words before a site that make it an army's: "army positions", "government outposts"
+_ARMY_WORDS = frozenset({"army", "government"})
+
+
+def army_before(noun: Token, spans: list[Span]) -> Span | None:
+    """The army whose site "an army camp", "government positions" names: the army the
+    article named last before it ("the Malian army", "Mali's army"), if any."""
+    mods = [c for c in noun.children if c.dep_ in {"compound", "amod", "nmod"}]
+    if not any(m.lower_ in _ARMY_WORDS for c in mods for m in (c, *c.conjuncts)):
+        return None  # "police and army outposts" too
+    # a country's army in lower case ("the Malian army"), not a named one ("Arakan Army")
+    armies = [
+        s
+        for s in spans
+        if s.end <= noun.i and s.label_ == "MilitaryForce" and s.root.text in {"army", "military"}
+    ]
+    return armies[-1] if armies else None
+
+
+def stranded(
+    tok: Token, mention: Callable[[Token], Span | None], places: Set[str], orgs: Set[str]
+) -> list[Span]:
+    """Organisations the parse hung on a place after an argument: in "backs the Houthis
+    in Yemen, Hezbollah in Lebanon and Hamas in Gaza" Hezbollah and Hamas are conjuncts
+    of "Yemen" and "Lebanon" but continue the list the Houthis start."""
+    if tok.dep_ not in {"dobj", "nsubj", "nsubjpass", "pobj"} or mention(tok) is None:
+        return []
+    out: list[Span] = []
+    frontier, seen = [tok], {tok.i}
+    while frontier:
+        t = frontier.pop()
+        m = mention(t)
+        if m is None:
+            continue
+        for prep in (*t.children, *t.head.children):
+            if prep.dep_ != "prep" or prep.i != m.end:
+                continue
+            for place in prep.children:
+                pm = mention(place)
+                if place.dep_ != "pobj" or pm is None or pm.label_ not in places:
+                    continue
+                for conj in _conjuncts(place):
+                    c = mention(conj)
+                    if (
+                        c is not None
+                        and (c.label_ in orgs or c.label_ == "Person")
+                        and conj.i not in seen
+                    ):
+                        seen.add(conj.i)
+                        out.append(c)
+                        frontier.append(conj)
+    return out

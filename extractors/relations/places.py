@@ -158,6 +158,24 @@ _NOT_PRESENCE = _REMOTE_STRIKES | frozenset(
 )
 
 
+#: weapons fired from afar: "a barrage of rockets ..., killing a woman in Y" puts no one in Y
+_REMOTE_WEAPONS = frozenset(
+    "rocket rockets missile missiles shell shells mortar mortars artillery barrage drone "
+    "drones airstrike airstrikes warplanes jets".split()
+)
+
+
+def _fired_from_afar(clause: Token) -> bool:
+    """Whether a clause names weapons fired from afar (not in a clause joined to it)."""
+    stack = [clause]
+    while stack:
+        t = stack.pop()
+        if t.lower_ in _REMOTE_WEAPONS:
+            return True
+        stack += [c for c in t.children if not (c.dep_ == "conj" and c.pos_ in {"VERB", "AUX"})]
+    return False
+
+
 def verb_location(sent: Span, reader: SentenceReader) -> Iterator[Candidate]:
     """An armed actor acting "in/within" a place is present there: "ISIS ... within Syria"."""
     for verb in sent:
@@ -172,6 +190,8 @@ def verb_location(sent: Span, reader: SentenceReader) -> Iterator[Candidate]:
             a for p in pobjs for a in reader.actors(p) if a.span.label_ in {"Country", "Place"}
         ]
         if not places or assertion_factor(verb) == 0:  # the cheap test first
+            continue
+        if verb.lemma_.lower() in {"kill", "wound", "injure"} and _fired_from_afar(verb.head):
             continue
         agents, passive = agents_of(verb, reader)
         if passive:

@@ -95,7 +95,9 @@ def _taken_places(
     else:
         objs = [c for c in verb.children if c.dep_ == "dobj"]
         objs += [c for o in objs for c in o.conjuncts]  # "most of X and several towns"
-        if verb.dep_ == "relcl" and any(o.tag_ in {"WDT", "WP"} for o in objs):
+        gap = not objs and any(c.dep_ == "mark" and c.lower_ == "that" for c in verb.children)
+        if verb.dep_ == "relcl" and (gap or any(o.tag_ in {"WDT", "WP"} for o in objs)):
+            # ("Y, a haven that X had controlled": the parse makes "that" a mark)
             noun = verb.head  # "Sirte, the city that X took", "Y, which X held"
             if noun.dep_ == "appos" and noun.pos_ == "NOUN":
                 noun = noun.head  # "Sirte, the Mediterranean city that X took": Sirte

@@ -16,6 +16,7 @@ from ..lexicon import (
     FIGHTER_NOUNS,
     FORCE_NOUNS,
     LED_NOUNS,
+    OF_PLACE_NOUNS,
     PROXY_NOUNS,
     QUANTITY_WORDS,
     SENT_NOUNS,
@@ -33,6 +34,8 @@ from .phrases import (
     _pobjs,
     _relative_before,
     _speaker_goes_on,
+    army_before,
+    stranded,
 )
 
 _ORG_TYPES = ORGANIZATION_TYPES
@@ -121,7 +124,7 @@ class SentenceReader:
         if tok.pos_ in {"NOUN", "PROPN"}:
             for comp in _companions(tok):
                 out += self.actors(comp, sites=sites)
-            out += self._stranded(tok)
+            out += [self.arg(m) for m in stranded(tok, self.mention, _PLACES, _ORG_TYPES)]
         if not out and tok.pos_ == "NOUN":
             for ex in _examples(tok):
                 out += self.actors(ex, sites=sites)
@@ -130,38 +133,6 @@ class SentenceReader:
                 for ex in _pobjs(tok.head, {"including"}):
                     if ex.i > tok.i:
                         out += self.actors(ex, sites=sites)
-        return out
-
-    def _stranded(self, tok: Token) -> list[Arg]:
-        """Organisations the parse hung on a place after an argument: in "backs the Houthis
-        in Yemen, Hezbollah in Lebanon and Hamas in Gaza" Hezbollah and Hamas are conjuncts
-        of "Yemen" and "Lebanon" but continue the list the Houthis start."""
-        if tok.dep_ not in {"dobj", "nsubj", "nsubjpass", "pobj"} or self.mention(tok) is None:
-            return []
-        out: list[Arg] = []
-        frontier, seen = [tok], {tok.i}
-        while frontier:
-            t = frontier.pop()
-            m = self.mention(t)
-            if m is None:
-                continue
-            for prep in (*t.children, *t.head.children):
-                if prep.dep_ != "prep" or prep.i != m.end:
-                    continue
-                for place in prep.children:
-                    pm = self.mention(place)
-                    if place.dep_ != "pobj" or pm is None or pm.label_ not in _PLACES:
-                        continue
-                    for conj in _conjuncts(place):
-                        c = self.mention(conj)
-                        if (
-                            c is not None
-                            and c.label_ in _ORG_TYPES | {"Person"}
-                            and conj.i not in seen
-                        ):
-                            seen.add(conj.i)
-                            out.append(self.arg(c))
-                            frontier.append(conj)
         return out
 
     def _one(self, tok: Token, *, sites: bool) -> list[Arg]:
@@ -194,6 +165,13 @@ class SentenceReader:
             return self.actors(named, sites=sites)
         if low == "capital":
             return self._the_capital(tok)
+        if low in OF_PLACE_NOUNS:  # "a police station in the town of Baidoa"
+            return [
+                a
+                for p in _pobjs(tok, {"of"})
+                for a in self.actors(p)
+                if a.span.label_ in {"Place", "Country"}
+            ]
         if sites and (
             low in _SITE_NOUNS
             or tok.lemma_ in _SITE_NOUNS
@@ -246,6 +224,11 @@ class SentenceReader:
                 m = self.mention(c) if c.dep_ == "poss" else None
                 if m is not None and m.kb_id_ in self.leads:
                     return Arg(self.leads[m.kb_id_], 0.8)
+        if noun.lower_ in SENT_NOUNS | FORCE_NOUNS and any(c.tag_ == "WP$" for c in noun.children):
+            clause = next((a for a in noun.ancestors if a.dep_ == "relcl"), None)
+            m = self.mention(clause.head) if clause is not None else None
+            if m is not None and m.label_ in _ACTORS:  # "Chad, whose troops clashed with X"
+                return self.arg(m)
         if noun.lower_ in VOICE_NOUNS:  # "UN experts", "AU monitors": the body's word
             for c in noun.children:
                 m = self.mention(c) if c.dep_ in {"compound", "nmod"} else None
@@ -283,7 +266,8 @@ class SentenceReader:
 
     def site_owners(self, noun: Token) -> list[Arg]:
         """Who a base or facility belongs to: "US bases", "KH's positions", "bases of X"."""
-        out: list[Arg] = []
+        army = army_before(noun, self.spans)  # "an army camp": the army named before
+        out: list[Arg] = [] if army is None else [self.arg(army, 0.8)]
         for c in noun.children:
             if c.dep_ in {"poss", "compound", "amod", "nmod"}:
                 m = self.mention(c)
@@ -459,6 +443,9 @@ def agents_of(verb: Token, reader: SentenceReader) -> tuple[list[Arg], bool]:
             doers = [a for c in gov.children if c.dep_ in deps for a in reader.actors(c)]
             if doers:
                 return doers, False
+            if node.head.lower_ in {"by", "after", "before", "while"}:
+                node = gov  # "Khartoum responded by arming X": the responder arms
+                continue
         if node.dep_ == "pcomp" and node.head.head.pos_ == "NOUN":  # "X's role in fighting Y"
             owners = [
                 m
