@@ -7,7 +7,9 @@ of the army the article named (a country's army, never a group called "... Army"
 "Y, a town ... that X had controlled" with the parse making "that" a mark; states that
 no longer exist (Yugoslavia); a title the parse splits at its hyphen
 ("secretary-general"); "X, Y's main backer"; raiders are a side of a clash; "X
-responded by arming Y"; no one is put where their rockets killed someone.
+responded by arming Y"; no one is put where their rockets killed someone; a
+headquarters, base or hideout of X in Y; "where a Kenyan battalion is based"; troops
+that patrol or guard a place; "NATO missiles hit a bridge in Y".
 Recorded parses (tests/data/parses_round9.jsonl)."""
 
 from __future__ import annotations
@@ -46,6 +48,14 @@ ENTRIES = [
     GazEntry("sderot", "Sderot", "Place", ()),
     GazEntry("kenya", "Kenya", "Country", (), ("Kenyan",), ("Nairobi",)),
     GazEntry("saraqeb", "Saraqeb", "Place", ()),
+    GazEntry("north-kivu", "North Kivu", "Place", ()),
+    GazEntry("brussels", "Brussels", "Place", ()),
+    GazEntry("kunar", "Kunar", "Place", ()),
+    GazEntry("kismayo", "Kismayo", "Place", ()),
+    GazEntry("france", "France", "Country", (), ("French",), ("Paris",)),
+    GazEntry("car", "Central African Republic", "Country", (), (), ("Bangui",)),
+    GazEntry("bangui", "Bangui", "Place", ()),
+    GazEntry("novi-sad", "Novi Sad", "Place", ()),
 ]
 
 
@@ -173,3 +183,31 @@ def test_rockets_put_no_one_where_they_kill(run):  # type: ignore[no-untyped-def
     )
     assert ("Hamas", "attacked", "Sderot") in facts
     assert ("Hamas", "presentIn", "Sderot") not in facts
+
+
+def test_a_groups_headquarters_or_hideout(run):  # type: ignore[no-untyped-def]
+    _, facts = run("Goma, the M23's headquarters in North Kivu, was calm on Sunday.")
+    assert ("M23", "presentIn", "Goma") in facts
+    _, facts = run("Ministers met at NATO headquarters in Brussels.")
+    assert ("NATO", "presentIn", "Brussels") in facts
+    _, facts = run("The Taliban's hideout in the mountains of Kunar was raided.")
+    assert ("Taliban", "presentIn", "Kunar") in facts
+
+
+def test_where_a_battalion_is_based(run):  # type: ignore[no-untyped-def]
+    _, facts = run("Kismayo, where a Kenyan battalion is based, came under fire.")
+    assert any(s.startswith("Kenya") and r == "presentIn" and o == "Kismayo" for s, r, o in facts)
+
+
+def test_troops_that_patrol_or_guard_a_place(run):  # type: ignore[no-untyped-def]
+    _, facts = run("French troops patrol the streets of Bangui.")
+    assert any(s.startswith("Fr") and r == "presentIn" and o == "Bangui" for s, r, o in facts)
+    _, facts = run("A Nigerian battalion guards the town of Bama.")
+    assert any(s.startswith("Nigeria") and r == "presentIn" and o == "Bama" for s, r, o in facts)
+    _, facts = run("Security guards patrol the building.")
+    assert not facts
+
+
+def test_missiles_an_organisation_fires(run):  # type: ignore[no-untyped-def]
+    _, facts = run("NATO missiles hit a bridge in Novi Sad.")
+    assert ("NATO", "attacked", "Novi Sad") in facts
