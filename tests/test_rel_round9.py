@@ -9,7 +9,10 @@ no longer exist (Yugoslavia); a title the parse splits at its hyphen
 ("secretary-general"); "X, Y's main backer"; raiders are a side of a clash; "X
 responded by arming Y"; no one is put where their rockets killed someone; a
 headquarters, base or hideout of X in Y; "where a Kenyan battalion is based"; troops
-that patrol or guard a place; "NATO missiles hit a bridge in Y".
+that patrol or guard a place; "NATO missiles hit a bridge in Y"; "accused the military of
+killing": the "of" the parse hangs on the noun leaves it the story's army; "President X,
+speaking in Paris": the capital gives the title its state even when another bare
+"President" is in the article.
 Recorded parses (tests/data/parses_round9.jsonl)."""
 
 from __future__ import annotations
@@ -56,6 +59,8 @@ ENTRIES = [
     GazEntry("car", "Central African Republic", "Country", (), (), ("Bangui",)),
     GazEntry("bangui", "Bangui", "Place", ()),
     GazEntry("novi-sad", "Novi Sad", "Place", ()),
+    GazEntry("hrw", "Human Rights Watch", "Organization", ()),
+    GazEntry("kenya-army", "Kenya Defence Forces", "MilitaryForce", ("Kenyan army",)),
 ]
 
 
@@ -211,3 +216,22 @@ def test_troops_that_patrol_or_guard_a_place(run):  # type: ignore[no-untyped-de
 def test_missiles_an_organisation_fires(run):  # type: ignore[no-untyped-def]
     _, facts = run("NATO missiles hit a bridge in Novi Sad.")
     assert ("NATO", "attacked", "Novi Sad") in facts
+
+
+def test_accusing_the_military_of_killing(run):  # type: ignore[no-untyped-def]
+    _, facts = run(
+        "NAIROBI, Kenya (Reuters) - Human Rights Watch criticised Kenya's army on Monday. "
+        "The watchdog also accused the military of killing civilians."
+    )
+    assert any(
+        s == "Human Rights Watch" and r == "accused" and o.startswith("Kenya") for s, r, o in facts
+    )
+
+
+def test_a_president_speaking_in_a_capital(run):  # type: ignore[no-untyped-def]
+    _, facts = run(
+        "President Macron, speaking in Paris, said France would send aid. "
+        "President Ruto thanked him."
+    )
+    assert ("Macron", "leaderOf", "France") in facts
+    assert not any(s == "Ruto" and r == "leaderOf" for s, r, _ in facts)
