@@ -229,6 +229,10 @@ _GROUND_VERBS = frozenset(
 )
 
 
+#: the parts of a place a town lies on: "X, on the outskirts of Y"
+_EDGES = frozenset({"outskirts", "tip", "edge", "coast", "shore", "shores", "fringes"})
+
+
 #: last words of place names, never of people's: "Khartoum North"
 _COMPASS_SUFFIXES = frozenset({"North", "South", "East", "West", "Central"})
 
@@ -276,10 +280,18 @@ def _located_after(ent: Span) -> bool:
     """ "Amdjarass, in eastern Chad": a comma, "in", compass words, then a place."""
     doc = ent.doc
     i = ent.end
-    if i + 2 >= len(doc) or doc[i].text != "," or doc[i + 1].lower_ != "in":
+    if i + 2 >= len(doc) or doc[i].text != "," or doc[i + 1].lower_ not in {"in", "on"}:
         return False
-    i += 2
-    while i < len(doc) and doc[i].lower_ in _COMPASS:
+    if doc[i + 1].lower_ == "on":  # "Guerguerat, on the southern tip of Western Sahara"
+        i += 2
+        while i < len(doc) and doc[i].lower_ in _COMPASS:
+            i += 1
+        if i + 1 >= len(doc) or doc[i].lower_ not in _EDGES or doc[i + 1].lower_ != "of":
+            return False
+        i += 2  # after "of"
+    else:
+        i += 2  # after "in"
+    while i < len(doc) and doc[i].lower_ in _COMPASS | {"capital"}:  # "of the capital Abuja"
         i += 1
     return i < len(doc) and i in _place_tokens(doc)
 
@@ -356,7 +368,8 @@ def _holds_office(ent: Span) -> bool:
 
 #: lowercase nouns that make a name before them a site's name: "the Westgate mall"
 _FACILITY_HEADS = frozenset(
-    "mall hotel mosque hospital airport stadium prison church shrine museum".split()
+    "mall hotel mosque hospital airport stadium prison church shrine museum barracks "
+    "refinery camp".split()
 )
 
 

@@ -308,6 +308,10 @@ def political_context(span: Span) -> bool:
         root = root.head
     if root.dep_ in {"poss", "compound", "nmod"} and _names_a_site(root.head):
         return False  # "Baghdad's Green Zone", "the Baghdad suburb of X", "a Tunis museum"
+    if any(c.dep_ == "appos" and c.lower_ in _CITY_NOUNS for c in root.children) or (
+        root.dep_ == "appos" and root.head.lower_ in _CITY_NOUNS
+    ):
+        return False  # "Khartoum, the Sudanese capital, was quiet": described as a city
     if root.dep_ in {"nsubj", "nsubjpass", "poss"}:
         return True
     if root.dep_ == "pobj" and root.head.lower_ == "to" and root.head.head.lower_ == "according":
@@ -330,6 +334,10 @@ def political_context(span: Span) -> bool:
         }
     # "accused Tehran" is the state; "visited Cairo", "shelled Aleppo" the city
     return root.dep_ == "dobj" and root.head.lemma_.lower() not in _PLACE_VERBS
+
+
+#: nouns that describe a name as a city: "Bamako, the Malian capital"
+_CITY_NOUNS = frozenset({"capital", "city", "town", "port"})
 
 
 def _names_a_site(head: Token) -> bool:

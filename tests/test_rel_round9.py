@@ -12,7 +12,8 @@ headquarters, base or hideout of X in Y; "where a Kenyan battalion is based"; tr
 that patrol or guard a place; "NATO missiles hit a bridge in Y"; "accused the military of
 killing": the "of" the parse hangs on the noun leaves it the story's army; "President X,
 speaking in Paris": the capital gives the title its state even when another bare
-"President" is in the article.
+"President" is in the article; "Niamey, the Nigerien capital" is the city, not the state;
+"X, on the outskirts of Y", "X, on the southern tip of Y"; "the Bakassi barracks".
 Recorded parses (tests/data/parses_round9.jsonl)."""
 
 from __future__ import annotations
@@ -61,6 +62,10 @@ ENTRIES = [
     GazEntry("novi-sad", "Novi Sad", "Place", ()),
     GazEntry("hrw", "Human Rights Watch", "Organization", ()),
     GazEntry("kenya-army", "Kenya Defence Forces", "MilitaryForce", ("Kenyan army",)),
+    GazEntry("niger", "Niger", "Country", (), ("Nigerien",), ("Niamey",)),
+    GazEntry("mpeketoni", "Mpeketoni", "Place", ()),
+    GazEntry("lamu", "Lamu", "Place", ()),
+    GazEntry("somalia", "Somalia", "Country", (), ("Somali",), ("Mogadishu",)),
 ]
 
 
@@ -235,3 +240,23 @@ def test_a_president_speaking_in_a_capital(run):  # type: ignore[no-untyped-def]
     )
     assert ("Macron", "leaderOf", "France") in facts
     assert not any(s == "Ruto" and r == "leaderOf" for s, r, _ in facts)
+
+
+def test_a_capital_described_as_one_is_the_city(run):  # type: ignore[no-untyped-def]
+    doc, facts = run("Niamey, the Nigerien capital, was calm on Friday.")
+    assert next((m.text, m.label_) for m in doc.spans["actors"]) == ("Niamey", "Place")
+    assert ("Niamey", "locatedIn", "Niger") in facts
+
+
+def test_on_the_outskirts_or_tip_of_a_place(run):  # type: ignore[no-untyped-def]
+    _, facts = run("Mpeketoni, on the outskirts of Lamu, was attacked.")
+    assert ("Mpeketoni", "locatedIn", "Lamu") in facts
+    # the model tags "Ras Kamboni" PERSON: where it lies says it is a place
+    doc, facts = run("Ras Kamboni, on the southern tip of Somalia, was raided.")
+    assert ("Ras Kamboni", "Place") in [(m.text, m.label_) for m in doc.spans["actors"]]
+    assert ("Ras Kamboni", "locatedIn", "Somalia") in facts
+
+
+def test_a_named_barracks_is_a_facility(run):  # type: ignore[no-untyped-def]
+    doc, _ = run("Militants attacked the Bakassi barracks in Maiduguri.")
+    assert ("Bakassi barracks", "Facility") in [(m.text, m.label_) for m in doc.spans["actors"]]
