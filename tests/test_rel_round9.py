@@ -13,7 +13,8 @@ that patrol or guard a place; "NATO missiles hit a bridge in Y"; "accused the mi
 killing": the "of" the parse hangs on the noun leaves it the story's army; "President X,
 speaking in Paris": the capital gives the title its state even when another bare
 "President" is in the article; "Niamey, the Nigerien capital" is the city, not the state;
-"X, on the outskirts of Y", "X, on the southern tip of Y"; "the Bakassi barracks".
+"X, on the outskirts of Y", "X, on the southern tip of Y"; "the Bakassi barracks"; "X
+fights alongside Y against Z": allies, and both fight Z.
 Recorded parses (tests/data/parses_round9.jsonl)."""
 
 from __future__ import annotations
@@ -66,6 +67,10 @@ ENTRIES = [
     GazEntry("mpeketoni", "Mpeketoni", "Place", ()),
     GazEntry("lamu", "Lamu", "Place", ()),
     GazEntry("somalia", "Somalia", "Country", (), ("Somali",), ("Mogadishu",)),
+    GazEntry("chad", "Chad", "Country", (), ("Chadian",), ("N'Djamena",)),
+    GazEntry("mali", "Mali", "Country", (), ("Malian",), ("Bamako",)),
+    GazEntry("jnim", "JNIM", "ArmedGroup", ()),
+    GazEntry("lna", "Libyan National Army", "ArmedGroup", ()),
 ]
 
 
@@ -260,3 +265,18 @@ def test_on_the_outskirts_or_tip_of_a_place(run):  # type: ignore[no-untyped-def
 def test_a_named_barracks_is_a_facility(run):  # type: ignore[no-untyped-def]
     doc, _ = run("Militants attacked the Bakassi barracks in Maiduguri.")
     assert ("Bakassi barracks", "Facility") in [(m.text, m.label_) for m in doc.spans["actors"]]
+
+
+def test_fighting_alongside_a_partner_against_a_foe(run):  # type: ignore[no-untyped-def]
+    _, facts = run("Chadian troops are fighting alongside Nigerian soldiers against Boko Haram.")
+    chad = next(s for s, r, o in facts if r == "alliedWith")
+    assert chad.startswith("Chad")
+    assert (chad, "fightsAgainst", "Boko Haram") in facts
+    assert any(s.startswith("Nigeria") and o == "Boko Haram" for s, r, o in facts)
+    _, facts = run(
+        "The Malian army has lost ground. The militia, which fights alongside the army against "
+        "JNIM, lost 20 men."
+    )
+    assert any(s.startswith("Mali") and r == "fightsAgainst" and o == "JNIM" for s, r, o in facts)
+    _, facts = run("Wagner mercenaries fought alongside the Libyan National Army near Tripoli.")
+    assert any(r == "alliedWith" and "Libyan National Army" in (s, o) for s, r, o in facts)

@@ -247,6 +247,7 @@ PATTERNS += (
     stays.sent_people,
     stays.positions,
     stays.arrests,
+    battles.alongside,
 )
 assert set(PATTERNS) == {p for m in FAMILIES for p in m.PATTERNS} and len(set(PATTERNS)) == len(
     PATTERNS
