@@ -34,6 +34,41 @@ def _given_names_before(doc: Doc, start: int, end: int, taken: set[int]) -> int:
     return start
 
 
+#: nouns for the armed people of a nation or region that has no army of its own:
+#: "Chechen separatists", "Libyan rebels", "Ambazonian separatists"
+_REBEL_NOUNS = frozenset({"separatists", "rebels", "insurgents", "guerrillas"})
+_FIGHTER_WORDS = frozenset({"militants", "fighters"})
+
+
+def _rebel_groups(doc: Doc, ents: list[Span]) -> list[Span]:
+    """ "Chechen separatists", "South Ossetian separatists", "Libyan rebels": a people's
+    or a country's word before a rebel noun names an armed group of its own (one node
+    per people, whatever the noun), not the state; "pro-Russian separatists" too."""
+    taken = {t.i for e in ents for t in e}
+    countries = [d for d in doc.spans.get("demonyms", []) if d.label_ == "Country"]
+    out = []
+    for people in [*countries, *(e for e in doc.ents if e.label_ == "NORP")]:
+        noun = doc[people.end] if people.end < len(doc) else None
+        # a people without a state of its own: its militants and fighters too
+        nouns = _REBEL_NOUNS if people in countries else _REBEL_NOUNS | _FIGHTER_WORDS
+        if (
+            noun is None
+            or noun.lower_ not in nouns
+            or people.root.head.i != noun.i
+            or set(people.text.lower().split()) & _ETHNO_RELIGIOUS  # "Islamist insurgents"
+            or noun.i in taken
+            or any(t.i in taken for t in people)
+        ):
+            continue
+        start = people.start
+        if start >= 2 and doc[start - 1].text == "-" and doc[start - 2].lower_ in {"pro", "anti"}:
+            start -= 2  # "pro-Russian separatists"
+        key = name_key("ArmedGroup", f"{doc[start : people.end].text} rebels")
+        out.append(Span(doc, start, noun.i + 1, label="ArmedGroup", kb_id=key))
+        taken |= set(range(start, noun.i + 1))
+    return out
+
+
 def _named_places(doc: Doc, ents: list[Span]) -> list[Span]:
     """Places the model missed but the text names after a place noun: "the northern town
     of Kidal", "the towns of Shire, Axum and Adwa", or before one in apposition:
@@ -225,7 +260,7 @@ def _place_cue(ent: Span) -> bool:
 #: verbs whose object is ground: what is fled, entered, stormed or retaken is a place
 _GROUND_VERBS = frozenset(
     "flee leave enter reach storm overrun overran besiege encircle recapture retake "
-    "liberate".split()
+    "liberate abandon shell bombard".split()
 )
 
 

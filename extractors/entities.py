@@ -24,6 +24,7 @@ from .cues import (
     _named_site,
     _person_apposition,
     _place_cue,
+    _rebel_groups,
     _titled_names,
     armed_cue,
 )
@@ -562,6 +563,7 @@ class ActorTyper:
             span = doc[start:end]
             ents.append(Span(doc, start, end, label=etype, kb_id=name_key(etype, span.text)))
         ents += datelines
+        ents += _rebel_groups(doc, ents)
         doc.ents = filter_spans(ents + _titled_names(doc, ents) + _named_places(doc, ents))
         return doc
 

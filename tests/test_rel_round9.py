@@ -14,7 +14,9 @@ killing": the "of" the parse hangs on the noun leaves it the story's army; "Pres
 speaking in Paris": the capital gives the title its state even when another bare
 "President" is in the article; "Niamey, the Nigerien capital" is the city, not the state;
 "X, on the outskirts of Y", "X, on the southern tip of Y"; "the Bakassi barracks"; "X
-fights alongside Y against Z": allies, and both fight Z.
+fights alongside Y against Z": allies, and both fight Z; "Ambazonian fighters",
+"pro-Russian separatists", "Syrian rebels" are armed groups of their own (not
+"Islamist insurgents"); what retreating fighters abandon is a place.
 Recorded parses (tests/data/parses_round9.jsonl)."""
 
 from __future__ import annotations
@@ -71,6 +73,8 @@ ENTRIES = [
     GazEntry("mali", "Mali", "Country", (), ("Malian",), ("Bamako",)),
     GazEntry("jnim", "JNIM", "ArmedGroup", ()),
     GazEntry("lna", "Libyan National Army", "ArmedGroup", ()),
+    GazEntry("ukraine", "Ukraine", "Country", (), ("Ukrainian",), ("Kyiv",)),
+    GazEntry("sloviansk", "Sloviansk", "Place", ()),
 ]
 
 
@@ -280,3 +284,21 @@ def test_fighting_alongside_a_partner_against_a_foe(run):  # type: ignore[no-unt
     assert any(s.startswith("Mali") and r == "fightsAgainst" and o == "JNIM" for s, r, o in facts)
     _, facts = run("Wagner mercenaries fought alongside the Libyan National Army near Tripoli.")
     assert any(r == "alliedWith" and "Libyan National Army" in (s, o) for s, r, o in facts)
+
+
+def test_a_peoples_fighters_are_a_group_of_their_own(run):  # type: ignore[no-untyped-def]
+    doc, facts = run("Ambazonian fighters attacked a police post near Bamenda.")
+    assert ("Ambazonian fighters", "ArmedGroup") in [
+        (m.text, m.label_) for m in doc.spans["actors"]
+    ]
+    _, facts = run("Pro-Russian separatists took control of Sloviansk.")
+    assert ("Pro-Russian separatists", "presentIn", "Sloviansk") in facts
+    doc, _ = run("Islamist insurgents seized the port.")
+    assert not list(doc.spans["actors"])
+    _, facts = run("Syrian rebels lost Aleppo in December. The rebels blamed Russia.")
+    assert ("Syrian rebels", "accused", "Russia") in facts
+
+
+def test_what_fighters_abandon_is_a_place(run):  # type: ignore[no-untyped-def]
+    doc, _ = run("Retreating separatists abandoned Grozny on Tuesday.")
+    assert ("Grozny", "Place") in [(m.text, m.label_) for m in doc.spans["actors"]]
