@@ -326,9 +326,27 @@ def _located_after(ent: Span) -> bool:
         i += 2  # after "of"
     else:
         i += 2  # after "in"
-    while i < len(doc) and doc[i].lower_ in _COMPASS | {"capital"}:  # "of the capital Abuja"
+    while i < len(doc) and doc[i].lower_ in _COMPASS | {"capital", "neighbouring", "neighboring"}:
         i += 1
-    return i < len(doc) and i in _place_tokens(doc)
+    places = _place_tokens(doc)
+    if i >= len(doc) or i not in places:
+        return False
+    while i < len(doc) and i in places:
+        i += 1
+    # "Buni Yadi, in Yobe state," lies there; "Ed Miliband, in Washington for talks" visits
+    return (
+        i >= len(doc)
+        or doc[i].is_punct
+        or doc[i].lower_
+        in _PLURAL_PLACE_NOUNS
+        | {
+            "state",
+            "province",
+            "region",
+            "district",
+            "county",
+        }
+    )
 
 
 def _listed_with_places(ent: Span) -> bool:

@@ -362,9 +362,22 @@ def _opens_a_dateline(span: Span) -> bool:
     return nxt < len(doc) and doc[nxt].text in {"(", "-", "—", "–", ":"}
 
 
+def _portfolio_word(span: Span) -> bool:
+    """ "Labour Minister X", "Economy and Labour Minister Y": a ministry's field, not the
+    party (which is "Labour minister X", "a Labour MP")."""
+    doc, offices = span.doc, {"minister", "ministry", "secretary", "department"}
+    after = doc[span.end] if span.end < len(doc) else None
+    of = span.start >= 2 and doc[span.start - 1].lower_ == "of"  # "the Minister of Labour"
+    return (after is not None and after.text in {"Minister", "Ministry", "Secretary"}) or (
+        of and doc[span.start - 2].lower_ in offices
+    )
+
+
 def _choose(matches: list[Match], span: Span) -> Match | None:
     """Pick the entry a surface form names here; metonyms only where the context is political."""
     named = [m for m in matches if m.kind not in {"metonym", "demonym"}]
+    if len(span) == 1 and _portfolio_word(span):
+        named = [m for m in named if m.entry.type != "PoliticalGroup"]
     metonyms = [m for m in matches if m.kind == "metonym"]
     demonyms = [m for m in matches if m.kind == "demonym"]
     if metonyms and political_context(span) and not _opens_a_dateline(span):

@@ -16,7 +16,10 @@ speaking in Paris": the capital gives the title its state even when another bare
 "X, on the outskirts of Y", "X, on the southern tip of Y"; "the Bakassi barracks"; "X
 fights alongside Y against Z": allies, and both fight Z; "Ambazonian fighters",
 "pro-Russian separatists", "Syrian rebels" are armed groups of their own (not
-"Islamist insurgents"); what retreating fighters abandon is a place.
+"Islamist insurgents"); what retreating fighters abandon is a place; party labels
+("Labour MP X", "Republican Senator Y": members; "former Tory chancellor Z" a member, not
+the leader; "Labour Minister W" a ministry's field); "X, in Washington for talks" visits,
+and is no place; "Spain's socialist prime minister X" leads Spain.
 Recorded parses (tests/data/parses_round9.jsonl)."""
 
 from __future__ import annotations
@@ -302,3 +305,34 @@ def test_a_peoples_fighters_are_a_group_of_their_own(run):  # type: ignore[no-un
 def test_what_fighters_abandon_is_a_place(run):  # type: ignore[no-untyped-def]
     doc, _ = run("Retreating separatists abandoned Grozny on Tuesday.")
     assert ("Grozny", "Place") in [(m.text, m.label_) for m in doc.spans["actors"]]
+
+
+@pytest.fixture(scope="module")
+def real(vocab):  # type: ignore[no-untyped-def]
+    return actor_runner(load_gazetteer(), vocab, relations_gazetteer=True)
+
+
+def test_party_labels(real):  # type: ignore[no-untyped-def]
+    _, facts = real("Labour MP Diane Abbott criticised the move.")
+    assert ("Diane Abbott", "memberOf", "Labour Party") in facts
+    _, facts = real("Republican Senator John McCain urged tougher sanctions.")
+    assert ("John McCain", "memberOf", "Republican Party") in facts
+    _, facts = real("Former Tory chancellor Ken Clarke welcomed the plan.")
+    assert ("Ken Clarke", "memberOf", "Conservative and Unionist Party") in facts
+    assert not any(r == "leaderOf" for _, r, _ in facts)
+    _, facts = real(
+        "Douglas Carswell, a Conservative member of parliament, said the deal was dead."
+    )
+    assert ("Douglas Carswell", "memberOf", "Conservative and Unionist Party") in facts
+    doc, facts = real("Labour Minister Ghazi al-Gosaibi said his ministry was struggling.")
+    assert not any(m.label_ == "PoliticalGroup" for m in doc.spans["actors"])
+
+
+def test_a_visitor_is_no_place(real):  # type: ignore[no-untyped-def]
+    doc, _ = real("Jeremy Hunt, in Washington for talks with the president, said Europe must act.")
+    assert ("Jeremy Hunt", "Person") in [(m.text, m.label_) for m in doc.spans["actors"]]
+
+
+def test_the_holders_politics_is_no_unit(real):  # type: ignore[no-untyped-def]
+    _, facts = real("Spain's socialist prime minister Pedro Sanchez refused to intervene.")
+    assert ("Pedro Sanchez", "leaderOf", "Spain") in facts

@@ -317,7 +317,10 @@ _SUBUNIT_WORDS = frozenset(
 #: words before a head's title that keep it the head: "caretaker Prime Minister X"
 _HEAD_TITLE_MODIFIERS = frozenset(
     "prime supreme top former deputy acting then managing caretaker interim transitional "
-    "incoming outgoing new current longtime veteran junta military regime ruling coup".split()
+    "incoming outgoing new current longtime veteran junta military regime ruling coup "
+    # the holder's politics: "France's socialist president X"
+    "socialist conservative liberal centrist hardline populist reformist nationalist leftist "
+    "elected embattled beleaguered".split()
 )
 
 
