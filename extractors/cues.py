@@ -511,3 +511,16 @@ def armed_cue(ent: Span) -> bool:
         governor = root.head.head
         return governor.lemma_.lower() in _FOUGHT_VERBS or governor.lower_ in _STRUGGLE_NOUNS
     return False
+
+
+def _portfolio_word(span: Span) -> bool:
+    """ "Labour Minister X", "Economy and Labour Minister Y": a ministry's field, not the
+    party (which is "Labour minister X", "a Labour MP")."""
+    doc, offices = span.doc, {"minister", "ministry", "secretary", "department"}
+    after = doc[span.end] if span.end < len(doc) else None
+    of = span.start >= 2 and doc[span.start - 1].lower_ == "of"  # "the Minister of Labour"
+    if after is not None and after.is_title and after.lower_ not in TITLE_RELATIONS:
+        return True  # "Republican Forces", "Republican Guard": a longer name's first word
+    return (after is not None and after.text in {"Minister", "Ministry", "Secretary"}) or (
+        of and doc[span.start - 2].lower_ in offices
+    )

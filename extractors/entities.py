@@ -24,6 +24,7 @@ from .cues import (
     _named_site,
     _person_apposition,
     _place_cue,
+    _portfolio_word,
     _rebel_groups,
     _titled_names,
     armed_cue,
@@ -360,17 +361,6 @@ def _opens_a_dateline(span: Span) -> bool:
     if nxt < len(doc) and doc[nxt].text == ",":  # "GOMA, Congo (AP) -"
         nxt += 2
     return nxt < len(doc) and doc[nxt].text in {"(", "-", "—", "–", ":"}
-
-
-def _portfolio_word(span: Span) -> bool:
-    """ "Labour Minister X", "Economy and Labour Minister Y": a ministry's field, not the
-    party (which is "Labour minister X", "a Labour MP")."""
-    doc, offices = span.doc, {"minister", "ministry", "secretary", "department"}
-    after = doc[span.end] if span.end < len(doc) else None
-    of = span.start >= 2 and doc[span.start - 1].lower_ == "of"  # "the Minister of Labour"
-    return (after is not None and after.text in {"Minister", "Ministry", "Secretary"}) or (
-        of and doc[span.start - 2].lower_ in offices
-    )
 
 
 def _choose(matches: list[Match], span: Span) -> Match | None:
