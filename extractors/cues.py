@@ -433,24 +433,33 @@ _TOWN_SITE_NOUNS = frozenset(
 
 
 def _named_site(ent: Span) -> Span | None:
-    """A one-word name before a site noun: "the Westgate mall" is a facility named with its
+    """A name before a site noun: "the Westgate mall", "the al-Rawda mosque", "the
+    Tiguentourine gas facility", "the Bagram air base" are facilities named with their
     noun; "the Sousse beach resort", a town the model took for a nationality, is a place."""
     doc = ent.doc
-    if len(ent) != 1 or not ent[0].text[:1].isupper() or ent[0].lower_ in _ETHNO_RELIGIOUS:
+    if len(ent) > 3 or ent[0].lower_ in _ETHNO_RELIGIOUS or (len(ent) > 1 and ent.label_ != "ORG"):
         return None
-    nxt = doc[ent.end] if ent.end < len(doc) else None
+    if not (ent[0].text[:1].isupper() or ent[0].lower_ in {"al", "el"}):
+        return None
+    end = ent.end
+    if end + 1 < len(doc) and doc[end].is_lower and doc[end].head.i == end + 1:
+        end += 1  # "gas facility", "air base": one word of what the site is
+    head = doc[end] if end < len(doc) else None
+    heads = _FACILITY_HEADS | ({"facility", "plant", "base"} if end > ent.end else set())
+    the = ent.start > 0 and doc[ent.start - 1].lower_ == "the"
     if (
         (
             ent.label_ in {"LOC", "FAC", "ORG"}
-            or (ent.label_ == "PERSON" and ent.start > 0 and doc[ent.start - 1].lower_ == "the")
+            or (ent.label_ == "PERSON" and the)
+            or (ent.label_ == "GPE" and the and end > ent.end)  # "the Bagram air base"
         )
-        and nxt is not None
-        and nxt.lower_ in _FACILITY_HEADS
-        and nxt.text.islower()
-        and ent[0].head == nxt
+        and head is not None
+        and head.lower_ in heads
+        and head.text.islower()
+        and ent.root.head.i in {head.i, end - 1}
     ):
-        text = doc[ent.start : ent.end + 1].text
-        return Span(doc, ent.start, ent.end + 1, label="Facility", kb_id=name_key("Facility", text))
+        text = doc[ent.start : end + 1].text
+        return Span(doc, ent.start, end + 1, label="Facility", kb_id=name_key("Facility", text))
     town_site = ent[0].head.lower_ in _TOWN_SITE_NOUNS and ent.label_ in {"ORG", "PERSON"}
     if (
         ((ent.label_ == "NORP" and ent[0].head.lower_ in _SITE_NOUNS) or town_site)

@@ -20,7 +20,7 @@ fights alongside Y against Z": allies, and both fight Z; "Ambazonian fighters",
 ("Labour MP X", "X, a Conservative member of parliament": members; "former Tory
 chancellor Z" a member, not the leader; "Labour Minister W" a ministry's field);
 "X, in Washington for talks" visits, and is no place; "Spain's socialist prime
-minister X" leads Spain.
+minister X" leads Spain; "the al-Rawda mosque", "the Bagram air base" are facilities.
 Recorded parses (tests/data/parses_round9.jsonl)."""
 
 from __future__ import annotations
@@ -340,3 +340,10 @@ def test_a_visitor_is_no_place(real):  # type: ignore[no-untyped-def]
 def test_the_holders_politics_is_no_unit(real):  # type: ignore[no-untyped-def]
     _, facts = real("Spain's socialist prime minister Pedro Sanchez refused to intervene.")
     assert ("Pedro Sanchez", "leaderOf", "Spain") in facts
+
+
+def test_named_sites_with_particles_or_a_kind_word(run):  # type: ignore[no-untyped-def]
+    doc, _ = run("Militants attacked the al-Rawda mosque in Bir al-Abed.")
+    assert ("al-Rawda mosque", "Facility") in [(m.text, m.label_) for m in doc.spans["actors"]]
+    doc, _ = run("US jets struck the Bagram air base.")
+    assert ("Bagram air base", "Facility") in [(m.text, m.label_) for m in doc.spans["actors"]]
