@@ -412,6 +412,9 @@ def _holds_office(ent: Span) -> bool:
     if any(c.dep_ == "appos" and c.lower_ in _OFFICE_NOUNS for c in root.children):
         return True
     verb = root.head
+    if root.dep_ == "pobj" and verb.lower_ == "by" and verb.dep_ == "agent":
+        # "the RUF, led by Foday Sankoh": who leads or founds is a person
+        return verb.head.lemma_.lower() in {"lead", "head", "command", "found"}
     return (
         root.dep_ == "nsubj"
         and verb.lemma_ in {"become", "remain"}

@@ -36,7 +36,14 @@ from .furniture import (
     doc_text,
 )
 from .gazetteer import Gazetteer, Match, load_gazetteer
-from .lexicon import DESCRIPTOR_TYPES, HONORIFICS, NOT_ACTORS, ORG_HEAD_TYPES, TITLE_RELATIONS
+from .lexicon import (
+    DESCRIPTOR_TYPES,
+    HONORIFICS,
+    LEMMA_FIXES,
+    NOT_ACTORS,
+    ORG_HEAD_TYPES,
+    TITLE_RELATIONS,
+)
 from .namewords import (
     _ARTICLE_WORDS,
     _CALENDAR_WORDS,
@@ -144,6 +151,8 @@ class ActorRuler:
         yield found
 
     def __call__(self, doc: Doc) -> Doc:
+        for tok in doc:  # the model's lemmatizer leaves some past tenses: "retook", "overran"
+            tok.lemma_ = LEMMA_FIXES.get(tok.lower_, tok.lemma_)
         names: list[Span] = []
         demonyms: list[Span] = []
         for span, kind in self._candidates(doc):

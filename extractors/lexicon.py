@@ -335,3 +335,7 @@ HEDGE_MODALS = frozenset({"could", "would", "should"})
 WEAK_MODALS = frozenset({"may", "might", "can"})
 CONDITIONAL_MARKS = frozenset({"if", "unless", "whether"})
 NEGATING_VERBS = frozenset({"deny", "reject", "refute", "dismiss"})
+
+
+#: past tenses the model's lemmatizer leaves as they are
+LEMMA_FIXES = {"retook": "retake", "overran": "overrun", "outflanked": "outflank"}

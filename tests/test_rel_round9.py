@@ -20,7 +20,9 @@ fights alongside Y against Z": allies, and both fight Z; "Ambazonian fighters",
 ("Labour MP X", "X, a Conservative member of parliament": members; "former Tory
 chancellor Z" a member, not the leader; "Labour Minister W" a ministry's field);
 "X, in Washington for talks" visits, and is no place; "Spain's socialist prime
-minister X" leads Spain; "the al-Rawda mosque", "the Bagram air base" are facilities.
+minister X" leads Spain; "the al-Rawda mosque", "the Bagram air base" are facilities; "retook" is
+retake; "froze Iraqi assets" sanctions Iraq; "broke off relations with X" opposes X; "led by
+Foday Sankoh" makes Sankoh a person.
 Recorded parses (tests/data/parses_round9.jsonl)."""
 
 from __future__ import annotations
@@ -79,6 +81,10 @@ ENTRIES = [
     GazEntry("lna", "Libyan National Army", "ArmedGroup", ()),
     GazEntry("ukraine", "Ukraine", "Country", (), ("Ukrainian",), ("Kyiv",)),
     GazEntry("sloviansk", "Sloviansk", "Place", ()),
+    GazEntry("gao", "Gao", "Place", ()),
+    GazEntry("united-states", "United States", "Country", ("US",), ("American",), ("Washington",)),
+    GazEntry("uk", "United Kingdom", "Country", ("Britain",), ("British",), ("London",)),
+    GazEntry("argentina", "Argentina", "Country", (), ("Argentine",), ("Buenos Aires",)),
 ]
 
 
@@ -347,3 +353,23 @@ def test_named_sites_with_particles_or_a_kind_word(run):  # type: ignore[no-unty
     assert ("al-Rawda mosque", "Facility") in [(m.text, m.label_) for m in doc.spans["actors"]]
     doc, _ = run("US jets struck the Bagram air base.")
     assert ("Bagram air base", "Facility") in [(m.text, m.label_) for m in doc.spans["actors"]]
+
+
+def test_retook_and_its_lemma(run):  # type: ignore[no-untyped-def]
+    # the model's lemma of "retook" is "retook": mended, the town is ground both take
+    _, facts = run("French and Malian troops retook Gao on Saturday.")
+    assert len({s for s, r, o in facts if r == "presentIn" and o == "Gao"}) == 2
+
+
+def test_frozen_assets_and_broken_ties(run):  # type: ignore[no-untyped-def]
+    _, facts = run("Washington froze Iraqi assets and banned trade with Iraq.")
+    assert ("United States", "sanctioned", "Iraq") in facts
+    _, facts = run("Britain broke off diplomatic relations with Argentina.")
+    assert ("United Kingdom", "opposes", "Argentina") in facts
+    _, facts = run("Britain did not break off relations with Argentina.")
+    assert not facts
+
+
+def test_who_leads_is_a_person(run):  # type: ignore[no-untyped-def]
+    doc, _ = run("The RUF, led by Foday Sankoh, is notorious for hacking off limbs.")
+    assert ("Foday Sankoh", "Person") in [(m.text, m.label_) for m in doc.spans["actors"]]

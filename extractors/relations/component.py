@@ -248,6 +248,8 @@ PATTERNS += (
     stays.positions,
     stays.arrests,
     battles.alongside,
+    stances.frozen_assets,
+    stances.broken_ties,
 )
 assert set(PATTERNS) == {p for m in FAMILIES for p in m.PATTERNS} and len(set(PATTERNS)) == len(
     PATTERNS
