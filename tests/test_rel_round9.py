@@ -22,7 +22,8 @@ chancellor Z" a member, not the leader; "Labour Minister W" a ministry's field);
 "X, in Washington for talks" visits, and is no place; "Spain's socialist prime
 minister X" leads Spain; "the al-Rawda mosque", "the Bagram air base" are facilities; "retook" is
 retake; "froze Iraqi assets" sanctions Iraq; "broke off relations with X" opposes X; "led by
-Foday Sankoh" makes Sankoh a person.
+Foday Sankoh" makes Sankoh a person; "Assad's forces" are the forces of the state Assad
+leads when he leads no armed group of his own.
 Recorded parses (tests/data/parses_round9.jsonl)."""
 
 from __future__ import annotations
@@ -85,6 +86,7 @@ ENTRIES = [
     GazEntry("united-states", "United States", "Country", ("US",), ("American",), ("Washington",)),
     GazEntry("uk", "United Kingdom", "Country", ("Britain",), ("British",), ("London",)),
     GazEntry("argentina", "Argentina", "Country", (), ("Argentine",), ("Buenos Aires",)),
+    GazEntry("douma", "Douma", "Place", ()),
 ]
 
 
@@ -373,3 +375,14 @@ def test_frozen_assets_and_broken_ties(run):  # type: ignore[no-untyped-def]
 def test_who_leads_is_a_person(run):  # type: ignore[no-untyped-def]
     doc, _ = run("The RUF, led by Foday Sankoh, is notorious for hacking off limbs.")
     assert ("Foday Sankoh", "Person") in [(m.text, m.label_) for m in doc.spans["actors"]]
+
+
+def test_a_heads_forces_are_his_states(run):  # type: ignore[no-untyped-def]
+    doc, facts = run(
+        "Syrian President Bashar al-Assad rejected the plan. Assad's forces shelled Douma on "
+        "Monday."
+    )
+    forces = {s for s, r, o in facts if r == "attacked" and o == "Douma"}
+    assert len(forces) == 1 and next(iter(forces)).startswith("Syria"), facts
+    entity = next(e for e in doc._.actor_entities.values() if e.label in forces)
+    assert "Assad's forces" in entity.aliases
