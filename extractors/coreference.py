@@ -311,9 +311,15 @@ def _bare(tok: Token, allowed: set[str]) -> bool:
     for c in tok.children:
         if c.dep_ in {"amod", "compound", "nmod", "nummod", "poss"} and c.lower_ not in allowed:
             return False
-        if c.dep_ == "prep" and c.lower_ == "of":
+        if c.dep_ == "prep" and c.lower_ == "of" and not _gerund(c):
             return False
     return tok.tag_ in {"NN", "NNS"} and not tok.ent_type_
+
+
+def _gerund(prep: Token) -> bool:
+    """ "accused the military of killing Y": an "of" the parse hangs on the noun, not its
+    owner."""
+    return any(g.dep_ == "pcomp" for g in prep.children)
 
 
 def _descriptive_anaphor(tok: Token) -> bool:
@@ -323,7 +329,7 @@ def _descriptive_anaphor(tok: Token) -> bool:
     if (tok.tag_ != "NN" and tok.lower_ not in _PLURAL_DESCRIPTIONS) or tok.dep_ == "attr":
         return False  # "X was the only group to ...": a predicate, not a mention
     for c in tok.children:
-        if c.dep_ == "prep" and c.lower_ == "of":
+        if c.dep_ == "prep" and c.lower_ == "of" and not _gerund(c):
             return False
         if c.dep_ in {"amod", "compound", "nmod", "nummod", "poss", "quantmod"}:
             if c.lower_ in _OTHER_WORDS or c.dep_ == "nummod" or c.dep_ == "poss":

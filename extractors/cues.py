@@ -34,6 +34,41 @@ def _given_names_before(doc: Doc, start: int, end: int, taken: set[int]) -> int:
     return start
 
 
+#: nouns for the armed people of a nation or region that has no army of its own:
+#: "Chechen separatists", "Libyan rebels", "Ambazonian separatists"
+_REBEL_NOUNS = frozenset({"separatists", "rebels", "insurgents", "guerrillas"})
+_FIGHTER_WORDS = frozenset({"militants", "fighters"})
+
+
+def _rebel_groups(doc: Doc, ents: list[Span]) -> list[Span]:
+    """ "Chechen separatists", "South Ossetian separatists", "Libyan rebels": a people's
+    or a country's word before a rebel noun names an armed group of its own (one node
+    per people, whatever the noun), not the state; "pro-Russian separatists" too."""
+    taken = {t.i for e in ents for t in e}
+    countries = [d for d in doc.spans.get("demonyms", []) if d.label_ == "Country"]
+    out = []
+    for people in [*countries, *(e for e in doc.ents if e.label_ == "NORP")]:
+        noun = doc[people.end] if people.end < len(doc) else None
+        # a people without a state of its own: its militants and fighters too
+        nouns = _REBEL_NOUNS if people in countries else _REBEL_NOUNS | _FIGHTER_WORDS
+        if (
+            noun is None
+            or noun.lower_ not in nouns
+            or people.root.head.i != noun.i
+            or set(people.text.lower().split()) & _ETHNO_RELIGIOUS  # "Islamist insurgents"
+            or noun.i in taken
+            or any(t.i in taken for t in people)
+        ):
+            continue
+        start = people.start
+        if start >= 2 and doc[start - 1].text == "-" and doc[start - 2].lower_ in {"pro", "anti"}:
+            start -= 2  # "pro-Russian separatists"
+        key = name_key("ArmedGroup", f"{doc[start : people.end].text} rebels")
+        out.append(Span(doc, start, noun.i + 1, label="ArmedGroup", kb_id=key))
+        taken |= set(range(start, noun.i + 1))
+    return out
+
+
 def _named_places(doc: Doc, ents: list[Span]) -> list[Span]:
     """Places the model missed but the text names after a place noun: "the northern town
     of Kidal", "the towns of Shire, Axum and Adwa", or before one in apposition:
@@ -225,8 +260,12 @@ def _place_cue(ent: Span) -> bool:
 #: verbs whose object is ground: what is fled, entered, stormed or retaken is a place
 _GROUND_VERBS = frozenset(
     "flee leave enter reach storm overrun overran besiege encircle recapture retake "
-    "liberate".split()
+    "liberate abandon shell bombard".split()
 )
+
+
+#: the parts of a place a town lies on: "X, on the outskirts of Y"
+_EDGES = frozenset({"outskirts", "tip", "edge", "coast", "shore", "shores", "fringes"})
 
 
 #: last words of place names, never of people's: "Khartoum North"
@@ -276,12 +315,38 @@ def _located_after(ent: Span) -> bool:
     """ "Amdjarass, in eastern Chad": a comma, "in", compass words, then a place."""
     doc = ent.doc
     i = ent.end
-    if i + 2 >= len(doc) or doc[i].text != "," or doc[i + 1].lower_ != "in":
+    if i + 2 >= len(doc) or doc[i].text != "," or doc[i + 1].lower_ not in {"in", "on"}:
         return False
-    i += 2
-    while i < len(doc) and doc[i].lower_ in _COMPASS:
+    if doc[i + 1].lower_ == "on":  # "Guerguerat, on the southern tip of Western Sahara"
+        i += 2
+        while i < len(doc) and doc[i].lower_ in _COMPASS:
+            i += 1
+        if i + 1 >= len(doc) or doc[i].lower_ not in _EDGES or doc[i + 1].lower_ != "of":
+            return False
+        i += 2  # after "of"
+    else:
+        i += 2  # after "in"
+    while i < len(doc) and doc[i].lower_ in _COMPASS | {"capital", "neighbouring", "neighboring"}:
         i += 1
-    return i < len(doc) and i in _place_tokens(doc)
+    places = _place_tokens(doc)
+    if i >= len(doc) or i not in places:
+        return False
+    while i < len(doc) and i in places:
+        i += 1
+    # "Buni Yadi, in Yobe state," lies there; "Ed Miliband, in Washington for talks" visits
+    return (
+        i >= len(doc)
+        or doc[i].is_punct
+        or doc[i].lower_
+        in _PLURAL_PLACE_NOUNS
+        | {
+            "state",
+            "province",
+            "region",
+            "district",
+            "county",
+        }
+    )
 
 
 def _listed_with_places(ent: Span) -> bool:
@@ -347,6 +412,9 @@ def _holds_office(ent: Span) -> bool:
     if any(c.dep_ == "appos" and c.lower_ in _OFFICE_NOUNS for c in root.children):
         return True
     verb = root.head
+    if root.dep_ == "pobj" and verb.lower_ == "by" and verb.dep_ == "agent":
+        # "the RUF, led by Foday Sankoh": who leads or founds is a person
+        return verb.head.lemma_.lower() in {"lead", "head", "command", "found"}
     return (
         root.dep_ == "nsubj"
         and verb.lemma_ in {"become", "remain"}
@@ -356,7 +424,8 @@ def _holds_office(ent: Span) -> bool:
 
 #: lowercase nouns that make a name before them a site's name: "the Westgate mall"
 _FACILITY_HEADS = frozenset(
-    "mall hotel mosque hospital airport stadium prison church shrine museum".split()
+    "mall hotel mosque hospital airport stadium prison church shrine museum barracks "
+    "refinery camp".split()
 )
 
 
@@ -367,24 +436,33 @@ _TOWN_SITE_NOUNS = frozenset(
 
 
 def _named_site(ent: Span) -> Span | None:
-    """A one-word name before a site noun: "the Westgate mall" is a facility named with its
+    """A name before a site noun: "the Westgate mall", "the al-Rawda mosque", "the
+    Tiguentourine gas facility", "the Bagram air base" are facilities named with their
     noun; "the Sousse beach resort", a town the model took for a nationality, is a place."""
     doc = ent.doc
-    if len(ent) != 1 or not ent[0].text[:1].isupper() or ent[0].lower_ in _ETHNO_RELIGIOUS:
+    if len(ent) > 3 or ent[0].lower_ in _ETHNO_RELIGIOUS or (len(ent) > 1 and ent.label_ != "ORG"):
         return None
-    nxt = doc[ent.end] if ent.end < len(doc) else None
+    if not (ent[0].text[:1].isupper() or ent[0].lower_ in {"al", "el"}):
+        return None
+    end = ent.end
+    if end + 1 < len(doc) and doc[end].is_lower and doc[end].head.i == end + 1:
+        end += 1  # "gas facility", "air base": one word of what the site is
+    head = doc[end] if end < len(doc) else None
+    heads = _FACILITY_HEADS | ({"facility", "plant", "base"} if end > ent.end else set())
+    the = ent.start > 0 and doc[ent.start - 1].lower_ == "the"
     if (
         (
             ent.label_ in {"LOC", "FAC", "ORG"}
-            or (ent.label_ == "PERSON" and ent.start > 0 and doc[ent.start - 1].lower_ == "the")
+            or (ent.label_ == "PERSON" and the)
+            or (ent.label_ == "GPE" and the and end > ent.end)  # "the Bagram air base"
         )
-        and nxt is not None
-        and nxt.lower_ in _FACILITY_HEADS
-        and nxt.text.islower()
-        and ent[0].head == nxt
+        and head is not None
+        and head.lower_ in heads
+        and head.text.islower()
+        and ent.root.head.i in {head.i, end - 1}
     ):
-        text = doc[ent.start : ent.end + 1].text
-        return Span(doc, ent.start, ent.end + 1, label="Facility", kb_id=name_key("Facility", text))
+        text = doc[ent.start : end + 1].text
+        return Span(doc, ent.start, end + 1, label="Facility", kb_id=name_key("Facility", text))
     town_site = ent[0].head.lower_ in _TOWN_SITE_NOUNS and ent.label_ in {"ORG", "PERSON"}
     if (
         ((ent.label_ == "NORP" and ent[0].head.lower_ in _SITE_NOUNS) or town_site)
@@ -445,3 +523,16 @@ def armed_cue(ent: Span) -> bool:
         governor = root.head.head
         return governor.lemma_.lower() in _FOUGHT_VERBS or governor.lower_ in _STRUGGLE_NOUNS
     return False
+
+
+def _portfolio_word(span: Span) -> bool:
+    """ "Labour Minister X", "Economy and Labour Minister Y": a ministry's field, not the
+    party (which is "Labour minister X", "a Labour MP")."""
+    doc, offices = span.doc, {"minister", "ministry", "secretary", "department"}
+    after = doc[span.end] if span.end < len(doc) else None
+    of = span.start >= 2 and doc[span.start - 1].lower_ == "of"  # "the Minister of Labour"
+    if after is not None and after.is_title and after.lower_ not in TITLE_RELATIONS:
+        return True  # "Republican Forces", "Republican Guard": a longer name's first word
+    return (after is not None and after.text in {"Minister", "Ministry", "Secretary"}) or (
+        of and doc[span.start - 2].lower_ in offices
+    )

@@ -24,6 +24,8 @@ from .cues import (
     _named_site,
     _person_apposition,
     _place_cue,
+    _portfolio_word,
+    _rebel_groups,
     _titled_names,
     armed_cue,
 )
@@ -34,7 +36,14 @@ from .furniture import (
     doc_text,
 )
 from .gazetteer import Gazetteer, Match, load_gazetteer
-from .lexicon import DESCRIPTOR_TYPES, HONORIFICS, NOT_ACTORS, ORG_HEAD_TYPES, TITLE_RELATIONS
+from .lexicon import (
+    DESCRIPTOR_TYPES,
+    HONORIFICS,
+    LEMMA_FIXES,
+    NOT_ACTORS,
+    ORG_HEAD_TYPES,
+    TITLE_RELATIONS,
+)
 from .namewords import (
     _ARTICLE_WORDS,
     _CALENDAR_WORDS,
@@ -142,6 +151,8 @@ class ActorRuler:
         yield found
 
     def __call__(self, doc: Doc) -> Doc:
+        for tok in doc:  # the model's lemmatizer leaves some past tenses: "retook", "overran"
+            tok.lemma_ = LEMMA_FIXES.get(tok.lower_, tok.lemma_)
         names: list[Span] = []
         demonyms: list[Span] = []
         for span, kind in self._candidates(doc):
@@ -308,6 +319,10 @@ def political_context(span: Span) -> bool:
         root = root.head
     if root.dep_ in {"poss", "compound", "nmod"} and _names_a_site(root.head):
         return False  # "Baghdad's Green Zone", "the Baghdad suburb of X", "a Tunis museum"
+    if any(c.dep_ == "appos" and c.lower_ in _CITY_NOUNS for c in root.children) or (
+        root.dep_ == "appos" and root.head.lower_ in _CITY_NOUNS
+    ):
+        return False  # "Khartoum, the Sudanese capital, was quiet": described as a city
     if root.dep_ in {"nsubj", "nsubjpass", "poss"}:
         return True
     if root.dep_ == "pobj" and root.head.lower_ == "to" and root.head.head.lower_ == "according":
@@ -330,6 +345,10 @@ def political_context(span: Span) -> bool:
         }
     # "accused Tehran" is the state; "visited Cairo", "shelled Aleppo" the city
     return root.dep_ == "dobj" and root.head.lemma_.lower() not in _PLACE_VERBS
+
+
+#: nouns that describe a name as a city: "Bamako, the Malian capital"
+_CITY_NOUNS = frozenset({"capital", "city", "town", "port"})
 
 
 def _names_a_site(head: Token) -> bool:
@@ -356,6 +375,8 @@ def _opens_a_dateline(span: Span) -> bool:
 def _choose(matches: list[Match], span: Span) -> Match | None:
     """Pick the entry a surface form names here; metonyms only where the context is political."""
     named = [m for m in matches if m.kind not in {"metonym", "demonym"}]
+    if len(span) == 1 and _portfolio_word(span):
+        named = [m for m in named if m.entry.type != "PoliticalGroup"]
     metonyms = [m for m in matches if m.kind == "metonym"]
     demonyms = [m for m in matches if m.kind == "demonym"]
     if metonyms and political_context(span) and not _opens_a_dateline(span):
@@ -554,6 +575,7 @@ class ActorTyper:
             span = doc[start:end]
             ents.append(Span(doc, start, end, label=etype, kb_id=name_key(etype, span.text)))
         ents += datelines
+        ents += _rebel_groups(doc, ents)
         doc.ents = filter_spans(ents + _titled_names(doc, ents) + _named_places(doc, ents))
         return doc
 

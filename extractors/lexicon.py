@@ -97,7 +97,8 @@ BEARINGS = frozenset(
 FORCE_NOUNS = frozenset(
     "troops forces force soldiers military army personnel servicemen servicemembers "
     "jets planes warplanes aircraft drones units navy marines advisers advisors "
-    "contingent special invaders paratroopers commandos".split()
+    "contingent special invaders paratroopers commandos battalion battalions brigade "
+    "brigades regiment".split()
 )
 
 #: nouns that name the place their "of" names: "the town of Baidoa", "the province of Idlib"
@@ -334,3 +335,7 @@ HEDGE_MODALS = frozenset({"could", "would", "should"})
 WEAK_MODALS = frozenset({"may", "might", "can"})
 CONDITIONAL_MARKS = frozenset({"if", "unless", "whether"})
 NEGATING_VERBS = frozenset({"deny", "reject", "refute", "dismiss"})
+
+
+#: past tenses the model's lemmatizer leaves as they are
+LEMMA_FIXES = {"retook": "retake", "overran": "overrun", "outflanked": "outflank"}

@@ -328,21 +328,31 @@ def hover(driver: Any, node_id: str) -> None:
     from selenium.webdriver.common.action_chains import ActionChains
 
     canvas = driver.find_element("css selector", "#ag-network canvas")
-    x, y = driver.execute_script(
-        "const p = actorgraph.network.canvasToDOM(actorgraph.network.getPosition(arguments[0]));"
-        "return [p.x, p.y];",
-        node_id,
-    )
     rect = driver.execute_script(
         "const r = arguments[0].getBoundingClientRect(); return [r.width, r.height];", canvas
     )
-    ActionChains(driver).move_to_element_with_offset(
-        canvas, int(x - rect[0] / 2), int(y - rect[1] / 2)
-    ).perform()
-    deadline = time.perf_counter() + 3
-    while driver.execute_script("return document.getElementById('ag-tooltip').hidden"):
+    # on a busy machine the layout may still be settling: the node is looked up and the
+    # mouse moved again until the tooltip shows (a move that lands on the same point
+    # fires no event, so the pointer goes to a corner between tries)
+    deadline = time.perf_counter() + 20
+    while True:
+        x, y = driver.execute_script(
+            "const n = actorgraph.network;"
+            "const p = n.canvasToDOM(n.getPosition(arguments[0]));"
+            "return [p.x, p.y];",
+            node_id,
+        )
+        corner = (2 - int(rect[0] / 2), 2 - int(rect[1] / 2))  # the canvas's top left
+        ActionChains(driver).move_to_element_with_offset(canvas, *corner).perform()
+        ActionChains(driver).move_to_element_with_offset(
+            canvas, int(x - rect[0] / 2), int(y - rect[1] / 2)
+        ).perform()
+        shown = time.perf_counter() + 3
+        while time.perf_counter() < shown:
+            if not driver.execute_script("return document.getElementById('ag-tooltip').hidden"):
+                return
+            time.sleep(0.05)
         assert time.perf_counter() < deadline, "no tooltip after hovering a node"
-        time.sleep(0.05)
 
 
 def test_injected_markup_is_shown_as_text(driver: Any, tmp_path: pathlib.Path) -> None:

@@ -69,10 +69,26 @@ def comma_in_place(sent: Span, reader: SentenceReader) -> Iterator[Candidate]:
         at = m.end + 1
         if doc[at].lower_ in {"also", "just", "both"} and at + 1 < sent.end:
             at += 1  # "Akobo, also in Jonglei state"
-        larger = _place_after_in(doc[at], reader)
+        larger = _place_after_in(doc[at], reader) or _edge_of(doc[at], reader)
         if larger is None or larger.kb_id_ == m.kb_id_:
             continue
         yield Candidate(reader.arg(m), "locatedIn", reader.arg(larger), "comma_in_place")
+
+
+#: the parts of a place a town lies on: "Nyanya, on the outskirts of Abuja"
+_EDGES = frozenset({"outskirts", "tip", "edge", "coast", "shore", "shores", "fringes"})
+
+
+def _edge_of(tok: Token, reader: SentenceReader) -> Span | None:
+    """The place after "on the (southern) outskirts/tip/edge/coast of"."""
+    if tok.lower_ != "on":
+        return None
+    for edge in (c for c in tok.children if c.dep_ == "pobj" and c.lower_ in _EDGES):
+        for p in _pobjs(edge, {"of"}):
+            for a in reader.actors(p):
+                if a.span.label_ in {"Place", "Country"}:
+                    return a.span
+    return None
 
 
 def place_described_in(sent: Span, reader: SentenceReader) -> Iterator[Candidate]:

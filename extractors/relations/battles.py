@@ -405,6 +405,43 @@ def expulsions(sent: Span, reader: SentenceReader) -> Iterator[Candidate]:
                     yield Candidate(a, "attacked", pl, "expulsion", factor)
 
 
+#: verbs of fighting a partner may share: "X fought alongside Y against Z"
+_SHARED_FIGHTS = frozenset("fight battle combat attack clash".split())
+
+
+def alongside(sent: Span, reader: SentenceReader) -> Iterator[Candidate]:
+    """ "the VDP, a force that fights alongside the military against JNIM", "Wagner fought
+    alongside Hifter's forces": each side is the other's ally, and the partner fights the
+    foe too."""
+    for verb in sent:
+        if verb.pos_ != "VERB" or verb.lemma_.lower() not in _SHARED_FIGHTS:
+            continue
+        partners = [a for p in _pobjs(verb, {"alongside"}) for a in reader.actors(p)]
+        partners = [a for a in partners if a.span.label_ in _SIDES]
+        if not partners:
+            continue
+        factor = assertion_factor(verb)
+        if factor == 0:
+            continue
+        agents, passive = agents_of(verb, reader)
+        if passive:
+            continue
+        # "against Z" may hang on the partner: "alongside Nigerian soldiers against Z"
+        heads = [verb, *_pobjs(verb, {"alongside"})]
+        foes = [a for h in heads for p in _pobjs(h, {"against"}) for a in reader.actors(p)]
+        foes += [a for c in verb.children if c.dep_ == "dobj" for a in reader.actors(c)]
+        for partner in partners:
+            for a in agents:
+                if a.span.kb_id_ != partner.span.kb_id_ and a.span.label_ in _SIDES:
+                    yield Candidate(a, "alliedWith", partner, "alongside", factor)
+            for foe in foes:
+                if foe.span.label_ not in _SIDES:
+                    continue
+                for side in (partner, *agents):  # the verb's reading may miss a hung "against"
+                    if side.span.kb_id_ != foe.span.kb_id_ and side.span.label_ in _SIDES:
+                        yield Candidate(side, "fightsAgainst", foe, "alongside", factor)
+
+
 PATTERNS = (
     expulsions,
     fights_in,
@@ -413,8 +450,10 @@ PATTERNS = (
     forces_in_struggle,
     active_in,
     insurgencies,
+    alongside,
 )
 CONFIDENCE = {
+    "alongside": 0.75,
     "expulsion": 0.75,
     "clash_between": 0.8,
     "exchange_of_fire": 0.8,

@@ -18,6 +18,7 @@ from actorgraph.ontology import Schema, load_schema
 
 from ..gazetteer import Gazetteer, load_gazetteer
 from ..lexicon import LED_NOUNS
+from ..namewords import name_key
 from ..records import ExtractedFact, LocalEntity
 from ..resolve import ensure_extensions
 from . import (
@@ -247,6 +248,9 @@ PATTERNS += (
     stays.sent_people,
     stays.positions,
     stays.arrests,
+    battles.alongside,
+    stances.frozen_assets,
+    stances.broken_ties,
 )
 assert set(PATTERNS) == {p for m in FAMILIES for p in m.PATTERNS} and len(set(PATTERNS)) == len(
     PATTERNS
@@ -291,14 +295,38 @@ def _leads(
         if f.relation == "leaderOf":
             led.setdefault(f.subject, set()).add(f.object)
     first: dict[str, Span] = {}
-    for span in reader.spans:
+    for span in (*reader.spans, *reader.doc.spans.get("demonyms", [])):  # "Libyan leader X"
         first.setdefault(span.kb_id_, span)
     out = {}
     for person, orgs in led.items():
         groups = [first[o] for o in orgs if o in first and first[o].label_ in _DEPLOYABLE]
+        states = [first[o] for o in orgs if o in first and first[o].label_ == "Country"]
         if len(groups) == 1:
             out[person] = groups[0]
+        elif not groups and len(states) == 1:  # "Gaddafi's forces": the state's he leads
+            forces = _state_forces(states[0], reader)
+            if forces is not None:
+                out[person] = forces
     return out
+
+
+def _state_forces(country: Span, reader: SentenceReader) -> Span | None:
+    """The armed forces of a country the gazetteer knows, as the resolver names them
+    (its own entry, else "<Country> armed forces"), registered as an entity of the Doc."""
+    gaz = reader.gazetteer
+    entry = gaz.entries.get(country.kb_id_.removeprefix("gaz:")) if gaz is not None else None
+    entities = reader.doc._.actor_entities
+    if gaz is None or entry is None or entities is None:
+        return None
+    match = gaz.lookup(f"{entry.name} armed forces")
+    if match is not None:
+        key, label = match.entry.key, match.entry.name
+    else:
+        label = f"{entry.name} armed forces"
+        key = name_key("MilitaryForce", label)
+    if key not in entities:
+        entities[key] = LocalEntity(key, label, "MilitaryForce", (), 1)
+    return Span(reader.doc, country.start, country.end, label="MilitaryForce", kb_id=key)
 
 
 def _names_led_forces(sent: Span, reader: SentenceReader) -> bool:
@@ -352,9 +380,20 @@ class RelationExtractor:
         # "Hifter's forces", "Hemedti's fighters": once the article has said whom a person
         # leads, the sentences naming that person's forces are read again for them
         reader.leads = _leads(facts, reader)
+        reread: set[int] = set()
         for whole in sents:
             if reader.leads and _names_led_forces(whole, reader):
                 self._read(_Sentence(doc, whole.start, whole.end), reader, facts)
+                reread.add(whole.start_char)
+        # a blow "Gaddafi's forces" struck, read again for them, is not Gaddafi's own
+        facts = {
+            k: f
+            for k, f in facts.items()
+            if f.start not in reread
+            or f.relation not in {"attacked", "fightsAgainst"}
+            or f.subject not in reader.leads
+            or (reader.leads[f.subject].kb_id_, f.relation, f.object, f.start) not in facts
+        }
         doc._.facts = sorted(
             facts.values(), key=lambda f: (f.start, f.subject, f.relation, f.object)
         )

@@ -83,7 +83,11 @@ def context_titles(sent: Span, reader: SentenceReader) -> Iterator[Candidate]:
         if bare is None:
             continue
         relation, title = bare
-        country = _fronted_country(person, sent, reader) or _listed_country(person, reader)
+        country = (
+            _fronted_country(person, sent, reader)
+            or _listed_country(person, reader)
+            or _speaking_from(person, reader)
+        )
         extractor = "fronted_title"
         # a past office stays on the record, less sure ("former Prime Minister X")
         factor = 0.8 if _past_title(_window(person, sent)) else 1.0
@@ -121,7 +125,10 @@ def context_titles(sent: Span, reader: SentenceReader) -> Iterator[Candidate]:
             continue
         if holders is None:
             holders = _title_holders(reader)
-        if not holders.may_hold(person.kb_id_, title, country.kb_id_):
+        if extractor == "fronted_title":  # the sentence names the country: only a tie
+            if holders.ties.get(person.kb_id_, set()) - {country.kb_id_}:  # elsewhere counts
+                continue
+        elif not holders.may_hold(person.kb_id_, title, country.kb_id_):
             continue
         yield Candidate(reader.arg(person), relation, Arg(country), extractor, factor)
 
@@ -230,6 +237,28 @@ def _fronted_country(person: Span, sent: Span, reader: SentenceReader) -> Span |
     if person.start <= end:
         return None
     return m
+
+
+#: participles that tell where a person spoke: "President X, speaking in Washington, said"
+_SPEAKING = frozenset({"speak", "talk", "address", "write"})
+
+
+def _speaking_from(person: Span, reader: SentenceReader) -> Span | None:
+    """The country whose capital a person is said to speak in or from."""
+    root = person.root
+    clause = root.head if root.dep_ == "nsubj" else None
+    verbs = [c for h in (root, clause) if h is not None for c in h.children]
+    for v in verbs:
+        if v.dep_ not in {"acl", "advcl"} or v.lemma_.lower() not in _SPEAKING:
+            continue
+        for p in (c for c in v.subtree if c.dep_ == "pobj" and c.head.lower_ in {"in", "from"}):
+            m = reader.mention(p)
+            if m is None or m.label_ != "Place" or reader.gazetteer is None:
+                continue
+            for match in reader.gazetteer.lookup_all(m.text):
+                if match.entry.type == "Country" and match.kind == "metonym":
+                    return Span(m.doc, m.start, m.end, label="Country", kb_id=match.entry.key)
+    return None
 
 
 def _listed_country(person: Span, reader: SentenceReader) -> Span | None:

@@ -471,7 +471,7 @@ TERRITORY_NOUNS = frozenset(
     "swathes swaths swathe swath parts part areas area much most territory territories "
     "land lands stretches stretch chunks chunk pockets pocket half portion portions "
     "north south east west centre center outskirts strip strips corridor belt tract "
-    "tracts".split()
+    "tracts streets".split()
 )
 
 

@@ -53,7 +53,7 @@ _KEEP_CONTROL_VERBS = frozenset("keep retain maintain have exercise exert".split
 
 
 #: "X controls Y", "X holds parts of Y", "X occupies Y"
-CONTROL_VERBS = frozenset("control hold occupy".split())
+CONTROL_VERBS = frozenset("control hold occupy guard patrol".split())
 
 
 #: a verb's predicative complement: "held X responsible", "held them hostage"
@@ -64,7 +64,11 @@ _PREDICATIVE = frozenset({"oprd", "acomp", "xcomp", "ccomp", "attr"})
 _HELD_WORDS = frozenset("held controlled occupied dominated run".split())
 
 
-STRONGHOLD_NOUNS = frozenset("stronghold strongholds bastion bastions heartland".split())
+STRONGHOLD_NOUNS = frozenset(
+    "stronghold strongholds bastion bastions heartland headquarters base bases hideout".split()
+)
+#: seats any organisation has: "Mulindi, the RPF's headquarters", "NATO headquarters in Brussels"
+_SEATS = frozenset({"headquarters"})
 
 
 #: a group's people or acts that put it in a place: "Hezbollah fighters in Syria",
@@ -267,12 +271,15 @@ def strongholds(sent: Span, reader: SentenceReader) -> Iterator[Candidate]:
             for c in noun.children
             if c.dep_ in {"poss", "compound", "nmod", "amod"}
             for m in [reader.named_or_demonym(c)]
-            if m is not None and m.label_ in _DEPLOYABLE
+            if m is not None
+            and (m.label_ in _DEPLOYABLE or (noun.lower_ in _SEATS and m.label_ != "Country"))
         ]
         if not owners:
             continue
         places = [
-            a for p in _pobjs(noun, {"of", "in"}) for a in _place_args(p, reader, _TARGET_PLACES)
+            a
+            for p in _pobjs(noun, {"of", "in", "at"})
+            for a in _place_args(p, reader, _TARGET_PLACES)
         ]
         places += [
             a

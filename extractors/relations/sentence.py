@@ -3,7 +3,7 @@ candidates and the checks that a clause asserts its fact."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Span, Token
 
@@ -223,7 +223,9 @@ class SentenceReader:
             for c in noun.children:
                 m = self.mention(c) if c.dep_ == "poss" else None
                 if m is not None and m.kb_id_ in self.leads:
-                    return Arg(self.leads[m.kb_id_], 0.8)
+                    led = self.leads[m.kb_id_]
+                    _also_named(led, self.doc[noun.left_edge.i : noun.i + 1].text)
+                    return Arg(led, 0.8)
         if noun.lower_ in SENT_NOUNS | FORCE_NOUNS and any(c.tag_ == "WP$" for c in noun.children):
             clause = next((a for a in noun.ancestors if a.dep_ == "relcl"), None)
             m = self.mention(clause.head) if clause is not None else None
@@ -317,7 +319,10 @@ _SUBUNIT_WORDS = frozenset(
 #: words before a head's title that keep it the head: "caretaker Prime Minister X"
 _HEAD_TITLE_MODIFIERS = frozenset(
     "prime supreme top former deputy acting then managing caretaker interim transitional "
-    "incoming outgoing new current longtime veteran junta military regime ruling coup".split()
+    "incoming outgoing new current longtime veteran junta military regime ruling coup "
+    # the holder's politics: "France's socialist president X"
+    "socialist conservative liberal centrist hardline populist reformist nationalist leftist "
+    "elected embattled beleaguered".split()
 )
 
 
@@ -575,3 +580,11 @@ def where_antecedent(noun: Token, reader: SentenceReader) -> Token:
         if m.label_ == "Facility" and noun.i - 20 <= m.end <= noun.i
     ]
     return sites[-1].root if sites else noun
+
+
+def _also_named(span: Span, surface: str) -> None:
+    """Keep "Gaddafi's forces" as a name of the forces it stands for."""
+    entities = span.doc._.actor_entities
+    e = entities.get(span.kb_id_) if entities is not None else None
+    if e is not None and surface != e.label and surface not in e.aliases:
+        entities[span.kb_id_] = replace(e, aliases=(*e.aliases, surface))

@@ -23,6 +23,8 @@ CONFIDENCE = {
     "condemned_act": 0.75,
     "enmity": 0.75,
     "trained_by": 0.8,
+    "frozen_assets": 0.8,
+    "broken_ties": 0.8,
 }
 
 _FIGHTERS = frozenset({"ArmedGroup", "MilitaryForce", "Country", "Coalition"})
@@ -312,6 +314,55 @@ def allied_with(sent: Span, reader: SentenceReader) -> Iterator[Candidate]:
                     yield Candidate(s, "alliedWith", p, "allied_with")
 
 
+#: what a state freezes or seizes of another's: "froze Iraqi assets", "froze X's funds"
+_ASSETS = frozenset({"assets", "funds", "accounts", "reserves"})
+_STATES = frozenset({"Country", "GovernmentBody", "InternationalOrganization"})
+
+
+def frozen_assets(sent: Span, reader: SentenceReader) -> Iterator[Candidate]:
+    """ "Washington froze Iraqi assets", "the EU froze the group's funds" -> sanctioned."""
+    for verb in sent:
+        if verb.pos_ != "VERB" or verb.lemma_.lower() not in {"freeze", "seize", "block"}:
+            continue
+        owners = [
+            a
+            for o in verb.children
+            if o.dep_ == "dobj" and o.lower_ in _ASSETS
+            for c in o.children
+            if c.dep_ in {"poss", "amod", "compound"}
+            for m in [reader.named_or_demonym(c)]
+            if m is not None
+            for a in [reader.arg(m)]
+        ]
+        if not owners or (factor := assertion_factor(verb)) == 0:
+            continue
+        agents, passive = agents_of(verb, reader)
+        for a in agents if not passive else []:
+            for o in owners:
+                if a.span.label_ in _STATES and a.span.kb_id_ != o.span.kb_id_:
+                    yield Candidate(a, "sanctioned", o, "frozen_assets", factor)
+
+
+#: "broke off relations with X", "severed diplomatic ties with X", "cut ties with X"
+_TIE_NOUNS = frozenset({"relations", "ties"})
+
+
+def broken_ties(sent: Span, reader: SentenceReader) -> Iterator[Candidate]:
+    """ "Britain broke off diplomatic relations with Argentina" -> opposes."""
+    for verb in sent:
+        if verb.pos_ != "VERB" or verb.lemma_.lower() not in {"break", "sever", "cut"}:
+            continue
+        ties = [o for o in verb.children if o.dep_ == "dobj" and o.lower_ in _TIE_NOUNS]
+        if not ties or (factor := assertion_factor(verb)) == 0:
+            continue
+        others = [a for h in (verb, *ties) for p in _pobjs(h, {"with"}) for a in reader.actors(p)]
+        agents, passive = agents_of(verb, reader)
+        for a in agents if not passive else []:
+            for o in others:
+                if a.span.kb_id_ != o.span.kb_id_ and {a.span.label_, o.span.label_} <= _ACTORS:
+                    yield Candidate(a, "opposes", o, "broken_ties", factor)
+
+
 PATTERNS = (
     price_threats,
     war_threats,
@@ -321,4 +372,6 @@ PATTERNS = (
     wars_between,
     victories,
     allied_with,
+    frozen_assets,
+    broken_ties,
 )

@@ -291,9 +291,30 @@ def _unit_head_of(relation: str, title_relation: str, org: Arg) -> str:
     return relation
 
 
+#: elected members, who belong to their party: "Labour MP X", "Republican Senator Y"
+_LEGISLATORS = frozenset(
+    "mp mps senator senators lawmaker lawmakers congressman congresswoman mep meps "
+    "councillor councilor legislator legislators backbencher backbenchers".split()
+)
+
+
 def _for_state(relation: str, org: Arg, title: Token | None = None) -> str | None:
     """A state has no members: "Iranian Major General X" holds an office of Iran; "an
     Algerian militant" and "a US lawyer" hold none (None): a nationality."""
+    if (
+        org.span.label_ == "PoliticalGroup"
+        and relation == "affiliatedWith"
+        and title is not None
+        and title.lower_ in _LEGISLATORS
+    ):
+        return "memberOf"  # "Conservative MP X", "Republican Senator Y": the party's member
+    if (
+        org.span.label_ == "PoliticalGroup"
+        and relation == "leaderOf"
+        and title is not None
+        and title.lower_ in {"chancellor", "minister", "premier"}
+    ):
+        return "memberOf"  # "former Tory chancellor X": a state's office held by a member
     if org.span.label_ != "Country" or title is None:
         return (
             "affiliatedWith"

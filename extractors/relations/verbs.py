@@ -65,6 +65,8 @@ _VERB_RELATIONS = {**VERB_RELATIONS, **_EXTRA_VERB_RELATIONS}
 _PERSON_KILLING = frozenset("kill murder assassinate slay shoot shot stab strangle behead".split())
 
 _ARMED_LABELS = frozenset({"ArmedGroup", "MilitaryForce", "Coalition", "Country"})
+#: subjects that are arms whoever fires them: "NATO missiles hit a refinery in Y"
+_ARMS = frozenset("missiles rockets shells bombs warplanes jets drones aircraft".split())
 
 #: verbs that take a place or base, never a person or group: "captured Ramadi"
 _TAKING_VERBS = frozenset("overrun capture seize recapture retake".split())
@@ -276,7 +278,10 @@ def verbs(sent: Span, reader: SentenceReader) -> Iterator[Candidate]:
         elif (
             relation == "attacked"
             and lemma in _ASSAULT_VERBS
-            and any(a.span.label_ in _ARMED_LABELS for a in agents)
+            and (
+                any(a.span.label_ in _ARMED_LABELS for a in agents)
+                or any(c.dep_ == "nsubj" and c.lower_ in _ARMS for c in verb.children)
+            )
         ):  # "gunmen attacked a base in X"; not "the minister hit schools in Wales"
             patients += _struck_places(verb, reader)
         elif (
