@@ -20,6 +20,9 @@ graph: a build always merges exactly the articles it is given.
 
 from __future__ import annotations
 
+import base64
+import binascii
+import bisect
 import contextlib
 import hashlib
 import importlib.metadata
@@ -29,6 +32,7 @@ import os
 import re
 import secrets
 import shutil
+from array import array
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from importlib.resources import files
@@ -293,6 +297,8 @@ class ArticleCache:
     writes: int = 0
     #: set after the first failed write: later writes are not attempted
     write_error: str | None = None
+    #: note the entries this build uses, for :meth:`prune` (a million hashes: 150 MB)
+    track_used: bool = True
     _used: set[str] = field(default_factory=set)
     _folder: str = field(default="", init=False, repr=False)
 
@@ -314,14 +320,16 @@ class ArticleCache:
             result = result_from_json(record, article)
         except (OSError, ValueError, RecursionError):
             return None
-        self._used.add(article.sha256)
+        if self.track_used:
+            self._used.add(article.sha256)
         self.hits += 1
         return result
 
     def put(self, result: ArticleResult) -> None:
         """Store a fresh result; a failing write disables the cache for this build."""
         sha = result.article.sha256
-        self._used.add(sha)
+        if self.track_used:
+            self._used.add(sha)
         if self.write_error is not None:
             return
         data = json.dumps(result_to_json(result), ensure_ascii=False, separators=(",", ":"))
@@ -344,7 +352,8 @@ class ArticleCache:
     def keep(self, sha256: str) -> None:
         """Count an article as read from the cache without reading it (its result is in
         the merge store): ``prune`` keeps its entry."""
-        self._used.add(sha256)
+        if self.track_used:
+            self._used.add(sha256)
         self.hits += 1
 
     def prune(self) -> int:
@@ -353,6 +362,8 @@ class ArticleCache:
         Returns:
             How many entry files were removed.
         """
+        if not self.track_used:
+            raise ValueError("prune() needs a cache that notes the entries used (track_used)")
         removed = 0
         if not self.root.is_dir():
             return 0
@@ -392,32 +403,42 @@ class ArticleCache:
         except OSError:
             return False
 
-    def inputs_changed(self, stats: Sequence[list[Any]]) -> bool:
-        """Whether any input file is new or has another size or mtime than last time.
+    def inputs_changed(self, stats: array[int]) -> bool:
+        """Whether any input file is new or has another size or mtime than at the last
+        build (``stats``: :func:`input_stats`); False when there was none (its results
+        may all be in the cache: the model starts at the first that is not).
 
         Files are compared by name, size and mtime (not folder), so a corpus moved
         or copied with its times kept counts as unchanged.  Only a hint, to start
         the model early: what is processed is decided by the hashes of the texts.
         """
         last = self._manifest().get("inputs")
-        if not isinstance(last, list):
-            return bool(stats)
-        seen = {tuple(x) for x in last if isinstance(x, list)}
-        return any(tuple(stamp) not in seen for stamp in stats)
+        if not isinstance(last, str):
+            return False
+        try:
+            seen = array("Q", base64.b64decode(last, validate=True))
+        except (ValueError, binascii.Error):
+            return True
+        for stamp in stats:  # both sorted
+            at = bisect.bisect_left(seen, stamp)
+            if at == len(seen) or seen[at] != stamp:
+                return True
+        return False
 
     def record(
         self,
         digest: str,
         out_files: Sequence[Path],
-        stats: Sequence[list[Any]],
+        stats: array[int],
         counts: Mapping[str, Any] | None = None,
     ) -> None:
-        """Remember this build: its digest, what it wrote (size, mtime) and read, and the
-        graph's counts (``entities``, ``per_relation``) to report when nothing changes."""
+        """Remember this build: its digest, what it wrote (size, mtime) and read
+        (:func:`input_stats`), and the graph's counts (``entities``, ``per_relation``)
+        to report when nothing changes."""
         manifest = {
             "digest": digest,
             "outputs": {p.name: _stamp(p) for p in out_files},
-            "inputs": list(stats),
+            "inputs": base64.b64encode(stats.tobytes()).decode("ascii"),
             "counts": dict(counts or {}),
         }
         with contextlib.suppress(OSError):
@@ -441,13 +462,17 @@ class ArticleCache:
             (self.root / _MANIFEST).unlink()
 
 
-def input_stats(paths: Iterable[Path]) -> list[list[Any]]:
-    """``[name, size, mtime_ns]`` of each input file (files that vanished are left out)."""
-    stats: list[list[Any]] = []
+def input_stats(paths: Iterable[str | os.PathLike[str]]) -> array[int]:
+    """The name, size and mtime of each input file (files that vanished are left out),
+    each as 8 bytes of a hash, sorted: a million files, 8 MB."""
+    stats = array("Q")
     for path in paths:
         with contextlib.suppress(OSError):
-            stats.append([path.name, *_stamp(path)])
-    return stats
+            st = os.stat(path)
+            stamp = f"{os.path.basename(path)}\x1f{st.st_size}\x1f{st.st_mtime_ns}"
+            digest = hashlib.blake2b(stamp.encode("utf-8", "surrogateescape"), digest_size=8)
+            stats.append(int.from_bytes(digest.digest(), "little"))
+    return array("Q", sorted(stats))
 
 
 def _stamp(path: Path) -> list[int]:

@@ -287,6 +287,7 @@ class TurtleChange:
     def close(self) -> None:
         for fh in self._files:
             fh.close()
+        self._files = []  # closed: :meth:`pairs` may be sent to another process
 
     def pairs(self) -> Iterator[tuple[bytes, bytes]]:
         """Each subject's Turtle before and after (with the prefixes), one at a time."""

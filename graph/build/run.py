@@ -30,7 +30,7 @@ from actorgraph.extractors.records import Article, ArticleResult, KnowledgeGraph
 from actorgraph.extractors.version import DEFAULT_MODEL
 from actorgraph.graph.errors import InputError, OutputError
 from actorgraph.graph.outputs import build_lock
-from actorgraph.graph.read import Skipped, discover, iter_articles
+from actorgraph.graph.read import Found, Skipped, iter_articles, walk_inputs
 
 from .cache import ArticleCache, extraction_fingerprint, input_stats
 from .nlp import CHUNK_CHARS, MAX_RUN, iter_nlp_results
@@ -164,9 +164,7 @@ class _Run:
         """Whether an article must be read: not if the last merge store holds it."""
         return not (self.opts.cache and self.plan.holds(article))
 
-    def collect(
-        self, inputs: Sequence[str | Path], nlp: Language | None, *, prestart: bool = False
-    ) -> None:
+    def collect(self, inputs: Found, nlp: Language | None, *, prestart: bool = False) -> None:
         """Every article's result, into the store."""
         articles = iter_articles(
             inputs,
@@ -189,7 +187,7 @@ class _Run:
 
 
 def build(
-    inputs: Sequence[str | Path],
+    inputs: Sequence[str | Path] | Found,
     out_dir: str | Path,
     options: BuildOptions | None = None,
     *,
@@ -206,7 +204,9 @@ def build(
     is also returned, in memory: for large corpora use :func:`build_files`.
 
     Args:
-        inputs: files and folders of articles.
+        inputs: files and folders of articles, or what a walk of them found
+            (:func:`~actorgraph.graph.read.walk_inputs` with ``options.follow_links``:
+            the folders are then not walked again).
         out_dir: the output folder (created if missing).
         options: build settings (defaults: :class:`BuildOptions`).
         nlp: an already loaded pipeline to run in this process (``jobs`` and ``dask``
@@ -232,7 +232,7 @@ def build(
 
 
 def build_files(
-    inputs: Sequence[str | Path],
+    inputs: Sequence[str | Path] | Found,
     out_dir: str | Path,
     options: BuildOptions | None = None,
     *,
@@ -258,7 +258,7 @@ class _Callbacks:
 
 
 def _build(
-    inputs: Sequence[str | Path],
+    inputs: Sequence[str | Path] | Found,
     out_dir: str | Path,
     options: BuildOptions | None,
     nlp: Language | None,
@@ -276,9 +276,14 @@ def _build(
     summary = BuildSummary()
     calls = _Callbacks(on_skip or (lambda s: None), on_article, on_status)
     with build_lock(out):
+        found = (  # the one walk of the inputs
+            inputs
+            if isinstance(inputs, Found)
+            else walk_inputs(inputs, follow_links=opts.follow_links, out_dir=out)
+        )
         try:
             kg, cache, kept = _attempt(
-                inputs, out, opts, nlp, calls, summary, keep_graph, opts.cache
+                found, out, opts, nlp, calls, summary, keep_graph, opts.cache
             )
         except StoreBroken as exc:
             # the last build's merge store is damaged: read every result again, once, without
@@ -287,7 +292,7 @@ def _build(
             summary = BuildSummary(processed=first.processed)
             summary.warnings.append(f"the merge store of the last build was unreadable ({exc})")
             quiet = _Callbacks(lambda s: None, None, None)
-            kg, cache, kept = _attempt(inputs, out, opts, nlp, quiet, summary, keep_graph, False)
+            kg, cache, kept = _attempt(found, out, opts, nlp, quiet, summary, keep_graph, False)
             summary.from_cache -= first.processed
     summary.warnings += [w for w in (cache.write_error, kept) if w]
     summary.seconds = time.perf_counter() - started
@@ -295,7 +300,7 @@ def _build(
 
 
 def _attempt(
-    inputs: Sequence[str | Path],
+    inputs: Found,
     out: Path,
     opts: BuildOptions,
     nlp: Language | None,
@@ -314,9 +319,8 @@ def _attempt(
     from .stream_write import merge_and_write, work_dir
 
     with work_dir(out) as work:
-        cache = ArticleCache(out, _fingerprint(opts))
-        found = discover(inputs, on_skip=lambda s: None, follow_links=opts.follow_links)
-        stats = input_stats(found)
+        cache = ArticleCache(out, _fingerprint(opts), track_used=opts.prune)
+        stats = input_stats(inputs.path(i) for i in range(len(inputs)))
         meta = store_meta(opts.base, opts.min_confidence, cache.fingerprint)
         plan: Plan | None = None
         try:

@@ -16,9 +16,9 @@ import heapq
 import itertools
 import shutil
 import tempfile
+from array import array
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
-from typing import Any
 
 from rdflib import Graph, URIRef
 
@@ -297,7 +297,7 @@ def merge_and_write(
     opts: BuildOptions,
     cache: ArticleCache,
     summary: BuildSummary,
-    stats: list[list[Any]],
+    stats: array[int],
     work: Path,
     changes: Changes | None,
     lap: Callable[[str], None] = lambda phase: None,

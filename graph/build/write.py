@@ -8,6 +8,7 @@ into place with one rename (:class:`~actorgraph.graph.outputs.OutputTransaction`
 from __future__ import annotations
 
 import contextlib
+import functools
 import hashlib
 import json
 from collections.abc import Callable, Iterable, Sequence
@@ -161,6 +162,12 @@ def outputs_digest(
     return h.hexdigest()
 
 
+#: graphs larger than this (bytes of graph.ttl) are put in the query store by a fresh
+#: process (a second interpreter costs about 0.3 s; a forked one nothing, but it shares,
+#: and is counted with, all the memory the build holds)
+FRESH_LOAD_BYTES = 32 * 2**20
+
+
 def _prime_store(
     graph: Path,
     held: dict[str, Any] | None = None,
@@ -170,26 +177,26 @@ def _prime_store(
     when the store held the earlier graph (``held``, see :func:`_store_source`), by removing
     and adding the triples that changed (``change``: pieces of their Turtle before and
     after, see :meth:`~actorgraph.graph.sparql.engines.OxigraphBackend.patch`); then answer
-    the named queries that read the whole graph there (they are kept).
+    the named queries that read the whole graph there (they are kept; see
+    :func:`~actorgraph.graph.sparql.named_queries.refresh_build_store`).  A graph over
+    :data:`FRESH_LOAD_BYTES` is handled by a fresh process.
 
     Best effort: a store that cannot be written is made by the first query instead.
     """
     from actorgraph.graph.errors import ActorGraphError
-    from actorgraph.graph.sparql.engines import OxigraphBackend, build_store
-    from actorgraph.graph.sparql.named_queries import keep_whole_graph_answers
+    from actorgraph.graph.sparql.engines import build_store
+    from actorgraph.graph.sparql.limits import run_isolated
+    from actorgraph.graph.sparql.named_queries import refresh_build_store
 
     folder = build_store(graph)
     if folder is None:
         return
-    backend = OxigraphBackend(graph, folder)
-    if change is not None:
-        with contextlib.suppress(ActorGraphError, OSError):
-            if backend.patch(held, change):
-                keep_whole_graph_answers(backend)
-                return
+    refresh = functools.partial(refresh_build_store, graph, folder, held, change)
     with contextlib.suppress(ActorGraphError, OSError):
-        backend.ensure_loaded()
-        keep_whole_graph_answers(backend)
+        if graph.stat().st_size > FRESH_LOAD_BYTES:
+            run_isolated(refresh, timeout=None, fresh=True)
+        else:
+            refresh()
 
 
 def _store_source(graph: Path) -> dict[str, Any] | None:

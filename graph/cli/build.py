@@ -226,9 +226,11 @@ def _run(
 
     from actorgraph.extractors.version import ModelLoadError
     from actorgraph.graph.build import build_files
-    from actorgraph.graph.read import Skipped, discover
+    from actorgraph.graph.read import Skipped, walk_inputs
 
-    total = len(discover(paths, on_skip=lambda s: None, follow_links=opts.follow_links))
+    # the build's only walk (it leaves out_dir's outputs out, as the build's own walk would)
+    found = walk_inputs(paths, follow_links=opts.follow_links, out_dir=out_dir)
+    total = len(found)
     if total == 0:
         raise InputError(f"no articles (.txt, .md, .html) found in {', '.join(map(str, paths))}")
     progress = Progress(
@@ -253,7 +255,7 @@ def _run(
         task = progress.add_task("", total=total, status="")
         try:
             summary = build_files(
-                paths,
+                found,
                 out_dir,
                 opts,
                 on_skip=on_skip,

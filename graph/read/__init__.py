@@ -3,13 +3,14 @@
 from .articles import DEFAULT_MAX_BYTES, DEFAULT_MAX_CHARS, iter_articles, read_article
 from .markup import html_to_text, markdown_to_text
 from .skipped import ArticleSkipped, Skipped
-from .walk import SUPPORTED_SUFFIXES, discover, discover_named
+from .walk import SUPPORTED_SUFFIXES, Found, discover, discover_named, walk_inputs
 
 __all__ = [
     "DEFAULT_MAX_BYTES",
     "DEFAULT_MAX_CHARS",
     "SUPPORTED_SUFFIXES",
     "ArticleSkipped",
+    "Found",
     "Skipped",
     "discover",
     "discover_named",
@@ -17,4 +18,5 @@ __all__ = [
     "iter_articles",
     "markdown_to_text",
     "read_article",
+    "walk_inputs",
 ]

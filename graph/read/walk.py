@@ -5,6 +5,7 @@ from __future__ import annotations
 import errno
 import os
 import pathlib
+from array import array
 from collections.abc import Callable, Iterator, Sequence
 
 from actorgraph.graph.errors import InputError
@@ -52,6 +53,7 @@ def discover_named(
     *,
     on_skip: Callable[[Skipped], None],
     follow_links: bool = False,
+    out_dir: str | os.PathLike[str] | None = None,
 ) -> list[tuple[pathlib.Path, str]]:
     """:func:`discover`, with each file's article name.
 
@@ -59,27 +61,100 @@ def discover_named(
     (``/``-separated; a file given directly: its base name).  Names are unique:
     files that would share one (``siteA/index.html`` and ``siteB/index.html``
     given as two inputs) are named by their paths relative to the folder the
-    inputs have in common, so every file keeps its own identity.
+    inputs have in common, so every file keeps its own identity.  ``out_dir``: a
+    build's output folder, whose outputs are left out even before its lock file exists.
     """
+    paths, names = _walk(inputs, on_skip, follow_links, out_dir)
+    return list(zip(map(pathlib.Path, paths), names, strict=True))
+
+
+def _walk(
+    inputs: Sequence[str | os.PathLike[str]],
+    on_skip: Callable[[Skipped], None],
+    follow_links: bool,
+    out_dir: str | os.PathLike[str] | None,
+) -> tuple[list[str], list[str]]:
+    """The paths (as ``str(Path(...))`` writes them) and unique names of the files found."""
     if isinstance(inputs, str | os.PathLike):
         inputs = [inputs]
     roots = [pathlib.Path(os.fspath(p)) for p in inputs]
     for root in roots:
         _check_exists(root)
-    walk = _Walk(on_skip, follow_links=follow_links)
+    # one input: no file can be met twice, and names (paths in it) are unique
+    single = len(roots) == 1
+    walk = _Walk(on_skip, follow_links=follow_links, out_dir=out_dir, single=single)
     for root in roots:
         if root.is_dir():
             walk.folder(root)
         elif root.is_file():
-            walk.add(root, root.name)
+            walk.add(str(root), root.name)
         else:
             on_skip(Skipped(str(root), _NOT_REGULAR, "unsupported"))
-    return list(zip(walk.found, _unique_names(walk.found, walk.names, roots), strict=True))
+    return walk.found, walk.names if single else _unique_names(walk.found, walk.names, roots)
 
 
-def _unique_names(
-    paths: list[pathlib.Path], names: list[str], roots: list[pathlib.Path]
-) -> list[str]:
+class Found:
+    """What one walk of the inputs found: the files with their article names
+    (:func:`discover_named`), and what it left out (``skipped``, in the order it met
+    them).  Given in place of the inputs (to :func:`~actorgraph.graph.read.iter_articles`
+    or a build), it saves walking the folders again.
+
+    Held compactly, as a build of a million files keeps it throughout: each path once,
+    as a string, and a name that ends its path (as almost all do) as where it starts.
+    """
+
+    def __init__(self, paths: list[str], names: list[str], skipped: list[Skipped]) -> None:
+        self.skipped = skipped
+        self._paths = paths
+        self._starts = array("I")  # where the name starts in the path; _OWN: in _names
+        self._names: dict[int, str] = {}
+        for index, (path, name) in enumerate(zip(paths, names, strict=True)):
+            start = len(path) - len(name)
+            if path.endswith(name) and (start == 0 or path[start - 1] == os.sep):
+                self._starts.append(start)
+            else:
+                self._starts.append(_OWN)
+                self._names[index] = name
+
+    def __len__(self) -> int:
+        return len(self._paths)
+
+    def path(self, index: int) -> str:
+        """The ``index``-th file's path, as ``str(pathlib.Path(...))`` writes it."""
+        return self._paths[index]
+
+    def name(self, index: int) -> str:
+        """The ``index``-th file's article name (see :func:`discover_named`)."""
+        start = self._starts[index]
+        return self._names[index] if start == _OWN else self._paths[index][start:]
+
+    @property
+    def named(self) -> list[tuple[pathlib.Path, str]]:
+        """Every file with its name, as :func:`discover_named` gives them."""
+        return [(pathlib.Path(self.path(i)), self.name(i)) for i in range(len(self))]
+
+
+#: (:class:`Found`) a name kept on its own
+_OWN = 2**32 - 1
+
+
+def walk_inputs(
+    inputs: Sequence[str | os.PathLike[str]],
+    *,
+    follow_links: bool = False,
+    out_dir: str | os.PathLike[str] | None = None,
+) -> Found:
+    """Walk the inputs once (see :func:`discover_named`); the skips are kept, not reported.
+
+    Raises:
+        InputError: an input path does not exist.
+    """
+    skipped: list[Skipped] = []
+    paths, names = _walk(inputs, skipped.append, follow_links, out_dir)
+    return Found(paths, names, skipped)
+
+
+def _unique_names(paths: list[str], names: list[str], roots: list[pathlib.Path]) -> list[str]:
     """``names``, with every name that two files share replaced by a longer, unique one."""
     count: dict[str, int] = {}
     for name in names:
@@ -134,22 +209,39 @@ BUILD_OUTPUT_NAMES = frozenset(
 class _Walk:
     """State of one :func:`discover` call: files found, folders already walked."""
 
-    def __init__(self, on_skip: Callable[[Skipped], None], *, follow_links: bool = False) -> None:
+    def __init__(
+        self,
+        on_skip: Callable[[Skipped], None],
+        *,
+        follow_links: bool = False,
+        out_dir: str | os.PathLike[str] | None = None,
+        single: bool = False,
+    ) -> None:
         self.on_skip = on_skip
+        self.single = single
         self.follow_links = follow_links
-        self.found: list[pathlib.Path] = []
+        self._out: tuple[int, int] | None = None
+        if out_dir is not None:
+            try:
+                st = os.stat(out_dir)
+                self._out = (st.st_dev, st.st_ino)
+            except OSError:
+                pass  # not there yet: it holds no outputs
+        self.found: list[str] = []  # as str(Path(...)) writes them
         self.names: list[str] = []
         self._seen_files: set[str] = set()
         self._seen_dirs: dict[tuple[int, int], str] = {}
         self._root = ""
         self._root_real = ""
 
-    def add(self, path: pathlib.Path, name: str) -> None:
-        key = os.path.abspath(path)
-        if key not in self._seen_files:
+    def add(self, path: str, name: str) -> None:
+        if not self.single:  # (a million paths would take 150 MB here)
+            key = os.path.abspath(path)
+            if key in self._seen_files:
+                return
             self._seen_files.add(key)
-            self.found.append(path)
-            self.names.append(name)
+        self.found.append(str(pathlib.Path(path)))  # (normalised: './a' is 'a')
+        self.names.append(name)
 
     def folder(self, root: pathlib.Path) -> None:
         """Walk ``root`` depth-first in name order, without recursion."""
@@ -160,7 +252,7 @@ class _Walk:
             return
         ancestors = {ident: str(root)}
         stack: list[tuple[tuple[int, int], Iterator[os.DirEntry[str]]]] = [
-            (ident, self._entries(root))
+            (ident, self._entries(root, ident))
         ]
         while stack:
             ident, entries = stack[-1]
@@ -172,7 +264,7 @@ class _Walk:
             child = self._entry(entry, ancestors)
             if child is not None:
                 ancestors[child] = entry.path
-                stack.append((child, self._entries(pathlib.Path(entry.path))))
+                stack.append((child, self._entries(pathlib.Path(entry.path), child)))
 
     def _enter(
         self, path: pathlib.Path, ancestors: dict[tuple[int, int], str]
@@ -207,7 +299,7 @@ class _Walk:
         self._seen_dirs[ident] = str(path)
         return ident
 
-    def _entries(self, folder: pathlib.Path) -> Iterator[os.DirEntry[str]]:
+    def _entries(self, folder: pathlib.Path, ident: tuple[int, int]) -> Iterator[os.DirEntry[str]]:
         try:
             with os.scandir(folder) as it:
                 listed = list(it)
@@ -221,7 +313,8 @@ class _Walk:
             )
             return iter(())
         hidden = {e.name for e in listed if e.name.startswith(".")}
-        outputs = BUILD_OUTPUT_NAMES if BUILD_MARKER in hidden else frozenset()
+        built = BUILD_MARKER in hidden or ident == self._out
+        outputs = BUILD_OUTPUT_NAMES if built else frozenset()
         entries = [e for e in listed if e.name not in hidden and e.name not in outputs]
         entries.sort(key=lambda e: e.name)
         return iter(entries)
@@ -262,7 +355,8 @@ class _Walk:
             return self._enter(path, ancestors)
         if is_file:
             if supported:
-                self.add(path, pathlib.Path(os.path.relpath(entry.path, self._root)).as_posix())
+                name = pathlib.Path(os.path.relpath(entry.path, self._root)).as_posix()
+                self.add(entry.path, name)
             return None
         if entry.is_symlink():
             try:

@@ -54,6 +54,7 @@ from .oxstore import (
     load_into,
     query_db,
     query_store,
+    triple_changes,
 )
 from .query import prepare, query_kind, stream_triples
 from .results import Compact, QueryOutcome, outcome_from_result
@@ -276,11 +277,12 @@ class OxigraphBackend:
             )
         return _expanded(answer)
 
-    def query_kept(self, key: str, text: str) -> QueryOutcome:
+    def query_kept(self, key: str, text: str, *, memory: int | None = None) -> QueryOutcome:
         """Run a query without bindings once per loaded graph (see :mod:`.answers`).
 
         The answer of a SELECT query is kept in ``answers/KEY.json`` and read back
         by later calls while the store holds the same graph and ``text`` is unchanged.
+        ``memory``: what the query's worker may take (default ``limits.QUERY_MEMORY``).
         """
         full = _checked_text(text, None, self.allow_network)
         self.ensure_loaded()
@@ -294,7 +296,7 @@ class OxigraphBackend:
             answer = run_isolated(
                 lambda: query_db(self.db, full),
                 timeout=self.timeout,
-                memory=limits.QUERY_MEMORY,
+                memory=limits.QUERY_MEMORY if memory is None else memory,
             )
             if isinstance(answer, Compact):
                 answers.write_answer(path, marker, text, answer)
@@ -376,11 +378,10 @@ def _oxigraph_patch(db: Path, changes: Iterable[tuple[bytes, bytes]]) -> None:
     store = ox.Store(str(db))
     graph = ox.DefaultGraph()
     for before, after in changes:
-        old = set(ox.parse(before, format=ox.RdfFormat.TURTLE))
-        new = set(ox.parse(after, format=ox.RdfFormat.TURTLE))
-        for t in old - new:
+        gone, came = triple_changes(before, after)
+        for t in gone:
             store.remove(ox.Quad(t.subject, t.predicate, t.object, graph))
-        store.extend(ox.Quad(t.subject, t.predicate, t.object, graph) for t in new - old)
+        store.extend(ox.Quad(t.subject, t.predicate, t.object, graph) for t in came)
     store.flush()
 
 

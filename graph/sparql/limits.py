@@ -9,9 +9,11 @@ from __future__ import annotations
 import multiprocessing
 import os
 import signal
+import sys
 import threading
+import time
 from collections.abc import Callable
-from typing import Any, TypeVar
+from typing import Any, NoReturn, TypeVar
 
 from actorgraph.graph.errors import ActorGraphError, QueryError
 
@@ -50,7 +52,9 @@ def memory_message() -> str:
     )
 
 
-def run_isolated(fn: Callable[[], T], *, timeout: float | None, memory: int | None = None) -> T:
+def run_isolated(
+    fn: Callable[[], T], *, timeout: float | None, memory: int | None = None, fresh: bool = False
+) -> T:
     """Run ``fn`` in a forked worker process and return its result.
 
     The worker inherits everything already in memory (the parsed graph), so
@@ -59,28 +63,28 @@ def run_isolated(fn: Callable[[], T], *, timeout: float | None, memory: int | No
     (``RLIMIT_DATA``; going over raises MemoryError in it). Where ``fork`` is not
     available the work runs in a daemon thread instead.
 
+    With ``fresh`` the worker is a new interpreter instead (``spawn``: ``fn`` must be
+    picklable, a module-level function or a ``functools.partial`` of one), which holds
+    none of this process's memory: for long work started from a process that holds a
+    lot (a forked worker shares those pages, and is counted with them).
+
     Raises:
         QueryError: the time ran out, or the worker died without answering.
         ActorGraphError: whatever ``fn`` raised (passed back from the worker).
     """
     try:
-        ctx = multiprocessing.get_context("fork")
+        ctx = multiprocessing.get_context("spawn") if fresh else multiprocessing.get_context("fork")
     except ValueError:  # pragma: no cover - Windows
         return _run_in_thread(fn, timeout)
     receiver, sender = ctx.Pipe(duplex=False)
-    proc = ctx.Process(target=_worker_main, args=(fn, sender, memory), daemon=True)
+    # a fresh worker may start workers of its own, which a daemon process may not
+    proc = ctx.Process(
+        target=_worker_main, args=(fn, sender, memory, fresh, os.getpid()), daemon=not fresh
+    )
     proc.start()
     sender.close()
     try:
-        if not receiver.poll(timeout):
-            raise QueryError(timeout_message(timeout or 0))
-        status, payload = receiver.recv()
-    except EOFError:
-        proc.join(5)
-        raise QueryError(
-            f"the query worker stopped (exit code {proc.exitcode}) without answering; "
-            "it may have run out of memory: narrow the query"
-        ) from None
+        status, payload = _answer(receiver, proc, timeout)
     finally:
         receiver.close()
         if proc.is_alive():
@@ -92,9 +96,67 @@ def run_isolated(fn: Callable[[], T], *, timeout: float | None, memory: int | No
     return result
 
 
-def _worker_main(fn: Callable[[], Any], sender: Any, memory: int | None = None) -> None:
-    """Body of the worker process: run, send ``(status, payload)`` back."""
-    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
+def _answer(receiver: Any, proc: Any, timeout: float | None) -> tuple[str, Any]:
+    """The worker's ``(status, payload)``, waited for at most ``timeout`` seconds and never
+    longer than the worker lives.
+
+    Waiting on the pipe alone is not enough: a worker that ends without answering closes
+    its end of the pipe, but a process it started holds a copy of that end (a fork
+    inherits it, and the worker's sentinel too) and keeps the pipe open as long as it
+    runs.  So the wait on the pipe is cut into short spells, and between them the
+    worker's exit is asked of the system (``waitpid``).
+
+    Raises:
+        QueryError: the time ran out, or the worker ended without answering.
+    """
+    deadline = None if timeout is None else time.monotonic() + timeout
+    while True:
+        spell = _SPELL if deadline is None else min(_SPELL, deadline - time.monotonic())
+        if receiver.poll(max(spell, 0.0)):  # an answer, or the end of the pipe
+            break
+        if not proc.is_alive():
+            # an answer sent before the worker ended would be in the pipe already
+            if receiver.poll(0):
+                break
+            return _no_answer(proc)
+        if deadline is not None and time.monotonic() >= deadline:
+            raise QueryError(timeout_message(timeout or 0))
+    try:
+        answer: tuple[str, Any] = receiver.recv()
+    except EOFError:
+        return _no_answer(proc)
+    return answer
+
+
+#: seconds between two looks at whether a worker still runs while its answer is awaited
+_SPELL = 0.25
+
+
+def _no_answer(proc: Any) -> NoReturn:
+    proc.join(5)
+    raise QueryError(
+        f"the query worker stopped (exit code {proc.exitcode}) without answering; "
+        "it may have run out of memory: narrow the query"
+    )
+
+
+def _worker_main(
+    fn: Callable[[], Any],
+    sender: Any,
+    memory: int | None = None,
+    fresh: bool = False,
+    parent: int | None = None,
+) -> None:
+    """Body of the worker process: run, send ``(status, payload)`` back.
+
+    A forked worker leaves Ctrl-C to the parent, which kills it; a fresh one (which may
+    have forked workers of its own) stops on it, and so stops those first.  A worker
+    is killed when the process that started it (``parent``, its process id) ends, so
+    that none is left running with nobody waiting for it.
+    """
+    _die_with_parent(parent)
+    if not fresh:
+        signal.signal(signal.SIGINT, signal.SIG_IGN)
     if memory is not None:
         # Oxigraph (Rust) aborts when an allocation fails; with RUST_BACKTRACE set it first
         # tries to print a backtrace, which can hang with no memory left: abort at once
@@ -102,6 +164,8 @@ def _worker_main(fn: Callable[[], Any], sender: Any, memory: int | None = None) 
         _cap_memory(memory)
     try:
         message: tuple[str, Any] = ("ok", fn())
+    except KeyboardInterrupt:
+        return  # (a fresh worker) the parent is stopping too
     except ActorGraphError as exc:
         message = ("error", exc)
     except MemoryError:
@@ -113,6 +177,25 @@ def _worker_main(fn: Callable[[], Any], sender: Any, memory: int | None = None) 
     except Exception as exc:
         sender.send(("error", QueryError(f"query result cannot be passed back: {exc}")))
     sender.close()
+
+
+def _die_with_parent(parent: int | None) -> None:
+    """Have the kernel kill this process when its parent ends (best effort, Linux)."""
+    if parent is None or not sys.platform.startswith("linux"):
+        return
+    try:
+        import ctypes
+
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(_PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
+    except (OSError, AttributeError):  # pragma: no cover - no libc prctl
+        return
+    if os.getppid() != parent:  # it ended before the request was made
+        os._exit(1)
+
+
+#: prctl(2) option: the signal this process gets when its parent ends
+_PR_SET_PDEATHSIG = 1
 
 
 def _cap_memory(extra: int) -> None:

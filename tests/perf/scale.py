@@ -341,6 +341,8 @@ def child_build(
     )
     opts = BuildOptions(html=False, jobs=int(jobs))
     cluster = None
+    timeline = Timeline()
+    timeline.start()
     started = time.perf_counter()
     if dask == "local":
         from distributed import LocalCluster
@@ -355,7 +357,10 @@ def child_build(
     finally:
         if cluster is not None:
             cluster.close()
+    phases = getattr(summary, "phases", {})
+    phase_peaks = timeline.peaks(phases)
     return {
+        "phase_peak_rss": phase_peaks,
         "seconds_in_build": time.perf_counter() - started - cluster_seconds,
         "cluster_start_seconds": cluster_seconds,
         "articles": summary.articles,
@@ -368,6 +373,54 @@ def child_build(
         # (builds before the incremental merge had neither: the script measures them too)
         "incremental": getattr(summary, "incremental", False),
         "phases": getattr(summary, "phases", {}),
+    }
+
+
+class Timeline(threading.Thread):
+    """Samples this process tree's RSS every 0.1 s with the time, to give each phase of a
+    build its peak afterwards (:meth:`peaks`)."""
+
+    def __init__(self) -> None:
+        super().__init__(daemon=True)
+        self.samples: list[tuple[float, int]] = []
+        self._stop_event = threading.Event()
+
+    def run(self) -> None:
+        while not self._stop_event.is_set():
+            self.samples.append((time.perf_counter(), tree_rss(os.getpid())))
+            self._stop_event.wait(0.1)
+
+    def peaks(self, phases: dict[str, float]) -> dict[str, int]:
+        """Peak RSS per phase (``BuildSummary.phases``: seconds, in order, ending when the
+        build returned; the time before the first is ``setup``: walking the inputs ...)."""
+        self._stop_event.set()
+        self.join()
+        end = time.perf_counter()
+        bounds, t = [], end
+        for name, seconds in reversed(list(phases.items())):
+            bounds.append((name, t - seconds, t))
+            t -= seconds
+        bounds.append(("setup", 0.0, t))
+        out: dict[str, int] = {}
+        for name, a, b in reversed(bounds):
+            inside = [rss for when, rss in self.samples if a <= when < b]
+            out[name] = max(inside, default=0)
+        return out
+
+
+def _sizes(out: Path) -> dict[str, int]:
+    """Bytes of the output files, the kept merge store and the query store of a build."""
+    from actorgraph.graph.build.cache import CACHE_DIR
+    from actorgraph.graph.sparql.engines import STORE_DIR
+
+    def folder(path: Path) -> int:
+        return sum(f.stat().st_size for f in path.rglob("*") if f.is_file())
+
+    files = {f: (out / f).stat().st_size for f in ("graph.ttl", "triples.jsonl", "entities.jsonl")}
+    return {
+        **files,
+        "merge_store": folder(out / CACHE_DIR / "merge"),
+        "query_store": folder(out / STORE_DIR),
     }
 
 
@@ -419,17 +472,26 @@ def cmd_incremental(args: argparse.Namespace) -> dict[str, Any]:
             ("unchanged_again", None),
         ]
         for name, edit in steps:
+            if args.steps and name not in args.steps:
+                continue
             if edit is not None:
                 edit()
             print(f"... {name}", file=sys.stderr, flush=True)
             r = run_child(["build", str(inp), str(out), "1"])
+            r["sizes"] = _sizes(out)
             report[name] = r
-            phases = ", ".join(f"{k} {v:.1f} s" for k, v in r["phases"].items())
+            phases = ", ".join(
+                f"{k} {v:.1f} s ({r['phase_peak_rss'].get(k, 0) / MB:,.0f} MB)"
+                for k, v in r["phases"].items()
+            )
             print(
                 f"{name:>15}: {r['wall_seconds']:.1f} s, peak RSS {r['peak_rss'] / MB:,.0f} MB, "
                 f"{r['processed']} processed, {r['from_cache']:,} from cache, "
                 f"{'incremental' if r['incremental'] else 'full'} merge, outputs "
-                f"{'kept' if r['up_to_date'] else 'written'}; {phases}",
+                f"{'kept' if r['up_to_date'] else 'written'}; setup "
+                f"({r['phase_peak_rss'].get('setup', 0) / MB:,.0f} MB), {phases}; load after "
+                f"{r['load_after']:.1f}; sizes (MB) "
+                + ", ".join(f"{k} {v / MB:,.0f}" for k, v in r["sizes"].items()),
                 file=sys.stderr,
                 flush=True,
             )
@@ -532,6 +594,12 @@ def add_more_commands(sub: Any) -> None:
     inc.add_argument("--built", required=True)
     inc.add_argument("--articles", type=int, default=100_000)
     inc.add_argument("--keep", action="store_true", help="keep the scratch folders")
+    inc.add_argument(
+        "--steps",
+        nargs="+",
+        choices=["first", "unchanged", "add_one", "change_one", "remove_one", "unchanged_again"],
+        help="run only these steps (in their usual order; default: all)",
+    )
     inc.set_defaults(run=cmd_incremental)
     real = sub.add_parser("realtext", help="a build of N real articles (the corpus repeated)")
     real.add_argument("--corpus", required=True)
