@@ -23,7 +23,7 @@ chancellor Z" a member, not the leader; "Labour Minister W" a ministry's field);
 minister X" leads Spain; "the al-Rawda mosque", "the Bagram air base" are facilities; "retook" is
 retake; "froze Iraqi assets" sanctions Iraq; "broke off relations with X" opposes X; "led by
 Foday Sankoh" makes Sankoh a person; "Assad's forces" are the forces of the state Assad
-leads when he leads no armed group of his own.
+leads when he leads no armed group of his own; troops that land on islands are there.
 Recorded parses (tests/data/parses_round9.jsonl)."""
 
 from __future__ import annotations
@@ -87,6 +87,7 @@ ENTRIES = [
     GazEntry("uk", "United Kingdom", "Country", ("Britain",), ("British",), ("London",)),
     GazEntry("argentina", "Argentina", "Country", (), ("Argentine",), ("Buenos Aires",)),
     GazEntry("douma", "Douma", "Place", ()),
+    GazEntry("falklands", "Falkland Islands", "Place", ()),
 ]
 
 
@@ -386,3 +387,8 @@ def test_a_heads_forces_are_his_states(run):  # type: ignore[no-untyped-def]
     assert len(forces) == 1 and next(iter(forces)).startswith("Syria"), facts
     entity = next(e for e in doc._.actor_entities.values() if e.label in forces)
     assert "Assad's forces" in entity.aliases
+
+
+def test_troops_that_land_on_islands(run):  # type: ignore[no-untyped-def]
+    _, facts = run("British troops landed on the Falkland Islands.")
+    assert any(r == "presentIn" and o == "Falkland Islands" for _, r, o in facts)

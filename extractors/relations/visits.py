@@ -31,7 +31,7 @@ VISIT_VERBS = frozenset("visit tour".split())
 #: "X arrived in Y", "X landed at Y", "X travelled to Y": the preposition's object
 ARRIVAL_VERBS: dict[str, frozenset[str]] = {
     "arrive": frozenset({"in", "at"}),
-    "land": frozenset({"in", "at"}),
+    "land": frozenset({"in", "at", "on"}),  # "landed on the Falkland Islands"
     "travel": frozenset({"to"}),
     "fly": frozenset({"to", "into"}),
     # "fled to neighbouring Togo", "escaped to Aden", "took refuge in Aden" (below)
