@@ -69,6 +69,34 @@ def _rebel_groups(doc: Doc, ents: list[Span]) -> list[Span]:
     return out
 
 
+#: what an acronym set beside it says it is: "a Nigerian-led West African force, ECOMOG"
+_KIND_OF_BODY = {
+    **dict.fromkeys(("force", "forces", "brigade", "army"), "MilitaryForce"),
+    **dict.fromkeys(("coalition", "alliance"), "Coalition"),
+    **dict.fromkeys(("militia", "movement", "rebels", "insurgents"), "ArmedGroup"),
+}
+
+
+def _acronyms_by_kind(doc: Doc, ents: list[Span]) -> list[Span]:
+    """An acronym the model left out, in apposition to a noun that says what it is: "a
+    West African force, ECOMOG,", "ECOMOG, the Nigerian-led force"."""
+    taken = {t.i for e in ents for t in e}
+    named = {t.text for e in [*ents, *doc.ents] for t in e}  # "(JEM)" spelled out elsewhere
+    out = []
+    for tok in doc:
+        if tok.i in taken or len(tok.text) < 3 or not tok.text.isupper() or not tok.is_alpha:
+            continue
+        if tok.text in named:
+            continue
+        kinds = [c for c in tok.children if c.dep_ == "appos"]
+        if tok.dep_ == "appos":
+            kinds.append(tok.head)
+        kind = next((_KIND_OF_BODY[k.lower_] for k in kinds if k.lower_ in _KIND_OF_BODY), None)
+        if kind is not None:
+            out.append(Span(doc, tok.i, tok.i + 1, label=kind, kb_id=name_key(kind, tok.text)))
+    return out
+
+
 def _named_places(doc: Doc, ents: list[Span]) -> list[Span]:
     """Places the model missed but the text names after a place noun: "the northern town
     of Kidal", "the towns of Shire, Axum and Adwa", or before one in apposition:
@@ -161,6 +189,7 @@ def _named_places(doc: Doc, ents: list[Span]) -> list[Span]:
                             kb_id=name_key("Place", span.text),
                         )
                     )
+    out += _acronyms_by_kind(doc, [*ents, *out])
     return out
 
 

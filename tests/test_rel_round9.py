@@ -23,7 +23,8 @@ chancellor Z" a member, not the leader; "Labour Minister W" a ministry's field);
 minister X" leads Spain; "the al-Rawda mosque", "the Bagram air base" are facilities; "retook" is
 retake; "froze Iraqi assets" sanctions Iraq; "broke off relations with X" opposes X; "led by
 Foday Sankoh" makes Sankoh a person; "Assad's forces" are the forces of the state Assad
-leads when he leads no armed group of his own; troops that land on islands are there.
+leads when he leads no armed group of his own; troops that land on islands are there; "a
+West African force, ECOMOG,": an acronym the model misses, named by its kind.
 Recorded parses (tests/data/parses_round9.jsonl)."""
 
 from __future__ import annotations
@@ -88,6 +89,7 @@ ENTRIES = [
     GazEntry("argentina", "Argentina", "Country", (), ("Argentine",), ("Buenos Aires",)),
     GazEntry("douma", "Douma", "Place", ()),
     GazEntry("falklands", "Falkland Islands", "Place", ()),
+    GazEntry("freetown", "Freetown", "Place", ()),
 ]
 
 
@@ -392,3 +394,9 @@ def test_a_heads_forces_are_his_states(run):  # type: ignore[no-untyped-def]
 def test_troops_that_land_on_islands(run):  # type: ignore[no-untyped-def]
     _, facts = run("British troops landed on the Falkland Islands.")
     assert any(r == "presentIn" and o == "Falkland Islands" for _, r, o in facts)
+
+
+def test_an_acronym_named_by_its_kind(run):  # type: ignore[no-untyped-def]
+    doc, facts = run("A Nigerian-led West African force, ECOMOG, retook Freetown.")
+    assert ("ECOMOG", "MilitaryForce") in [(m.text, m.label_) for m in doc.spans["actors"]]
+    assert ("ECOMOG", "attacked", "Freetown") in facts
