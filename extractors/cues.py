@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span
 
-from .lexicon import DESCRIPTOR_TYPES, HONORIFICS, TITLE_RELATIONS
+from .lexicon import DESCRIPTOR_TYPES, EDGE_NOUNS, HONORIFICS, TITLE_RELATIONS
 from .namewords import (
     _ETHNO_RELIGIOUS,
     _PLACE_NOUNS,
@@ -189,7 +189,6 @@ def _named_places(doc: Doc, ents: list[Span]) -> list[Span]:
                             kb_id=name_key("Place", span.text),
                         )
                     )
-    out += _acronyms_by_kind(doc, [*ents, *out])
     return out
 
 
@@ -288,13 +287,9 @@ def _place_cue(ent: Span) -> bool:
 
 #: verbs whose object is ground: what is fled, entered, stormed or retaken is a place
 _GROUND_VERBS = frozenset(
-    "flee leave enter reach storm overrun overran besiege encircle recapture retake "
+    "flee leave enter reach storm overrun besiege encircle recapture retake "
     "liberate abandon shell bombard".split()
 )
-
-
-#: the parts of a place a town lies on: "X, on the outskirts of Y"
-_EDGES = frozenset({"outskirts", "tip", "edge", "coast", "shore", "shores", "fringes"})
 
 
 #: last words of place names, never of people's: "Khartoum North"
@@ -350,7 +345,7 @@ def _located_after(ent: Span) -> bool:
         i += 2
         while i < len(doc) and doc[i].lower_ in _COMPASS:
             i += 1
-        if i + 1 >= len(doc) or doc[i].lower_ not in _EDGES or doc[i + 1].lower_ != "of":
+        if i + 1 >= len(doc) or doc[i].lower_ not in EDGE_NOUNS or doc[i + 1].lower_ != "of":
             return False
         i += 2  # after "of"
     else:
@@ -363,19 +358,11 @@ def _located_after(ent: Span) -> bool:
     while i < len(doc) and i in places:
         i += 1
     # "Buni Yadi, in Yobe state," lies there; "Ed Miliband, in Washington for talks" visits
-    return (
-        i >= len(doc)
-        or doc[i].is_punct
-        or doc[i].lower_
-        in _PLURAL_PLACE_NOUNS
-        | {
-            "state",
-            "province",
-            "region",
-            "district",
-            "county",
-        }
-    )
+    return i >= len(doc) or doc[i].is_punct or doc[i].lower_ in _REGION_NOUNS
+
+
+#: nouns that may end a place's name after "X, in": "Buni Yadi, in Yobe state,"
+_REGION_NOUNS = _PLURAL_PLACE_NOUNS | {"state", "province", "region", "district", "county"}
 
 
 def _listed_with_places(ent: Span) -> bool:
@@ -554,9 +541,10 @@ def armed_cue(ent: Span) -> bool:
     return False
 
 
-def _portfolio_word(span: Span) -> bool:
-    """ "Labour Minister X", "Economy and Labour Minister Y": a ministry's field, not the
-    party (which is "Labour minister X", "a Labour MP")."""
+def _not_the_party(span: Span) -> bool:
+    """A party's one-word name used for something else: a ministry's field ("Labour
+    Minister X", "the Minister of Labour"; the party is "Labour minister X", "a Labour
+    MP"), or the first word of a longer name ("Republican Guard")."""
     doc, offices = span.doc, {"minister", "ministry", "secretary", "department"}
     after = doc[span.end] if span.end < len(doc) else None
     of = span.start >= 2 and doc[span.start - 1].lower_ == "of"  # "the Minister of Labour"

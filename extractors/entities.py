@@ -17,14 +17,15 @@ from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
 from .cues import (
+    _acronyms_by_kind,
     _descriptor_type,
     _given_names_before,
     _holds_office,
     _named_places,
     _named_site,
+    _not_the_party,
     _person_apposition,
     _place_cue,
-    _portfolio_word,
     _rebel_groups,
     _titled_names,
     armed_cue,
@@ -375,7 +376,7 @@ def _opens_a_dateline(span: Span) -> bool:
 def _choose(matches: list[Match], span: Span) -> Match | None:
     """Pick the entry a surface form names here; metonyms only where the context is political."""
     named = [m for m in matches if m.kind not in {"metonym", "demonym"}]
-    if len(span) == 1 and _portfolio_word(span):
+    if len(span) == 1 and _not_the_party(span):
         named = [m for m in named if m.entry.type != "PoliticalGroup"]
     metonyms = [m for m in matches if m.kind == "metonym"]
     demonyms = [m for m in matches if m.kind == "demonym"]
@@ -575,7 +576,7 @@ class ActorTyper:
             span = doc[start:end]
             ents.append(Span(doc, start, end, label=etype, kb_id=name_key(etype, span.text)))
         ents += datelines
-        ents += _rebel_groups(doc, ents)
+        ents += _rebel_groups(doc, ents) + _acronyms_by_kind(doc, ents)
         doc.ents = filter_spans(ents + _titled_names(doc, ents) + _named_places(doc, ents))
         return doc
 

@@ -110,6 +110,10 @@ OF_PLACE_NOUNS = frozenset(
     "parts swathes swaths outskirts".split()
 )
 
+#: the parts of a place a town lies on: "Nyanya, on the outskirts of Abuja", "Guerguerat,
+#: on the southern tip of Western Sahara"
+EDGE_NOUNS = frozenset({"outskirts", "tip", "edge", "coast", "shore", "shores", "fringes"})
+
 #: a country's missions abroad: "the US embassy" -> a facility of its own
 FACILITY_NOUNS = frozenset({"embassy", "consulate"})
 

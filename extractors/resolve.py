@@ -295,20 +295,12 @@ class ActorResolver(NameLinks, Coreference):
         if named is not None:
             return Span(doc, start, end, label=named.label_, kb_id=named.kb_id_)
         entry = self.gazetteer.entries.get(country.kb_id_.removeprefix("gaz:"))
-        cname = entry.name if entry else country.text
-        match = self.gazetteer.lookup(f"{cname} armed forces")
-        if match is not None:
-            return Span(doc, start, end, label=match.entry.type, kb_id=match.entry.key)
-        self._derived_labels[name_key("MilitaryForce", f"{cname} armed forces")] = (
-            f"{cname} armed forces"
+        key, label, etype, known = country_forces(
+            self.gazetteer, entry.name if entry else country.text
         )
-        return Span(
-            doc,
-            start,
-            end,
-            label="MilitaryForce",
-            kb_id=name_key("MilitaryForce", f"{cname} armed forces"),
-        )
+        if not known:
+            self._derived_labels[key] = label
+        return Span(doc, start, end, label=etype, kb_id=key)
 
     # -- assembling ---------------------------------------------------------------
 
@@ -411,6 +403,17 @@ _SPECIFIC_ORGS = frozenset(ORGANIZATION_TYPES) - {"Organization"}
 
 #: names of a force by its kind alone: "the Army", "the Military"
 _BARE_FORCES = frozenset({"army", "military", "armed forces"})
+
+
+def country_forces(gazetteer: Gazetteer, cname: str) -> tuple[str, str, str, bool]:
+    """Key, label and type of a country's armed forces, and whether the gazetteer knows
+    them ("Libya armed forces" is a name of its Libyan Armed Forces); else a force of
+    the name "<Country> armed forces" ``name_key`` makes."""
+    label = f"{cname} armed forces"
+    match = gazetteer.lookup(label)
+    if match is not None:
+        return match.entry.key, match.entry.name, match.entry.type, True
+    return name_key("MilitaryForce", label), label, "MilitaryForce", False
 
 
 def _titled_form(m: Span) -> str | None:

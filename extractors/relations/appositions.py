@@ -9,7 +9,7 @@ from collections.abc import Iterator
 
 from spacy.tokens import Span, Token
 
-from ..lexicon import DESCRIPTOR_TYPES
+from ..lexicon import DESCRIPTOR_TYPES, EDGE_NOUNS
 from .assertion import assertion_factor
 from .sentence import _ACTORS, _ORG_TYPES, Candidate, SentenceReader, _pobjs
 
@@ -75,15 +75,11 @@ def comma_in_place(sent: Span, reader: SentenceReader) -> Iterator[Candidate]:
         yield Candidate(reader.arg(m), "locatedIn", reader.arg(larger), "comma_in_place")
 
 
-#: the parts of a place a town lies on: "Nyanya, on the outskirts of Abuja"
-_EDGES = frozenset({"outskirts", "tip", "edge", "coast", "shore", "shores", "fringes"})
-
-
 def _edge_of(tok: Token, reader: SentenceReader) -> Span | None:
     """The place after "on the (southern) outskirts/tip/edge/coast of"."""
     if tok.lower_ != "on":
         return None
-    for edge in (c for c in tok.children if c.dep_ == "pobj" and c.lower_ in _EDGES):
+    for edge in (c for c in tok.children if c.dep_ == "pobj" and c.lower_ in EDGE_NOUNS):
         for p in _pobjs(edge, {"of"}):
             for a in reader.actors(p):
                 if a.span.label_ in {"Place", "Country"}:

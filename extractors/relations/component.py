@@ -18,9 +18,8 @@ from actorgraph.ontology import Schema, load_schema
 
 from ..gazetteer import Gazetteer, load_gazetteer
 from ..lexicon import LED_NOUNS
-from ..namewords import name_key
 from ..records import ExtractedFact, LocalEntity
-from ..resolve import ensure_extensions
+from ..resolve import country_forces, ensure_extensions
 from . import (
     alignment,
     allies,
@@ -318,12 +317,7 @@ def _state_forces(country: Span, reader: SentenceReader) -> Span | None:
     entities = reader.doc._.actor_entities
     if gaz is None or entry is None or entities is None:
         return None
-    match = gaz.lookup(f"{entry.name} armed forces")
-    if match is not None:
-        key, label = match.entry.key, match.entry.name
-    else:
-        label = f"{entry.name} armed forces"
-        key = name_key("MilitaryForce", label)
+    key, label, _, _ = country_forces(gaz, entry.name)
     if key not in entities:
         entities[key] = LocalEntity(key, label, "MilitaryForce", (), 1)
     return Span(reader.doc, country.start, country.end, label="MilitaryForce", kb_id=key)

@@ -226,12 +226,8 @@ def _fronted_country(person: Span, sent: Span, reader: SentenceReader) -> Span |
         return None
     m = reader.mention(objs[0])
     end = objs[0].right_edge.i + 1
-    if m is not None and m.label_ == "Place" and reader.gazetteer is not None:
-        # "In Washington, President Bush ...": a capital sets its state's scene
-        for match in reader.gazetteer.lookup_all(m.text):
-            if match.entry.type == "Country" and match.kind == "metonym":
-                m = Span(m.doc, m.start, m.end, label="Country", kb_id=match.entry.key)
-                break
+    if m is not None and m.label_ == "Place":
+        m = _capital_state(m, reader) or m  # "In Washington, President Bush ..."
     if m is None or m.label_ != "Country" or end >= sent.end or sent.doc[end].text != ",":
         return None
     if person.start <= end:
@@ -253,11 +249,19 @@ def _speaking_from(person: Span, reader: SentenceReader) -> Span | None:
             continue
         for p in (c for c in v.subtree if c.dep_ == "pobj" and c.head.lower_ in {"in", "from"}):
             m = reader.mention(p)
-            if m is None or m.label_ != "Place" or reader.gazetteer is None:
-                continue
-            for match in reader.gazetteer.lookup_all(m.text):
-                if match.entry.type == "Country" and match.kind == "metonym":
-                    return Span(m.doc, m.start, m.end, label="Country", kb_id=match.entry.key)
+            state = _capital_state(m, reader) if m is not None and m.label_ == "Place" else None
+            if state is not None:
+                return state
+    return None
+
+
+def _capital_state(place: Span, reader: SentenceReader) -> Span | None:
+    """The state a capital stands for ("Washington": the United States), as a mention."""
+    if reader.gazetteer is None:
+        return None
+    for match in reader.gazetteer.lookup_all(place.text):
+        if match.entry.type == "Country" and match.kind == "metonym":
+            return Span(place.doc, place.start, place.end, label="Country", kb_id=match.entry.key)
     return None
 
 
