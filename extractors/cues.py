@@ -4,14 +4,13 @@ state", "X, in northern Y"), people ("X, a Tunisian", "its commander, X"), sites
 
 from __future__ import annotations
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from .lexicon import DESCRIPTOR_TYPES, EDGE_NOUNS, HONORIFICS, TITLE_RELATIONS
 from .namewords import (
     _ETHNO_RELIGIOUS,
     _PLACE_NOUNS,
     _PLACE_PREPS,
-    _SITE_NOUNS,
     name_key,
 )
 
@@ -77,24 +76,57 @@ _KIND_OF_BODY = {
 }
 
 
+#: what an acronym set before it makes it: "the ECOMOG force", "AMISOM troops"
+_KIND_OF_MEMBERS = {
+    **dict.fromkeys(
+        ("force", "troops", "soldiers", "peacekeepers", "brigade", "battalion"), "MilitaryForce"
+    ),
+    **dict.fromkeys(
+        ("rebels", "fighters", "militants", "guerrillas", "insurgents", "militiamen"),
+        "ArmedGroup",
+    ),
+}
+
+
 def _acronyms_by_kind(doc: Doc, ents: list[Span]) -> list[Span]:
     """An acronym the model left out, in apposition to a noun that says what it is: "a
-    West African force, ECOMOG,", "ECOMOG, the Nigerian-led force"."""
+    West African force, ECOMOG,", "ECOMOG, the Nigerian-led force", or naming the force
+    of its members: "the ECOMOG force", "ECOMOG troops"; then every other use of the
+    acronym in the article ("ECOMOG's commander", "support to ECOMOG") names the same."""
     taken = {t.i for e in ents for t in e}
     named = {t.text for e in [*ents, *doc.ents] for t in e}  # "(JEM)" spelled out elsewhere
-    out = []
+
+    def acronym(tok: Token) -> bool:
+        return (
+            tok.i not in taken
+            and len(tok.text) >= 3
+            and tok.text.isupper()
+            and tok.is_alpha
+            and tok.text not in named
+        )
+
+    kinds: dict[str, str] = {}
     for tok in doc:
-        if tok.i in taken or len(tok.text) < 3 or not tok.text.isupper() or not tok.is_alpha:
+        if not acronym(tok):
             continue
-        if tok.text in named:
-            continue
-        kinds = [c for c in tok.children if c.dep_ == "appos"]
+        bodies = [c for c in tok.children if c.dep_ == "appos"]
         if tok.dep_ == "appos":
-            kinds.append(tok.head)
-        kind = next((_KIND_OF_BODY[k.lower_] for k in kinds if k.lower_ in _KIND_OF_BODY), None)
+            bodies.append(tok.head)
+        kind = next((_KIND_OF_BODY[k.lower_] for k in bodies if k.lower_ in _KIND_OF_BODY), None)
+        if (
+            kind is None
+            and tok.dep_ in {"compound", "nmod", "amod"}
+            and tok.head.i == tok.i + 1
+            and not tok.head.text.isupper()  # not a headline in capitals
+        ):
+            kind = _KIND_OF_MEMBERS.get(tok.head.lower_)
         if kind is not None:
-            out.append(Span(doc, tok.i, tok.i + 1, label=kind, kb_id=name_key(kind, tok.text)))
-    return out
+            kinds.setdefault(tok.text, kind)
+    return [
+        Span(doc, tok.i, tok.i + 1, label=kind, kb_id=name_key(kind, tok.text))
+        for tok in doc
+        if (kind := kinds.get(tok.text)) is not None and acronym(tok)
+    ]
 
 
 def _named_places(doc: Doc, ents: list[Span]) -> list[Span]:
@@ -235,7 +267,8 @@ def _place_cue(ent: Span) -> bool:
         and first.head.lower_ in {"of", "for"}
         and first.head.head.lower_ in _PLACE_NOUNS | _PLURAL_PLACE_NOUNS | _SIEGE_NOUNS
         and (first.head.lower_ == "of" or first.head.head.lower_ == "battle")
-    ):
+        and not (ent.label_ == "PERSON" and first.head.head.lower_ == "camp")
+    ):  # ("the main camp of LRA leader Joseph Kony" is his)
         return True  # "the town of X", "the siege of X", "the battle for X"
     if root.dep_ == "appos" and root.head.lower_ in _PLACE_NOUNS:
         return True
@@ -436,58 +469,6 @@ def _holds_office(ent: Span) -> bool:
         and verb.lemma_ in {"become", "remain"}
         and any(c.dep_ == "attr" and c.lower_ in _OFFICE_NOUNS for c in verb.children)
     )
-
-
-#: lowercase nouns that make a name before them a site's name: "the Westgate mall"
-_FACILITY_HEADS = frozenset(
-    "mall hotel mosque hospital airport stadium prison church shrine museum barracks "
-    "refinery camp".split()
-)
-
-
-#: sites only a town has: "the Hammamet beach resort" names the town, not a firm
-_TOWN_SITE_NOUNS = frozenset(
-    "resort beach suburb district neighbourhood neighborhood outskirts quarter".split()
-)
-
-
-def _named_site(ent: Span) -> Span | None:
-    """A name before a site noun: "the Westgate mall", "the al-Rawda mosque", "the
-    Tiguentourine gas facility", "the Bagram air base" are facilities named with their
-    noun; "the Sousse beach resort", a town the model took for a nationality, is a place."""
-    doc = ent.doc
-    if len(ent) > 3 or ent[0].lower_ in _ETHNO_RELIGIOUS or (len(ent) > 1 and ent.label_ != "ORG"):
-        return None
-    if not (ent[0].text[:1].isupper() or ent[0].lower_ in {"al", "el"}):
-        return None
-    end = ent.end
-    if end + 1 < len(doc) and doc[end].is_lower and doc[end].head.i == end + 1:
-        end += 1  # "gas facility", "air base": one word of what the site is
-    head = doc[end] if end < len(doc) else None
-    heads = _FACILITY_HEADS | ({"facility", "plant", "base"} if end > ent.end else set())
-    the = ent.start > 0 and doc[ent.start - 1].lower_ == "the"
-    if (
-        (
-            ent.label_ in {"LOC", "FAC", "ORG"}
-            or (ent.label_ == "PERSON" and the)
-            or (ent.label_ == "GPE" and the and end > ent.end)  # "the Bagram air base"
-        )
-        and head is not None
-        and head.lower_ in heads
-        and head.text.islower()
-        and ent.root.head.i in {head.i, end - 1}
-    ):
-        text = doc[ent.start : end + 1].text
-        return Span(doc, ent.start, end + 1, label="Facility", kb_id=name_key("Facility", text))
-    town_site = ent[0].head.lower_ in _TOWN_SITE_NOUNS and ent.label_ in {"ORG", "PERSON"}
-    if (
-        ((ent.label_ == "NORP" and ent[0].head.lower_ in _SITE_NOUNS) or town_site)
-        and ent[0].tag_ == "NNP"
-        and ent[0].dep_ == "compound"
-        and not ent[0].lower_.endswith(("ese", "ian", "ish", "an", "i"))
-    ):
-        return Span(doc, ent.start, ent.end, label="Place", kb_id=name_key("Place", ent.text))
-    return None
 
 
 def _descriptor_type(ent: Span) -> str | None:

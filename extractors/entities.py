@@ -22,7 +22,6 @@ from .cues import (
     _given_names_before,
     _holds_office,
     _named_places,
-    _named_site,
     _not_the_party,
     _person_apposition,
     _place_cue,
@@ -33,6 +32,7 @@ from .cues import (
 from .furniture import (
     _dateline,
     _dateline_spans,
+    _opens_a_dateline,
     boilerplate_chars,
     doc_text,
 )
@@ -48,6 +48,7 @@ from .lexicon import (
 from .namewords import (
     _ARTICLE_WORDS,
     _CALENDAR_WORDS,
+    _COMPASS_NAMES,
     _ETHNO_RELIGIOUS,
     _GENERIC_NAME_WORDS,
     _GEO_HEADS,
@@ -60,7 +61,6 @@ from .namewords import (
     _NOT_NAMES,
     _PERSON_HONORIFICS,
     _PLACE_VERBS,
-    _SITE_NOUNS,
     _STRONG_ORG_WORDS,
     SPACY_TYPES,
     _acronym_name_after,
@@ -72,6 +72,7 @@ from .namewords import (
     name_key,
 )
 from .normalize import fold
+from .sites import _airport, _named_site, _names_a_site
 
 
 class ActorRuler:
@@ -228,6 +229,12 @@ def _inside_longer_name(name: Span, model_ents: list[Span], gazetteer: Gazetteer
     for ent in model_ents:
         if not (ent.start <= name.start and name.end <= ent.end) or len(ent) == len(name):
             continue
+        if (
+            ent.label_ in {"GPE", "LOC"}
+            and (ent.end, ent.start) == (name.end, name.start - 1)
+            and doc[ent.start].text in _COMPASS_NAMES
+        ):
+            return True  # "North Sinai", "South Georgia" are places of their own
         if ent.label_ in {"GPE", "LOC", "DATE", "TIME"} or (
             ent.label_ == "NORP" and name.label_ in {"Country", "Place"}
         ):
@@ -352,27 +359,6 @@ def political_context(span: Span) -> bool:
 _CITY_NOUNS = frozenset({"capital", "city", "town", "port"})
 
 
-def _names_a_site(head: Token) -> bool:
-    """A noun for a site, or a place's or facility's own name ("Green Zone", "Tahrir Square")."""
-    if head.pos_ == "NOUN":
-        return head.lower_ in _SITE_NOUNS
-    if head.pos_ == "PROPN":
-        return head.ent_type_ in {"FAC", "LOC"} or head.lower_ in _SITE_NOUNS
-    return False
-
-
-def _opens_a_dateline(span: Span) -> bool:
-    """ "KABUL (Reuters) -", "Bamako (AFP) -": the city a report comes from, not its state
-    acting (the parse often makes it the subject of the first verb)."""
-    doc = span.doc
-    if span.start > 0 and "\n" not in doc[span.start - 1].text_with_ws:
-        return False
-    nxt = span.end
-    if nxt < len(doc) and doc[nxt].text == ",":  # "GOMA, Congo (AP) -"
-        nxt += 2
-    return nxt < len(doc) and doc[nxt].text in {"(", "-", "—", "–", ":"}
-
-
 def _choose(matches: list[Match], span: Span) -> Match | None:
     """Pick the entry a surface form names here; metonyms only where the context is political."""
     named = [m for m in matches if m.kind not in {"metonym", "demonym"}]
@@ -456,8 +442,8 @@ class ActorTyper:
             _person_apposition(ent) or _holds_office(ent)
         ):
             return "Person"  # "Noureddine Chouchane, a Tunisian", "its commander, X"
-        if base == "Organization" and len(words) > 1 and words[0] in _PERSON_HONORIFICS:
-            return "Person"  # "Mr Balls", "Dr Fox"
+        if base in {"Organization", "Place"} and len(words) > 1 and words[0] in _PERSON_HONORIFICS:
+            return "Person"  # "Mr Balls", "Dr Fox", "Mr Kony" (tagged GPE)
         head = words[-1]
         if base == "Person" and len(words) > 1 and head in _GEO_HEADS:
             return "Place"  # "Kodori Gorge", "Litani River" tagged PERSON
@@ -506,6 +492,10 @@ class ActorTyper:
         demonym_tokens = {t.i for d in doc.spans.get("demonyms", []) for t in d}
         for ent in doc.ents:
             if in_furniture(ent):
+                continue
+            airport = _airport(ent)
+            if airport is not None:  # "Gao airport", "Timbuktu's airport", before the town
+                ents.append(airport)
                 continue
             if ent.kb_id_.startswith("gaz:") and len(ent) == 1 and ent[0].lower_ in _GROUP_HEADS:
                 longer = _group_name_after(doc, ent.start, ent.end, known_tokens - {ent.start})

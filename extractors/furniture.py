@@ -111,3 +111,15 @@ def _dateline(ent: Span) -> bool:
     line_start = text.rfind("\n", 0, ent.start_char) + 1
     m = _DATELINE.match(text, line_start)
     return m is not None and m.start(1) == ent.start_char and m.end(1) == ent.end_char
+
+
+def _opens_a_dateline(span: Span) -> bool:
+    """ "KABUL (Reuters) -", "Bamako (AFP) -": the city a report comes from, not its state
+    acting (the parse often makes it the subject of the first verb)."""
+    doc = span.doc
+    if span.start > 0 and "\n" not in doc[span.start - 1].text_with_ws:
+        return False
+    nxt = span.end
+    if nxt < len(doc) and doc[nxt].text == ",":  # "GOMA, Congo (AP) -"
+        nxt += 2
+    return nxt < len(doc) and doc[nxt].text in {"(", "-", "—", "–", ":"}

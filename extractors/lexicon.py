@@ -53,6 +53,7 @@ DESCRIPTOR_TYPES: dict[str, str] = {
         "ArmedGroup",
     ),
     **dict.fromkeys("party bloc".split(), "PoliticalGroup"),
+    "force": "MilitaryForce",  # "the MISCA force", "the Licorne force"
     **dict.fromkeys(
         "agency outlet newspaper broadcaster channel media".split(), "MediaOrganization"
     ),

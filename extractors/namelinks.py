@@ -90,6 +90,8 @@ def _surface(span: Span) -> str:
     text = " ".join(span.text.split())
     if text.endswith(("'s", "’s")):
         text = text[:-2]
+    if span.label_ == "Facility" and span[-1].lower_ in {"airport", "airfield"}:
+        text = text.replace("'s ", " ").replace("’s ", " ")  # "Timbuktu's airport"
     text = text.rstrip(_TRAILING).lstrip("\"'“‘(")
     if any(
         t.lower_ in {"and", "or", "&"} and t.head.dep_ in _MODIFIER_DEPS and t.head.i >= span.start
@@ -126,6 +128,8 @@ class NameLinks:
                 j += 1
             if opener == "," and not saw_aka:
                 continue
+            if opener == "," and m.root.dep_ == "pobj" and m.root.head.lower_ == "of":
+                continue  # "the main camp of Kony, known as Camp Swahili": the camp's name
             other = starts.get(j)
             if (
                 other is not None

@@ -314,3 +314,9 @@ def _not_a_name(ent: Span, words: list[str]) -> bool:
         and root.head.lower_ == "of"
         and root.head.head.lower_ in _OFFICE_TITLES
     )
+
+
+#: capitalised words that make a part of a place a place of its own name: "North Sinai"
+_COMPASS_NAMES = frozenset(
+    "North South East West Northern Southern Eastern Western Upper Lower".split()
+)

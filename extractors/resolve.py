@@ -311,8 +311,14 @@ class ActorResolver(NameLinks, Coreference):
     def _harmonise_types(self, mentions: list[Span]) -> list[Span]:
         """One type per cluster: the gazetteer's, else the most frequent."""
         votes: dict[str, Counter[str]] = defaultdict(Counter)
+        named_people: set[str] = set()  # clusters with a full name tagged PERSON
+        long_places: set[str] = set()
         for m in mentions:
             votes[m.kb_id_][m.label_] += 1
+            if len(m) > 1 and m.label_ == "Person":
+                named_people.add(m.kb_id_)
+            elif len(m) > 1 and m.label_ in {"Place", "Facility"}:
+                long_places.add(m.kb_id_)
         types = {}
         for key, counter in votes.items():
             if key.startswith("gaz:"):
@@ -323,8 +329,12 @@ class ActorResolver(NameLinks, Coreference):
                 # a place tag given as often or more ("Edinburgh" as GPE and as PERSON)
                 places = counter["Place"] + counter["Facility"]
                 people = counter["Person"]
+                # "Joseph Kony" ... "Kony", "Mr Kony" (tagged GPE): a surname, not a place
+                full_name = key in named_people and key not in long_places
                 types[key] = (
-                    "Person" if people and people > places else counter.most_common(1)[0][0]
+                    "Person"
+                    if people and (people > places or full_name)
+                    else counter.most_common(1)[0][0]
                 )
                 kinds = [(n, t) for t, n in counter.items() if t in _SPECIFIC_ORGS]
                 if types[key] == "Organization" and kinds:
@@ -408,11 +418,16 @@ _BARE_FORCES = frozenset({"army", "military", "armed forces"})
 def country_forces(gazetteer: Gazetteer, cname: str) -> tuple[str, str, str, bool]:
     """Key, label and type of a country's armed forces, and whether the gazetteer knows
     them ("Libya armed forces" is a name of its Libyan Armed Forces); else a force of
-    the name "<Country> armed forces" ``name_key`` makes."""
+    the name ``name_key`` makes of "<Demonym> Armed Forces" ("Chadian Armed Forces", as
+    the gazetteer names the forces it knows), or "<Country> armed forces" for a country
+    without a demonym."""
     label = f"{cname} armed forces"
     match = gazetteer.lookup(label)
     if match is not None:
         return match.entry.key, match.entry.name, match.entry.type, True
+    country = gazetteer.lookup(cname)
+    if country is not None and country.entry.type == "Country" and country.entry.demonyms:
+        label = f"{country.entry.demonyms[0]} Armed Forces"
     return name_key("MilitaryForce", label), label, "MilitaryForce", False
 
 

@@ -418,7 +418,7 @@ def test_people_words_before_a_name_are_no_part_of_it(nlp):  # type: ignore[no-u
 
 def test_towns_named_after_a_place_noun_are_places(nlp):  # type: ignore[no-untyped-def]
     found = facts(nlp, "Chadian troops captured the towns of Gwoza, Bama and Dikwa in March.")
-    assert {("Chad armed forces", "presentIn", t) for t in ("Gwoza", "Bama", "Dikwa")} <= found
+    assert {("Chadian Armed Forces", "presentIn", t) for t in ("Gwoza", "Bama", "Dikwa")} <= found
 
 
 def test_credit_line_names_no_actor(nlp):  # type: ignore[no-untyped-def]

@@ -34,7 +34,7 @@ def run(gazetteer, vocab):  # type: ignore[no-untyped-def]
         ),
         (
             "The shelling of Mosul by Iraqi forces continued overnight.",
-            {("Iraq armed forces", "attacked", "Mosul")},
+            {("Iraqi Armed Forces", "attacked", "Mosul")},
         ),
         (
             "Hezbollah carried out raids targeting Israeli patrols.",
@@ -75,7 +75,7 @@ def run(gazetteer, vocab):  # type: ignore[no-untyped-def]
         ("Hamas fighters besieged the town of Mosul.", {("Hamas", "attacked", "Mosul")}),
         (
             "Israeli jets shot down an Iranian drone over Syria.",
-            {("Israel armed forces", "attacked", "Iran")},
+            {("Israeli Armed Forces", "attacked", "Iran")},
         ),
         (
             "Israel struck Hezbollah targets in Mosul on Monday.",
@@ -88,8 +88,8 @@ def run(gazetteer, vocab):  # type: ignore[no-untyped-def]
         (  # a group's own claim is an attack, "it" is the speaker
             "The Israeli army said it had bombed Hamas targets in Mosul.",
             {
-                ("Israel armed forces", "attacked", "Hamas"),
-                ("Israel armed forces", "attacked", "Mosul"),
+                ("Israeli Armed Forces", "attacked", "Hamas"),
+                ("Israeli Armed Forces", "attacked", "Mosul"),
             },
         ),
         (
@@ -107,7 +107,7 @@ def run(gazetteer, vocab):  # type: ignore[no-untyped-def]
         ),
         (  # the helped troops fight, not the helper
             "Britain supported Iraqi troops in battle against Hezbollah.",
-            {("Iraq armed forces", "fightsAgainst", "Hezbollah")},
+            {("Iraqi Armed Forces", "fightsAgainst", "Hezbollah")},
         ),
         ("Iran helped Syria in the battle against Hamas.", {("Syria", "fightsAgainst", "Hamas")}),
         # a struggle its subject joins or steps up, or one led by a named actor
@@ -175,11 +175,11 @@ def run(gazetteer, vocab):  # type: ignore[no-untyped-def]
         ),
         (
             "Hamas gunmen killed 20 people, including Israeli soldiers.",
-            {("Hamas", "attacked", "Israel armed forces")},
+            {("Hamas", "attacked", "Israeli Armed Forces")},
         ),
         (
             "Turkish jets struck a camp belonging to Hezbollah near Mosul.",
-            {("Turkey armed forces", "attacked", "Hezbollah")},
+            {("Turkish Armed Forces", "attacked", "Hezbollah")},
         ),
         # the article says who was responsible for an attack
         (
@@ -216,7 +216,7 @@ def run(gazetteer, vocab):  # type: ignore[no-untyped-def]
             {("Yusuf Demir", "accused", "Omar Khalil")},
         ),
         ("Egypt indicted Omar Khalil for the bombing.", {("Egypt", "accused", "Omar Khalil")}),
-        ("Iraq said Iranian jets had bombed Mosul.", {("Iraq", "accused", "Iran armed forces")}),
+        ("Iraq said Iranian jets had bombed Mosul.", {("Iraq", "accused", "Iranian Armed Forces")}),
         ("The raid prompted Iraq to condemn Israel.", {("Iraq", "condemned", "Israel")}),
         # condemnation
         ("Lebanon called the Israeli raid a war crime.", {("Lebanon", "condemned", "Israel")}),
@@ -262,7 +262,7 @@ def test_event_constructions(run, text, expected):  # type: ignore[no-untyped-de
     ("text", "unwanted"),
     [
         # a third party's allegation is an accusation, not an attack
-        ("Iraq said Iranian jets had bombed Mosul.", ("Iran armed forces", "attacked", "Mosul")),
+        ("Iraq said Iranian jets had bombed Mosul.", ("Iranian Armed Forces", "attacked", "Mosul")),
         ("Israel is targeting only Hamas, and not Hezbollah.", ("Israel", "attacked", "Hezbollah")),
         # waging war is an armed campaign, not one attack
         ("Egypt waged war on Hamas.", ("Egypt", "attacked", "Hamas")),
@@ -353,8 +353,8 @@ STATE_ENTRIES = [
         ),
         (  # another state's forces: the ministry's allegation only
             "Russian jets struck a Hamas camp near Mosul, the Ministry of Defence said.",
-            ("United Kingdom Ministry of Defence", "accused", "Russia armed forces"),
-            ("Russia armed forces", "attacked", "Hamas"),
+            ("United Kingdom Ministry of Defence", "accused", "Russian Armed Forces"),
+            ("Russian Armed Forces", "attacked", "Hamas"),
         ),
     ],
 )

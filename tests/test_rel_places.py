@@ -27,10 +27,10 @@ PLACE_ENTRIES = [e for e in TEST_ENTRIES if e.id not in {"syria", "iraq", "yemen
         "us-armed-forces",
         "United States Armed Forces",
         "MilitaryForce",
-        ("United States armed forces",),
+        ("American Armed Forces",),
     ),
     GazEntry(
-        "turkish-armed-forces", "Turkish Armed Forces", "MilitaryForce", ("Turkey armed forces",)
+        "turkish-armed-forces", "Turkish Armed Forces", "MilitaryForce", ("Turkish Armed Forces",)
     ),
     GazEntry("hodeidah", "Hodeidah", "Place", ()),
     GazEntry("raqqa", "Raqqa", "Place", ()),
@@ -213,7 +213,7 @@ def test_capture_is_attack_and_presence(run, text, expected):  # type: ignore[no
         # a withdrawal, even one only offered, presupposes the troops are there
         (
             "Russia is prepared to withdraw its troops from Syria.",
-            ("Russia armed forces", "presentIn", "Syria"),
+            ("Russian Armed Forces", "presentIn", "Syria"),
         ),
     ],
 )

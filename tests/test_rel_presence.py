@@ -64,7 +64,7 @@ def run(vocab):  # type: ignore[no-untyped-def]
         # forces sent, deployed or stationed (passive, counted, coordinated, relative)
         (
             "Hundreds of Pakistani soldiers were sent to Waziristan last month.",
-            {("Pakistan armed forces", "presentIn", "Waziristan")},
+            {("Pakistani Armed Forces", "presentIn", "Waziristan")},
         ),
         ("Kenya sent police officers to Haiti in June.", {("Kenya", "presentIn", "Haiti")}),
         (
@@ -104,7 +104,7 @@ def run(vocab):  # type: ignore[no-untyped-def]
         ),
         (
             "Nigeria has relied on Chadian troops to fight Boko Haram in Borno.",
-            {("Chad armed forces", "presentIn", "Borno")},
+            {("Chadian Armed Forces", "presentIn", "Borno")},
         ),
         # places taken: the taker and the one it was taken from were there
         (

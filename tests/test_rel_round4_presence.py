@@ -89,7 +89,7 @@ B, NA = "Boko Haram", "Nigerian Army"
         ),
         (  # forces in a war against an enemy
             "Nigerian and Chadian forces in the war against Boko Haram have suffered heavy losses.",
-            {("Chad armed forces", "fightsAgainst", B)},
+            {("Chadian Armed Forces", "fightsAgainst", B)},
         ),
         (  # "X is active in the departments of A and B"
             "The National Liberation Army is active in the border departments of Arauca and "

@@ -105,9 +105,9 @@ def run_gaz(vocab):  # type: ignore[no-untyped-def]
             "Russian warplanes began pounding northern Idlib, the western Latakia province and "
             "the capital Damascus.",
             {
-                ("Russia armed forces", "attacked", "Idlib"),
-                ("Russia armed forces", "attacked", "Latakia"),
-                ("Russia armed forces", "attacked", "Damascus"),
+                ("Russian Armed Forces", "attacked", "Idlib"),
+                ("Russian Armed Forces", "attacked", "Latakia"),
+                ("Russian Armed Forces", "attacked", "Damascus"),
             },
         ),
         (
@@ -127,8 +127,8 @@ def run_gaz(vocab):  # type: ignore[no-untyped-def]
         (
             "Turkish jets bombed PKK positions across northern Iraq.",
             {
-                ("Turkey armed forces", "attacked", "PKK"),
-                ("Turkey armed forces", "attacked", "Iraq"),
+                ("Turkish Armed Forces", "attacked", "PKK"),
+                ("Turkish Armed Forces", "attacked", "Iraq"),
             },
         ),
         # "fighters from X" are X's
@@ -160,7 +160,7 @@ def run_gaz(vocab):  # type: ignore[no-untyped-def]
         ),
         (
             "Sudanese troops toppled Omar al-Bashir in April 2019.",
-            {("Sudan armed forces", "attacked", "Omar al-Bashir")},
+            {("Sudanese Armed Forces", "attacked", "Omar al-Bashir")},
         ),
         (
             "Kenyan President William Ruto made a two-day trip to Haiti in May.",
@@ -192,8 +192,8 @@ def run_gaz(vocab):  # type: ignore[no-untyped-def]
         (
             "Russia has armed and trained the Chadian army.",
             {
-                ("Chad armed forces", "backedBy", "Russia"),
-                ("Russia", "trained", "Chad armed forces"),
+                ("Chadian Armed Forces", "backedBy", "Russia"),
+                ("Russia", "trained", "Chadian Armed Forces"),
             },
         ),
         (
@@ -219,7 +219,7 @@ def run_gaz(vocab):  # type: ignore[no-untyped-def]
         ),
         (
             "The Somali army was supported by troops from Kenya.",
-            {("Somalia armed forces", "backedBy", "Kenya")},
+            {("Somali Armed Forces", "backedBy", "Kenya")},
         ),
         (
             "The Islamic State group carried out a suicide bombing at a checkpoint in Peshawar.",
@@ -373,7 +373,7 @@ def test_where_points_back_to_the_site(run) -> None:  # type: ignore[no-untyped-
         "Militants overran the Ouallam military base in Tillaberi region, 100 km north of "
         "Niamey, where about 300 French troops had been stationed until last year."
     )
-    at = {o for s, r, o in facts if r == "presentIn" and s.startswith("France")}
+    at = {o for s, r, o in facts if r == "presentIn" and s.startswith(("France", "French"))}
     # the base is named after its town: either is where the troops were
     assert at & {"Ouallam", "Ouallam military base"} and "Niamey" not in at, facts
 
@@ -479,7 +479,7 @@ def test_a_report_according_to_a_party_is_its_charge(run) -> None:  # type: igno
     party's allegation is accused); the act itself is not asserted; a command reporting
     its own side's strikes accuses no one."""
     _, facts = run("Russian jets bombed a market in Idlib, according to Turkey.")
-    assert ("Turkey", "accused", "Russia armed forces") in facts
+    assert ("Turkey", "accused", "Russian Armed Forces") in facts
     assert not any(r == "attacked" for _, r, _ in facts)
     _, facts = run("Syria trains Hezbollah, according to Israeli officials.")
     assert ("Israel", "accused", "Syria") in facts

@@ -85,7 +85,7 @@ def test_a_person_sent_somewhere_is_there(run):  # type: ignore[no-untyped-def]
 
 def test_positions_taken_in_a_place(run):  # type: ignore[no-untyped-def]
     _, facts = run("Rwandan troops have taken up positions in the town of Gwoza.")
-    assert _present(facts) == {("Rwanda armed forces", "Gwoza")}
+    assert _present(facts) == {("Rwandan Armed Forces", "Gwoza")}
     _, facts = run("Chadian troops could take positions in Gwoza.")
     assert not _present(facts)
 

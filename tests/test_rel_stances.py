@@ -59,7 +59,7 @@ def run(vocab):  # type: ignore[no-untyped-def]
         ),
         (
             "The Afghan army, trained and equipped by the United States, collapsed.",
-            ("United States", "trained", "Afghanistan armed forces"),
+            ("United States", "trained", "Afghan Armed Forces"),
         ),
     ],
 )

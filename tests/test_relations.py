@@ -24,7 +24,7 @@ def run(gazetteer, vocab):  # type: ignore[no-untyped-def]
         (
             "Russian warplanes bombed three depots controlled by the Wagner militia in Libya.",
             {
-                ("Russia armed forces", "attacked", "Wagner Group"),
+                ("Russian Armed Forces", "attacked", "Wagner Group"),
                 ("Wagner Group", "presentIn", "Libya"),
             },
         ),
@@ -50,8 +50,8 @@ def run(gazetteer, vocab):  # type: ignore[no-untyped-def]
         (
             "The counter-Houthi Yemeni units were trained by Saudi Arabia.",
             {
-                ("Yemen armed forces", "fightsAgainst", "Houthis"),
-                ("Saudi Arabia", "trained", "Yemen armed forces"),
+                ("Yemeni Armed Forces", "fightsAgainst", "Houthis"),
+                ("Saudi Arabia", "trained", "Yemeni Armed Forces"),
             },
         ),
     ],

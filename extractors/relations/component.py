@@ -51,6 +51,7 @@ from . import (
     visits,
     whereabouts,
 )
+from .context import in_dateline
 from .sentence import _DEPLOYABLE, Candidate, SentenceReader
 
 BASE_CONFIDENCE: dict[str, float] = {
@@ -424,6 +425,8 @@ class RelationExtractor:
             relation = "memberOf"  # people and states are members (GUIDELINES)
         if s.kb_id_ == o.kb_id_ or not self.schema.fits(relation, s.label_, o.label_):
             return None
+        if relation != "locatedIn" and in_dateline(s, self.gazetteer):
+            return None  # "KIGALI, Rwanda (AP) - Rebels captured Y": the parse's subject
         if (
             c.relation == "attacked"
             and s.label_ == o.label_ == "Person"

@@ -23,7 +23,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from ..furniture import doc_text
 from ..gazetteer import Gazetteer
@@ -200,3 +200,31 @@ def _dominant_country(doc: Doc) -> Span | None:
         return None
     span = first[ranked[0][0]]
     return Span(doc, span.start, span.end, label="Country", kb_id=span.kb_id_)
+
+
+def capital_country(tok: Token, mentions: list[Span], home: Span | None) -> str | None:
+    """Whose capital "the capital" is: the one country the sentence names before it besides
+    the side that acts ("Iraq invaded Kuwait, seizing the capital": Kuwait's, whatever the
+    dateline), else the country the article is from or about."""
+    states = {
+        m.kb_id_
+        for m in mentions
+        if m.label_ == "Country" and m.kb_id_.startswith("gaz:") and m.start < tok.i
+    }
+    if not states or (home is not None and home.kb_id_ in states):
+        return home.kb_id_ if home is not None else None
+    acting = set()
+    for verb in tok.ancestors:
+        for c in verb.children:
+            if c.dep_ == "nsubj":
+                acting |= {m.kb_id_ for m in mentions if m.root.i == c.i}
+    others = states - acting
+    return next(iter(others)) if len(others) == 1 else None
+
+
+def in_dateline(span: Span, gazetteer: Gazetteer | None) -> bool:
+    """Whether a mention is part of the article's dateline ("KIGALI, Rwanda (AP) -")."""
+    end = doc_context(span.doc, gazetteer).dateline_end
+    if span.start_char >= end:
+        return False
+    return span.start_char >= doc_text(span.doc).rfind("\n", 0, end) + 1

@@ -158,14 +158,21 @@ def possessed_places(sent: Span, reader: SentenceReader) -> Iterator[Candidate]:
     for m in reader.in_sentence(sent):
         if m.label_ not in _NAMED_PLACES:
             continue
-        in_noun = m.root.dep_ == "compound" and m.root.head.lower_ in PLACE_NOUNS
+        last = m[-1]  # "Cox's Bazar district": the span's root may be its "Cox"
+        in_noun = last.dep_ == "compound" and last.head.lower_ in PLACE_NOUNS
         if not m.kb_id_.startswith("gaz:") and m.root.lower_ not in _PLACE_HEADS and not in_noun:
             continue  # "China's Baoshan" may be a company the model took for a place
         if m.root.head.lemma_ in _NAMING_VERBS:
             continue  # "dubbed Britain's Guantanamo Bay" is a comparison
         owners = list(m.root.children)
-        if m.root.dep_ == "compound" and m.root.head.lower_ in PLACE_NOUNS:
-            owners += m.root.head.children  # "Nigeria's northeastern Borno state"
+        if in_noun:
+            owners += last.head.children  # "Nigeria's northeastern Borno state"
+        owners += [  # "Sierra Leone's capital Freetown"
+            o
+            for c in m.root.children
+            if c.dep_ == "compound" and c.i < m.start and c.lower_ in PLACE_NOUNS
+            for o in c.children
+        ]
         for c in owners:
             if c.dep_ != "poss" or m.start <= c.i < m.end:
                 continue

@@ -23,7 +23,7 @@ from ..lexicon import (
     VOICE_NOUNS,
 )
 from ..normalize import fold
-from .context import doc_context
+from .context import capital_country, doc_context
 from .phrases import (
     _companions,
     _conjuncts,
@@ -188,7 +188,8 @@ class SentenceReader:
         if not any(c.lower_ == "the" for c in tok.children):
             return []
         home = doc_context(self.doc, self.gazetteer).country
-        entry = self.gazetteer.entries.get(home.kb_id_[4:]) if home is not None else None
+        country = capital_country(tok, self.in_sentence(tok.sent), home)
+        entry = self.gazetteer.entries.get(country[4:]) if country is not None else None
         if entry is None:
             return []
         seats = {fold(m) for m in entry.metonyms}

@@ -524,9 +524,26 @@ def _event_agents(verb: Token, reader: SentenceReader, *, fallback: bool = True)
         ]
         if own:
             return own
-        if fallback and reader.last_attacker is not None:
-            return [Arg(reader.last_attacker.span, 0.7 * reader.last_attacker.factor)]
+        last = reader.last_attacker
+        if fallback and last is not None and _may_be_named_by(obj, last):
+            return [Arg(last.span, 0.7 * last.factor)]
     return []
+
+
+#: words that give an act's side by its kind: "the rebel offensive", "the militant attack"
+_IRREGULAR_SIDES = frozenset(
+    "rebel rebels militant insurgent jihadist islamist terrorist guerrilla gang separatist "
+    "militia".split()
+)
+
+
+def _may_be_named_by(event: Token, attacker: Arg) -> bool:
+    """Whether the latest attacker can be the side an event's modifier names: "the rebel
+    offensive" is not the army that struck last."""
+    said = any(
+        c.lower_ in _IRREGULAR_SIDES for c in event.children if c.dep_ in {"amod", "compound"}
+    )
+    return not said or attacker.span.label_ == "ArmedGroup"
 
 
 def _light_relation(verb: Token) -> str | None:

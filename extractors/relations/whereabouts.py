@@ -116,9 +116,9 @@ def spoke_in(sent: Span, reader: SentenceReader) -> Iterator[Candidate]:
         places = [
             a
             for h in heads
-            for p in _pobjs(h, {"in"})
-            if reader.mention(p) is not None  # not "in an interview covering issues such as Y"
-            for a in _place_args(p, reader, _PLACES - {"Country"})
+            for p in _pobjs(h, {"in"} if h is not verb else {"in", "from"})
+            for q in _named_place(p, reader)
+            for a in _place_args(q, reader, _PLACES - {"Country"})
             # not a country: "told reporters in Ankara" names the city, where a capital
             # read as its state would say less, and "In the UK, X said" sets the scene
         ]
@@ -127,9 +127,12 @@ def spoke_in(sent: Span, reader: SentenceReader) -> Iterator[Candidate]:
         factor = assertion_factor(verb)
         if factor == 0:
             continue
+        said = verb
+        if verb.tag_ == "VBG" and verb.dep_ == "advcl":  # "Speaking in Y, X said ..."
+            said = verb.head
         speakers = [
             a
-            for c in verb.children
+            for c in said.children
             if c.dep_ == "nsubj"
             for a in reader.actors(c)
             if a.span.label_ == "Person"
@@ -186,3 +189,22 @@ def envoys_in(sent: Span, reader: SentenceReader) -> Iterator[Candidate]:
 
 
 PATTERNS = (being_in, operates_site, spoke_in, envoys_in)
+
+
+#: nouns a place is named beside: "in the capital, Kinshasa", "in the Delmas district"
+_NAMING_NOUNS = frozenset("capital city town district neighbourhood neighborhood".split())
+
+
+def _named_place(p: Token, reader: SentenceReader) -> list[Token]:
+    """The token naming a place after "said in": the name itself, or a noun naming it
+    ("the capital, Kinshasa", "the Delmas district"); not "in an interview covering
+    issues such as Y"."""
+    if p.head.lower_ == "from" and any(
+        c.lower_ == "to" for c in (*p.children, *p.head.head.children)
+    ):
+        return []  # "from the Baltic to the Adriatic": a span, not where one spoke
+    if reader.mention(p) is not None:
+        return [p]
+    if p.lower_ not in _NAMING_NOUNS:
+        return []
+    return [c for c in p.children if c.dep_ in {"appos", "compound"} and reader.mention(c)]
