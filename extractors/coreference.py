@@ -17,6 +17,7 @@ from .lexicon import (
     SPEECH_VERBS,
 )
 from .namewords import _ETHNO_RELIGIOUS
+from .salience import _prefer_frequent, _salient
 from .unionfind import UnionFind
 
 _MODIFIER_DEPS = {"compound", "amod", "nmod", "poss", "npadvmod", "nummod"}
@@ -68,32 +69,6 @@ _UNNAMED_SPEAKERS = frozenset(
 _THINKING_VERBS = SPEECH_VERBS | frozenset("believe think expect fear hope say".split())
 
 
-def _prefer_frequent(
-    tok: Token,
-    ordered: list[Span],
-    ante: Span | None,
-    wanted: frozenset[str],
-    sent_of: dict[int, int],
-    window: int,
-) -> Span | None:
-    """ "the group" in a story about Hezbollah is Hezbollah, even when another group was
-    named nearer: an actor named three times as often, and at least three times, wins."""
-    if ante is None:
-        return None
-    counts = Counter(m.kb_id_ for m in ordered if m.start < tok.i and m.label_ in wanted)
-    near = {
-        m.kb_id_: m
-        for m in ordered
-        if m.start < tok.i and m.label_ in wanted and sent_of[tok.i] - sent_of[m.start] <= window
-    }
-    best = max(near, key=lambda k: counts[k], default=None)
-    if best is None or best == ante.kb_id_:
-        return ante
-    if counts[best] >= 3 and counts[best] >= 3 * counts[ante.kb_id_]:
-        return near[best]
-    return ante
-
-
 def _not_an_army(force: Span) -> bool:
     """ "US Africa Command", "the Navy", "the Royal Air Force": forces "the army" is not."""
     words = {t.lower_ for t in force}
@@ -116,48 +91,6 @@ def _said_by_unnamed(tok: Token, covered: set[int]) -> bool:
         and (s.lower_ in _UNNAMED_SPEAKERS or (tok.lower_ == "they" and s.tag_ == "NNS"))
         for s in speakers
     )
-
-
-def _salient(
-    tok: Token,
-    ordered: list[Span],
-    wanted: frozenset[str],
-    sent_of: dict[int, int],
-    window: int,
-    *,
-    roles: bool = False,
-) -> Span | None:
-    """The antecedent a reader would pick: subjects first, then the nearest mention.
-
-    Candidates are compatible mentions before ``tok`` within ``window`` sentences.
-    A grammatical subject of the current or previous sentence outranks a nearer
-    object ("KH and other groups, which are part of the PMU, threatened the US.
-    The US labelled them ..." -> KH).
-    """
-    best: tuple[int, int, int] | None = None
-    chosen = None
-    for m in reversed(ordered):
-        if m.start >= tok.i:
-            continue
-        distance = sent_of[tok.i] - sent_of[m.start]
-        if distance > window:
-            break
-        if m.label_ not in wanted or _same_clause_object(m, tok):
-            continue
-        if tok.head.dep_ == "relcl" and m.root == tok.head.head:
-            continue  # "Syria, where it is fighting": "it" is not the noun the clause describes
-        if tok.dep_ == "poss" and tok.head.dep_ == "appos" and tok.head.head == m.root:
-            continue  # "Hezbollah, its ally": "its" is someone else's
-        subject = m.root.dep_ in {"nsubj", "nsubjpass"} or (
-            m.root.dep_ == "conj" and m.root.head.dep_ in {"nsubj", "nsubjpass"}
-        )
-        role = 0 if subject else 1
-        if roles and not subject:  # objects outrank names buried in prepositional phrases
-            role = 1 if m.root.dep_ in {"dobj", "attr", "appos", "conj"} else 2
-        rank = (distance, role, tok.i - m.end)
-        if best is None or rank < best:
-            best, chosen = rank, m
-    return chosen
 
 
 def _countries_before(tok: Token, ordered: list[Span]) -> list[Span]:
@@ -339,13 +272,6 @@ def _descriptive_anaphor(tok: Token) -> bool:
     return True
 
 
-def _same_clause_object(m: Span, tok: Token) -> bool:
-    """A reflexive-like guard: "Iran ... its" is fine, "X attacked it" with X the subject is not."""
-    return (
-        m.root.head == tok.head and m.root.dep_ in {"nsubj", "nsubjpass"} and tok.dep_ in {"dobj"}
-    )
-
-
 class Coreference:
     """The resolver's coreference methods (mixed into :class:`ActorResolver`)."""
 
@@ -353,6 +279,7 @@ class Coreference:
     coref_window: int
     _heads: list[Span]
     _chain: dict[str, Span]
+    _clusters: UnionFind[str]
 
     def _forces_mention(self, doc: Doc, country: Span, start: int, end: int) -> Span:
         raise NotImplementedError
@@ -371,6 +298,7 @@ class Coreference:
             key=lambda m: m.start,
         )
         self._chain = {}
+        self._clusters = clusters
         # "the Hamas-linked agency": Hamas only qualifies, it is never what "the group" means
         self._heads = [m for m in ordered if m.root.dep_ != "npadvmod"]
         sent_index = {s.start: n for n, s in enumerate(doc.sents)}
@@ -509,6 +437,9 @@ class Coreference:
             # "rebel positions", "20 rebels": the armed group the story is about
             armed = frozenset({"ArmedGroup"})
             ante = _salient(tok, heads, armed, sent_of, self.coref_window, roles=True)
+            ante = _prefer_frequent(
+                tok, heads, ante, armed, sent_of, self.coref_window, self._clusters.find
+            )
             if ante is not None:
                 return Span(doc, tok.i, tok.i + 1, label=ante.label_, kb_id=ante.kb_id_)
         wanted = _DESCRIPTIVE_NOUNS.get(low) or ANAPHOR_NOUNS.get(low)
@@ -522,7 +453,9 @@ class Coreference:
                 ante = last
             else:
                 ante = _salient(tok, heads, wanted, sent_of, self.coref_window, roles=True)
-                ante = _prefer_frequent(tok, heads, ante, wanted, sent_of, self.coref_window)
+                ante = _prefer_frequent(
+                    tok, heads, ante, wanted, sent_of, self.coref_window, self._clusters.find
+                )
             if ante is not None:
                 found = Span(doc, tok.i, tok.i + 1, label=ante.label_, kb_id=ante.kb_id_)
                 self._chain[low] = found

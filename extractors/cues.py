@@ -450,15 +450,26 @@ _OFFICE_NOUNS = frozenset(
 )
 
 
+def _office_noun(noun: Token) -> bool:
+    """ "commander", "spokesman", and "the head of Y" (not "the head office")."""
+    return noun.lower_ in _OFFICE_NOUNS or (
+        noun.lower_ == "head" and any(c.dep_ == "prep" and c.lower_ == "of" for c in noun.children)
+    )
+
+
 def _holds_office(ent: Span) -> bool:
     """A name said to hold an office: "the group's commander, X", "X, its spokesman",
     "X became president of Y" (the model often tags such names ORG)."""
-    if len(ent) < 2 or not all(t.is_title for t in ent if not t.is_punct):
+    if len(ent) < 2 or not all(
+        t.is_title or (t.i > 0 and t.doc[t.i - 1].text == "-")  # "Choi Young-jin"
+        for t in ent
+        if not t.is_punct
+    ):
         return False
     root = ent.root
     if root.dep_ == "appos" and root.head.lower_ in _OFFICE_NOUNS:
         return True
-    if any(c.dep_ == "appos" and c.lower_ in _OFFICE_NOUNS for c in root.children):
+    if any(_office_noun(c) for c in root.children if c.dep_ == "appos"):
         return True
     verb = root.head
     if root.dep_ == "pobj" and verb.lower_ == "by" and verb.dep_ == "agent":

@@ -163,7 +163,8 @@ _GENERIC_NAME_WORDS = frozenset(
 #: words that make an "army" or "front" a rebel force, not a state's: "Kosovo Liberation
 #: Army", "Kachin Independence Army", "National Resistance Front"
 _INSURGENT_NAME_WORDS = frozenset(
-    "liberation independence resistance rebel rebels insurgent insurgents".split()
+    "liberation independence resistance rebel rebels insurgent insurgents salvation "
+    "revolutionary mujahideen jihad".split()
 )
 
 

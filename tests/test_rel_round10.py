@@ -170,3 +170,23 @@ def test_a_place_of_a_country(vocab, text, fact):  # type: ignore[no-untyped-def
 def test_a_force_named_before_its_noun(run):  # type: ignore[no-untyped-def]
     doc, _ = run("Troops of the MISCA force entered Bangui on Monday.")
     assert ("MISCA", "MISCA", "MilitaryForce") in labels(doc)
+
+
+def test_rebel_positions_are_the_group_the_story_names_most(run):  # type: ignore[no-untyped-def]
+    doc, _ = run(
+        "The Lord's Resistance Army (LRA) attacked villages near Dungu on Monday. The LRA "
+        "has fought the Ugandan government for two decades, and witnesses said the LRA "
+        "abducted dozens of children. Sudan once armed the LRA and the Sudan People's "
+        "Liberation Army. Ugandan jets bombed rebel positions near Dungu on Tuesday."
+    )
+    rebel = [m for m in doc.spans["coref"] if m.text == "rebel"]
+    assert rebel and doc._.actor_entities[rebel[0].kb_id_].label in {
+        "LRA",
+        "Lord's Resistance Army",
+    }
+
+
+def test_the_head_of_a_body_is_a_person(run):  # type: ignore[no-untyped-def]
+    doc, facts = run("Choi Young-jin, the head of UNOCI, said the mission would protect civilians.")
+    assert ("Choi Young-jin", "Choi Young-jin", "Person") in labels(doc)
+    assert ("Choi Young-jin", "leaderOf", "UNOCI") in facts
