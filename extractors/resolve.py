@@ -115,6 +115,9 @@ class ActorResolver(NameLinks, Coreference):
         not one generic node shared by every article; a later bare "the health ministry"
         of the same article is the same body."""
         places = {t.i: m for m in mentions if m.label_ in {"Place", "Country"} for t in m}
+        demonyms = {
+            t.i: d for m in mentions[:1] for d in m.doc.spans.get("demonyms", []) for t in d
+        }
         owned: dict[str, set[str]] = defaultdict(set)
         out: list[Span] = []
         for m in mentions:
@@ -125,6 +128,10 @@ class ActorResolver(NameLinks, Coreference):
             for c in m.root.children:
                 if c.dep_ == "poss" and c.i in places:
                     owner = places[c.i]
+                elif c.dep_ in {"amod", "compound"} and c.i in demonyms and c.i < m.start:
+                    owner = demonyms[
+                        c.i
+                    ]  # "the Sudanese foreign ministry", "Iraqi Republican Guard"
                 elif c.dep_ == "prep" and c.lower_ in {"in", "of"}:
                     owner = next(
                         (places[g.i] for g in c.children if g.dep_ == "pobj" and g.i in places),
@@ -444,16 +451,24 @@ def _titled_form(m: Span) -> str | None:
 
 def _generic_body(m: Span) -> bool:
     """A body named by what it does: "health ministry", "the interior ministry", and in
-    capitals with function words only ("Foreign Ministry", "Defence Ministry")."""
+    capitals with function words only ("Foreign Ministry", "Defence Ministry", "Republican
+    Guard")."""
+    if not m.kb_id_.startswith("name:"):
+        return False
+    if m.label_ == "MilitaryForce":  # "Iraq's elite Republican Guard"
+        return m.root.lower_ == "guard" and all(t.lower_ in _GUARD_WORDS for t in m)
     return (
         m.label_ in ORGANIZATION_TYPES
-        and m.kb_id_.startswith("name:")
         and m.root.lower_ in _BODY_NOUNS
         and (
             not any(t.text[:1].isupper() for t in m)
             or all(t.lower_ in _FUNCTION_WORDS | _BODY_NOUNS for t in m if not t.is_punct)
         )
     )
+
+
+#: guards every state may have: "Republican Guard", "Presidential Guard", "National Guard"
+_GUARD_WORDS = frozenset({"the", "republican", "presidential", "national", "guard"})
 
 
 _BODY_NOUNS = frozenset("ministry department council committee agency office".split())

@@ -190,3 +190,27 @@ def test_the_head_of_a_body_is_a_person(run):  # type: ignore[no-untyped-def]
     doc, facts = run("Choi Young-jin, the head of UNOCI, said the mission would protect civilians.")
     assert ("Choi Young-jin", "Choi Young-jin", "Person") in labels(doc)
     assert ("Choi Young-jin", "leaderOf", "UNOCI") in facts
+
+
+@pytest.mark.parametrize(
+    ("text", "facts_wanted"),
+    [
+        (
+            "Tanks of Syria's elite Republican Guard shelled Douma on Tuesday.",
+            {("Syrian Republican Guard", "partOf", "Syria")},
+        ),
+        (
+            '"We reject these claims," Egyptian Foreign Ministry spokesman Ahmed Abu Zeid said.',
+            {
+                ("Egyptian Foreign Ministry", "partOf", "Egypt"),
+                ("Ahmed Abu Zeid", "affiliatedWith", "Egyptian Foreign Ministry"),
+            },
+        ),
+    ],
+)
+def test_a_states_body_named_as_every_state_names_it(vocab, text, facts_wanted):  # type: ignore[no-untyped-def]
+    """ "Republican Guard", "Foreign Ministry": a name any state's body bears is named with
+    its owner's demonym ("Syrian Republican Guard"), never one node for every state's."""
+    run = actor_runner(load_gazetteer(), vocab, relations_gazetteer=True)
+    _, facts = run(text)
+    assert facts_wanted <= facts

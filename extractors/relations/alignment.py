@@ -123,7 +123,7 @@ def possessives(sent: Span, reader: SentenceReader) -> Iterator[Candidate]:
         heads = [m.root]
         if m.root.dep_ in {"compound", "nmod"} and m.root.head.pos_ == "NOUN":
             heads.append(m.root.head)  # "Iran's Tasnim media"
-        named = m.kb_id_ in reader.named and (m.start, m.end) in reader.named_spans
+        named = (m.start, m.end) in reader.named_spans  # also "Sudanese Foreign Ministry"
         for c in (c for h in heads for c in h.children):
             adjacent = not any(t.dep_ in {"cc", "punct"} for t in reader.doc[c.i + 1 : m.start])
             if c.dep_ == "poss" or (
