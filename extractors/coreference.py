@@ -414,6 +414,9 @@ class Coreference:
                 return Span(doc, tok.i, tok.i + 1, label=ante.label_, kb_id=ante.kb_id_)
         if low in _RULER_NOUNS and det and _bare(tok, allowed=_RULER_ADJECTIVES):
             # "the junta", "the government": the state the article is about so far
+            seat = self._seat_state(tok)
+            if seat is not None:  # "the government in Khartoum": the state seated there
+                return Span(doc, tok.i, tok.i + 1, label="Country", kb_id=seat)
             ruled = _main_country(tok, ordered)
             if ruled is None or sent_of[tok.i] - sent_of[ruled.start] > self.coref_window:
                 return None
@@ -460,6 +463,21 @@ class Coreference:
                 found = Span(doc, tok.i, tok.i + 1, label=ante.label_, kb_id=ante.kb_id_)
                 self._chain[low] = found
                 return found
+        return None
+
+    def _seat_state(self, tok: Token) -> str | None:
+        """The state whose seat a ruler is placed in: "the government in Khartoum" (the
+        parse may hang "in Khartoum" on the verb)."""
+        doc = tok.doc
+        if tok.i + 2 >= len(doc) or doc[tok.i + 1].lower_ != "in":
+            return None
+        place = doc[tok.i + 2]
+        if place.dep_ != "pobj" or not place.text[:1].isupper():
+            return None
+        name = doc[tok.i + 2 : place.head.right_edge.i + 1] if place.head.i == tok.i + 1 else None
+        for match in self.gazetteer.lookup_all(name.text if name is not None else place.text):
+            if match.kind == "metonym" and match.entry.type == "Country":
+                return match.entry.key
         return None
 
     def _home_forces_named(self, doc: Doc, home: Span, tok: Token, heads: list[Span]) -> bool:

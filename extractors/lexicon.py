@@ -288,7 +288,9 @@ SYMMETRIC_NOUNS: dict[str, str] = {
 #: nominalised actions: "X's campaign against Y", "the war against Y", "strikes on Y"
 ACTION_NOUNS: dict[str, str] = {
     **dict.fromkeys(
-        "campaign war fight offensive battle struggle coalition".split(), "fightsAgainst"
+        "campaign war fight offensive battle struggle coalition insurgency insurgencies rebellion "
+        "uprising".split(),
+        "fightsAgainst",
     ),
     **dict.fromkeys(
         "attack attacks strike strikes airstrike airstrikes raid raids".split(), "attacked"

@@ -214,3 +214,25 @@ def test_a_states_body_named_as_every_state_names_it(vocab, text, facts_wanted):
     run = actor_runner(load_gazetteer(), vocab, relations_gazetteer=True)
     _, facts = run(text)
     assert facts_wanted <= facts
+
+
+@pytest.mark.parametrize(
+    ("text", "fact"),
+    [
+        (
+            "Rwanda has long accused the government in Kinshasa of arming the FDLR.",
+            ("Rwanda", "accused", "Democratic Republic of the Congo"),
+        ),
+        (
+            "The Karen National Union, which was then fighting its own rebellion against the "
+            "Burmese government, signed the deal.",
+            ("Karen National Union", "fightsAgainst", "Myanmar"),
+        ),
+    ],
+)
+def test_the_government_in_a_capital_and_a_rebellion_against_it(vocab, text, fact):  # type: ignore[no-untyped-def]
+    """ "the government in Kinshasa" is the state seated there, not the story's country;
+    "a rebellion against Y", like "a campaign against Y", is a fight against Y."""
+    run = actor_runner(load_gazetteer(), vocab, relations_gazetteer=True)
+    _, facts = run(text)
+    assert fact in facts
