@@ -8,8 +8,11 @@ joint offensive"; "signed a defence pact with"; "close ties with"; "the UN missi
 Mali, known as M"; "M, which operates under Y"; "X was formed by A and B"; "X threw in
 its lot with Y"; "a militia close to Y"; "X and Y jointly retook"; "gave military aid
 to Y"; "shared intelligence with Y"; "teamed up with a coalition of militias known as
-Y"; "sent troops to help Y fight Z"; "with help from French intelligence". Recorded
-parses (tests/data/parses_alliances.jsonl).
+Y"; "sent troops to help Y fight Z"; "with help from French intelligence"; "receives
+weapons from X"; "Iran's proxy X", "an Iranian proxy"; "enjoys the backing of X"; "X and
+Y formed an alliance"; "fought side by side with"; "armed and trained by X"; "the UN
+mission in Haiti, known as M" (M is not another name of Haiti). Recorded parses
+(tests/data/parses_alliances.jsonl).
 """
 
 from __future__ import annotations
@@ -104,6 +107,7 @@ ENTRIES = [
     GazEntry("sinn-fein", "Sinn Fein", "PoliticalGroup", ()),
     GazEntry("ira", "Irish Republican Army", "ArmedGroup", ("IRA",)),
     GazEntry("haiti", "Haiti", "Country", (), ("Haitian",), ("Port-au-Prince",)),
+    GazEntry("eu", "European Union", "InternationalOrganization", ("EU",)),
 ]
 
 
@@ -300,6 +304,29 @@ def _has(facts, fact) -> bool:  # type: ignore[no-untyped-def]
             "region, died in April.",
             {("Idriss Deby", "alliedWith", "France")},
         ),
+        ("Hezbollah receives weapons and money from Iran.", {("Hezbollah", "backedBy", "Iran")}),
+        ("The Houthis get most of their weapons from Iran.", {("Houthis", "backedBy", "Iran")}),
+        (
+            "Hezbollah, Iran's main proxy in the region, fired rockets at Israel.",
+            {("Hezbollah", "backedBy", "Iran")},
+        ),
+        (
+            "The Houthis, an Iranian proxy, fired missiles at Saudi Arabia.",
+            {("Houthis", "backedBy", "Iran")},
+        ),
+        ("The Houthis enjoy the backing of Iran.", {("Houthis", "backedBy", "Iran")}),
+        (
+            "The Houthis, armed and trained by Iran, fired missiles at Riyadh.",
+            {("Houthis", "backedBy", "Iran")},
+        ),
+        (
+            "Hamas and Islamic Jihad formed an alliance in 2020.",
+            {("Hamas", "alliedWith", "Islamic Jihad")},
+        ),
+        (
+            "Hamas fought side by side with Islamic Jihad in Gaza.",
+            {("Hamas", "alliedWith", "Islamic Jihad")},
+        ),
     ],
 )
 def test_alliances_and_backing(run, text, expected):  # type: ignore[no-untyped-def]
@@ -348,6 +375,8 @@ def test_a_named_ally_is_not_its_nationality(run):  # type: ignore[no-untyped-de
         "Turkey had to turn to the International Monetary Fund for financial assistance.",
         "Russia intervened in 2014 to rescue hostages.",
         "Kenya helped Somalia win the election.",  # a vote, not a war
+        "Kenya receives aid from the European Union.",  # relief
+        "Saudi Arabia is fighting a proxy war with Iran.",  # no proxy named
     ],
 )
 def test_no_alliance_or_backing(run, text):  # type: ignore[no-untyped-def]

@@ -47,6 +47,8 @@ _ALIGNMENT_NOUNS: dict[str, str] = {
     **dict.fromkeys("backer backers sponsor sponsors patron patrons".split(), "backedBy"),
     # "X, Y's main arms supplier", "X is the main supplier of weapons to Y" (arms only)
     **dict.fromkeys("supplier suppliers".split(), "backedBy"),
+    # "Hezbollah, Iran's main proxy", "an Iranian proxy": X is backed by the owner
+    **dict.fromkeys("proxy proxies".split(), "proxyOf"),
 }
 
 #: what makes a supplier a backer: "arms supplier", "supplier of weapons"
@@ -87,6 +89,10 @@ _ENGAGED_VERBS = frozenset("lock engage embroil mire entangle involve catch trap
 
 #: "in cooperation with", "coordination meetings with", "a joint force of X and Y"
 _COOPERATION_NOUNS = frozenset("cooperation co-operation coordination partnership alliance".split())
+
+
+#: "X and Y formed an alliance", "X and Y forged a partnership"
+_FORMING = frozenset("form forge create build establish sign seal".split())
 
 
 _JOINT_NOUNS = frozenset(
@@ -340,6 +346,8 @@ def alignment_nouns(sent: Span, reader: SentenceReader) -> Iterator[Candidate]:
             continue
         if tok.lower_.startswith("supplier") and not _arms_supplier(tok):
             continue  # "Europe's main gas supplier" sells, it does not back
+        if relation == "proxyOf" and tok.dep_ in {"compound", "amod"}:
+            continue  # "a proxy war": no proxy named
         factor = 0.0 if _hedged(tok) else _noun_factor(tok)
         if factor == 0:
             continue
@@ -351,6 +359,8 @@ def alignment_nouns(sent: Span, reader: SentenceReader) -> Iterator[Candidate]:
             for m in [reader.mention(c)]
             if m is not None and m.label_ in _ACTORS
         ]
+        if relation == "proxyOf":  # "an Iranian proxy"
+            owners += [Arg(d) for c in tok.children if (d := reader.demonyms.get(c.i)) is not None]
         owners += [
             a
             for p in _pobjs(tok, {"of", "to"})
@@ -391,7 +401,9 @@ def alignment_nouns(sent: Span, reader: SentenceReader) -> Iterator[Candidate]:
                     and t.span.label_ not in _STATELIKE
                 ):
                     continue  # "US partner Biogen": a firm's home country, not its partner
-                if rel == "backedBy":
+                if rel == "proxyOf":
+                    yield Candidate(t, "backedBy", o, "alignment_noun", factor)
+                elif rel == "backedBy":
                     yield Candidate(o, rel, t, "alignment_noun", factor)
                 else:
                     yield Candidate(t, rel, o, "alignment_noun", factor)
@@ -455,7 +467,9 @@ def cooperation(sent: Span, reader: SentenceReader) -> Iterator[Candidate]:
         elif joint and len(members) >= 2:  # "a joint force of X and Y"
             for c in _pairs(members, "alliedWith", "cooperation"):
                 yield Candidate(c.subject, c.relation, c.object, c.extractor, factor)
-        elif joint and tok.dep_ == "dobj" and len(agents) >= 2:  # "X and Y formed a joint force"
+        elif (joint or (coop and clause is not None and clause.lemma_ in _FORMING)) and (
+            tok.dep_ == "dobj" and len(agents) >= 2
+        ):  # "X and Y formed a joint force", "X and Y formed an alliance"
             for c in _pairs(agents, "alliedWith", "cooperation"):
                 yield Candidate(c.subject, c.relation, c.object, c.extractor, factor)
 

@@ -79,6 +79,9 @@ _RELIEF_WORDS = frozenset(
 #: verbs that hand support over: "gave military aid to Y", "provided support to Y"
 _GIVING_VERBS = frozenset("give provide lend extend supply send".split())
 
+#: verbs whose subject has the support: "enjoys the backing of Y"
+_HAVING_VERBS = frozenset("enjoy receive win gain secure have get".split())
+
 #: who backs and who is backed by "support for": states, forces and armed groups
 _BACKING_TYPES = frozenset(
     {"Country", "ArmedGroup", "MilitaryForce", "GovernmentBody", "Coalition"}
@@ -98,6 +101,11 @@ def support_for(sent: Span, reader: SentenceReader) -> Iterator[Candidate]:
         recipients = [a for p in _pobjs(tok, {"for", "to"}) for a in reader.actors(p)]
         providers = [a for p in _pobjs(tok, {"from"}) for a in reader.actors(p)]
         verb = tok.head
+        if tok.dep_ == "dobj" and verb.lemma_.lower() in _HAVING_VERBS:
+            # "the Houthis enjoy the backing of Iran", "X has won the support of Y"
+            takers, passive = agents_of(verb, reader)
+            recipients += [] if passive else takers
+            providers += [a for p in _pobjs(tok, {"of"}) for a in reader.actors(p)]
         if tok.dep_ == "dobj" and verb.lemma_.lower() in _GIVING_VERBS:
             # "the US has given military aid to Nepal's army": the giver backs
             givers, passive = agents_of(verb, reader)

@@ -46,6 +46,7 @@ CONFIDENCE = {
     "operates_under": 0.8,
     "formed_by": 0.8,
     "jointly": 0.75,
+    "side_by_side": 0.8,
 }
 
 #: what allies do together: "a joint offensive", "joint patrols"
@@ -352,4 +353,44 @@ def jointly(sent: Span, reader: SentenceReader) -> Iterator[Candidate]:
             yield Candidate(c.subject, c.relation, c.object, c.extractor, factor)
 
 
-PATTERNS = (joint_forces, pact, close_ties, mission_of, operates_under, formed_by, jointly)
+#: what allies do side by side: "fought side by side with Y"
+_SIDE_VERBS = frozenset("fight battle combat serve operate stand".split())
+
+
+def side_by_side(sent: Span, reader: SentenceReader) -> Iterator[Candidate]:
+    """ "Hamas fought side by side with Islamic Jihad" -> alliedWith."""
+    doc = sent.doc
+    for tok in sent:
+        if not (
+            tok.lower_ == "side"
+            and tok.i + 2 < sent.end
+            and doc[tok.i + 1].lower_ == "by"
+            and doc[tok.i + 2].lower_ == "side"
+        ):
+            continue
+        verb = tok.head
+        if verb.lemma_.lower() not in _SIDE_VERBS:
+            continue
+        partners = [
+            a for h in (tok, doc[tok.i + 2]) for p in _pobjs(h, {"with"}) for a in reader.actors(p)
+        ]
+        factor = assertion_factor(verb)
+        agents, passive = agents_of(verb, reader)
+        if factor == 0 or passive:
+            continue
+        for a in agents:
+            for p in partners:
+                if a.span.kb_id_ != p.span.kb_id_ and not _private(a, p):
+                    yield Candidate(a, "alliedWith", p, "side_by_side", factor)
+
+
+PATTERNS = (
+    joint_forces,
+    pact,
+    close_ties,
+    mission_of,
+    operates_under,
+    formed_by,
+    jointly,
+    side_by_side,
+)

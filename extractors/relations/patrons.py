@@ -4,9 +4,11 @@
   installed by the army" (``installed``): X backedBy Y.
 - "troops backed by airstrikes from Y", "fighters backed by U.S. airstrikes", "the army,
   supported by Russian aircraft" (``backed_by_means``): the backer of the means.
-- "the army, trained and equipped by Y" (``backed_by_means``): a participle coordinated
-  with another takes its noun.
+- "the army, trained and equipped by Y", "the Houthis, armed and trained by Iran"
+  (``backed_by_means``): participles coordinated share their noun and their agent.
 - "X has turned to Y for help", "X turned to Y for weapons" (``turned_to``).
+- "Hezbollah receives weapons from Iran", "takes its orders from Tehran" (``received_from``).
+- "Washington has shared intelligence with Paris" (``shared_intelligence``).
 - "the Wagner Group, a militia close to the Kremlin" (``close_to``): an armed group close
   to a state or a force is its client (GUIDELINES: "closely tied to Iran" -> backedBy).
 """
@@ -35,6 +37,7 @@ CONFIDENCE = {
     "turned_to": 0.75,
     "close_to": 0.7,
     "shared_intelligence": 0.75,
+    "received_from": 0.8,
 }
 
 #: who can be put in power or propped up, and who can do it
@@ -117,6 +120,7 @@ def installed(sent: Span, reader: SentenceReader) -> Iterator[Candidate]:
 
 #: participles of backing: "backed by airstrikes from X"
 _BACKING_VERBS = frozenset("back support assist aid cover equip arm".split())
+_BACKING_ADJS = frozenset("armed backed supported funded equipped".split())
 #: what a backer backs with: its air power, its troops, its weapons
 _MEANS = frozenset(
     "airstrikes strikes air airpower power aircraft warplanes jets planes drones helicopters "
@@ -155,21 +159,27 @@ def backed_by_means(sent: Span, reader: SentenceReader) -> Iterator[Candidate]:
     """ "Iraqi troops, backed by airstrikes from the United States", "Afghan troops backed
     by U.S. airstrikes", "the army, trained and equipped by the US" -> backedBy."""
     for verb in sent:
-        if verb.lemma_.lower() not in _BACKING_VERBS or verb.tag_ != "VBN":
-            continue
+        participle = verb.lemma_.lower() in _BACKING_VERBS and verb.tag_ == "VBN"
+        if not participle and not (verb.dep_ == "amod" and verb.lower_ in _BACKING_ADJS):
+            continue  # (the model tags "armed" in "X, armed and trained by Y" an adjective)
         agents = list(_pobjs(verb, {"by"}))
+        shared = False  # "armed and trained by Iran": the agent hangs on the last participle
+        if not agents and verb.dep_ in {"acl", "amod"}:
+            agents = [n for c in verb.conjuncts if c.tag_ == "VBN" for n in _pobjs(c, {"by"})]
+            shared = True
         if not agents:
             continue
         conj_participle = verb.dep_ == "conj" and not patients_of(verb, reader)
         backers = [a for n in agents for a in _backers_of_means(n, reader)]
-        if conj_participle and verb.lemma_.lower() in {"equip", "arm", "back", "support"}:
+        if (conj_participle or shared) and verb.lemma_.lower() != "cover":
             backers += [a for n in agents for a in reader.actors(n)]
         if not backers:
             continue
         factor = assertion_factor(verb)
         if factor == 0:
             continue
-        for backed in _participle_patients(verb, reader):
+        backed_ones = reader.actors(verb.head) if shared else _participle_patients(verb, reader)
+        for backed in backed_ones:
             for b in backers:
                 if backed.span.label_ in _ACTORS and b.span.kb_id_ != backed.span.kb_id_:
                     yield Candidate(backed, "backedBy", b, "backed_by_means", factor)
@@ -271,4 +281,49 @@ def shared_intelligence(sent: Span, reader: SentenceReader) -> Iterator[Candidat
 _SHARERS = frozenset({"Country", "MilitaryForce", "GovernmentBody", "Coalition"})
 
 
-PATTERNS = (installed, backed_by_means, turned_to, close_to, shared_intelligence)
+#: what a client receives from a patron: arms, money, training, orders
+_RECEIVED = frozenset(
+    "weapons weapon arms munitions ammunition missiles rockets drones artillery equipment "
+    "money cash funds funding financing support backing training orders instructions "
+    "aid assistance".split()
+)
+#: who receives arms and orders, and who gives them
+_ARMED_SIDES = frozenset({"Country", "ArmedGroup", "MilitaryForce", "GovernmentBody", "Coalition"})
+
+
+def received_from(sent: Span, reader: SentenceReader) -> Iterator[Candidate]:
+    """ "Hezbollah receives weapons and money from Iran", "the Houthis get most of their
+    weapons from Iran", "the militia takes its orders from Tehran" -> backedBy."""
+    for verb in sent:
+        lemma = verb.lemma_.lower()
+        if verb.pos_ != "VERB" or lemma not in {"receive", "get", "obtain", "take"}:
+            continue
+        goods = [c for c in verb.children if c.dep_ == "dobj"]
+        goods += [p for g in list(goods) for p in _pobjs(g, {"of"})]  # "most of their weapons"
+        goods = [g for o in goods for g in (o, *o.conjuncts) if g.lower_ in _RECEIVED]
+        if lemma == "take":
+            goods = [g for g in goods if g.lower_ in {"orders", "instructions"}]
+        if not goods or any(c.lower_ in _CIVIL_AIDS for g in goods for c in g.children):
+            continue  # "received humanitarian aid from the EU"
+        if any(g.lower_ in {"aid", "assistance"} for g in goods) and not any(
+            c.lower_ in {"military", "security"} for g in goods for c in g.children
+        ):
+            continue  # plain "aid" is most often relief
+        patrons = [a for h in (verb, *goods) for p in _pobjs(h, {"from"}) for a in reader.actors(p)]
+        if not patrons:
+            continue
+        factor = assertion_factor(verb)
+        if factor == 0:
+            continue
+        clients, passive = agents_of(verb, reader)
+        for c in [] if passive else clients:
+            for p in patrons:
+                if (
+                    c.span.label_ in _ARMED_SIDES
+                    and p.span.label_ in _ARMED_SIDES
+                    and c.span.kb_id_ != p.span.kb_id_
+                ):
+                    yield Candidate(c, "backedBy", p, "received_from", factor)
+
+
+PATTERNS = (installed, backed_by_means, turned_to, close_to, shared_intelligence, received_from)
