@@ -108,6 +108,10 @@ ENTRIES = [
     GazEntry("ira", "Irish Republican Army", "ArmedGroup", ("IRA",)),
     GazEntry("haiti", "Haiti", "Country", (), ("Haitian",), ("Port-au-Prince",)),
     GazEntry("eu", "European Union", "InternationalOrganization", ("EU",)),
+    GazEntry("burundi", "Burundi", "Country", (), ("Burundian",), ("Gitega",)),
+    GazEntry("italy", "Italy", "Country", (), ("Italian",), ("Rome",)),
+    GazEntry("unifil", "UNIFIL", "MilitaryForce", ()),
+    GazEntry("nepal", "Nepal", "Country", (), ("Nepali",), ("Kathmandu",)),
 ]
 
 
@@ -327,6 +331,19 @@ def _has(facts, fact) -> bool:  # type: ignore[no-untyped-def]
             "Hamas fought side by side with Islamic Jihad in Gaza.",
             {("Hamas", "alliedWith", "Islamic Jihad")},
         ),
+        (
+            "AMISOM, which has about 20,000 troops from Uganda, Burundi and Kenya, withdrew "
+            "from the town.",
+            {
+                ("Uganda", "memberOf", "AMISOM"),
+                ("Burundi", "memberOf", "AMISOM"),
+                ("Kenya", "memberOf", "AMISOM"),
+            },
+        ),
+        (
+            "Italy, which contributes more than 1,000 soldiers to UNIFIL, condemned the attack.",
+            {("Italy", "memberOf", "UNIFIL")},
+        ),
     ],
 )
 def test_alliances_and_backing(run, text, expected):  # type: ignore[no-untyped-def]
@@ -410,3 +427,8 @@ def test_a_mission_known_by_an_acronym_is_a_force_of_its_organisation(run, text,
     assert named and all(m.label_ in {"MilitaryForce", "Organization"} for m in named)
     assert all(ents[m.kb_id_].label == name for m in named)  # not another name of the place
     assert (name, "partOf", "United Nations") in facts
+
+
+def test_a_state_with_foreign_troops_in_its_army_is_no_mission(run):  # type: ignore[no-untyped-def]
+    _, facts = run("Britain has troops from Nepal in its army.")
+    assert not {f for f in facts if f[1] == "memberOf"}, facts

@@ -11,7 +11,10 @@ organisation by the mission they serve:
   organised by the AU" (``operates_under``): partOf.
 - "X was formed by A, B and C", "X was formed by six groups, including A" (``formed_by``):
   the founders are parts (members) of X.
-- "X and Y jointly ousted Z" (``jointly``): alliedWith.
+- "X and Y jointly ousted Z" (``jointly``), "fought side by side with" (``side_by_side``):
+  alliedWith.
+- "M has 20,000 troops from A, B and C", "A contributes troops to M" (``contributors``):
+  the states are members of the force.
 """
 
 from __future__ import annotations
@@ -47,6 +50,7 @@ CONFIDENCE = {
     "formed_by": 0.8,
     "jointly": 0.75,
     "side_by_side": 0.8,
+    "contributors": 0.75,
 }
 
 #: what allies do together: "a joint offensive", "joint patrols"
@@ -353,6 +357,41 @@ def jointly(sent: Span, reader: SentenceReader) -> Iterator[Candidate]:
             yield Candidate(c.subject, c.relation, c.object, c.extractor, factor)
 
 
+#: the men a multinational force is made of: "has 20,000 troops from A, B and C"
+_TROOP_NOUNS = frozenset("troops soldiers personnel peacekeepers contingents forces".split())
+_MISSION_TYPES = _MISSIONS  # (the model takes many a mission for an organisation)
+
+
+def contributors(sent: Span, reader: SentenceReader) -> Iterator[Candidate]:
+    """ "AMISOM, which has about 20,000 troops from Uganda, Burundi and Kenya", "Italy,
+    which contributes 1,000 soldiers to UNIFIL" -> the states are members of the force."""
+    for verb in sent:
+        lemma = verb.lemma_.lower()
+        if verb.pos_ not in {"VERB", "AUX"} or lemma not in {"have", "include", "contribute"}:
+            continue
+        troops = [c for c in verb.children if c.dep_ == "dobj" and c.lower_ in _TROOP_NOUNS]
+        if not troops:
+            continue
+        factor = assertion_factor(verb)
+        agents, passive = agents_of(verb, reader)
+        if factor == 0 or passive:
+            continue
+        if lemma == "contribute":  # "A contributes troops to M"
+            states = agents
+            forces = [
+                a for h in (verb, *troops) for p in _pobjs(h, {"to"}) for a in reader.actors(p)
+            ]
+        else:  # "M has troops from A, B and C"
+            forces = agents
+            states = [a for t in troops for p in _pobjs(t, {"from"}) for a in reader.actors(p)]
+        for force in forces:
+            if force.span.label_ not in _MISSION_TYPES:
+                continue
+            for state in states:
+                if state.span.label_ == "Country" and state.span.kb_id_ != force.span.kb_id_:
+                    yield Candidate(state, "memberOf", force, "contributors", factor)
+
+
 #: what allies do side by side: "fought side by side with Y"
 _SIDE_VERBS = frozenset("fight battle combat serve operate stand".split())
 
@@ -393,4 +432,5 @@ PATTERNS = (
     formed_by,
     jointly,
     side_by_side,
+    contributors,
 )
