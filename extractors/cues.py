@@ -70,10 +70,24 @@ def _rebel_groups(doc: Doc, ents: list[Span]) -> list[Span]:
 
 #: what an acronym set beside it says it is: "a Nigerian-led West African force, ECOMOG"
 _KIND_OF_BODY = {
-    **dict.fromkeys(("force", "forces", "brigade", "army"), "MilitaryForce"),
+    **dict.fromkeys(("force", "forces", "brigade", "army", "mission"), "MilitaryForce"),
     **dict.fromkeys(("coalition", "alliance"), "Coalition"),
     **dict.fromkeys(("militia", "movement", "rebels", "insurgents"), "ArmedGroup"),
 }
+
+
+def _named_by(tok: Token) -> list[Token]:
+    """The nouns an acronym is given as the name of: "the UN mission, known as M", "the UN
+    mission in Congo, known as M" (the parse hangs the name on the place)."""
+    prep = tok.head
+    known = prep.head
+    if tok.dep_ != "pobj" or prep.lower_ != "as" or known.lemma_ not in {"know", "call"}:
+        return []
+    noun = known.head
+    out = [noun]
+    if noun.dep_ == "pobj" and noun.head.lower_ in {"in", "to", "for"}:
+        out.append(noun.head.head)  # "the mission in Congo, known as M"
+    return out
 
 
 #: what an acronym set before it makes it: "the ECOMOG force", "AMISOM troops"
@@ -112,6 +126,7 @@ def _acronyms_by_kind(doc: Doc, ents: list[Span]) -> list[Span]:
         bodies = [c for c in tok.children if c.dep_ == "appos"]
         if tok.dep_ == "appos":
             bodies.append(tok.head)
+        bodies += _named_by(tok)
         kind = next((_KIND_OF_BODY[k.lower_] for k in bodies if k.lower_ in _KIND_OF_BODY), None)
         if (
             kind is None

@@ -130,6 +130,13 @@ class NameLinks:
                 continue
             if opener == "," and m.root.dep_ == "pobj" and m.root.head.lower_ == "of":
                 continue  # "the main camp of Kony, known as Camp Swahili": the camp's name
+            if (
+                opener == ","
+                and m.root.dep_ == "pobj"
+                and m.root.head.lower_ == "in"
+                and m.label_ in {"Place", "Country"}
+            ):
+                continue  # "the UN mission in Congo, known as MONUSCO": the mission's name
             other = starts.get(j)
             if (
                 other is not None

@@ -59,6 +59,18 @@ _WING_NOUNS = frozenset("wing wings arm branch branches".split())
 _WING_ADJS = frozenset("military armed political youth militant paramilitary".split())
 
 
+def _which_before(tok: Token, reader: SentenceReader) -> list[Arg]:
+    """The organisation right before ", which": "David X of the Y Party, which is linked
+    to Z" (the parse may hang the clause on the person)."""
+    doc = tok.doc
+    if tok.lower_ != "which" or tok.i < 2 or doc[tok.i - 1].text != ",":
+        return []
+    m = reader.mention(doc[tok.i - 2])
+    if m is None or m.end != tok.i - 1 or m.label_ not in _ORG_TYPES:
+        return []
+    return [reader.arg(m)]
+
+
 def ties(sent: Span, reader: SentenceReader) -> Iterator[Candidate]:
     """ "linking them to the IRGC", "militias closely tied to Iran" -> backedBy."""
     for verb in sent:
@@ -73,7 +85,10 @@ def ties(sent: Span, reader: SentenceReader) -> Iterator[Candidate]:
         if not backers:
             continue
         tied = [
-            a for c in verb.children if c.dep_ in {"dobj", "nsubjpass"} for a in reader.actors(c)
+            a
+            for c in verb.children
+            if c.dep_ in {"dobj", "nsubjpass"}
+            for a in _which_before(c, reader) or reader.actors(c)
         ]
         if verb.dep_ in {
             "acl",

@@ -45,7 +45,19 @@ _ALIGNMENT_NOUNS: dict[str, str] = {
     **dict.fromkeys("affiliate affiliates offshoot offshoots franchise".split(), "partOf"),
     # "X, the Polisario's main backer": the owner is backed by X
     **dict.fromkeys("backer backers sponsor sponsors patron patrons".split(), "backedBy"),
+    # "X, Y's main arms supplier", "X is the main supplier of weapons to Y" (arms only)
+    **dict.fromkeys("supplier suppliers".split(), "backedBy"),
+    # "Hezbollah, Iran's main proxy", "an Iranian proxy": X is backed by the owner
+    **dict.fromkeys("proxy proxies".split(), "proxyOf"),
 }
+
+#: what makes a supplier a backer: "arms supplier", "supplier of weapons"
+_ARMS_WORDS = frozenset("arms weapons weapon military munitions ammunition".split())
+
+#: sides an "allies in Y" names: "the RUF and their allies in the AFRC" (not "in Europe")
+_ALLY_BODIES = frozenset(
+    {"ArmedGroup", "MilitaryForce", "PoliticalGroup", "Coalition", "GovernmentBody"}
+)
 
 
 #: organisations that have members rather than allies: "NATO allies X and Y" -> memberOf
@@ -77,6 +89,10 @@ _ENGAGED_VERBS = frozenset("lock engage embroil mire entangle involve catch trap
 
 #: "in cooperation with", "coordination meetings with", "a joint force of X and Y"
 _COOPERATION_NOUNS = frozenset("cooperation co-operation coordination partnership alliance".split())
+
+
+#: "X and Y formed an alliance", "X and Y forged a partnership"
+_FORMING = frozenset("form forge create build establish sign seal".split())
 
 
 _JOINT_NOUNS = frozenset(
@@ -237,8 +253,8 @@ def _named_after(tok: Token, reader: SentenceReader) -> list[Arg]:
         m = reader.mention(doc[i])
         if m is None or m.start != i or m.label_ not in _ACTORS or doc[i].pos_ == "PRON":
             break
-        if not out and m.root.head.i not in heads:
-            break
+        if not out and m.root.head.i not in heads and not (i == tok.i + 1 and tok.tag_ == "NN"):
+            break  # (a name right after a singular noun is its name: "its ally Hezbollah")
         out.append(reader.arg(m))
         i = m.end
         if i < end and doc[i].text == ",":
@@ -262,15 +278,20 @@ def _targets(tok: Token, reader: SentenceReader) -> tuple[list[Arg], bool]:
     if not out and one is not None and one.lower_ in _ONE_OF and one.dep_ == "appos":
         out = reader.actors(one.head)  # "X, one of Hadi's closest allies", "another of ..."
     if not out and one is not None and one.lower_ in _ONE_OF and one.dep_ == "attr":
-        # "X was one of the last allies of France"
+        # "X was one of the last allies of France", "X, who was elected and was one of ..."
         out = [a for c in one.head.children if c.dep_ == "nsubj" for a in reader.actors(c)]
+        out = out or (agents_of(one.head, reader)[0] if one.head.dep_ == "conj" else [])
     if not out and tok.dep_ == "conj" and tok.head.dep_ == "appos":
         out = reader.actors(tok.head.head)  # "X, a former leader of Y and an ally of Z"
     if not out and tok.dep_ in {"compound", "nmod"} and tok.head.i > tok.i:
         out = reader.actors(tok.head)  # "fellow NATO member Turkey"
     if not out:
         out = _named_after(tok, reader)
-    if not out and tok.dep_ == "attr" and tok.head.lemma_ == "be":  # "X and Y are rivals"
+    if not out and one is not None and one.lower_ in _ONE_OF and one.dep_ == "conj":
+        # "X, the former colonial power and one of Y's backers"
+        out = reader.actors(one.head.head) if one.head.dep_ == "appos" else []
+    if not out and tok.dep_ == "attr" and tok.head.lemma_ in {"be", "become", "remain"}:
+        # "X and Y are rivals", "X has become an important ally of Y"
         out = [a for c in tok.head.children if c.dep_ == "nsubj" for a in reader.actors(c)]
     if out:
         return out, True
@@ -285,6 +306,37 @@ def _targets(tok: Token, reader: SentenceReader) -> tuple[list[Arg], bool]:
     return out, False
 
 
+def _arms_supplier(tok: Token) -> bool:
+    """Whether a supplier supplies arms: "arms supplier", "supplier of weapons"."""
+    words = [c for c in tok.children if c.dep_ in {"compound", "amod", "nmod"}]
+    words += _pobjs(tok, {"of"})
+    return any(w.lower_ in _ARMS_WORDS for w in words)
+
+
+def _kind_of_ally(tok: Token, owners: list[Arg], reader: SentenceReader) -> list[Arg]:
+    """The allies an ally noun names by their state or their group: "the junta and its
+    Russian allies", "Hamas and its Iranian backers", "the RUF and their allies in the
+    AFRC"."""
+    nxt = tok.nbor(1) if tok.i + 1 < tok.sent.end else tok
+    if nxt.pos_ == "PROPN":  # "its Lebanese ally Hezbollah": the ally is named
+        return []
+    out = [
+        Arg(d)
+        for c in tok.children
+        if c.dep_ in {"amod", "compound"} and c.i < tok.i
+        for d in [reader.demonyms.get(c.i)]
+        if d is not None and d.label_ == "Country"
+    ]
+    if not out and tok.tag_ == "NNS" and all(o.span.label_ != "Person" for o in owners):
+        out = [
+            a
+            for p in _pobjs(tok, {"in", "from", "among", "within"})
+            for a in reader.actors(p)
+            if a.span.label_ in _ALLY_BODIES
+        ]
+    return out
+
+
 def alignment_nouns(sent: Span, reader: SentenceReader) -> Iterator[Candidate]:
     """ "Moscow's ally X", "Riyadh's rivals X and Y", "fellow NATO member X",
     "X, a close ally of Y", "X and Y are longtime rivals", "an affiliate of Y"."""
@@ -292,6 +344,10 @@ def alignment_nouns(sent: Span, reader: SentenceReader) -> Iterator[Candidate]:
         relation = _ALIGNMENT_NOUNS.get(tok.lower_)
         if relation is None or tok.pos_ not in {"NOUN", "PROPN"}:
             continue
+        if tok.lower_.startswith("supplier") and not _arms_supplier(tok):
+            continue  # "Europe's main gas supplier" sells, it does not back
+        if relation == "proxyOf" and tok.dep_ in {"compound", "amod"}:
+            continue  # "a proxy war": no proxy named
         factor = 0.0 if _hedged(tok) else _noun_factor(tok)
         if factor == 0:
             continue
@@ -303,13 +359,18 @@ def alignment_nouns(sent: Span, reader: SentenceReader) -> Iterator[Candidate]:
             for m in [reader.mention(c)]
             if m is not None and m.label_ in _ACTORS
         ]
+        if relation == "proxyOf":  # "an Iranian proxy"
+            owners += [Arg(d) for c in tok.children if (d := reader.demonyms.get(c.i)) is not None]
         owners += [
             a
             for p in _pobjs(tok, {"of", "to"})
-            for a in reader.actors(p)
+            for q in [p, *_pobjs(p, {"to"})]  # "the main supplier of weapons to Y"
+            for a in reader.actors(q)
             if a.span.label_ in _ACTORS
         ]
         named, direct = _targets(tok, reader)
+        if not named and owners and relation in {"alliedWith", "backedBy"}:
+            named = _kind_of_ally(tok, owners, reader)
         targets = [t for t in named if all(t.span.kb_id_ != o.span.kb_id_ for o in owners)]
         if relation in {"alliedWith", "opposes"}:  # "Kraft rival PepsiCo": trade, not conflict
             targets = [t for t in targets if t.span.label_ not in _FIRMS]
@@ -340,7 +401,9 @@ def alignment_nouns(sent: Span, reader: SentenceReader) -> Iterator[Candidate]:
                     and t.span.label_ not in _STATELIKE
                 ):
                     continue  # "US partner Biogen": a firm's home country, not its partner
-                if rel == "backedBy":
+                if rel == "proxyOf":
+                    yield Candidate(t, "backedBy", o, "alignment_noun", factor)
+                elif rel == "backedBy":
                     yield Candidate(o, rel, t, "alignment_noun", factor)
                 else:
                     yield Candidate(t, rel, o, "alignment_noun", factor)
@@ -404,7 +467,9 @@ def cooperation(sent: Span, reader: SentenceReader) -> Iterator[Candidate]:
         elif joint and len(members) >= 2:  # "a joint force of X and Y"
             for c in _pairs(members, "alliedWith", "cooperation"):
                 yield Candidate(c.subject, c.relation, c.object, c.extractor, factor)
-        elif joint and tok.dep_ == "dobj" and len(agents) >= 2:  # "X and Y formed a joint force"
+        elif (joint or (coop and clause is not None and clause.lemma_ in _FORMING)) and (
+            tok.dep_ == "dobj" and len(agents) >= 2
+        ):  # "X and Y formed a joint force", "X and Y formed an alliance"
             for c in _pairs(agents, "alliedWith", "cooperation"):
                 yield Candidate(c.subject, c.relation, c.object, c.extractor, factor)
 

@@ -44,6 +44,12 @@ _FIGHTERS = frozenset({"Country", "ArmedGroup", "MilitaryForce", "Coalition"})
 def _helpers(noun: Token, reader: SentenceReader) -> list[Arg]:
     """Who lends what a subject names: "Hezbollah", "Russian air power" (Russia), "Turkish
     drones" (Turkey: a weapon made or sold by X is X's help, not X's forces)."""
+    whose = any(c.tag_ == "WP$" for c in noun.children)
+    named = reader.mention(noun)  # "whose NPFL helped": the group; "whose Bayraktar drones"
+    if whose and _aid_noun(noun) and (named is None or named.label_ not in _ACTORS):
+        clause = noun.head  # "Turkey, whose drones helped Baku win the war"
+        if clause.dep_ == "relcl":
+            return [a for a in reader.actors(clause.head) if a.span.label_ in _ACTORS]
     if _aid_noun(noun):
         mods = [c for c in noun.children if c.dep_ in {"amod", "compound", "poss", "nmod"}]
         mods += [g for c in mods if c.dep_ == "compound" for g in c.children if g.dep_ == "amod"]
@@ -62,15 +68,34 @@ def _aid_noun(noun: Token) -> bool:
     return noun.lower_ in _AID_NOUNS or noun.lemma_.lower() in _AID_NOUNS
 
 
+#: "helped Y win the war", "helped Y launch its insurgency": the war itself is the object
+_WAR_NOUNS = frozenset("war wars insurgency rebellion uprising offensive campaign".split())
+
+
 def _fight_done(verb: Token) -> bool:
-    """ "defeat Z", "drive Z out", "push Z back from W"; not "push for talks"."""
+    """ "defeat Z", "drive Z out", "push Z back from W", "win the war", "launch its
+    insurgency"; not "push for talks", "win the election"."""
     lemma = verb.lemma_.lower()
+    if lemma in {"win", "launch", "wage"}:
+        return any(c.dep_ == "dobj" and c.lower_ in _WAR_NOUNS for c in verb.children)
     if lemma not in _MOVE_VERBS:
         return lemma in _REPEL_VERBS
     return any(
         c.lower_ in {"out", "back", "away"} and c.dep_ in {"prt", "advmod", "prep"}
         for c in verb.children
     ) or any(c.dep_ == "prep" and c.lower_ == "from" for c in verb.children)
+
+
+#: what a purpose of help hangs on: "sent troops to help Y fight Z"
+_SENDING_VERBS = frozenset("send deploy dispatch fly rush intervene".split())
+
+
+def _sent_to_help(verb: Token) -> bool:
+    return (
+        verb.dep_ in {"advcl", "xcomp"}
+        and verb.head.lemma_.lower() in _SENDING_VERBS
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+    )
 
 
 def helped_fights(sent: Span, reader: SentenceReader) -> Iterator[Candidate]:
@@ -84,6 +109,9 @@ def helped_fights(sent: Span, reader: SentenceReader) -> Iterator[Candidate]:
         if factor == 0:
             continue
         helpers = [a for c in verb.children if c.dep_ == "nsubj" for a in _helpers(c, reader)]
+        if not helpers and _sent_to_help(verb):  # "Kigali sent troops to help Maputo fight Z"
+            senders, passive = agents_of(verb.head, reader)
+            helpers = [] if passive else senders
         for comp in verb.children:
             if comp.dep_ not in {"xcomp", "ccomp"} or comp.pos_ != "VERB":
                 continue

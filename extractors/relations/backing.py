@@ -10,7 +10,8 @@ from spacy.tokens import Span
 
 from .allies import _clause_factor, _hedged, _private, _unasserted_noun
 from .assertion import assertion_factor
-from .sentence import _ACTORS, Candidate, SentenceReader, _pobjs, agents_of
+from .patrons import _backers_of_means
+from .sentence import _ACTORS, Arg, Candidate, SentenceReader, _pobjs, agents_of
 
 CONFIDENCE = {"support_for": 0.75, "with_help": 0.75}
 
@@ -25,6 +26,8 @@ def with_help(sent: Span, reader: SentenceReader) -> Iterator[Candidate]:
         if tok.lower_ not in _HELP_NOUNS or tok.dep_ != "pobj" or tok.head.lower_ != "with":
             continue
         helpers = [a for p in _pobjs(tok, {"from", "of"}) for a in reader.actors(p)]
+        # "with help from French intelligence", "with the support of Russian warplanes"
+        helpers += [a for p in _pobjs(tok, {"from", "of"}) for a in _backers_of_means(p, reader)]
         helpers += [
             reader.arg(m)
             for c in tok.children
@@ -34,6 +37,14 @@ def with_help(sent: Span, reader: SentenceReader) -> Iterator[Candidate]:
         ]
         helpers = [h for h in helpers if h.span.label_ in _ACTORS]
         verb = tok.head.head
+        held = reader.mention(verb) if verb.pos_ in {"NOUN", "PROPN"} else None
+        if helpers and held is not None and held.label_ in _ACTORS:
+            # "the Yemeni army, with the support of Saudi Arabia, retook the port"
+            factor = _clause_factor(verb)
+            for h in helpers:
+                if factor > 0 and h.span.kb_id_ != held.kb_id_ and not _private(h, Arg(held)):
+                    yield Candidate(reader.arg(held), "backedBy", h, "with_help", factor)
+            continue
         for _ in range(3):  # "rebuilt its tunnels with Iranian support"
             if verb.pos_ in {"VERB", "AUX"} or verb.dep_ not in {"dobj", "pobj", "prep"}:
                 break
@@ -65,6 +76,12 @@ _RELIEF_WORDS = frozenset(
 )
 
 
+#: verbs that hand support over: "gave military aid to Y", "provided support to Y"
+_GIVING_VERBS = frozenset("give provide lend extend supply send".split())
+
+#: verbs whose subject has the support: "enjoys the backing of Y"
+_HAVING_VERBS = frozenset("enjoy receive win gain secure have get".split())
+
 #: who backs and who is backed by "support for": states, forces and armed groups
 _BACKING_TYPES = frozenset(
     {"Country", "ArmedGroup", "MilitaryForce", "GovernmentBody", "Coalition"}
@@ -83,6 +100,24 @@ def support_for(sent: Span, reader: SentenceReader) -> Iterator[Candidate]:
             continue
         recipients = [a for p in _pobjs(tok, {"for", "to"}) for a in reader.actors(p)]
         providers = [a for p in _pobjs(tok, {"from"}) for a in reader.actors(p)]
+        verb = tok.head
+        if tok.dep_ == "dobj" and verb.lemma_.lower() in _HAVING_VERBS:
+            # "the Houthis enjoy the backing of Iran", "X has won the support of Y"
+            takers, passive = agents_of(verb, reader)
+            recipients += [] if passive else takers
+            providers += [a for p in _pobjs(tok, {"of"}) for a in reader.actors(p)]
+        if tok.dep_ == "dobj" and verb.lemma_.lower() in _GIVING_VERBS:
+            # "the US has given military aid to Nepal's army": the giver backs
+            givers, passive = agents_of(verb, reader)
+            providers += [] if passive else givers
+            recipients += [
+                a
+                for c in verb.children
+                if c.dep_ in {"dative", "prep"} and c.lower_ in {"to", "for"}
+                for p in c.children
+                if p.dep_ == "pobj"
+                for a in reader.actors(p)
+            ]
         providers += [
             reader.arg(m)
             for c in tok.children

@@ -19,7 +19,7 @@ from actorgraph.ontology import Schema, load_schema
 from ..gazetteer import Gazetteer, load_gazetteer
 from ..lexicon import LED_NOUNS
 from ..records import ExtractedFact, LocalEntity
-from ..resolve import country_forces, ensure_extensions
+from ..resolve import ensure_extensions
 from . import (
     alignment,
     allies,
@@ -31,6 +31,7 @@ from . import (
     battles,
     captures,
     claims,
+    coalitions,
     composition,
     datelines,
     events,
@@ -39,6 +40,7 @@ from . import (
     leaders,
     memberships,
     namedbodies,
+    patrons,
     placenames,
     places,
     presence,
@@ -52,6 +54,7 @@ from . import (
     whereabouts,
 )
 from .context import in_dateline
+from .namedbodies import state_forces
 from .sentence import _DEPLOYABLE, Candidate, SentenceReader
 
 BASE_CONFIDENCE: dict[str, float] = {
@@ -152,6 +155,8 @@ FAMILIES = (
     verbs,
     attribution,
     backing,
+    coalitions,
+    patrons,
 )
 # the patterns families add run after the ones above, in this order (the order the
 # families had before they were split: do not reorder)
@@ -202,6 +207,7 @@ PATTERNS += (
     composition.composition,
     composition.alliance_of,
     composition.one_of_members,
+    composition.member_in,
     appositions.comma_in_place,
     appositions.described_in,
     claims.claimed_attacks,
@@ -251,6 +257,8 @@ PATTERNS += (
     battles.alongside,
     stances.frozen_assets,
     stances.broken_ties,
+    *coalitions.PATTERNS,
+    *patrons.PATTERNS,
 )
 assert set(PATTERNS) == {p for m in FAMILIES for p in m.PATTERNS} and len(set(PATTERNS)) == len(
     PATTERNS
@@ -304,24 +312,10 @@ def _leads(
         if len(groups) == 1:
             out[person] = groups[0]
         elif not groups and len(states) == 1:  # "Gaddafi's forces": the state's he leads
-            forces = _state_forces(states[0], reader)
+            forces = state_forces(states[0], reader)
             if forces is not None:
                 out[person] = forces
     return out
-
-
-def _state_forces(country: Span, reader: SentenceReader) -> Span | None:
-    """The armed forces of a country the gazetteer knows, as the resolver names them
-    (its own entry, else "<Country> armed forces"), registered as an entity of the Doc."""
-    gaz = reader.gazetteer
-    entry = gaz.entries.get(country.kb_id_.removeprefix("gaz:")) if gaz is not None else None
-    entities = reader.doc._.actor_entities
-    if gaz is None or entry is None or entities is None:
-        return None
-    key, label, _, _ = country_forces(gaz, entry.name)
-    if key not in entities:
-        entities[key] = LocalEntity(key, label, "MilitaryForce", (), 1)
-    return Span(reader.doc, country.start, country.end, label="MilitaryForce", kb_id=key)
 
 
 def _names_led_forces(sent: Span, reader: SentenceReader) -> bool:

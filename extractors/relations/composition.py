@@ -9,13 +9,17 @@ from collections.abc import Iterator
 
 from spacy.tokens import Span, Token
 
+from .alignment import _clause_factor
+from .allies import _pairs
 from .assertion import assertion_factor
 from .sentence import _ORG_TYPES, Arg, Candidate, SentenceReader, _pobjs
 
 CONFIDENCE = {
+    "coalition_of": 0.75,
     "composition": 0.8,
     "alliance_of": 0.8,
     "one_of_members": 0.8,
+    "member_in": 0.75,
 }
 
 #: organisations that have members: what a composition verb's subject must be
@@ -32,6 +36,8 @@ _MADE_OF = frozenset("make compose consist form".split())
 _UNION_NOUNS = frozenset(
     "alliance coalition umbrella grouping bloc federation confederation union front network".split()
 )
+#: unions whose unnamed members are allies ("a coalition of A and B"; not "a union of")
+_ALLYING_NOUNS = frozenset("alliance coalition grouping bloc front umbrella".split())
 #: "A, one of the groups in X", "A is one of the members of X"
 _MEMBER_KINDS = frozenset(
     "group faction member militia party brigade unit component organisation organization "
@@ -41,6 +47,15 @@ _MEMBER_KINDS = frozenset(
 
 #: what may stand between the names of a list: "A, B and the C", "A as well as B"
 _LIST_GLUE = frozenset({",", "and", "or", "the", "as", "well"})
+
+
+def _bracketed(tok: Token, step: int, reader: SentenceReader) -> bool:
+    """Whether a bracketed name starts (or, walking back, ends) at ``tok``: "(PFLP)"."""
+    doc, i = tok.doc, tok.i
+    if tok.text != ("(" if step > 0 else ")") or not (0 <= i + 2 * step < len(doc)):
+        return False
+    m = reader.mention(doc[i + step])
+    return m is not None and len(m) == 1 and doc[i + 2 * step].text == (")" if step > 0 else "(")
 
 
 def _listed(parts: list[Arg], reader: SentenceReader) -> list[Arg]:
@@ -55,6 +70,9 @@ def _listed(parts: list[Arg], reader: SentenceReader) -> list[Arg]:
             glue = 0
             while sent.start <= i < sent.end:
                 tok = a.span.doc[i]
+                if _bracketed(tok, step, reader):  # "the Popular Front (PFLP) and C"
+                    i += 3 * step
+                    continue
                 m = reader.mention(tok)
                 if m is not None and glue:
                     if (m.start, m.end) in seen or m.label_ not in _ORG_TYPES | {"Country"}:
@@ -139,20 +157,31 @@ def composition(sent: Span, reader: SentenceReader) -> Iterator[Candidate]:
 
 
 def alliance_of(sent: Span, reader: SentenceReader) -> Iterator[Candidate]:
-    """ "X, an alliance of A, B and C", "X, a coalition of rebel groups including A"."""
+    """ "X, an alliance of A, B and C", "X, a coalition of rebel groups including A"; an
+    alliance the text does not name makes its members allies: "launched by a coalition
+    of A, B and C" -> A, B, C pairwise alliedWith."""
     for noun in sent:
         if noun.lower_ not in _UNION_NOUNS or noun.pos_ != "NOUN":
             continue
+        members = [p for p in _pobjs(noun, {"of"})]
+        parts = _listed([a for p in members for a in reader.actors(p)], reader)
         whole = reader.owner(noun)
+        if whole is not None and members and whole.span.start > members[0].i:
+            # "a coalition of A, the B (B) and C": a name in apposition after the first
+            # member continues the list, it is not the whole
+            if all(whole.span.kb_id_ != p.span.kb_id_ for p in parts):
+                parts = _listed([*parts, whole], reader)
+            whole = None
+        # "X is an alliance of A and B": as asserted as its clause
+        factor = assertion_factor(noun.head) if noun.dep_ == "attr" else _clause_factor(noun)
+        if factor == 0:
+            continue
+        if whole is None and noun.lower_ in _ALLYING_NOUNS:
+            allies = [p for p in parts if p.span.label_ in _ORG_TYPES | {"Country"}]
+            for c in _pairs(allies, "alliedWith", "coalition_of"):
+                yield Candidate(c.subject, c.relation, c.object, c.extractor, factor)
         if whole is None or whole.span.label_ not in _WHOLES:
             continue
-        if noun.dep_ == "attr":  # "X is an alliance of A and B"
-            factor = assertion_factor(noun.head)
-            if factor == 0:
-                continue
-        else:
-            factor = 1.0
-        parts = _listed([a for p in _pobjs(noun, {"of"}) for a in reader.actors(p)], reader)
         yield from _parts(whole, parts, "alliance_of", factor)
 
 
@@ -193,4 +222,45 @@ def one_of_members(sent: Span, reader: SentenceReader) -> Iterator[Candidate]:
             yield from _parts(whole, parts, "one_of_members", factor)
 
 
-PATTERNS = (composition, alliance_of, one_of_members)
+#: what a member is called when it is the first of an alliance: "the main armed force in
+#: the Congo River Alliance", "the most powerful faction within the PMF"
+_LEADING_KINDS = _MEMBER_KINDS | {"force", "component"}
+
+
+def _alliance_named(m: Span) -> bool:
+    """Whether a whole is an alliance by its type or its name ("Congo River Alliance")."""
+    return m.label_ == "Coalition" or m.root.lower_ in _UNION_NOUNS
+
+
+def member_in(sent: Span, reader: SentenceReader) -> Iterator[Candidate]:
+    """ "The M23 is now the main armed force in the Congo River Alliance", "Badr, the most
+    powerful faction within the PMF" -> partOf ("in" an alliance only; "within" any
+    organisation)."""
+    for noun in sent:
+        if noun.lemma_.lower() not in _LEADING_KINDS or noun.dep_ not in {"attr", "appos"}:
+            continue
+        wholes = [
+            a
+            for p in _pobjs(noun, {"in", "within", "inside"})
+            for a in reader.actors(p)
+            if a.span.label_ in _WHOLES and (p.head.lower_ != "in" or _alliance_named(a.span))
+        ]
+        if not wholes:
+            continue
+        if noun.dep_ == "attr":
+            verb = noun.head
+            if verb.lemma_ != "be":
+                continue
+            factor = assertion_factor(verb)
+            parts = [a for c in verb.children if c.dep_ == "nsubj" for a in reader.actors(c)]
+        else:
+            factor = 1.0
+            parts = reader.actors(noun.head)
+        if factor == 0:
+            continue
+        parts = [a for a in parts if a.span.label_ != "Person"]  # "the head of X, the ..."
+        for whole in wholes:
+            yield from _parts(whole, parts, "member_in", factor)
+
+
+PATTERNS = (composition, alliance_of, one_of_members, member_in)

@@ -23,6 +23,7 @@ from .sentence import (
     Candidate,
     SentenceReader,
     _conjuncts,
+    _pobjs,
     agents_of,
 )
 
@@ -44,6 +45,7 @@ _FOUNDING_VERBS = frozenset("form found create establish launch".split())
 #: verbs of siding with someone: "team up with", "cooperate with", "draw closer to"
 _WITH_VERBS = frozenset("team cooperate co-operate collaborate ally partner".split())
 _FORCE_NOUNS = frozenset("troops soldiers forces fighters units contingents".split())
+_UNION_NOUNS = frozenset("coalition alliance network grouping".split())
 
 
 def _people_after(tok: Token, reader: SentenceReader) -> list[Span]:
@@ -163,6 +165,8 @@ def _partners(prep: Token, reader: SentenceReader) -> list[Arg]:
         if p.dep_ != "pobj":
             continue
         found = reader.actors(p)
+        if not found and p.lower_ in _UNION_NOUNS:  # "with a coalition of militias known as X"
+            found = [a for q in _pobjs(p, {"of"}) for a in reader.actors(q)]
         if not found and p.lower_ in _FORCE_NOUNS:
             for c in p.children:  # "troops from Burundi"
                 if c.dep_ == "prep" and c.lower_ == "from":
@@ -185,7 +189,8 @@ def _denied(verb: Token) -> bool:
 
 def teamed_up(sent: Span, reader: SentenceReader) -> Iterator[Candidate]:
     """ "the army has teamed up with the militias", "X has been cooperating with Y",
-    "X has drawn closer to Y", "X joined forces with Y" -> alliedWith."""
+    "X has drawn closer to Y", "X joined forces with Y", "X threw in its lot with Y"
+    -> alliedWith."""
     for verb in sent:
         if verb.pos_ != "VERB":
             continue
@@ -199,6 +204,11 @@ def teamed_up(sent: Span, reader: SentenceReader) -> Iterator[Candidate]:
                     preps += [c for c in part.children if c.dep_ == "prep" and c.lower_ == "with"]
         elif lemma == "join" and any(c.dep_ == "dobj" and c.lower_ == "forces" for c in kids):
             preps = [c for c in kids if c.dep_ == "prep" and c.lower_ == "with"]
+        elif lemma == "throw" and any(c.dep_ == "dobj" and c.lower_ == "lot" for c in kids):
+            # "X threw in its lot with Y" (the parse may hang "with" on "lot")
+            lots = [c for c in kids if c.lower_ == "lot"]
+            preps = [c for h in (verb, *lots) for c in h.children if c.dep_ == "prep"]
+            preps = [c for c in preps if c.lower_ == "with"]
         elif lemma == "draw" and any(c.lower_ == "closer" for c in kids):
             closer = [c for c in kids if c.lower_ == "closer"]
             preps = [c for c in kids if c.dep_ == "prep" and c.lower_ == "to"]

@@ -9,6 +9,8 @@ from collections.abc import Iterator
 
 from spacy.tokens import Span
 
+from ..records import LocalEntity
+from ..resolve import country_forces
 from .sentence import _ORG_TYPES, Arg, Candidate, SentenceReader, _pobjs
 
 
@@ -85,6 +87,20 @@ def units(sent: Span, reader: SentenceReader) -> Iterator[Candidate]:
         for o in owners:
             if o.span.label_ in _UNIT_OWNERS and o.span.kb_id_ != m.kb_id_:
                 yield Candidate(reader.arg(m), "partOf", o, "unit_of")
+
+
+def state_forces(country: Span, reader: SentenceReader) -> Span | None:
+    """The armed forces of a country the gazetteer knows, as the resolver names them
+    (its own entry, else "<Country> armed forces"), registered as an entity of the Doc."""
+    gaz = reader.gazetteer
+    entry = gaz.entries.get(country.kb_id_.removeprefix("gaz:")) if gaz is not None else None
+    entities = reader.doc._.actor_entities
+    if gaz is None or entry is None or entities is None:
+        return None
+    key, label, _, _ = country_forces(gaz, entry.name)
+    if key not in entities:
+        entities[key] = LocalEntity(key, label, "MilitaryForce", (), 1)
+    return Span(reader.doc, country.start, country.end, label="MilitaryForce", kb_id=key)
 
 
 PATTERNS = (units,)
