@@ -25,6 +25,7 @@ from . import (
     allies,
     appositions,
     appositive_titles,
+    assaults,
     assistance,
     attribution,
     backing,
@@ -43,6 +44,7 @@ from . import (
     places,
     presence,
     regions,
+    seizures,
     stances,
     stays,
     strikes,
@@ -51,6 +53,7 @@ from . import (
     visits,
     whereabouts,
 )
+from .agents import in_series
 from .context import in_dateline
 from .sentence import _DEPLOYABLE, Candidate, SentenceReader
 
@@ -83,6 +86,9 @@ BASE_CONFIDENCE: dict[str, float] = {
 }
 
 Pattern = Callable[[Span, SentenceReader], Iterator[Candidate]]
+
+#: attacks that are not what a later "condemned the attack" names: taking prisoners
+_NOT_THE_ATTACK = frozenset({"captive"})
 
 #: subjects that belong to an organisation as a part, not as a member (GUIDELINES)
 _PART_TYPES = frozenset(
@@ -152,6 +158,8 @@ FAMILIES = (
     verbs,
     attribution,
     backing,
+    seizures,
+    assaults,
 )
 # the patterns families add run after the ones above, in this order (the order the
 # families had before they were split: do not reorder)
@@ -251,6 +259,15 @@ PATTERNS += (
     battles.alongside,
     stances.frozen_assets,
     stances.broken_ties,
+    seizures.sites_taken,
+    seizures.captives,
+    seizures.hostages_at,
+    seizures.power_seized,
+    assaults.ruins,
+    assaults.barrages,
+    assaults.defeats,
+    assaults.fought_back,
+    assaults.planted_bombs,
 )
 assert set(PATTERNS) == {p for m in FAMILIES for p in m.PATTERNS} and len(set(PATTERNS)) == len(
     PATTERNS
@@ -408,7 +425,12 @@ class RelationExtractor:
                 k = (fact.subject, fact.relation, fact.object, fact.start)
                 if k not in facts or facts[k].confidence < fact.confidence:
                     facts[k] = fact
-                if fact.relation == "attacked" and cand.subject.span.label_ != "Person":
+                if (
+                    fact.relation == "attacked"
+                    and cand.subject.span.label_ != "Person"
+                    and cand.extractor not in _NOT_THE_ATTACK
+                    and not in_series(cand.object.span.root)
+                ):
                     reader.last_attacker = cand.subject
 
     def _accept(self, c: Candidate, sent: Span) -> ExtractedFact | None:

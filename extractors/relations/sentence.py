@@ -442,6 +442,10 @@ def agents_of(verb: Token, reader: SentenceReader) -> tuple[list[Arg], bool]:
             return out, False
         if node.dep_ in {"relcl", "acl"} and node.head.pos_ in {"NOUN", "PROPN"}:
             return reader.actors(node.head), False
+        timed = node.head.lower_ in {"before", "after", "while"}  # "X took Y before pushing"
+        if node.dep_ == "pcomp" and timed and node.head.head.pos_ in {"VERB", "AUX"}:
+            node = node.head.head  # X pushes, not Y
+            continue
         if node.dep_ == "pcomp" and node.head.head.pos_ in {"VERB", "AUX"}:
             # "convicted X of killing Y", "X was accused of attacking Y"
             gov = node.head.head

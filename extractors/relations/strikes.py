@@ -8,7 +8,7 @@ from collections.abc import Iterator
 
 from spacy.tokens import Span, Token
 
-from .agents import alleged_by, attack_targets, speaker_pronoun, subject_fallback
+from .agents import _struck_thing, alleged_by, attack_targets, speaker_pronoun, subject_fallback
 from .assertion import assertion_factor
 from .sentence import (
     _ACTORS,
@@ -20,7 +20,7 @@ from .sentence import (
     _pobjs,
     agents_of,
 )
-from .verbs import _ARMED_LABELS, BOMBARD_VERBS, _struck_thing
+from .verbs import _ARMED_LABELS, BOMBARD_VERBS
 
 CONFIDENCE = {
     "fire_on": 0.8,
@@ -143,7 +143,7 @@ def raids_against(sent: Span, reader: SentenceReader) -> Iterator[Candidate]:
 
 #: moving into a place by force: "pushed into Mosul", "advanced into the town"
 _INCURSION_VERBS = frozenset(
-    "push advance sweep storm roll march smash break race pour surge".split()
+    "push advance sweep storm roll march smash break race pour surge cross".split()
 )
 
 #: what is launched at a target: "fired rockets at X", "launched drones towards Y"
@@ -201,7 +201,8 @@ def launches(sent: Span, reader: SentenceReader) -> Iterator[Candidate]:
 
 
 def incursions(sent: Span, reader: SentenceReader) -> Iterator[Candidate]:
-    """ "Islamic State pushed into Mosul", "the army advanced into Ramadi" -> attacked."""
+    """ "Islamic State pushed into Mosul", "the army advanced into Ramadi", "troops crossed
+    into southern Lebanon" -> attacked, and presentIn where they went."""
     for verb in sent:
         if verb.pos_ != "VERB" or verb.lemma_.lower() not in _INCURSION_VERBS:
             continue
@@ -220,6 +221,7 @@ def incursions(sent: Span, reader: SentenceReader) -> Iterator[Candidate]:
                 continue  # "protesters pushed into the square", "the minister swept into Paris"
             for pl in places:
                 yield Candidate(a, "attacked", pl, "incursion", factor)
+                yield Candidate(a, "presentIn", pl, "incursion", factor)  # they got there
 
 
 def strikes_in(sent: Span, reader: SentenceReader) -> Iterator[Candidate]:
