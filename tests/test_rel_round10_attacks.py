@@ -67,6 +67,21 @@ ENTRIES = [
     GazEntry("mahbes", "Mahbes", "Place", ()),
     GazEntry("farsia", "Farsia", "Place", ()),
     GazEntry("kabul", "Kabul", "Place", ()),
+    GazEntry("tel-aviv", "Tel Aviv", "Place", ()),
+    GazEntry("nahariya", "Nahariya", "Place", ()),
+    GazEntry("dahiyeh", "Dahiyeh", "Place", ()),
+    GazEntry("hts", "Hayat Tahrir al-Sham", "ArmedGroup", ("HTS",)),
+    GazEntry("hama", "Hama", "Place", ()),
+    GazEntry("homs", "Homs", "Place", ()),
+    GazEntry("haifa", "Haifa", "Place", ()),
+    GazEntry("goose-green", "Goose Green", "Place", ()),
+    GazEntry("argentina", "Argentina", "Country", (), ("Argentine",), ("Buenos Aires",)),
+    GazEntry("cts", "Counter-Terrorism Service", "MilitaryForce", ()),
+    GazEntry("falluja", "Falluja", "Place", ()),
+    GazEntry("aqap", "al-Qaeda in the Arabian Peninsula", "ArmedGroup", ("AQAP",)),
+    GazEntry("danab", "Danab", "MilitaryForce", ()),
+    GazEntry("lima", "Lima", "Place", ()),
+    GazEntry("zmiinyi", "Zmiinyi Island", "Place", ()),
 ]
 
 
@@ -294,3 +309,110 @@ def test_a_mosque_in_a_towns_quarter(run):  # type: ignore[no-untyped-def]
         "Shiite mosque in Kabul's old quarter."
     )
     assert ("Islamic State", "attacked", "Kabul") in facts
+
+
+def test_a_groups_rockets_reach_a_city(run):  # type: ignore[no-untyped-def]
+    _, facts = run("Hamas rockets reached Tel Aviv on Friday.")
+    assert ("Hamas", "attacked", "Tel Aviv") in facts
+
+
+def test_a_groups_leaders_reaching_a_city_is_no_attack(run):  # type: ignore[no-untyped-def]
+    _, facts = run("Hamas leaders reached Cairo on Friday.")
+    assert not {f for f in facts if f[1] == "attacked"}
+
+
+def test_a_groups_rockets_land_in_a_town(run):  # type: ignore[no-untyped-def]
+    _, facts = run("Hezbollah's rockets landed in Nahariya, killing a woman.")
+    assert ("Hezbollah", "attacked", "Nahariya") in facts
+
+
+def test_bombs_dropped_on_a_site_in_a_suburb(run):  # type: ignore[no-untyped-def]
+    _, facts = run(
+        "Israeli jets dropped dozens of bombs on the group's headquarters in Dahiyeh, killing "
+        "its leader."
+    )
+    assert ("Israeli Armed Forces", "attacked", "Dahiyeh") in facts
+
+
+def test_sweeping_through_towns(run):  # type: ignore[no-untyped-def]
+    _, facts = run("HTS fighters swept south through Hama and Homs before reaching Damascus.")
+    for town in ("Hama", "Homs"):
+        assert ("Hayat Tahrir al-Sham", "attacked", town) in facts
+        assert ("Hayat Tahrir al-Sham", "presentIn", town) in facts
+
+
+def test_a_minister_sweeping_through_a_city_is_no_attack(run):  # type: ignore[no-untyped-def]
+    _, facts = run("The minister swept through Paris on a tour of European capitals.")
+    assert not facts
+
+
+def test_jailed_for_an_attack_in_a_town(run):  # type: ignore[no-untyped-def]
+    _, facts = run(
+        "The deal freed Salim Ayyash, a Lebanese militant jailed in Israel for a 1985 attack "
+        "in Haifa."
+    )
+    assert ("Salim Ayyash", "attacked", "Haifa") in facts
+    assert ("Salim Ayyash", "presentIn", "Israel") in facts
+
+
+def test_wanted_for_an_attack_is_no_attack(run):  # type: ignore[no-untyped-def]
+    _, facts = run("Police said Salim Ayyash was wanted for the attack in Haifa.")
+    assert not {f for f in facts if f[1] == "attacked"}
+
+
+def test_a_fight_with_a_party_of_marines(run):  # type: ignore[no-untyped-def]
+    _, facts = run(
+        "British troops also seized Port Stanley, after a fierce fight at Goose Green with a "
+        "party of 40 Argentine marines."
+    )
+    assert ("British Armed Forces", "fightsAgainst", "Argentine Armed Forces") in facts
+    assert ("Argentine Armed Forces", "fightsAgainst", "British Armed Forces") in facts
+    assert ("Argentine Armed Forces", "presentIn", "Goose Green") in facts
+    # the model takes the town for a person: a person captured needs a rank or office
+    assert not {f for f in facts if f[2] == "Port Stanley"}
+
+
+def test_a_soldier_captured_by_his_rank(run):  # type: ignore[no-untyped-def]
+    _, facts = run("Hamas fighters attacked an army post and captured Cpl. David Levy.")
+    assert ("Hamas", "attacked", "Cpl. David Levy") in facts
+
+
+def test_the_force_that_led_the_battle_for_a_city(run):  # type: ignore[no-untyped-def]
+    _, facts = run(
+        "Convoys of Iraq's Counter-Terrorism Service — the force that spearheaded the battle "
+        "for Falluja — reached the city on Monday."
+    )
+    assert ("Counter-Terrorism Service", "attacked", "Falluja") in facts
+    assert ("Counter-Terrorism Service", "presentIn", "Falluja") in facts
+
+
+def test_frequent_bombings_are_a_campaign(run):  # type: ignore[no-untyped-def]
+    _, facts = run(
+        "Al-Qaeda in the Arabian Peninsula, which has staged frequent bombings against the "
+        "Houthis, holds territory in the south."
+    )
+    assert ("al-Qaeda in the Arabian Peninsula", "fightsAgainst", "Houthis") in facts
+
+
+def test_one_bombing_is_no_campaign(run):  # type: ignore[no-untyped-def]
+    _, facts = run(
+        "Al-Qaeda in the Arabian Peninsula staged a bombing against the Houthis in March."
+    )
+    assert ("al-Qaeda in the Arabian Peninsula", "attacked", "Houthis") in facts
+    assert ("al-Qaeda in the Arabian Peninsula", "fightsAgainst", "Houthis") not in facts
+
+
+def test_a_force_trained_by_a_state(run):  # type: ignore[no-untyped-def]
+    _, facts = run("The US-trained Danab brigade has fought al-Shabaab since 2017.")
+    assert ("United States", "trained", "Danab") in facts
+    assert ("Danab", "backedBy", "United States") not in facts
+
+
+def test_a_person_recaptured_in_a_city(run):  # type: ignore[no-untyped-def]
+    _, facts = run("Victor Polay Campos was recaptured in Lima.")
+    assert ("Victor Polay Campos", "presentIn", "Lima") in facts
+
+
+def test_a_states_vessel_shells_an_island(run):  # type: ignore[no-untyped-def]
+    _, facts = run("A Russian vessel shelled Zmiinyi Island on Thursday.")
+    assert ("Russia", "attacked", "Zmiinyi Island") in facts

@@ -53,7 +53,8 @@ _STRUCTURES = frozenset(
 ARMED_NOUNS = frozenset(
     "fighters militants gunmen troops soldiers forces units jets warplanes planes aircraft "
     "drone drones missile missiles rocket rockets artillery tanks helicopters navy "
-    "commandos militiamen insurgents bomber bombers".split()
+    "commandos militiamen insurgents bomber bombers warship warships gunboat gunboats "
+    "gunship gunships vessel vessels frigate frigates".split()
 )
 
 

@@ -11,8 +11,9 @@ from spacy.tokens import Span, Token
 
 from .agents import _STRUCTURES, ARMED_NOUNS, attack_targets, subject_fallback
 from .assertion import assertion_factor
+from .events import ATTACK_NOUNS
 from .places import _place_args
-from .sentence import _ACTORS, Arg, Candidate, SentenceReader, _pobjs, agents_of
+from .sentence import _ACTORS, Arg, Candidate, SentenceReader, _pobjs, agents_of, described
 from .strikes import PROJECTILE_NOUNS
 
 CONFIDENCE = {
@@ -21,6 +22,9 @@ CONFIDENCE = {
     "defeat": 0.7,
     "fought_back": 0.7,
     "planted_bomb": 0.75,
+    "fire_landed": 0.75,
+    "punished_for": 0.7,
+    "fights_with": 0.75,
 }
 
 #: who wrecks, fires and defeats: armed bodies and states
@@ -331,4 +335,157 @@ def _sites_town(site: Token, reader: SentenceReader) -> list[Arg]:
     return [a for p in _pobjs(site, {"in"}) for a in _place_args(p, reader, {"Place"})]
 
 
-PATTERNS = (ruins, barrages, defeats, fought_back, planted_bombs)
+#: verbs of fire arriving somewhere: "Hezbollah rockets reached Haifa", "shells landed in Y"
+_LANDING_VERBS = frozenset({"reach", "land", "fall", "slam", "crash", "rain", "explode"})
+
+
+def _fired_by(noun: Token, reader: SentenceReader) -> list[Arg]:
+    """Whose fire a noun is: "Hezbollah rockets", "rockets fired by Hamas", "rockets from
+    Gaza" is no owner (a place)."""
+    owners = [
+        reader.arg(m)
+        for c in noun.children
+        if c.dep_ in {"poss", "compound", "amod", "nmod"}
+        for m in [reader.named_or_demonym(c)]
+        if m is not None
+    ]
+    owners += [
+        a
+        for c in noun.children
+        if c.dep_ == "acl" and c.lemma_.lower() in {"fire", "launch"}
+        for p in _pobjs(c, {"by"})
+        for a in reader.actors(p)
+    ]
+    return [a for a in owners if a.span.label_ in _ARMED]
+
+
+def fire_landed(sent: Span, reader: SentenceReader) -> Iterator[Candidate]:
+    """ "Hezbollah rockets reached Haifa", "rockets fired by Hamas landed in Ashkelon",
+    "Russian shells slammed into Kharkiv" -> the owner of the fire attacked the place."""
+    for verb in sent:
+        if verb.pos_ != "VERB" or verb.lemma_.lower() not in _LANDING_VERBS:
+            continue
+        shots = [
+            c
+            for c in verb.children
+            if c.dep_ == "nsubj" and (c.lower_ in PROJECTILE_NOUNS or c.lemma_ in PROJECTILE_NOUNS)
+        ]
+        owners = [a for s in shots for a in _fired_by(s, reader)]
+        if not owners:
+            continue
+        factor = assertion_factor(verb)
+        if factor == 0:
+            continue
+        aims = [c for c in verb.children if c.dep_ == "dobj" and verb.lemma_.lower() == "reach"]
+        aims += _pobjs(verb, {"in", "on", "into", "inside"})
+        places = [a for p in aims for a in _place_args(p, reader, {"Place", "Facility", "Country"})]
+        places += [a for p in aims for a in _sites_town(p, reader)]
+        for a in owners:
+            for pl in places:
+                if a.span.kb_id_ != pl.span.kb_id_:
+                    yield Candidate(a, "attacked", pl, "fire_landed", factor)
+
+
+#: verbs of punishing a deed proven: "jailed for a 1979 attack in Nahariya"
+_PUNISHING = frozenset("jail imprison convict sentence execute hang".split())
+
+
+def punished_for(sent: Span, reader: SentenceReader) -> Iterator[Candidate]:
+    """ "Samir Kuntar, a militant jailed in Israel for a 1979 attack in Nahariya", "X was
+    convicted for the bombing of the embassy in Y" -> the person attacked the place
+    (a deed a court punished; being charged or wanted for it is an accusation)."""
+    for deed in sent:
+        if deed.dep_ != "pobj" or deed.head.lower_ != "for":
+            continue
+        if deed.lemma_.lower() not in ATTACK_NOUNS and deed.lower_ not in ATTACK_NOUNS:
+            continue
+        verb = deed.head.head
+        if verb.pos_ != "VERB" or verb.lemma_.lower() not in _PUNISHING:
+            continue
+        factor = assertion_factor(verb)
+        if factor == 0:
+            continue
+        if verb.dep_ == "acl" and verb.tag_ == "VBN":
+            doers = reader.actors(verb.head) or described(verb.head, reader)
+        elif any(c.dep_ == "auxpass" for c in verb.children):
+            doers = [a for c in verb.children if c.dep_ == "nsubjpass" for a in reader.actors(c)]
+        else:
+            doers = [a for c in verb.children if c.dep_ == "dobj" for a in reader.actors(c)]
+        targets = [
+            a
+            for p in _pobjs(deed, {"in", "at"})
+            for a in _place_args(p, reader, {"Place", "Facility"})
+        ]
+        targets += [a for p in _pobjs(deed, {"on", "against"}) for a in attack_targets(p, reader)]
+        # "the bombing of the embassy in Nairobi": the site's town
+        targets += [a for p in _pobjs(deed, {"of"}) for a in _sites_town(p, reader)]
+        for d in doers:
+            if d.span.label_ not in _ACTORS:
+                continue
+            for t in targets:
+                if d.span.kb_id_ != t.span.kb_id_:
+                    yield Candidate(d, "attacked", t, "punished_for", factor)
+
+
+#: a fight named by a noun: "after a fierce fight with Y", "in a gunbattle with Y"
+_FIGHT_NOUNS = frozenset(
+    "fight fighting battle clash clashes firefight gunbattle gunfight skirmish".split()
+)
+
+
+def fights_with(sent: Span, reader: SentenceReader) -> Iterator[Candidate]:
+    """ "Argentine troops seized South Georgia after a fierce fight at Grytviken with a
+    party of Royal Marines" -> each side fights the other and both were at Grytviken."""
+    for noun in sent:
+        if noun.lower_ not in _FIGHT_NOUNS or noun.dep_ != "pobj":
+            continue
+        prep = noun.head
+        verb = prep.head
+        if prep.lower_ not in {"after", "following", "during", "in"} or verb.pos_ != "VERB":
+            continue
+        foes = [
+            a
+            for p in _pobjs(noun, {"with"})
+            for a in reader.actors(p) or _party_of(p, reader)
+            if a.span.label_ in _FORCES | {"Country"}
+        ]
+        if not foes:
+            continue
+        factor = assertion_factor(verb)
+        if factor == 0:
+            continue
+        agents, passive = agents_of(verb, reader)
+        agents = [] if passive else [a for a in agents if a.span.label_ in _ARMED]
+        places = [
+            a
+            for p in _pobjs(noun, {"at", "in"})
+            for a in _place_args(p, reader, {"Place", "Facility"})
+        ]
+        for a in agents:
+            for b in foes:
+                if a.span.kb_id_ != b.span.kb_id_ and {a.span.label_, b.span.label_} & _FORCES:
+                    yield Candidate(a, "fightsAgainst", b, "fights_with", factor)
+                    yield Candidate(b, "fightsAgainst", a, "fights_with", factor)
+        for side in [*agents, *foes]:
+            if side.span.label_ in _FORCES:
+                for pl in places:
+                    yield Candidate(side, "presentIn", pl, "fights_with", factor)
+
+
+def _party_of(noun: Token, reader: SentenceReader) -> list[Arg]:
+    """ "a party of 22 Royal Marines", "a unit of Y", "a group of Y fighters": the Y."""
+    if noun.lower_ not in {"party", "unit", "group", "detachment", "column", "band", "squad"}:
+        return []
+    return [a for p in _pobjs(noun, {"of"}) for a in reader.actors(p)]
+
+
+PATTERNS = (
+    ruins,
+    barrages,
+    defeats,
+    fought_back,
+    planted_bombs,
+    fire_landed,
+    punished_for,
+    fights_with,
+)

@@ -30,6 +30,7 @@ from . import (
     attribution,
     backing,
     battles,
+    campaigns,
     captures,
     claims,
     composition,
@@ -160,6 +161,7 @@ FAMILIES = (
     backing,
     seizures,
     assaults,
+    campaigns,
 )
 # the patterns families add run after the ones above, in this order (the order the
 # families had before they were split: do not reorder)
@@ -268,6 +270,11 @@ PATTERNS += (
     assaults.defeats,
     assaults.fought_back,
     assaults.planted_bombs,
+    assaults.fire_landed,
+    assaults.punished_for,
+    assaults.fights_with,
+    campaigns.battles_for,
+    campaigns.recurring_attacks,
 )
 assert set(PATTERNS) == {p for m in FAMILIES for p in m.PATTERNS} and len(set(PATTERNS)) == len(
     PATTERNS

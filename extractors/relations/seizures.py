@@ -11,6 +11,7 @@ from collections.abc import Iterator
 
 from spacy.tokens import Span, Token
 
+from ..lexicon import HONORIFICS, TITLE_RELATIONS
 from .assertion import assertion_factor
 from .captures import takers
 from .places import _place_args
@@ -139,17 +140,41 @@ _PERSONNEL = frozenset(
     "militiamen".split()
 )
 
+#: ranks and offices that make a name a person's: "Cpl.", "Defence Minister", "commander"
+_TITLES = (
+    HONORIFICS
+    | frozenset(w.rstrip(".") for w in HONORIFICS)
+    | frozenset(TITLE_RELATIONS)
+    | frozenset("cpl pte pvt spc private corporal sergeant".split())
+)
+
 #: verbs of taking people prisoner (abducting and kidnapping are attacks already)
 _CAPTIVE_VERBS = frozenset({"capture", "seize", "recapture"})
 
 
-def _captives(obj: Token, reader: SentenceReader) -> list[Arg]:
-    """People or a force's personnel taken: "Cpl. X", "two Kenyan soldiers"."""
+def _titled(span: Span) -> bool:
+    """A person named with a rank or office ("Cpl. X", "Defence Minister X", "X, a
+    commander"): a name the model took for a person that may be a town has none."""
+    doc = span.doc
+    words = [t.lower_.rstrip(".") for t in doc[max(span.start - 3, 0) : span.end]]
+    if span.end + 2 < len(doc) and doc[span.end].text == ",":
+        words += [t.lower_ for t in doc[span.end + 1 : span.end + 4]]
+    return any(w in _TITLES for w in words)
+
+
+def _captives(obj: Token, reader: SentenceReader, verb: Token) -> list[Arg]:
+    """People or a force's personnel taken: "Cpl. X", "two Kenyan soldiers" (people by
+    their title: "seized Port Stanley" may be a town the model took for a person)."""
     found = [
         a for a in reader.actors(obj) if a.span.label_ in {"Person", "MilitaryForce", "ArmedGroup"}
     ]
     if found:
-        return [a for a in found if a.span.label_ == "Person" or obj.lower_ in _PERSONNEL]
+        return [
+            a
+            for a in found
+            if obj.lower_ in _PERSONNEL
+            or (a.span.label_ == "Person" and _titled(a.span) and verb.lemma_.lower() != "seize")
+        ]
     if obj.lower_ not in _PERSONNEL:
         return []
     return [
@@ -178,7 +203,7 @@ def captives(sent: Span, reader: SentenceReader) -> Iterator[Candidate]:
         else:
             objs = _taken_objects(verb, passive)
         for obj in objs:
-            for c in _captives(obj, reader):
+            for c in _captives(obj, reader, verb):
                 for a in agents:
                     if a.span.kb_id_ != c.span.kb_id_:
                         yield Candidate(a, "attacked", c, "captive", factor)
