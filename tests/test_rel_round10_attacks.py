@@ -82,6 +82,7 @@ ENTRIES = [
     GazEntry("danab", "Danab", "MilitaryForce", ()),
     GazEntry("lima", "Lima", "Place", ()),
     GazEntry("zmiinyi", "Zmiinyi Island", "Place", ()),
+    GazEntry("ansaru", "Ansaru", "ArmedGroup", ()),
 ]
 
 
@@ -416,3 +417,9 @@ def test_a_person_recaptured_in_a_city(run):  # type: ignore[no-untyped-def]
 def test_a_states_vessel_shells_an_island(run):  # type: ignore[no-untyped-def]
     _, facts = run("A Russian vessel shelled Zmiinyi Island on Thursday.")
     assert ("Russia", "attacked", "Zmiinyi Island") in facts
+
+
+def test_sites_of_two_named_owners(run):  # type: ignore[no-untyped-def]
+    _, facts = run("Nigerian jets fired rockets at the Boko Haram and Ansaru camps on Monday.")
+    assert ("Nigerian Armed Forces", "attacked", "Boko Haram") in facts
+    assert ("Nigerian Armed Forces", "attacked", "Ansaru") in facts

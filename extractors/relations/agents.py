@@ -95,6 +95,18 @@ def attack_targets(tok: Token, reader: SentenceReader) -> list[Arg]:
     low = tok.lower_
     if not out and low in _POSTS:  # "police posts", "a police station"
         out = reader.site_owners(tok)
+    if out and reader.mention(tok) is None:
+        # "the Akouedo and Agban military camps", "Hamas and Islamic Jihad positions": each
+        # owner named before the site
+        seen = {a.span.kb_id_ for a in out}
+        for c in tok.children:
+            if c.dep_ not in {"compound", "nmod", "poss"} or reader.mention(c) is None:
+                continue
+            for d in c.conjuncts:
+                m = reader.mention(d)
+                if m is not None and m.label_ in _ACTORS and m.kb_id_ not in seen and d.i < tok.i:
+                    seen.add(m.kb_id_)
+                    out.append(reader.arg(m))
     if out:
         return out
     if low in TARGET_NOUNS or tok.lemma_.lower() in TARGET_NOUNS:
