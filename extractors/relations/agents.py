@@ -15,6 +15,7 @@ from ..lexicon import (
 from .sentence import (
     _ACTORS,
     _PLACES,
+    _SITE_NOUNS,
     Arg,
     SentenceReader,
     _pobjs,
@@ -52,7 +53,8 @@ _STRUCTURES = frozenset(
 ARMED_NOUNS = frozenset(
     "fighters militants gunmen troops soldiers forces units jets warplanes planes aircraft "
     "drone drones missile missiles rocket rockets artillery tanks helicopters navy "
-    "commandos militiamen insurgents bomber bombers".split()
+    "commandos militiamen insurgents bomber bombers warship warships gunboat gunboats "
+    "gunship gunships vessel vessels frigate frigates".split()
 )
 
 
@@ -90,9 +92,23 @@ def attack_targets(tok: Token, reader: SentenceReader) -> list[Arg]:
     """What an attack's object names: an actor, a site, an actor's assets ("Hezbollah
     targets", "an Israeli patrol", "a Russian warplane") or a place ("the town of Kobani")."""
     out = reader.actors(tok, sites=True)
+    low = tok.lower_
+    if not out and low in _POSTS:  # "police posts", "a police station"
+        out = reader.site_owners(tok)
+    if out and reader.mention(tok) is None:
+        # "the Akouedo and Agban military camps", "Hamas and Islamic Jihad positions": each
+        # owner named before the site
+        seen = {a.span.kb_id_ for a in out}
+        for c in tok.children:
+            if c.dep_ not in {"compound", "nmod", "poss"} or reader.mention(c) is None:
+                continue
+            for d in c.conjuncts:
+                m = reader.mention(d)
+                if m is not None and m.label_ in _ACTORS and m.kb_id_ not in seen and d.i < tok.i:
+                    seen.add(m.kb_id_)
+                    out.append(reader.arg(m))
     if out:
         return out
-    low = tok.lower_
     if low in TARGET_NOUNS or tok.lemma_.lower() in TARGET_NOUNS:
         out = [
             reader.arg(m)
@@ -111,6 +127,10 @@ def attack_targets(tok: Token, reader: SentenceReader) -> list[Arg]:
         preps = {"of", "in", "across"} if tok.tag_ == "NNS" else {"of"}
         out = [a for p in _pobjs(tok, preps) for a in reader.actors(p) if a.span.label_ in _PLACES]
     return out
+
+
+#: sites of a force that are not bases: "police posts", "a police station"
+_POSTS = frozenset({"post", "posts", "station", "stations"})
 
 
 #: participles that name a site's owner: "a camp belonging to X", "a base run by X"
@@ -149,6 +169,26 @@ def lasting(verb: Token) -> bool:
     return False
 
 
+def in_series(tok: Token) -> bool:
+    """Whether the clause a word is in tells of past attacks over a span of time ("have
+    attacked X in recent months, bombing Y", "has shelled Y since 2014"), not of the one
+    event a later "condemned the attack" names."""
+    node = tok
+    while node.pos_ not in {"VERB", "AUX"} and node.head.i != node.i:
+        node = node.head
+    for _ in range(3):
+        if lasting(node) or any(
+            p.lemma_.lower() in _SPAN_NOUNS
+            and any(a.lower_ in {"recent", "past", "last"} for a in p.children)
+            for p in _pobjs(node, {"in"})
+        ):
+            return True
+        if node.dep_ not in {"advcl", "conj", "xcomp"} or node.head.i == node.i:
+            break
+        node = node.head
+    return False
+
+
 def subject_fallback(verb: Token, reader: SentenceReader, *, passive: bool = False) -> list[Arg]:
     """Agents the shared reader misses, by the shape of the clause.
 
@@ -156,16 +196,24 @@ def subject_fallback(verb: Token, reader: SentenceReader, *, passive: bool = Fal
     named by their owner); "Israel, which has struck X" (a relative clause hanging from
     the wrong noun); "the IDF said it had bombed X" (a pronoun that repeats the speaker).
     """
-    # "when IS pushed into Mosul": the model reads the acronym "IS" as an auxiliary
-    named_aux = [
-        reader.arg(m)
-        for c in verb.children
-        if c.dep_ in {"aux", "auxpass"} and c.text.isupper()
-        for m in [reader.mention(c)]
-        if m is not None and m.label_ in _ACTORS
-    ]
-    if named_aux:
-        return named_aux
+    # "when IS pushed into Mosul": the model reads the acronym "IS" as an auxiliary; "IS
+    # militants attacked X, bombing churches in Y": the participle shares it
+    node = verb
+    for _ in range(3):
+        named_aux = [
+            reader.arg(m)
+            for c in node.children
+            if c.dep_ in {"aux", "auxpass"} and c.text.isupper()
+            for m in [reader.mention(c)]
+            if m is not None and m.label_ in _ACTORS
+        ]
+        if named_aux:
+            return named_aux
+        if node.dep_ not in {"advcl", "conj", "xcomp"} or any(
+            c.dep_ in {"nsubj", "nsubjpass"} for c in node.children
+        ):
+            break
+        node = node.head
     if passive:
         return [a for p in _pobjs(verb, {"by"}) for a in _owned(p, reader)]
     out: list[Arg] = []
@@ -319,3 +367,69 @@ def _same_state(speaker: Arg, agent: Arg, reader: SentenceReader) -> bool:
         if all(any(f" {w} " in n or n.strip() == w for w in words) for n in names):
             return True
     return False
+
+
+def _struck_places(verb: Token, reader: SentenceReader) -> list[Arg]:
+    """Where bombs fell: "bombed PIJ targets in Gaza", "struck a building in Gaza City".
+
+    Towns and regions only: a country named as the scene ("in Syria") is not itself
+    the target.
+    """
+    hit = [c for c in verb.children if c.dep_ in {"dobj", "nsubjpass"}]
+    # "targeted a site at A and an airfield at B" (the second object may hang on the verb)
+    hit += [c for h in hit for c in h.conjuncts]
+    hit += [c for c in verb.children if c.dep_ == "conj" and c.pos_ == "NOUN"]
+    weapons = [p for p in _pobjs(verb, {"by"}) if p.lemma_.lower() in ARMED_NOUNS]
+    # only where something was struck: "bombed targets in X", "struck by a missile in X";
+    # not "struck a deal in Brussels"
+    if not weapons and not any(_struck_thing(h, reader) for h in hit):
+        return []
+    heads = [verb, *hit, *weapons]
+    heads += _pobjs(verb, {"including"})  # "bombed targets, including a base in X"
+    owners = [p for h in hit for p in _pobjs(h, {"of"})]  # "the camp of JeM in Balakot"
+    heads += owners
+    # "struck a camp inside Pakistan" (an owner unnamed), "shelled positions, including at
+    # Mahbes": across a border the country is struck; listed scenes may have a preposition
+    inside = [p for h in [verb, *hit, *owners] for p in _pobjs(h, {"inside"})]
+    listed = [
+        q
+        for c in verb.children
+        if c.dep_ == "prep" and c.lower_ == "including"
+        for q in _pobjs(c, {"at", "in"})
+    ]
+    # "a site at Bani": a site struck at a town
+    at = [
+        p
+        for h in hit
+        if _struck_thing(h, reader) or h.lower_ in _SITE_NOUNS
+        for p in _pobjs(h, {"at"})
+    ]
+    if any(_struck_thing(h, reader) for h in hit):
+        at += _pobjs(verb, {"at"})
+    scenes = [
+        a
+        for p in [*(p for h in heads for p in _pobjs(h, {"in"})), *at, *listed]
+        for a in reader.actors(p)
+        if a.span.label_ in {"Place", "Facility"}
+    ]
+    if not any(attack_targets(h, reader) for h in hit):  # "Hezbollah targets inside Syria"
+        scenes += [a for p in inside for a in reader.actors(p) if a.span.label_ in _PLACES]
+    # "bombed positions across Yemen", "struck targets throughout Syria": strikes all over
+    # a country hit the country, and the places given as examples ("including Gori")
+    across = [p for h in heads for p in _pobjs(h, {"across", "throughout"})]
+    listed = [q for p in across for q in _pobjs(p, {"including"})]
+    return scenes + [
+        a
+        for p in [*across, *listed]
+        for a in reader.actors(p, sites=True)
+        if a.span.label_ in {"Place", "Country", "Facility"}
+    ]
+
+
+def _struck_thing(noun: Token, reader: SentenceReader) -> bool:
+    low, lemma = noun.lower_, noun.lemma_.lower()
+    return (
+        bool(attack_targets(noun, reader))
+        or low in TARGET_NOUNS
+        or lemma in TARGET_NOUNS | _STRUCTURES
+    )

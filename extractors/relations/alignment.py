@@ -303,9 +303,13 @@ def modifier_backing(sent: Span, reader: SentenceReader) -> Iterator[Candidate]:
             continue
         relation = "alliedWith" if word in _ALIGNED_PARTICIPLES else "backedBy"
         for arg in described(noun, reader):
-            if arg.span.kb_id_ != backer.kb_id_:
-                # the argument's own factor (coordination, coreference) counts once, in Arg
-                yield Candidate(arg, relation, reader.arg(backer), "modifier_backing")
+            if arg.span.kb_id_ == backer.kb_id_:
+                continue
+            if word == "trained":  # "the U.S.-trained Danab brigade": the trainer trained it
+                yield Candidate(reader.arg(backer), "trained", arg, "modifier_backing")
+                continue
+            # the argument's own factor (coordination, coreference) counts once, in Arg
+            yield Candidate(arg, relation, reader.arg(backer), "modifier_backing")
 
 
 def modifier_part(sent: Span, reader: SentenceReader) -> Iterator[Candidate]:

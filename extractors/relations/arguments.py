@@ -68,8 +68,22 @@ def _killing_scenes(verb: Token, reader: SentenceReader) -> list[Arg]:
             found = [
                 a
                 for q in _pobjs(p, {"in"})
-                for a in reader.actors(q)
+                for a in reader.actors(q) or _town_part(q, reader)
                 if a.span.label_ in {"Place", "Facility"}
             ]
         out += found
     return out
+
+
+#: parts of a town named by their town: "Peshawar's old quarter", "Kabul's outskirts"
+_TOWN_PARTS = frozenset(
+    "quarter quarters outskirts suburb suburbs district centre center neighbourhood "
+    "neighborhood city town".split()
+)
+
+
+def _town_part(noun: Token, reader: SentenceReader) -> list[Arg]:
+    """The town a part of it names: "in Peshawar's old quarter" -> Peshawar."""
+    if noun.lower_ not in _TOWN_PARTS:
+        return []
+    return [a for c in noun.children if c.dep_ == "poss" for a in reader.actors(c)]

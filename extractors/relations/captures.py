@@ -11,7 +11,7 @@ from collections.abc import Iterator
 from spacy.tokens import Span, Token
 
 from ..normalize import fold
-from .agents import attack_targets
+from .agents import attack_targets, subject_fallback
 from .assertion import assertion_factor
 from .places import _place_args
 from .presence import (
@@ -153,6 +153,19 @@ def _launchers(push: Token, reader: SentenceReader) -> list[Arg]:
     )
 
 
+def takers(verb: Token, reader: SentenceReader) -> tuple[list[Arg], bool]:
+    """Who takes: the holders a capture verb names, else armed men named by their group
+    ("Troops of the AMISOM force seized Y", "fighters from the coalition seized Y")."""
+    agents, passive = _holders(verb, reader)
+    if not agents:
+        agents = [
+            a
+            for a in subject_fallback(verb, reader, passive=passive)
+            if a.span.label_ in _HOLDERS and not _pronoun(a, "it")
+        ]
+    return agents, passive
+
+
 def _fell_to(verb: Token, reader: SentenceReader) -> Iterator[Candidate]:
     """ "Y fell to X", "Y fell into the hands of X" -> X attacked and presentIn Y."""
     takers = list(_pobjs(verb, {"to"}))
@@ -190,7 +203,7 @@ def captures(sent: Span, reader: SentenceReader) -> Iterator[Candidate]:
         factor = assertion_factor(verb)
         if factor == 0:
             continue
-        agents, passive = _holders(verb, reader)
+        agents, passive = takers(verb, reader)
         places = _taken_places(verb, reader, passive)
         if took:
             places = [pl for pl in places if pl.span.label_ == "Place"]

@@ -25,10 +25,12 @@ from . import (
     allies,
     appositions,
     appositive_titles,
+    assaults,
     assistance,
     attribution,
     backing,
     battles,
+    campaigns,
     captures,
     claims,
     coalitions,
@@ -45,6 +47,7 @@ from . import (
     places,
     presence,
     regions,
+    seizures,
     stances,
     stays,
     strikes,
@@ -53,6 +56,7 @@ from . import (
     visits,
     whereabouts,
 )
+from .agents import in_series
 from .context import in_dateline
 from .namedbodies import state_forces
 from .sentence import _DEPLOYABLE, Candidate, SentenceReader
@@ -86,6 +90,9 @@ BASE_CONFIDENCE: dict[str, float] = {
 }
 
 Pattern = Callable[[Span, SentenceReader], Iterator[Candidate]]
+
+#: attacks that are not what a later "condemned the attack" names: taking prisoners
+_NOT_THE_ATTACK = frozenset({"captive"})
 
 #: subjects that belong to an organisation as a part, not as a member (GUIDELINES)
 _PART_TYPES = frozenset(
@@ -157,6 +164,9 @@ FAMILIES = (
     backing,
     coalitions,
     patrons,
+    seizures,
+    assaults,
+    campaigns,
 )
 # the patterns families add run after the ones above, in this order (the order the
 # families had before they were split: do not reorder)
@@ -259,6 +269,20 @@ PATTERNS += (
     stances.broken_ties,
     *coalitions.PATTERNS,
     *patrons.PATTERNS,
+    seizures.sites_taken,
+    seizures.captives,
+    seizures.hostages_at,
+    seizures.power_seized,
+    assaults.ruins,
+    assaults.barrages,
+    assaults.defeats,
+    assaults.fought_back,
+    assaults.planted_bombs,
+    assaults.fire_landed,
+    assaults.punished_for,
+    assaults.fights_with,
+    campaigns.battles_for,
+    campaigns.recurring_attacks,
 )
 assert set(PATTERNS) == {p for m in FAMILIES for p in m.PATTERNS} and len(set(PATTERNS)) == len(
     PATTERNS
@@ -402,7 +426,12 @@ class RelationExtractor:
                 k = (fact.subject, fact.relation, fact.object, fact.start)
                 if k not in facts or facts[k].confidence < fact.confidence:
                     facts[k] = fact
-                if fact.relation == "attacked" and cand.subject.span.label_ != "Person":
+                if (
+                    fact.relation == "attacked"
+                    and cand.subject.span.label_ != "Person"
+                    and cand.extractor not in _NOT_THE_ATTACK
+                    and not in_series(cand.object.span.root)
+                ):
                     reader.last_attacker = cand.subject
 
     def _accept(self, c: Candidate, sent: Span) -> ExtractedFact | None:

@@ -162,17 +162,34 @@ _ARMY_WORDS = frozenset({"army", "government"})
 
 def army_before(noun: Token, spans: list[Span]) -> Span | None:
     """The army whose site "an army camp", "government positions" names: the army the
-    article named last before it ("the Malian army", "Mali's army"), if any."""
+    article named last before it ("the Malian army", "Mali's army"), if any; the police
+    whose site "police posts", "a police station" names: the police force the article
+    names ("the Haitian National Police"), before the site or else after it."""
     mods = [c for c in noun.children if c.dep_ in {"compound", "amod", "nmod"}]
-    if not any(m.lower_ in _ARMY_WORDS for c in mods for m in (c, *c.conjuncts)):
-        return None  # "police and army outposts" too
-    # a country's army in lower case ("the Malian army"), not a named one ("Arakan Army")
-    armies = [
+    words = {m.lower_ for c in mods for m in (c, *c.conjuncts)}  # "police and army outposts"
+    if words & _ARMY_WORDS:
+        # a country's army in lower case ("the Malian army"), not a named one ("Arakan Army")
+        armies = [
+            s
+            for s in spans
+            if s.end <= noun.i
+            and s.label_ == "MilitaryForce"
+            and s.root.text in {"army", "military"}
+        ]
+        if armies:
+            return armies[-1]
+    if "police" not in words:
+        return None
+    police = [
         s
         for s in spans
-        if s.end <= noun.i and s.label_ == "MilitaryForce" and s.root.text in {"army", "military"}
+        if s.label_ in {"MilitaryForce", "GovernmentBody"}
+        and s.root.lower_ in {"police", "service", "force"}  # not "the Police Lines" (a site)
+        and "police" in s.text.lower().split()
+        and not (s.start <= noun.i < s.end)
     ]
-    return armies[-1] if armies else None
+    before = [s for s in police if s.end <= noun.i]
+    return before[-1] if before else (police[0] if police else None)
 
 
 def stranded(

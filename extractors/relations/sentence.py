@@ -248,7 +248,7 @@ class SentenceReader:
                 return self.arg(m)
         # apposition by shape, whatever the parse says: "The PMF, an umbrella group ..."
         left = noun.left_edge.i
-        if left >= 2 and self.doc[left - 1].text == "," and noun.sent.start < left - 1:
+        if left >= 2 and self.doc[left - 1].text in {",", "—"} and noun.sent.start < left - 1:
             m = self.mention(self.doc[left - 2])
             if m is not None and m.end == left - 1 and m.label_ in _ACTORS and not _fronted(m):
                 return self.arg(m)
@@ -442,6 +442,12 @@ def agents_of(verb: Token, reader: SentenceReader) -> tuple[list[Arg], bool]:
             return out, False
         if node.dep_ in {"relcl", "acl"} and node.head.pos_ in {"NOUN", "PROPN"}:
             return reader.actors(node.head), False
+        timed = node.head.lower_ in {"before", "after", "while"}  # "X took Y before pushing"
+        gov = node.head.head  # ("took Y within days before pushing": the verb over the days)
+        gov = gov.head.head if gov.dep_ == "pobj" and gov.head.head.pos_ == "VERB" else gov
+        if node.dep_ == "pcomp" and timed and gov.pos_ in {"VERB", "AUX"}:
+            node = gov  # X pushes, not Y
+            continue
         if node.dep_ == "pcomp" and node.head.head.pos_ in {"VERB", "AUX"}:
             # "convicted X of killing Y", "X was accused of attacking Y"
             gov = node.head.head

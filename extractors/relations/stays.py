@@ -23,6 +23,7 @@ from .sentence import (
     SentenceReader,
     _pobjs,
     agents_of,
+    described,
     where_antecedent,
 )
 
@@ -222,8 +223,11 @@ def positions(sent: Span, reader: SentenceReader) -> Iterator[Candidate]:
                         yield Candidate(a, "presentIn", pl, "positions", factor)
 
 
-#: taking a person into custody: "X was arrested in Y", "police detained X at a house in Y"
-_ARREST_VERBS = frozenset("arrest detain apprehend abduct kidnap hold".split())
+#: taking a person into custody: "X was arrested in Y", "police detained X at a house in Y",
+#: "X, jailed in Israel", "X was recaptured in Lima"
+_ARREST_VERBS = frozenset(
+    "arrest detain apprehend abduct kidnap hold jail imprison capture recapture".split()
+)
 
 
 def arrests(sent: Span, reader: SentenceReader) -> Iterator[Candidate]:
@@ -242,7 +246,9 @@ def arrests(sent: Span, reader: SentenceReader) -> Iterator[Candidate]:
         factor = assertion_factor(verb)
         if factor == 0:
             continue
-        if passive:
+        if verb.dep_ == "acl" and verb.tag_ == "VBN":  # "X, a militant jailed in Israel"
+            people = [a for a in described(verb.head, reader) if a.span.label_ == "Person"]
+        elif passive:
             people = [a for c in verb.children if c.dep_ == "nsubjpass" for a in _people(c, reader)]
             if verb.dep_ == "relcl" and not people:
                 people = [a for a in reader.actors(verb.head) if a.span.label_ == "Person"]

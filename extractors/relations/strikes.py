@@ -8,7 +8,14 @@ from collections.abc import Iterator
 
 from spacy.tokens import Span, Token
 
-from .agents import alleged_by, attack_targets, speaker_pronoun, subject_fallback
+from .agents import (
+    _STRUCTURES,
+    _struck_thing,
+    alleged_by,
+    attack_targets,
+    speaker_pronoun,
+    subject_fallback,
+)
 from .assertion import assertion_factor
 from .sentence import (
     _ACTORS,
@@ -20,7 +27,7 @@ from .sentence import (
     _pobjs,
     agents_of,
 )
-from .verbs import _ARMED_LABELS, BOMBARD_VERBS, _struck_thing
+from .verbs import _ARMED_LABELS, BOMBARD_VERBS
 
 CONFIDENCE = {
     "fire_on": 0.8,
@@ -88,12 +95,15 @@ def fire_on(sent: Span, reader: SentenceReader) -> Iterator[Candidate]:
         ]
         if not munitions or (lemma == "open" and not any(m.lower_ == "fire" for m in munitions)):
             continue
-        targets = [
-            a
-            for h in (verb, *munitions)
-            for p in _pobjs(h, {"on", "at", "upon"})
-            for a in _targets(p, reader)
+        aims = [p for h in (verb, *munitions) for p in _pobjs(h, {"on", "at", "upon"})]
+        # "dropped bombs on the group's headquarters in the Dahiyeh": where the site is
+        aims += [
+            q
+            for p in aims
+            if p.lower_ in _ASSET_NOUNS or p.lemma_.lower() in _STRUCTURES
+            for q in _pobjs(p, {"in"})
         ]
+        targets = [a for p in aims for a in _targets(p, reader)]
         yield from _attacks(verb, targets, "fire_on", reader)
 
 
@@ -143,8 +153,10 @@ def raids_against(sent: Span, reader: SentenceReader) -> Iterator[Candidate]:
 
 #: moving into a place by force: "pushed into Mosul", "advanced into the town"
 _INCURSION_VERBS = frozenset(
-    "push advance sweep storm roll march smash break race pour surge".split()
+    "push advance sweep storm roll march smash break race pour surge cross rampage".split()
 )
+#: moving through places by force: "swept south through Hama and Homs"
+_THROUGH_VERBS = frozenset({"sweep", "rampage", "storm", "smash", "roll", "push", "tear"})
 
 #: what is launched at a target: "fired rockets at X", "launched drones towards Y"
 PROJECTILE_NOUNS = frozenset(
@@ -201,12 +213,14 @@ def launches(sent: Span, reader: SentenceReader) -> Iterator[Candidate]:
 
 
 def incursions(sent: Span, reader: SentenceReader) -> Iterator[Candidate]:
-    """ "Islamic State pushed into Mosul", "the army advanced into Ramadi" -> attacked."""
+    """ "Islamic State pushed into Mosul", "the army advanced into Ramadi", "troops crossed
+    into southern Lebanon" -> attacked, and presentIn where they went."""
     for verb in sent:
         if verb.pos_ != "VERB" or verb.lemma_.lower() not in _INCURSION_VERBS:
             continue
+        preps = {"into", "through"} if verb.lemma_.lower() in _THROUGH_VERBS else {"into"}
         places = [
-            a for p in _pobjs(verb, {"into"}) for a in reader.actors(p) if a.span.label_ in _PLACES
+            a for p in _pobjs(verb, preps) for a in reader.actors(p) if a.span.label_ in _PLACES
         ]
         if not places:
             continue
@@ -220,6 +234,7 @@ def incursions(sent: Span, reader: SentenceReader) -> Iterator[Candidate]:
                 continue  # "protesters pushed into the square", "the minister swept into Paris"
             for pl in places:
                 yield Candidate(a, "attacked", pl, "incursion", factor)
+                yield Candidate(a, "presentIn", pl, "incursion", factor)  # they got there
 
 
 def strikes_in(sent: Span, reader: SentenceReader) -> Iterator[Candidate]:

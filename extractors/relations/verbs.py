@@ -17,10 +17,9 @@ from ..lexicon import (
 )
 from .agents import (
     _STATE_LABELS,
-    _STRUCTURES,
     ARMED_NOUNS,
-    TARGET_NOUNS,
     _owned,
+    _struck_places,
     alleged_by,
     attack_targets,
     lasting,
@@ -34,7 +33,6 @@ from .assertion import assertion_factor
 from .sentence import (
     _ACTORS,
     _PLACES,
-    _SITE_NOUNS,
     _VERB_PREPS,
     _VERBAL_ATTACKS,
     Arg,
@@ -418,59 +416,6 @@ def _warns_of_force(verb: Token) -> bool:
     return any(
         t.lemma_.lower() in _FORCE_WORDS or _VERB_RELATIONS.get(t.lemma_.lower()) == "attacked"
         for t in content
-    )
-
-
-def _struck_places(verb: Token, reader: SentenceReader) -> list[Arg]:
-    """Where bombs fell: "bombed PIJ targets in Gaza", "struck a building in Gaza City".
-
-    Towns and regions only: a country named as the scene ("in Syria") is not itself
-    the target.
-    """
-    hit = [c for c in verb.children if c.dep_ in {"dobj", "nsubjpass"}]
-    # "targeted a site at A and an airfield at B" (the second object may hang on the verb)
-    hit += [c for h in hit for c in h.conjuncts]
-    hit += [c for c in verb.children if c.dep_ == "conj" and c.pos_ == "NOUN"]
-    weapons = [p for p in _pobjs(verb, {"by"}) if p.lemma_.lower() in ARMED_NOUNS]
-    # only where something was struck: "bombed targets in X", "struck by a missile in X";
-    # not "struck a deal in Brussels"
-    if not weapons and not any(_struck_thing(h, reader) for h in hit):
-        return []
-    heads = [verb, *hit, *weapons]
-    heads += _pobjs(verb, {"including"})  # "bombed targets, including a base in X"
-    # "a site at Bani": a site struck at a town
-    at = [
-        p
-        for h in hit
-        if _struck_thing(h, reader) or h.lower_ in _SITE_NOUNS
-        for p in _pobjs(h, {"at"})
-    ]
-    if any(_struck_thing(h, reader) for h in hit):
-        at += _pobjs(verb, {"at"})
-    scenes = [
-        a
-        for p in [*(p for h in heads for p in _pobjs(h, {"in"})), *at]
-        for a in reader.actors(p)
-        if a.span.label_ in {"Place", "Facility"}
-    ]
-    # "bombed positions across Yemen", "struck targets throughout Syria": strikes all over
-    # a country hit the country, and the places given as examples ("including Gori")
-    across = [p for h in heads for p in _pobjs(h, {"across", "throughout"})]
-    listed = [q for p in across for q in _pobjs(p, {"including"})]
-    return scenes + [
-        a
-        for p in [*across, *listed]
-        for a in reader.actors(p, sites=True)
-        if a.span.label_ in {"Place", "Country", "Facility"}
-    ]
-
-
-def _struck_thing(noun: Token, reader: SentenceReader) -> bool:
-    low, lemma = noun.lower_, noun.lemma_.lower()
-    return (
-        bool(attack_targets(noun, reader))
-        or low in TARGET_NOUNS
-        or lemma in TARGET_NOUNS | _STRUCTURES
     )
 
 
