@@ -165,6 +165,11 @@ _REBEL_WORDS = frozenset(
     "guerrillas separatist separatists".split()
 )
 #: words that make forces the state's own: "government forces", "security forces"
+#: nouns for a whole group, which "rebel" describes rather than points back from
+_GROUP_NOUNS = frozenset(
+    "group groups movement movements faction factions alliance coalition organisation "
+    "organization outfit".split()
+)
 _STATE_FORCE_WORDS = frozenset(
     "government security state regime federal loyalist pro-government army military "
     "national".split()
@@ -436,6 +441,11 @@ class Coreference:
                     return Span(doc, tok.i, tok.i + 1, label=m.label_, kb_id=m.kb_id_)
             return None
         modifier = tok.dep_ in {"compound", "amod"} and tok.head.pos_ == "NOUN"
+        if modifier and (
+            tok.head.lower_ in _GROUP_NOUNS
+            or any(c.lower_ in {"a", "an", "another"} for c in tok.head.children)
+        ):
+            modifier = False  # "a second rebel group, MODEL": another group, named or not
         if low in _REBEL_WORDS and (modifier or any(c.dep_ == "nummod" for c in tok.children)):
             # "rebel positions", "20 rebels": the armed group the story is about
             armed = frozenset({"ArmedGroup"})

@@ -236,3 +236,33 @@ def test_the_government_in_a_capital_and_a_rebellion_against_it(vocab, text, fac
     run = actor_runner(load_gazetteer(), vocab, relations_gazetteer=True)
     _, facts = run(text)
     assert fact in facts
+
+
+def test_a_second_rebel_group_is_not_the_one_before(run):  # type: ignore[no-untyped-def]
+    _, facts = run(
+        "Fighters of the Revolutionary United Front (RUF) attacked Kenema. The RUF has fought "
+        "the government since 1991. A second rebel group, the West Side Boys, has seized much "
+        "of the north, including the town of Masiaka."
+    )
+    assert not any(o == "Masiaka" for _, _, o in facts)
+
+
+@pytest.mark.parametrize(
+    ("text", "wanted", "unwanted"),
+    [
+        (
+            "Pakistan's army chief, General Ashfaq Kayani, met the envoy on Monday.",
+            ("Ashfaq Kayani", "leaderOf", "Pakistan Armed Forces"),
+            ("Ashfaq Kayani", "leaderOf", "Pakistan"),
+        ),
+        (
+            "Lebanon's Hezbollah leader Hassan Nasrallah said the group would respond.",
+            ("Hassan Nasrallah", "leaderOf", "Hezbollah"),
+            ("Hassan Nasrallah", "leaderOf", "Lebanon"),
+        ),
+    ],
+)
+def test_the_head_of_a_body_of_a_country_does_not_lead_the_country(vocab, text, wanted, unwanted):  # type: ignore[no-untyped-def]
+    run = actor_runner(load_gazetteer(), vocab, relations_gazetteer=True)
+    _, facts = run(text)
+    assert wanted in facts and unwanted not in facts

@@ -248,8 +248,15 @@ def _pre_title_facts(
     orgs = _orgs_in(window + _after(person), reader, person)
     if title.lower_ in _ENVOY_TITLES:
         orgs = orgs[:1]  # "UN Yemen envoy X", "U.S. Syria envoy X": the sender comes first
+    bodies = {o.span.label_ for o in orgs} - {"Country"}
     for org in orgs:
         rel = _for_state(relation, org, title)
+        if rel == "leaderOf" and org.span.label_ == "Country" and bodies:
+            # "Angola's Unita leader X", "Myanmar's army chief X": the body's head, and
+            # of a state's own body an officer of the state, not its head
+            if not bodies <= {"MilitaryForce", "GovernmentBody"}:
+                continue
+            rel = "affiliatedWith"
         if rel is not None:
             yield Candidate(reader.arg(person), _unit_head_of(rel, found[0], org), org, "title")
 
