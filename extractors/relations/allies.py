@@ -430,6 +430,8 @@ def cooperation(sent: Span, reader: SentenceReader) -> Iterator[Candidate]:
     "X and Y formed a joint force", "a joint force of X and Y" -> alliedWith."""
     for tok in sent:
         low = tok.lower_
+        if low != "alongside" and tok.pos_ != "NOUN":
+            continue  # only a noun names the cooperation (checked first: this runs on every word)
         if low == "alongside" and tok.dep_ == "prep" and tok.head.pos_ == "VERB":
             verb = tok.head
             if verb.lemma_.lower() not in _ALONGSIDE_VERBS or assertion_factor(verb) == 0:
