@@ -457,6 +457,8 @@ def _generic_body(m: Span) -> bool:
         return False
     if m.label_ == "MilitaryForce":  # "Iraq's elite Republican Guard"
         return m.root.lower_ == "guard" and all(t.lower_ in _GUARD_WORDS for t in m)
+    if m.root.lower_ == "court":  # "Spain's Supreme Court", "the Constitutional Court"
+        return all(t.lower_ in _COURT_WORDS for t in m)
     return (
         m.label_ in ORGANIZATION_TYPES
         and m.root.lower_ in _BODY_NOUNS
@@ -469,6 +471,8 @@ def _generic_body(m: Span) -> bool:
 
 #: guards every state may have: "Republican Guard", "Presidential Guard", "National Guard"
 _GUARD_WORDS = frozenset({"the", "republican", "presidential", "national", "guard"})
+#: courts every state may have: "Supreme Court", "High Court", "Constitutional Court"
+_COURT_WORDS = frozenset({"the", "supreme", "high", "constitutional", "federal", "court"})
 
 
 _BODY_NOUNS = frozenset("ministry department council committee agency office".split())

@@ -200,6 +200,10 @@ def test_the_head_of_a_body_is_a_person(run):  # type: ignore[no-untyped-def]
             {("Syrian Republican Guard", "partOf", "Syria")},
         ),
         (
+            "Pakistan's Supreme Court dismissed the appeal.",
+            {("Pakistani Supreme Court", "partOf", "Pakistan")},
+        ),
+        (
             '"We reject these claims," Egyptian Foreign Ministry spokesman Ahmed Abu Zeid said.',
             {
                 ("Egyptian Foreign Ministry", "partOf", "Egypt"),
@@ -209,8 +213,9 @@ def test_the_head_of_a_body_is_a_person(run):  # type: ignore[no-untyped-def]
     ],
 )
 def test_a_states_body_named_as_every_state_names_it(vocab, text, facts_wanted):  # type: ignore[no-untyped-def]
-    """ "Republican Guard", "Foreign Ministry": a name any state's body bears is named with
-    its owner's demonym ("Syrian Republican Guard"), never one node for every state's."""
+    """ "Republican Guard", "Foreign Ministry", "Supreme Court": a name any state's body
+    bears is named with its owner's demonym ("Syrian Republican Guard"), never one node for
+    every state's."""
     run = actor_runner(load_gazetteer(), vocab, relations_gazetteer=True)
     _, facts = run(text)
     assert facts_wanted <= facts
