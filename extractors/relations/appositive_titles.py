@@ -22,6 +22,7 @@ from .titles import (
     _PAST_FACTOR,
     _PORTFOLIO_TITLES,
     _against_prefix,
+    _beside_a_body,
     _for_state,
     _past,
     _portfolio_of,
@@ -127,16 +128,10 @@ def _appos_title(person: Span, reader: SentenceReader) -> Iterator[Candidate]:
         if title.lower_ in _ENVOY_TITLES:
             orgs = orgs[:1]
         orgs = _respectively(root, first, title, orgs)
-        bodies = {o.span.label_ for o in orgs[:2]} - {"Country"}
         for org in orgs[:2]:
-            rel = _for_state(relation, org, found[1])
+            rel = _beside_a_body(_for_state(relation, org, found[1]), org, orgs[:2])
             if rel is None:
                 continue
-            if rel == "leaderOf" and org.span.label_ == "Country" and bodies:
-                # "Myanmar's army chief, X": the army's head, an officer of the state
-                if not bodies <= {"MilitaryForce", "GovernmentBody"}:
-                    continue
-                rel = "affiliatedWith"
             if rel == "memberOf" and _heads(title, org):
                 rel = "leaderOf"
             elif rel == "leaderOf" and (_seat(title, org) or _heads_function(title)):

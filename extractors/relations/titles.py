@@ -248,15 +248,8 @@ def _pre_title_facts(
     orgs = _orgs_in(window + _after(person), reader, person)
     if title.lower_ in _ENVOY_TITLES:
         orgs = orgs[:1]  # "UN Yemen envoy X", "U.S. Syria envoy X": the sender comes first
-    bodies = {o.span.label_ for o in orgs} - {"Country"}
     for org in orgs:
-        rel = _for_state(relation, org, title)
-        if rel == "leaderOf" and org.span.label_ == "Country" and bodies:
-            # "Angola's Unita leader X", "Myanmar's army chief X": the body's head, and
-            # of a state's own body an officer of the state, not its head
-            if not bodies <= {"MilitaryForce", "GovernmentBody"}:
-                continue
-            rel = "affiliatedWith"
+        rel = _beside_a_body(_for_state(relation, org, title), org, orgs)
         if rel is not None:
             yield Candidate(reader.arg(person), _unit_head_of(rel, found[0], org), org, "title")
 
@@ -303,6 +296,16 @@ _LEGISLATORS = frozenset(
     "mp mps senator senators lawmaker lawmakers congressman congresswoman mep meps "
     "councillor councilor legislator legislators backbencher backbenchers".split()
 )
+
+
+def _beside_a_body(rel: str | None, org: Arg, orgs: list[Arg]) -> str | None:
+    """A title naming a body and its country heads the body, not the country: "Angola's
+    Unita leader X" leads Unita only (None for Angola); "Myanmar's army chief X" leads a
+    state's own body, so is an officer of the state (affiliatedWith)."""
+    bodies = {o.span.label_ for o in orgs} - {"Country"}
+    if rel != "leaderOf" or org.span.label_ != "Country" or not bodies:
+        return rel
+    return "affiliatedWith" if bodies <= {"MilitaryForce", "GovernmentBody"} else None
 
 
 def _for_state(relation: str, org: Arg, title: Token | None = None) -> str | None:
