@@ -72,6 +72,7 @@ from .namewords import (
     name_key,
 )
 from .normalize import fold
+from .peoples import people_not_states, peoples_forces
 from .sites import _airport, _named_site, _names_a_site
 
 
@@ -174,7 +175,7 @@ class ActorRuler:
             and not {t.i for t in e} <= demonym_tokens
         ]
         doc.ents = filter_spans(names + kept)
-        doc.spans["demonyms"] = demonyms
+        doc.spans["demonyms"], doc.spans["peoples"] = people_not_states(doc, demonyms)
         return doc
 
 
@@ -567,6 +568,7 @@ class ActorTyper:
             ents.append(Span(doc, start, end, label=etype, kb_id=name_key(etype, span.text)))
         ents += datelines
         ents += _rebel_groups(doc, ents) + _acronyms_by_kind(doc, ents)
+        ents += peoples_forces(doc, ents)
         doc.ents = filter_spans(ents + _titled_names(doc, ents) + _named_places(doc, ents))
         return doc
 

@@ -433,6 +433,7 @@ class RelationExtractor:
                     and not in_series(cand.object.span.root)
                 ):
                     reader.last_attacker = cand.subject
+                    reader.attackers_of[fact.object] = cand.subject
 
     def _accept(self, c: Candidate, sent: Span) -> ExtractedFact | None:
         s, o = c.subject.span, c.object.span

@@ -81,6 +81,8 @@ class SentenceReader:
         self.demonyms: dict[int, Span] = {t.i: d for d in doc.spans.get("demonyms", []) for t in d}
         #: the subject of the latest attack read so far (for "condemned the attack")
         self.last_attacker: Arg | None = None
+        #: the latest attacker of each actor or place (for "condemned the shelling of X")
+        self.attackers_of: dict[str, Arg] = {}
         #: the group each person leads, once the article has said so ("Hifter's forces")
         self.leads: dict[str, Span] = {}
         for span in doc.spans.get("actors", []):
