@@ -9,6 +9,7 @@ from collections.abc import Iterator
 from spacy.tokens import Span, Token
 
 from ..lexicon import TITLE_RELATIONS
+from .army_titles import is_army_title
 from .sentence import (
     _NOT_EMPLOYER,
     _ORG_TYPES,
@@ -64,6 +65,8 @@ def _appos_title(person: Span, reader: SentenceReader) -> Iterator[Candidate]:
         titles.append(first.head)  # a plural title: "the commanders, A and B"
     doc = person.doc
     for title in titles:
+        if is_army_title(title, reader):
+            continue  # "Gambia's army chief, X": the country's forces (army_chiefs)
         factor = _PAST_FACTOR if _past(title) else 1.0  # "X, a former army officer"
         lefts = [c for c in title.lefts if c.dep_ in {"compound", "amod"}]
         toks = [*lefts, title]

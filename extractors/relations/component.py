@@ -25,6 +25,7 @@ from . import (
     allies,
     appositions,
     appositive_titles,
+    army_chiefs,
     assaults,
     assistance,
     attribution,
@@ -167,6 +168,7 @@ FAMILIES = (
     seizures,
     assaults,
     campaigns,
+    army_chiefs,
 )
 # the patterns families add run after the ones above, in this order (the order the
 # families had before they were split: do not reorder)
@@ -283,6 +285,7 @@ PATTERNS += (
     assaults.fights_with,
     campaigns.battles_for,
     campaigns.recurring_attacks,
+    *army_chiefs.PATTERNS,
 )
 assert set(PATTERNS) == {p for m in FAMILIES for p in m.PATTERNS} and len(set(PATTERNS)) == len(
     PATTERNS
