@@ -39,6 +39,7 @@ from .titles import (
     _title_relation,
     _window,
     named_people,
+    titles_a_person,
 )
 
 #: titles of a head of state or government that need no organisation to be read
@@ -164,22 +165,9 @@ def _other_country_acts(person: Span, reader: SentenceReader, country: Span) -> 
             continue
         if m.root.dep_ == "pobj" and m.root.head.lower_ in _PLACE_PREPS:
             continue
-        if _titles_a_person(m, reader):
+        if titles_a_person(m, reader):
             continue  # "President X, who met U.S. President Obama": it titles, not acts
         return True
-    return False
-
-
-def _titles_a_person(country: Span, reader: SentenceReader) -> bool:
-    """Whether a country begins another person's title, whatever the parse made of it:
-    "U.S. President Donald Trump", "Pakistani Prime Minister Imran Khan"."""
-    doc = country.doc
-    for i in range(country.end, min(country.end + 4, len(doc))):
-        m = reader.mention(doc[i])
-        if m is not None:
-            return m.label_ == "Person" and i > country.end
-        if not doc[i].is_title:
-            return False
     return False
 
 

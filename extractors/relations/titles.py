@@ -145,6 +145,19 @@ def _title_relation(toks: list[Token]) -> tuple[str, Token] | None:
     return None
 
 
+def titles_a_person(country: Span, reader: SentenceReader) -> bool:
+    """Whether a country begins another person's title, whatever the parse made of it:
+    "U.S. President Donald Trump", "Pakistani Prime Minister Imran Khan"."""
+    doc = country.doc
+    for i in range(country.end, min(country.end + 4, len(doc))):
+        m = reader.mention(doc[i])
+        if m is not None:
+            return m.label_ == "Person" and i > country.end
+        if not doc[i].is_title:
+            return False
+    return False
+
+
 def _trim(person: Span) -> Span:
     """The name without punctuation or line breaks the entity ran into ("Assad.\\n")."""
     end = person.end
