@@ -11,7 +11,8 @@ once they became dev text, tested here on sentences about other conflicts.
 - The head of a state's army leads its armed forces, not the state ("Nigeria's army chief,
   X"; "The army chief of staff, X" in a story datelined from the capital); a deputy chief
   is one of its officers; "Hezbollah military commander X" and "his military commander"
-  are no state's.
+  are no state's. An officer of a state's rank ("Ghanaian Maj. Gen. X") is a member of
+  its armed forces as well as an officer of the state.
 
 Recorded parses (tests/data/parses_round11.jsonl).
 """
@@ -43,6 +44,7 @@ ENTRIES = [
     GazEntry("nigeria", "Nigeria", "Country", (), ("Nigerian",), ("Abuja",)),
     GazEntry("maiduguri", "Maiduguri", "Place", ()),
     GazEntry("boko-haram", "Boko Haram", "ArmedGroup", ()),
+    GazEntry("ghana", "Ghana", "Country", (), ("Ghanaian",), ("Accra",)),
 ]
 
 
@@ -150,3 +152,11 @@ def test_a_groups_or_a_leaders_commander_is_no_states(run):  # type: ignore[no-u
     assert not any(o.endswith("Armed Forces") for _, _, o in facts)
     _, facts = run("Joseph Kony praised his military commander, Okot Odhiambo, in a radio message.")
     assert not any(o.endswith("Armed Forces") for _, _, o in facts)
+
+
+def test_a_states_officer_is_a_member_of_its_armed_forces(run):  # type: ignore[no-untyped-def]
+    _, facts = run(
+        "Ghanaian Maj. Gen. Francis Vib-Sanziri took command of the peacekeepers on Monday."
+    )
+    assert ("Francis Vib-Sanziri", "memberOf", "Ghanaian Armed Forces") in facts
+    assert ("Francis Vib-Sanziri", "affiliatedWith", "Ghana") in facts

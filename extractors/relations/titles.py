@@ -19,6 +19,7 @@ from ..lexicon import (
 from ..normalize import fold
 from .army_titles import army_window
 from .context import doc_context
+from .namedbodies import state_forces
 from .sentence import (
     _ACTORS,
     Arg,
@@ -268,6 +269,11 @@ def _pre_title_facts(
         rel = _beside_a_body(_for_state(relation, org, title), org, orgs)
         if rel is not None:
             yield Candidate(reader.arg(person), _unit_head_of(rel, found[0], org), org, "title")
+        if org.span.label_ == "Country" and title.lower_.rstrip(".") in _RANKS:
+            # "Australian Major General X", "retired U.S. Adm. Y": an officer of its forces
+            forces = state_forces(org.span, reader)
+            if forces is not None:
+                yield Candidate(reader.arg(person), "memberOf", Arg(forces), "rank")
 
 
 #: member titles of armed groups, not of a state: "an Algerian militant" gives a
@@ -520,6 +526,7 @@ def _other_state_acts(sent: Span, reader: SentenceReader, country: str) -> bool:
 
 PATTERNS = (titles,)
 CONFIDENCE = {
+    "rank": 0.75,
     "media_possessive": 0.8,
     "office_country": 0.85,
 }
