@@ -406,6 +406,12 @@ def test_context_facts_are_less_sure_than_stated_ones(run):  # type: ignore[no-u
             ("KYIV", "ODESA"),
             "gaz:ukraine",
         ),
+        (  # the day between the region and the agency
+            "ODESA, Ukraine, March 3 (Reuters) - Defence Minister Oleh Marchenko visited the "
+            "port on Friday.",
+            ("ODESA",),
+            "gaz:ukraine",
+        ),
         (
             "TRIPOLI - President Salem Warfalli met tribal elders on Sunday.",
             ("TRIPOLI",),

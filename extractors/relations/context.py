@@ -40,6 +40,8 @@ _CACHE_KEY = "actorgraph.relations.context"
 _DATELINE = re.compile(
     r"^[ \t]*(?P<places>[A-Z][A-Z.'’-]+(?:[ /][A-Z][A-Z.'’-]+)*)"
     r"(?:,[ \t]*(?P<region>[A-Z][A-Za-z.]+(?:[ \t][A-Z][A-Za-z.]+)*))?"
+    # "ARACINOVO, Macedonia, June 25 (Reuters) -": the day after the region
+    r"(?:,[ \t]*(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?[ \t]+\d{1,2})?"
     r"[ \t]*(?P<agency>\([^()\n]{1,40}\))?"
     r"[ \t]*(?P<sep>[-–—:]+)?[ \t]+(?=\S)"
 )
