@@ -542,6 +542,8 @@ def armed_cue(ent: Span) -> bool:
         return True
     if root.dep_ in {"compound", "nmod"} and root.head.lower_ in _ARMED_NOUNS:
         return True
+    if root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.lower_ in _ARMED_NOUNS:
+        return True  # "Fighters of the Liberians United for ... (LURD)"
     if root.dep_ == "pobj" and root.head.lower_ == "against":
         governor = root.head.head
         return governor.lemma_.lower() in _FOUGHT_VERBS or governor.lower_ in _STRUGGLE_NOUNS

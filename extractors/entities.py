@@ -16,6 +16,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
+from .acronyms import spelled_acronyms
 from .cues import (
     _acronyms_by_kind,
     _descriptor_type,
@@ -43,20 +44,15 @@ from .lexicon import (
     LEMMA_FIXES,
     NOT_ACTORS,
     ORG_HEAD_TYPES,
-    TITLE_RELATIONS,
 )
+from .longnames import _inside_longer_name
 from .namewords import (
     _ARTICLE_WORDS,
-    _CALENDAR_WORDS,
-    _COMPASS_NAMES,
     _ETHNO_RELIGIOUS,
-    _GENERIC_NAME_WORDS,
     _GEO_HEADS,
     _GROUP_HEADS,
     _GROUP_NAME_WORDS,
     _INSURGENT_NAME_WORDS,
-    _LINKING_PARTICLES,
-    _NAME_EXTENSION_OK,
     _NAME_PARTICLES,
     _NOT_NAMES,
     _PERSON_HONORIFICS,
@@ -177,128 +173,6 @@ class ActorRuler:
         doc.ents = filter_spans(names + kept)
         doc.spans["demonyms"], doc.spans["peoples"] = people_not_states(doc, demonyms)
         return doc
-
-
-def _other_given_name(name: Span, model_ents: list[Span], gazetteer: Gazetteer) -> bool:
-    """ "Abdelrahim Hamdan Dagalo" is not "Mohamed Hamdan Dagalo", whose known alias
-    "Hamdan Dagalo" it contains: a capitalised given name before the match that is no
-    title and no word of the known person's own names makes another person."""
-    entry = gazetteer.entries.get(name.kb_id_.removeprefix("gaz:"))
-    if entry is None:
-        return False
-    own = {fold(w) for n in (entry.name, *entry.aliases) for w in n.split()}
-
-    def name_word(t: Token) -> bool:
-        return (
-            t.text[:1].isupper()
-            and t.pos_ == "PROPN"
-            and t.lower_.rstrip(".") not in HONORIFICS
-            and t.lower_ not in TITLE_RELATIONS
-        )
-
-    doc = name.doc
-    start = min([e.start for e in model_ents if e.start <= name.start < e.end], default=name.start)
-    while start > 0 and doc[start - 1].dep_ == "compound" and name_word(doc[start - 1]):
-        start -= 1  # "Abdelrahim Hamdan Dagalo" with only "Hamdan Dagalo" tagged PERSON
-    before = [t for t in doc[start : name.start] if not t.is_punct]
-    return (
-        bool(before)
-        and all(name_word(t) for t in before)
-        and any(fold(t.text) not in own for t in before)
-    )
-
-
-def _inside_longer_name(name: Span, model_ents: list[Span], gazetteer: Gazetteer) -> bool:
-    """Whether a gazetteer match is only a word of a longer name the model found.
-
-    "Jaish al-Fatah" is a Syrian rebel coalition, not the Iraqi "al-Fatah" alliance;
-    "Liberal Democrats" are not the US "Democrats". The longer name wins when one of its
-    other words is a capitalised name word, none is a lowercase word ("Hamas militants")
-    and none is another known name ("UN Middle East envoy"). Demonyms, titles and
-    generic nouns decide nothing ("Lebanese Hezbollah" stays Hezbollah).
-    """
-    doc = name.doc
-    if (
-        name.start >= 2
-        and doc[name.start - 1].lower_ in _LINKING_PARTICLES
-        and doc[name.start - 2].is_title
-        and doc[name.start - 2].pos_ == "PROPN"
-    ):
-        return True  # "Mocimboa da Praia" is not Praia, "Norte de Santander" not Santander
-    if name.label_ == "Person":  # "PM Abadi", "Sheikh Nasrallah": titles around a person
-        return _other_given_name(name, model_ents, gazetteer)
-    for ent in model_ents:
-        if not (ent.start <= name.start and name.end <= ent.end) or len(ent) == len(name):
-            continue
-        if (
-            ent.label_ in {"GPE", "LOC"}
-            and (ent.end, ent.start) == (name.end, name.start - 1)
-            and doc[ent.start].text in _COMPASS_NAMES
-        ):
-            return True  # "North Sinai", "South Georgia" are places of their own
-        if ent.label_ in {"GPE", "LOC", "DATE", "TIME"} or (
-            ent.label_ == "NORP" and name.label_ in {"Country", "Place"}
-        ):
-            return False  # "Bolshevik Russia" is still Russia; "Monday US forces" US forces
-        if _names_something(ent, name, gazetteer):
-            return False
-        qualifies = False
-        # a name made of common words only ("Democratic Party", "National Front") is
-        # another actor's once a qualifier comes before it ("Kurdish Democratic Party")
-        generic = all(fold(t.text) in _GENERIC_NAME_WORDS for t in name if not t.is_punct)
-        for t in ent:
-            if name.start <= t.i < name.end or t.is_punct:
-                continue
-            low = t.lower_
-            if low in _CALENDAR_WORDS or low in HONORIFICS or low in TITLE_RELATIONS:
-                return False  # "NAO head Sir John Bourn": a title and a person, no name
-            neutral = low in _NAME_EXTENSION_OK or (
-                not (generic and t.i < name.start and t.text[:1].isupper())
-                and (
-                    fold(t.text) in _ETHNO_RELIGIOUS
-                    or gazetteer.lookup(t.text) is not None  # a demonym
-                )
-            )
-            if neutral:
-                continue
-            if not t.text[:1].isupper():
-                return False
-            qualifies = True
-        return qualifies
-    # the same where the model found no name: "Jaish al-Fatah", "Liberal Democrats" (a
-    # capitalised name word glued before an organisation's name by the parse)
-    if name.label_ in {"Country", "Place", "Facility"} or name.start == 0:
-        return False
-    prev = name.doc[name.start - 1]
-    glued = name[0].lower_ in {"al", "el"} or (
-        prev.dep_ == "compound" and name.start <= prev.head.i < name.end
-    )
-    return (
-        glued
-        and prev.text[:1].isupper()
-        and not prev.is_sent_start
-        and prev.pos_ == "PROPN"
-        and prev.lower_ not in HONORIFICS
-        and prev.lower_ not in TITLE_RELATIONS
-        and prev.lower_ not in _NAME_EXTENSION_OK
-        and prev.lower_ not in _CALENDAR_WORDS
-        and prev.ent_type_ in {"", "ORG", "PERSON", "FAC", "NORP"}
-        and fold(prev.text) not in _ETHNO_RELIGIOUS
-        and gazetteer.lookup(prev.text) is None
-    )
-
-
-def _names_something(ent: Span, name: Span, gazetteer: Gazetteer) -> bool:
-    """Whether the words of ``ent`` outside ``name`` hold another known name (not a
-    demonym: "Syrian National Coalition" is no known name plus "National Coalition")."""
-    doc = ent.doc
-    for lo, hi in ((ent.start, name.start), (name.end, ent.end)):
-        for i in range(lo, hi):
-            for j in range(i + 1, min(hi, i + 5) + 1):
-                match = gazetteer.lookup(doc[i:j].text)
-                if match is not None and match.kind != "demonym":
-                    return True
-    return False
 
 
 def _lost_apostrophe(tok: Token, folded: str, gaz: Gazetteer) -> Span | None:
@@ -530,7 +404,10 @@ class ActorTyper:
                 continue
             spelled = _acronym_name_before(doc, ent.start) if len(ent) == 1 else None
             if spelled is not None and not taken & set(range(spelled, ent.start - 1)) - {
-                t.i for e in doc.ents if not e.kb_id_.startswith("gaz:") for t in e
+                t.i
+                for e in doc.ents
+                if not e.kb_id_.startswith("gaz:") or e.label_ in {"Country", "Place"}
+                for t in e
             }:  # "the Liberation Tigers of Tamil Eelam (LTTE)" with only "LTTE" tagged
                 name = Span(doc, spelled, ent.start - 1, label=ent.label_)
                 if (ntype := self.type_of(name)) not in {None, "Person", "Place"}:
@@ -569,6 +446,7 @@ class ActorTyper:
         ents += datelines
         ents += _rebel_groups(doc, ents) + _acronyms_by_kind(doc, ents)
         ents += peoples_forces(doc, ents)
+        ents += spelled_acronyms(doc, ents, self.type_of)
         doc.ents = filter_spans(ents + _titled_names(doc, ents) + _named_places(doc, ents))
         return doc
 

@@ -12,7 +12,7 @@ from spacy.tokens import Doc, Span, Token
 from .coreference import _MODIFIER_DEPS, _with
 from .gazetteer import Gazetteer
 from .lexicon import DESCRIPTOR_TYPES, HONORIFICS, ORG_HEAD_TYPES
-from .namewords import _GENERIC_NAME_WORDS, _INSURGENT_NAME_WORDS
+from .namewords import _GENERIC_NAME_WORDS, _INSURGENT_NAME_WORDS, abbreviates
 from .normalize import fold, is_acronym
 from .unionfind import UnionFind
 
@@ -156,7 +156,11 @@ class NameLinks:
                     # acronym; the gazetteer's CPC (China's party) is another actor
                     redefined[other.text] = named
                     continue
-                defined = opener == "(" and is_acronym(other.text) and named is not m
+                defined = (
+                    opener == "("
+                    and is_acronym(other.text)
+                    and (named is not m or abbreviates(other.text, named))
+                )  # "the Kosovo Force (KFOR)": whatever type the model gave each
                 if defined or _compatible(named.label_, other.label_):
                     # "the Union for Peace in Central Africa (UPC)": the model's type for
                     # the acronym ("UPC" a place) gives way to the name it abbreviates

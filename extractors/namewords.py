@@ -246,10 +246,39 @@ def _acronym_name_after(doc: Doc, start: int, end: int) -> int:
     if doc[i - 1].lower_ in {"of", "for", "the", "and"}:
         return end
     letters = doc[i + 1].text.replace(".", "")
-    initials = "".join(t.text[0] for t in doc[start:i] if t.is_title and t.is_alpha)
-    if len(letters) < 3 or not letters.isupper() or initials.upper() != letters.upper():
+    if len(letters) < 3 or not letters.isupper() or not abbreviates(letters, doc[start:i]):
         return end
     return i
+
+
+def abbreviates(letters: str, words: Span) -> bool:
+    """Whether an acronym abbreviates the capitalised words of a name: their initials
+    ("LTTE"), or, for a longer acronym, letters taken in order from the start of each word
+    ("INTERFET": INTERnational Force for East Timor; "UNOSOM": UNited Nations Operation
+    in SOMalia)."""
+    initials = "".join(t.text[0] for t in words if t.is_title and t.is_alpha).upper()
+    letters = letters.upper()
+    if initials == letters:
+        return True
+    if len(letters) <= len(initials) or not initials or letters[0] != initials[0]:
+        return False
+    # each word gives a non-empty prefix of itself, in order, and together they spell it
+    parts = [t.text.upper() for t in words if t.is_title and t.is_alpha]
+
+    def spell(rest: str, k: int) -> bool:
+        if not rest:
+            return k == len(parts)
+        if k == len(parts):
+            return False
+        word = parts[k]
+        n = 1
+        while n <= min(len(word), len(rest)) and word[:n] == rest[:n]:
+            if spell(rest[n:], k + 1):
+                return True
+            n += 1
+        return False
+
+    return spell(letters, 0)
 
 
 def _acronym_name_before(doc: Doc, acronym: int) -> int | None:
@@ -263,17 +292,16 @@ def _acronym_name_before(doc: Doc, acronym: int) -> int | None:
         or acronym + 1 >= len(doc)
         or doc[acronym - 1].text != "("
         or doc[acronym + 1].text != ")"
-        or not (3 <= len(letters) <= 6 and letters.isupper() and letters.isalpha())
+        or not (3 <= len(letters) <= 8 and letters.isupper() and letters.isalpha())
     ):
         return None
     start = acronym - 1
     while start > 0 and acronym - start <= 10:
         prev = doc[start - 1]
-        if not (prev.is_title and prev.is_alpha) and prev.lower_ not in {"of", "for", "and"}:
+        if not (prev.is_title and prev.is_alpha) and prev.lower_ not in {"of", "for", "and", "the"}:
             break
         start -= 1
-        initials = "".join(t.text[0] for t in doc[start : acronym - 1] if t.is_title)
-        if initials == letters and doc[start].is_title:
+        if doc[start].is_title and abbreviates(letters, doc[start : acronym - 1]):
             return start
     return None
 

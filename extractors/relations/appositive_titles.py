@@ -10,13 +10,13 @@ from spacy.tokens import Span, Token
 
 from ..lexicon import TITLE_RELATIONS
 from .army_titles import is_army_title
+from .demotion import _demote
 from .sentence import (
     _NOT_EMPLOYER,
     _ORG_TYPES,
     Arg,
     Candidate,
     SentenceReader,
-    _demote,
 )
 from .titles import (
     _ENVOY_TITLES,

@@ -17,13 +17,13 @@ from ..lexicon import (
 from .appositive_titles import _heads
 from .assertion import assertion_factor
 from .context import doc_context
+from .demotion import _demote
 from .sentence import (
     _ACTORS,
     _ORG_TYPES,
     Arg,
     Candidate,
     SentenceReader,
-    _demote,
     _pobjs,
     agents_of,
 )

@@ -313,54 +313,6 @@ _VERB_PREPS: dict[str, set[str]] = {
 _NOT_EMPLOYER = frozenset({"on", "about", "in", "to", "from", "near", "over"})
 
 
-#: words that make a head's title that of a part of the organisation: "regional director"
-_SUBUNIT_WORDS = frozenset(
-    "regional local area district provincial branch divisional departmental sector zonal".split()
-)
-
-
-#: words before a head's title that keep it the head: "caretaker Prime Minister X"
-_HEAD_TITLE_MODIFIERS = frozenset(
-    "prime supreme top former deputy acting then managing caretaker interim transitional "
-    "incoming outgoing new current longtime veteran junta military regime ruling coup "
-    # the holder's politics: "France's socialist president X"
-    "socialist conservative liberal centrist hardline populist reformist nationalist leftist "
-    "elected embattled beleaguered".split()
-)
-
-
-def _demote(relation: str, toks: list[Token], title: Token, reader: SentenceReader) -> str:
-    """A head of a unit or function inside an organisation is a member of it, not its leader.
-
-    "PMU leader X" leads the PMU; "45th PMU Brigade logistical support chief X" does not.
-    """
-    if relation != "leaderOf":
-        return relation
-    if any(
-        t.i < title.i and t.lower_ in _SUBUNIT_WORDS and reader.mention(t) is None for t in toks
-    ):
-        return "memberOf"  # "regional director of X" heads a part of X, not X (whose name
-        # may say "Regional": "Kurdistan Regional Government President X" heads it)
-    if any(c.dep_ == "det" and c.lower_ in {"a", "an"} for c in title.children) or any(
-        c.dep_ == "amod" and c.lower_ == "senior" for c in title.children
-    ):
-        return "memberOf"  # "X, a senior leader of Y": one of its leaders, not the head
-    org_end = max(
-        (t.i for t in toks if t.i < title.i and _is_org_or_state(reader.mention(t))), default=-1
-    )
-    between = [
-        t
-        for t in toks
-        if org_end < t.i < title.i
-        and t.pos_ in {"NOUN", "PROPN", "ADJ"}
-        and t.lower_ not in _HEAD_TITLE_MODIFIERS
-        and not (t.lower_ == "chief" and t.i == title.i - 1)  # "BA's chief executive"
-    ]
-    if org_end >= 0 and between:
-        return "memberOf"
-    return relation
-
-
 def _in_list(span: Span, reader: SentenceReader) -> bool:
     """Whether a place continues a list ("Iraq, Syria and Lebanon") rather than closing a
     "City, Region" pair ("Livingston, Texas, then ...")."""
@@ -504,6 +456,16 @@ def patients_of(verb: Token, reader: SentenceReader, *, sites: bool = False) -> 
     subj = [c for c in verb.children if c.dep_ == "nsubjpass"]
     if subj:
         return [a for c in subj for a in reader.actors(c, sites=sites)]
+    if verb.dep_ == "conj" and any(c.dep_ == "auxpass" for c in verb.children):
+        # "X, which launched its insurgency in 1999 and is led by Y": the first verb's
+        # subject, and a relative pronoun's antecedent
+        first = verb.head
+        for c in first.children:
+            if c.dep_ in {"nsubj", "nsubjpass"}:
+                if c.tag_ in {"WDT", "WP"} and first.dep_ == "relcl":
+                    return reader.actors(first.head, sites=sites)
+                return reader.actors(c, sites=sites)
+        return []
     if _participle_with_agent(verb):
         head = verb.head
         if verb.dep_ == "advcl":  # "Backed by Iran, the group ..."

@@ -19,13 +19,13 @@ from ..lexicon import (
 from ..normalize import fold
 from .army_titles import army_window
 from .context import doc_context
+from .demotion import _demote
 from .namedbodies import state_forces
 from .sentence import (
     _ACTORS,
     Arg,
     Candidate,
     SentenceReader,
-    _demote,
     _portfolio,
 )
 
