@@ -96,9 +96,10 @@ _KIND_OF_MEMBERS = {
         ("force", "troops", "soldiers", "peacekeepers", "brigade", "battalion"), "MilitaryForce"
     ),
     **dict.fromkeys(
-        ("rebels", "fighters", "militants", "guerrillas", "insurgents", "militiamen"),
+        ("rebels", "fighters", "militants", "guerrillas", "insurgents", "militiamen", "militia"),
         "ArmedGroup",
     ),
+    "party": "PoliticalGroup",  # "the governing MPLA party"
 }
 
 

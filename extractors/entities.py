@@ -296,9 +296,16 @@ class ActorTyper:
     def type_of(self, ent: Span) -> str | None:
         """Ontology class of a model entity, or None to drop it."""
         base = SPACY_TYPES.get(ent.label_)
+        words = [t.lower_ for t in ent if not t.is_punct]
+        if (
+            base == "PRODUCT"
+            and len(words) > 1
+            and ent[-1].is_title
+            and (ORG_HEAD_TYPES.get(words[-1]) == "MilitaryForce" or words[:2] == ["task", "force"])
+        ):
+            return "MilitaryForce"  # "Task Force Ranger", "the 10th Mountain Division"
         if base is None or base in {"NORP", "PRODUCT"}:
             return None
-        words = [t.lower_ for t in ent if not t.is_punct]
         if not words or (len(words) == 1 and words[0] in NOT_ACTORS | _NOT_NAMES):
             return None
         if all(w.rstrip(".") in _RANK_WORDS for w in words):

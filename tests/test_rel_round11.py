@@ -202,3 +202,15 @@ def test_a_passive_joined_to_a_relative_clause(run):  # type: ignore[no-untyped-
         "by Mohamed Omar Osman, denied the report."
     )
     assert ("Mohamed Omar Osman", "leaderOf", "Ogaden National Liberation Front") in facts
+
+
+def test_a_task_force_and_an_acronyms_party(run):  # type: ignore[no-untyped-def]
+    """ "Task Force Black" (tagged a product by the model) is a force; "the SWAPO party" is
+    the party SWAPO."""
+    doc, _ = run(
+        "Last month the raid in Anbar was carried out by Task Force Black, about 200 British "
+        "special forces troops."
+    )
+    assert ("Task Force Black", "Task Force Black", "MilitaryForce") in labels(doc)
+    doc, _ = run("Supporters of the SWAPO party marched in Windhoek on Sunday.")
+    assert ("SWAPO", "SWAPO", "PoliticalGroup") in labels(doc)
