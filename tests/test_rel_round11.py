@@ -18,6 +18,9 @@ once they became dev text, tested here on sentences about other conflicts.
   its acronym is found ("the Movement for the Emancipation of the Niger Delta (MEND)").
 - "X, which launched its rebellion in 1994 and is led by Y": the passive verb joined to a
   relative clause is done to its antecedent.
+- Wars of both sides ("A and B fought a border war", "A and B, which have fought two
+  wars"), fighting a state's rule or occupation, backing a group's insurgency, and aid
+  given as a sum ("provided $2 billion in military aid to X").
 
 Recorded parses (tests/data/parses_round11.jsonl).
 """
@@ -52,6 +55,8 @@ ENTRIES = [
     GazEntry("ghana", "Ghana", "Country", (), ("Ghanaian",), ("Accra",)),
     GazEntry("haiti", "Haiti", "Country", (), ("Haitian",), ("Port-au-Prince",)),
     GazEntry("niger", "Niger", "Country", (), ("Nigerien",), ("Niamey",)),
+    GazEntry("ethiopia", "Ethiopia", "Country", (), ("Ethiopian",), ("Addis Ababa",)),
+    GazEntry("eritrea", "Eritrea", "Country", (), ("Eritrean",), ("Asmara",)),
 ]
 
 
@@ -214,3 +219,34 @@ def test_a_task_force_and_an_acronyms_party(run):  # type: ignore[no-untyped-def
     assert ("Task Force Black", "Task Force Black", "MilitaryForce") in labels(doc)
     doc, _ = run("Supporters of the SWAPO party marched in Windhoek on Sunday.")
     assert ("SWAPO", "SWAPO", "PoliticalGroup") in labels(doc)
+
+
+def test_a_war_of_two_sides(run):  # type: ignore[no-untyped-def]
+    _, facts = run("Ethiopia and Eritrea fought a border war from 1998 to 2000.")
+    assert {("Ethiopia", "fightsAgainst", "Eritrea"), ("Eritrea", "fightsAgainst", "Ethiopia")} <= (
+        facts
+    )
+    _, facts = run(
+        "Talks between Armenia and Azerbaijan, which have fought two wars over Karabakh, "
+        "resumed on Monday."
+    )
+    assert ("Armenia", "fightsAgainst", "Azerbaijan") in facts
+
+
+def test_fighting_a_states_occupation(run):  # type: ignore[no-untyped-def]
+    _, facts = run("Hezbollah fought the Israeli occupation of southern Lebanon for 18 years.")
+    assert ("Hezbollah", "fightsAgainst", "Israel") in facts
+
+
+def test_backing_a_groups_insurgency_not_a_states(run):  # type: ignore[no-untyped-def]
+    _, facts = run("Iran has backed the Houthi insurgency since 2004.")
+    assert ("Houthis", "backedBy", "Iran") in facts
+    _, facts = run("Slobodan Milosevic backed the Serb revolt in Croatia in 1991.")
+    assert not any(r == "backedBy" for _, r, _ in facts)
+
+
+def test_aid_given_as_a_sum(run):  # type: ignore[no-untyped-def]
+    _, facts = run(
+        "Saudi Arabia has provided more than $2 billion in military aid to Yemen since 2015."
+    )
+    assert ("Yemen", "backedBy", "Saudi Arabia") in facts

@@ -202,8 +202,20 @@ _ARMED_SIDES = frozenset(
 )
 
 
+#: help in money that backs a side: "provided $3 billion in military aid to X"
+_AID = frozenset("aid assistance support loans grants".split())
+_CURRENCY = frozenset({"$", "£", "€"})
+
+
 def _materiel(tok: Token) -> bool:
-    return tok.lower_ in _MATERIEL or tok.lemma_.lower() in _MATERIEL
+    if tok.lower_ in _MATERIEL or tok.lemma_.lower() in _MATERIEL or tok.lower_ in _AID:
+        return True
+    # "more than $3 billion in economic and military aid": a sum given as aid
+    money = tok.lower_ in {"billion", "million"} or tok.text in _CURRENCY
+    money = money or any(c.text in _CURRENCY for c in tok.children)
+    return money and any(
+        p.lower_ in _AID for pr in tok.children if pr.lower_ == "in" for p in pr.children
+    )
 
 
 def supplies(sent: Span, reader: SentenceReader) -> Iterator[Candidate]:
@@ -221,6 +233,14 @@ def supplies(sent: Span, reader: SentenceReader) -> Iterator[Candidate]:
             ]
             recipients += [  # "gave the rebels weapons"
                 a for c in verb.children if c.dep_ == "dative" for a in reader.actors(c)
+            ]
+            recipients += [  # "provided $3 billion in aid to X" (the parse's dative "to")
+                a
+                for c in verb.children
+                if c.dep_ == "dative" and c.lower_ == "to"
+                for p in c.children
+                if p.dep_ == "pobj"
+                for a in reader.actors(p)
             ]
         elif withs:  # "provided Y with drones"
             recipients = [a for o in objs if o.dep_ == "dobj" for a in reader.actors(o)]

@@ -55,6 +55,7 @@ from . import (
     titles,
     verbs,
     visits,
+    wars,
     whereabouts,
 )
 from .agents import in_series
@@ -169,6 +170,7 @@ FAMILIES = (
     assaults,
     campaigns,
     army_chiefs,
+    wars,
 )
 # the patterns families add run after the ones above, in this order (the order the
 # families had before they were split: do not reorder)
@@ -286,6 +288,7 @@ PATTERNS += (
     campaigns.battles_for,
     campaigns.recurring_attacks,
     *army_chiefs.PATTERNS,
+    *wars.PATTERNS,
 )
 assert set(PATTERNS) == {p for m in FAMILIES for p in m.PATTERNS} and len(set(PATTERNS)) == len(
     PATTERNS
