@@ -21,6 +21,8 @@ once they became dev text, tested here on sentences about other conflicts.
 - Wars of both sides ("A and B fought a border war", "A and B, which have fought two
   wars"), fighting a state's rule or occupation, backing a group's insurgency, and aid
   given as a sum ("provided $2 billion in military aid to X").
+- Places: "Mekelle, the Tigray region capital" (parsed as a second object) lies in Tigray;
+  "the crowded Bab al-Tabbaneh district of Tripoli" lies in Tripoli.
 
 Recorded parses (tests/data/parses_round11.jsonl).
 """
@@ -250,3 +252,10 @@ def test_aid_given_as_a_sum(run):  # type: ignore[no-untyped-def]
         "Saudi Arabia has provided more than $2 billion in military aid to Yemen since 2015."
     )
     assert ("Yemen", "backedBy", "Saudi Arabia") in facts
+
+
+def test_a_regional_capital_and_a_district_of_a_city(run):  # type: ignore[no-untyped-def]
+    _, facts = run("Troops retook Mekelle, the Tigray region capital, on Saturday.")
+    assert ("Mekelle", "locatedIn", "Tigray") in facts
+    _, facts = run("Shells hit the crowded Bab al-Tabbaneh district of Tripoli on Monday.")
+    assert ("Bab al-Tabbaneh", "locatedIn", "Tripoli") in facts

@@ -25,6 +25,11 @@ from .sentence import Arg, Candidate, SentenceReader, _pobjs
 CONFIDENCE = {"context_capital": 0.7}
 
 
+#: partitive nouns whose name before them is the part: "the A district of B" (not "the
+#: Baghdad suburb of Nahrawan", where the name before is the whole)
+_INNER_NOUNS = frozenset("district neighbourhood neighborhood quarter region".split())
+
+
 def _larger(a: Span, b: Span) -> tuple[Span, Span] | None:
     """(inner, outer) for "the A district of B" when it can be told: a country, else the
     one the gazetteer knows, is the larger place."""
@@ -37,6 +42,9 @@ def _larger(a: Span, b: Span) -> tuple[Span, Span] | None:
     return None
 
 
+#: the unit a capital is the seat of: "the Borno state capital"
+_STATE_NOUNS = frozenset("state province region district governorate county".split())
+
 #: parts of a place that lie inside it: "the north of Syria", "the eastern side of Libya"
 _SIDE_NOUNS = frozenset("side north south east west centre center part".split())
 
@@ -46,14 +54,26 @@ def _containers(noun: Token, reader: SentenceReader, named: Span) -> list[Arg]:
     "Nigeria's largest city", "the Baghdad suburb", "a city in Anbar province"."""
     out: list[Arg] = []
     for c in noun.children:
+        if c.dep_ == "compound" and c.lower_ in _STATE_NOUNS and c.i < noun.i:
+            # "Maiduguri, the Borno state capital": the state's name hangs on "state"
+            out += [
+                a
+                for g in c.children
+                if g.dep_ in {"compound", "nmod"} and g.i < c.i
+                for a in _place_args(g, reader, _CONTAINERS)
+                if not named.start <= g.i < named.end
+            ]
+            continue
         if c.dep_ in {"amod", "compound", "nmod", "poss"} and c.i < noun.i:
             m = reader.named_or_demonym(c)
             if m is None or m.label_ not in _CONTAINERS or named.start <= c.i < named.end:
                 continue
+            state = c.i + 1 < noun.i and c.nbor().lower_ in _STATE_NOUNS  # "Borno state capital"
             if (
                 c.dep_ in {"compound", "nmod"}
                 and m.root.i not in reader.demonyms
                 and _as_place(reader.arg(m), reader).span.label_ != "Country"
+                and not state
             ):
                 continue  # the noun's own name ("Deir al-Balah town"), or see _larger
             out.append(_as_place(reader.arg(m), reader))
@@ -104,6 +124,11 @@ def place_nouns(sent: Span, reader: SentenceReader) -> Iterator[Candidate]:
             m = reader.mention(noun.head)
             if m is not None and m.label_ in _NAMED_PLACES:
                 named.append((m, False))
+        elif noun.left_edge.i >= 2 and doc[noun.left_edge.i - 1].text == ",":
+            # "attacked Maiduguri, the Borno state capital," parsed as a second object
+            m = reader.mention(doc[noun.left_edge.i - 2])
+            if m is not None and m.end == noun.left_edge.i - 1 and m.label_ in _NAMED_PLACES:
+                named.append((m, False))
         if (
             not named
             and noun.lower_ == "capital"
@@ -148,6 +173,8 @@ def place_nouns(sent: Span, reader: SentenceReader) -> Iterator[Candidate]:
                 if pre is None or pre.label_ not in _NAMED_PLACES | {"Country"}:
                     continue
                 pair = _larger(_as_place(reader.arg(pre), reader).span, m)
+                if pair is None and noun.lower_ in _INNER_NOUNS:
+                    pair = pre, m  # "the historic Sur district of Diyarbakir": Sur is in it
                 if pair is not None and pair[1].label_ in _CONTAINERS:
                     inner, outer = pair
                     yield Candidate(reader.arg(inner), "locatedIn", reader.arg(outer), "place_noun")
