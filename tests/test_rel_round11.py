@@ -23,6 +23,8 @@ once they became dev text, tested here on sentences about other conflicts.
   given as a sum ("provided $2 billion in military aid to X").
 - Places: "Mekelle, the Tigray region capital" (parsed as a second object) lies in Tigray;
   "the crowded Bab al-Tabbaneh district of Tripoli" lies in Tripoli.
+- Ministers named with their state: "The Kenyan Interior Minister, X" (a demonym the parse
+  made a compound) and "UK Defence Secretary Y" (no US office, but still an office).
 
 Recorded parses (tests/data/parses_round11.jsonl).
 """
@@ -59,6 +61,7 @@ ENTRIES = [
     GazEntry("niger", "Niger", "Country", (), ("Nigerien",), ("Niamey",)),
     GazEntry("ethiopia", "Ethiopia", "Country", (), ("Ethiopian",), ("Addis Ababa",)),
     GazEntry("eritrea", "Eritrea", "Country", (), ("Eritrean",), ("Asmara",)),
+    GazEntry("kenya", "Kenya", "Country", (), ("Kenyan",), ("Nairobi",)),
 ]
 
 
@@ -259,3 +262,12 @@ def test_a_regional_capital_and_a_district_of_a_city(run):  # type: ignore[no-un
     assert ("Mekelle", "locatedIn", "Tigray") in facts
     _, facts = run("Shells hit the crowded Bab al-Tabbaneh district of Tripoli on Monday.")
     assert ("Bab al-Tabbaneh", "locatedIn", "Tripoli") in facts
+
+
+def test_a_minister_named_with_the_state(run):  # type: ignore[no-untyped-def]
+    _, facts = run(
+        "The Kenyan Interior Minister, Joseph Nkaissery, said police would stay in Lamu."
+    )
+    assert ("Joseph Nkaissery", "affiliatedWith", "Kenya") in facts
+    _, facts = run("UK Defence Secretary Michael Fallon said the jets would fly from Cyprus.")
+    assert ("Michael Fallon", "affiliatedWith", "United Kingdom") in facts

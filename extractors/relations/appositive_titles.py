@@ -123,7 +123,11 @@ def _appos_title(person: Span, reader: SentenceReader) -> Iterator[Candidate]:
         # demonym is a nationality
         if not any(o.span.label_ != "Country" for o in orgs):
             for d in reader.doc.spans.get("demonyms", []):
-                if d.root.head == title and d.root.dep_ == "amod" and not _against_prefix(d[0]):
+                if (
+                    d.root.head == title
+                    and d.root.dep_ in {"amod", "compound"}  # "The Croatian Defence Minister"
+                    and not _against_prefix(d[0])
+                ):
                     orgs.append(reader.arg(d))
         if any(o.span.label_ != "Country" for o in orgs):
             # "E&Y's UK head of tax": the country is the scope of the post at the firm

@@ -202,19 +202,26 @@ _ARMED_SIDES = frozenset(
 )
 
 
-#: help in money that backs a side: "provided $3 billion in military aid to X"
+#: help that backs a side when it is military or economic: "provided $3 billion in
+#: military aid to X" (not "sent humanitarian aid to Y")
 _AID = frozenset("aid assistance support loans grants".split())
+_AID_KINDS = frozenset("military economic financial security defence defense lethal".split())
 _CURRENCY = frozenset({"$", "£", "€"})
 
 
+def _backing_aid(tok: Token) -> bool:
+    kinds = {a.lower_ for c in tok.children if c.dep_ == "amod" for a in [c, *c.conjuncts]}
+    return tok.lower_ in _AID and bool(kinds & _AID_KINDS)
+
+
 def _materiel(tok: Token) -> bool:
-    if tok.lower_ in _MATERIEL or tok.lemma_.lower() in _MATERIEL or tok.lower_ in _AID:
+    if tok.lower_ in _MATERIEL or tok.lemma_.lower() in _MATERIEL or _backing_aid(tok):
         return True
     # "more than $3 billion in economic and military aid": a sum given as aid
     money = tok.lower_ in {"billion", "million"} or tok.text in _CURRENCY
     money = money or any(c.text in _CURRENCY for c in tok.children)
     return money and any(
-        p.lower_ in _AID for pr in tok.children if pr.lower_ == "in" for p in pr.children
+        _backing_aid(p) for pr in tok.children if pr.lower_ == "in" for p in pr.children
     )
 
 

@@ -245,7 +245,7 @@ def _pre_title_facts(
         return  # "Army chief General X": the country's forces (army_chiefs)
     office = _office(window, reader)
     if office is not None and not _us_office(office[0], window, person, reader):
-        return
+        office = None  # "Defence Secretary X" is no US office: a title like any other
     if office is not None:
         body, office_toks = office
         window = [t for t in window if t.i not in office_toks]
