@@ -25,6 +25,7 @@ once they became dev text, tested here on sentences about other conflicts.
   "the crowded Bab al-Tabbaneh district of Tripoli" lies in Tripoli.
 - Ministers named with their state: "The Kenyan Interior Minister, X" (a demonym the parse
   made a compound) and "UK Defence Secretary Y" (no US office, but still an office).
+- "UNIFIL's commander, X" leads UNIFIL, where a deputy commander is one of its members.
 
 Recorded parses (tests/data/parses_round11.jsonl).
 """
@@ -62,6 +63,7 @@ ENTRIES = [
     GazEntry("ethiopia", "Ethiopia", "Country", (), ("Ethiopian",), ("Addis Ababa",)),
     GazEntry("eritrea", "Eritrea", "Country", (), ("Eritrean",), ("Asmara",)),
     GazEntry("kenya", "Kenya", "Country", (), ("Kenyan",), ("Nairobi",)),
+    GazEntry("unifil", "UNIFIL", "MilitaryForce", ()),
 ]
 
 
@@ -271,3 +273,8 @@ def test_a_minister_named_with_the_state(run):  # type: ignore[no-untyped-def]
     assert ("Joseph Nkaissery", "affiliatedWith", "Kenya") in facts
     _, facts = run("UK Defence Secretary Michael Fallon said the jets would fly from Cyprus.")
     assert ("Michael Fallon", "affiliatedWith", "United Kingdom") in facts
+
+
+def test_a_forces_commander_leads_it(run):  # type: ignore[no-untyped-def]
+    _, facts = run("UNIFIL's commander, Major General Aroldo Lazaro, met officials in Beirut.")
+    assert ("Aroldo Lazaro", "leaderOf", "UNIFIL") in facts

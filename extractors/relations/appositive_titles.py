@@ -217,11 +217,27 @@ def _seat(title: Token, org: Arg) -> bool:
     return False
 
 
+#: words that make a commander one of several: "the RSF's deputy commander", "their local
+#: commander", "the Hezbollah military commander"
+_NOT_HEAD_MODIFIERS = frozenset(
+    "deputy assistant vice local field regional senior junior military battalion brigade "
+    "unit sector district provincial".split()
+)
+
+
 def _heads(title: Token, org: Arg) -> bool:
-    """ "the commander of the Quds Force": the one commander of a group is its head."""
-    if title.lower_ != "commander" or not any(
-        c.dep_ == "det" and c.lower_ == "the" for c in title.children
-    ):
+    """ "the commander of the Quds Force", "ECOMOG's commander, X", "Its commander, Y": the
+    one commander of a group is its head."""
+    if title.lower_ != "commander":
+        return False
+    if any(c.lower_ in _NOT_HEAD_MODIFIERS for c in title.children if c.dep_ != "poss"):
+        return False
+    if any(c.dep_ == "prep" and c.lower_ == "in" for c in title.children):
+        return False  # "NATO's supreme commander in Europe": a region's, one of several
+    root = org.span.root
+    if root.dep_ == "poss" and root.head.i == title.i:
+        return True  # "the Qassam Brigades' shadowy commander, X"
+    if not any(c.dep_ == "det" and c.lower_ == "the" for c in title.children):
         return False
     if any(c.dep_ in {"amod", "compound", "nmod", "poss"} for c in title.children):
         return False  # "the field commander of", "the group's commander"
