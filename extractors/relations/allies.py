@@ -444,10 +444,12 @@ def cooperation(sent: Span, reader: SentenceReader) -> Iterator[Candidate]:
                         yield Candidate(a, "alliedWith", p, "cooperation", assertion_factor(verb))
             continue
         joint_any = any(c.lower_ == "joint" for c in tok.children)
-        joint = low in _JOINT_NOUNS and joint_any
         coop = low in _COOPERATION_NOUNS or any(
             c.dep_ == "compound" and c.lower_ in _COOPERATION_NOUNS for c in tok.children
         )
+        if not (joint_any or coop):
+            continue  # the cheap test first: most nouns are neither
+        joint = low in _JOINT_NOUNS and joint_any
         # "a joint planning cell with Y", "joint exercises with Y": anything done jointly
         withs = list(_pobjs(tok, {"with"}))
         if joint_any and tok.dep_ == "dobj":  # "established a joint cell with Y" (on the verb)

@@ -241,6 +241,14 @@ def active_in(sent: Span, reader: SentenceReader) -> Iterator[Candidate]:
         ]
         if not adjs and any(c.dep_ in {"acomp", "attr", "oprd"} for c in verb.children):
             continue  # "X is responsible for attacks in Y", "X is the main force in Y"
+        places = [
+            pl
+            for h in [*adjs, verb]
+            for p in _pobjs(h, {"in", "inside", "across", "throughout"})
+            for pl in _areas(p, reader)
+        ]
+        if not places:  # the cheap test first
+            continue
         factor = assertion_factor(verb)
         if factor == 0:
             continue
@@ -248,12 +256,6 @@ def active_in(sent: Span, reader: SentenceReader) -> Iterator[Candidate]:
         if not agents:  # "Wagner fighters stayed in Bamako"
             agents = [a for c in verb.children if c.dep_ == "nsubj" for a in _side(c, reader)]
         agents = [a for a in agents if a.span.label_ in _DEPLOYABLE]
-        places = [
-            pl
-            for h in [*adjs, verb]
-            for p in _pobjs(h, {"in", "inside", "across", "throughout"})
-            for pl in _areas(p, reader)
-        ]
         for a in agents:
             for pl in places:
                 if a.span.kb_id_ != pl.span.kb_id_:
