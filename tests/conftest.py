@@ -98,6 +98,12 @@ def make_doc(vocab, text: str) -> Doc:  # type: ignore[no-untyped-def]
     return doc
 
 
+def actor_labels(doc):  # type: ignore[no-untyped-def]
+    """(mention text, its node's label, the mention's type) for every actor mention."""
+    ents = doc._.actor_entities
+    return [(m.text, ents[m.kb_id_].label, m.label_) for m in doc.spans["actors"]]
+
+
 def actor_runner(gazetteer: Gazetteer, vocab, *, relations_gazetteer: bool = False):  # type: ignore[no-untyped-def]
     """A function that runs actorgraph's components on a recorded parse of ``text`` and
     returns the Doc and its facts as ``{(subject label, relation, object label)}``.

@@ -15,7 +15,7 @@ parses (tests/data/parses_round10.jsonl)."""
 from __future__ import annotations
 
 import pytest
-from conftest import TEST_ENTRIES, actor_runner
+from conftest import TEST_ENTRIES, actor_labels, actor_runner
 
 from actorgraph.extractors.gazetteer import GazEntry, Gazetteer, load_gazetteer
 
@@ -45,14 +45,9 @@ def run(vocab):  # type: ignore[no-untyped-def]
     return actor_runner(Gazetteer(ENTRIES), vocab, relations_gazetteer=True)
 
 
-def labels(doc):  # type: ignore[no-untyped-def]
-    ents = doc._.actor_entities
-    return [(m.text, ents[m.kb_id_].label, m.label_) for m in doc.spans["actors"]]
-
-
 def test_a_countrys_forces_are_named_by_its_demonym(run):  # type: ignore[no-untyped-def]
     doc, _ = run("Chadian soldiers patrolled the border near Adre on Monday.")
-    assert ("Chadian soldiers", "Chadian Armed Forces", "MilitaryForce") in labels(doc)
+    assert ("Chadian soldiers", "Chadian Armed Forces", "MilitaryForce") in actor_labels(doc)
 
 
 def test_an_acronym_naming_a_force_is_that_force_throughout(run):  # type: ignore[no-untyped-def]
@@ -60,7 +55,7 @@ def test_an_acronym_naming_a_force_is_that_force_throughout(run):  # type: ignor
         "Troops of the EUFOR force entered Goz Beida on Monday. EUFOR's commander, General "
         "Patrick Nash, said the town was calm."
     )
-    found = [(text, etype) for text, _, etype in labels(doc) if text.startswith("EUFOR")]
+    found = [(text, etype) for text, _, etype in actor_labels(doc) if text.startswith("EUFOR")]
     assert found == [("EUFOR", "MilitaryForce"), ("EUFOR", "MilitaryForce")]
     # the force's commander is its head (round eleven: "X's commander" leads X)
     assert ("Patrick Nash", "leaderOf", "EUFOR") in facts
@@ -68,7 +63,7 @@ def test_an_acronym_naming_a_force_is_that_force_throughout(run):  # type: ignor
 
 def test_a_headline_in_capitals_names_no_force(run):  # type: ignore[no-untyped-def]
     doc, _ = run("UGANDAN TROOPS ENTER CONGO")
-    assert not any(etype == "MilitaryForce" for _, _, etype in labels(doc))
+    assert not any(etype == "MilitaryForce" for _, _, etype in actor_labels(doc))
 
 
 def test_the_rebel_offensive_is_not_the_army_that_struck_last(run):  # type: ignore[no-untyped-def]
@@ -120,7 +115,7 @@ def test_a_towns_airport_is_one_facility(run):  # type: ignore[no-untyped-def]
         "M23 fighters shelled Goma's airport on Friday, and a second shell hit Goma airport "
         "on Saturday."
     )
-    assert [(t, etype) for t, _, etype in labels(doc) if "airport" in t] == [
+    assert [(t, etype) for t, _, etype in actor_labels(doc) if "airport" in t] == [
         ("Goma's airport", "Facility"),
         ("Goma airport", "Facility"),
     ]
@@ -142,7 +137,7 @@ def test_the_camp_of_a_man_known_as_is_the_camps_name(run):  # type: ignore[no-u
         'Sunday. "We have destroyed the main camp of Nkunda, known as Camp Bwiza," an army '
         "spokesman said. It is not clear whether Mr Nkunda was in the camp."
     )
-    found = {(text, label, etype) for text, label, etype in labels(doc)}
+    found = {(text, label, etype) for text, label, etype in actor_labels(doc)}
     assert ("Camp Bwiza", "Camp Bwiza", "Facility") in found
     assert {(t, etype) for t, label, etype in found if "Nkunda" in t} == {
         ("Laurent Nkunda", "Person"),
@@ -170,7 +165,7 @@ def test_a_place_of_a_country(vocab, text, fact):  # type: ignore[no-untyped-def
 
 def test_a_force_named_before_its_noun(run):  # type: ignore[no-untyped-def]
     doc, _ = run("Troops of the MISCA force entered Bangui on Monday.")
-    assert ("MISCA", "MISCA", "MilitaryForce") in labels(doc)
+    assert ("MISCA", "MISCA", "MilitaryForce") in actor_labels(doc)
 
 
 def test_rebel_positions_are_the_group_the_story_names_most(run):  # type: ignore[no-untyped-def]
@@ -189,7 +184,7 @@ def test_rebel_positions_are_the_group_the_story_names_most(run):  # type: ignor
 
 def test_the_head_of_a_body_is_a_person(run):  # type: ignore[no-untyped-def]
     doc, facts = run("Choi Young-jin, the head of UNOCI, said the mission would protect civilians.")
-    assert ("Choi Young-jin", "Choi Young-jin", "Person") in labels(doc)
+    assert ("Choi Young-jin", "Choi Young-jin", "Person") in actor_labels(doc)
     assert ("Choi Young-jin", "leaderOf", "UNOCI") in facts
 
 

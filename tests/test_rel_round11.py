@@ -33,7 +33,7 @@ Recorded parses (tests/data/parses_round11.jsonl).
 from __future__ import annotations
 
 import pytest
-from conftest import TEST_ENTRIES, actor_runner
+from conftest import TEST_ENTRIES, actor_labels, actor_runner
 
 from actorgraph.extractors.gazetteer import GazEntry, Gazetteer
 
@@ -72,11 +72,6 @@ def run(vocab):  # type: ignore[no-untyped-def]
     return actor_runner(Gazetteer(ENTRIES), vocab, relations_gazetteer=True)
 
 
-def labels(doc):  # type: ignore[no-untyped-def]
-    ents = doc._.actor_entities
-    return [(m.text, ents[m.kb_id_].label, m.label_) for m in doc.spans["actors"]]
-
-
 def objects(facts):  # type: ignore[no-untyped-def]
     return {o for _, _, o in facts}
 
@@ -92,7 +87,7 @@ def test_a_place_and_a_demonym_name_a_community_not_a_state(run):  # type: ignor
 
 def test_two_demonyms_in_a_row_name_a_peoples_armed_group(run):  # type: ignore[no-untyped-def]
     doc, _ = run("Bosnian Croat forces shelled the eastern half of Mostar for months.")
-    assert ("Bosnian Croat forces", "Bosnian Croat forces", "ArmedGroup") in labels(doc)
+    assert ("Bosnian Croat forces", "Bosnian Croat forces", "ArmedGroup") in actor_labels(doc)
     entities = {e.label for e in doc._.actor_entities.values()}
     assert not {"Croatia", "Bosnia and Herzegovina"} & entities
 
@@ -184,16 +179,16 @@ def test_a_states_officer_is_a_member_of_its_armed_forces(run):  # type: ignore[
 def test_a_force_for_a_country_is_one_name(run):  # type: ignore[no-untyped-def]
     doc, _ = run("Troops of the Multinational Force for Haiti patrolled Port-au-Prince on Monday.")
     assert ("Multinational Force for Haiti", "Multinational Force for Haiti", "MilitaryForce") in (
-        labels(doc)
+        actor_labels(doc)
     )
-    assert not any(text == "Haiti" for text, _, _ in labels(doc))
+    assert not any(text == "Haiti" for text, _, _ in actor_labels(doc))
 
 
 def test_an_acronym_may_spell_more_than_initials(run):  # type: ignore[no-untyped-def]
     doc, _ = run(
         "Troops of the Kosovo Force (KFOR) patrolled the border. KFOR said the situation was calm."
     )
-    names = {(text, node) for text, node, _ in labels(doc)}
+    names = {(text, node) for text, node, _ in actor_labels(doc)}
     assert {("Kosovo Force", "Kosovo Force"), ("KFOR", "Kosovo Force")} <= names
 
 
@@ -203,7 +198,7 @@ def test_a_name_the_model_missed_before_its_acronym(run):  # type: ignore[no-unt
         "oil platform on Sunday. MEND said it would continue its campaign."
     )
     node = "Movement for the Emancipation of the Niger Delta"
-    names = {(text, n) for text, n, _ in labels(doc)}
+    names = {(text, n) for text, n, _ in actor_labels(doc)}
     assert {(node, node), ("MEND", node)} <= names
     assert "Niger" not in {e.label for e in doc._.actor_entities.values()}
 
@@ -223,9 +218,9 @@ def test_a_task_force_and_an_acronyms_party(run):  # type: ignore[no-untyped-def
         "Last month the raid in Anbar was carried out by Task Force Black, about 200 British "
         "special forces troops."
     )
-    assert ("Task Force Black", "Task Force Black", "MilitaryForce") in labels(doc)
+    assert ("Task Force Black", "Task Force Black", "MilitaryForce") in actor_labels(doc)
     doc, _ = run("Supporters of the SWAPO party marched in Windhoek on Sunday.")
-    assert ("SWAPO", "SWAPO", "PoliticalGroup") in labels(doc)
+    assert ("SWAPO", "SWAPO", "PoliticalGroup") in actor_labels(doc)
 
 
 def test_a_war_of_two_sides(run):  # type: ignore[no-untyped-def]
