@@ -26,6 +26,8 @@ once they became dev text, tested here on sentences about other conflicts.
 - Ministers named with their state: "The Kenyan Interior Minister, X" (a demonym the parse
   made a compound) and "UK Defence Secretary Y" (no US office, but still an office).
 - "UNIFIL's commander, X" leads UNIFIL, where a deputy commander is one of its members.
+- "the UN special envoy for Yemen" and "a spokesman for the UN mission in Mali" work for
+  the UN, not for Yemen or Mali; "Hamas's spiritual leader" leads Hamas.
 
 Recorded parses (tests/data/parses_round11.jsonl).
 """
@@ -64,6 +66,8 @@ ENTRIES = [
     GazEntry("eritrea", "Eritrea", "Country", (), ("Eritrean",), ("Asmara",)),
     GazEntry("kenya", "Kenya", "Country", (), ("Kenyan",), ("Nairobi",)),
     GazEntry("unifil", "UNIFIL", "MilitaryForce", ()),
+    GazEntry("un", "United Nations", "InternationalOrganization", ("UN",)),
+    GazEntry("mali", "Mali", "Country", (), ("Malian",), ("Bamako",)),
 ]
 
 
@@ -273,3 +277,21 @@ def test_a_minister_named_with_the_state(run):  # type: ignore[no-untyped-def]
 def test_a_forces_commander_leads_it(run):  # type: ignore[no-untyped-def]
     _, facts = run("UNIFIL's commander, Major General Aroldo Lazaro, met officials in Beirut.")
     assert ("Aroldo Lazaro", "leaderOf", "UNIFIL") in facts
+
+
+def test_an_envoys_brief_and_a_missions_place_are_not_employers(run):  # type: ignore[no-untyped-def]
+    _, facts = run("Martin Griffiths, the UN special envoy for Yemen, arrived in Sanaa on Monday.")
+    assert ("Martin Griffiths", "affiliatedWith", "United Nations") in facts
+    assert ("Martin Griffiths", "affiliatedWith", "Yemen") not in facts
+    _, facts = run(
+        "Olivier Salgado, a spokesman for the UN mission in Mali, said the base was attacked."
+    )
+    assert ("Olivier Salgado", "affiliatedWith", "United Nations") in facts
+    assert ("Olivier Salgado", "affiliatedWith", "Mali") not in facts
+
+
+def test_a_spiritual_leader_leads(run):  # type: ignore[no-untyped-def]
+    _, facts = run(
+        "Sheikh Ahmed Yassin, Hamas's spiritual leader, was killed in an Israeli strike."
+    )
+    assert ("Ahmed Yassin", "leaderOf", "Hamas") in facts

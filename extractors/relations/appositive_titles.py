@@ -32,6 +32,12 @@ from .titles import (
     named_people,
 )
 
+#: titles whose "for <country>" is their brief, not their employer: "the UN's special envoy
+#: for Sudan", "the Secretary-General's special representative for Sierra Leone"
+_BRIEF_TITLES = frozenset(
+    "envoy envoys representative representatives emissary coordinator rapporteur".split()
+)
+
 
 def appositive_titles(sent: Span, reader: SentenceReader) -> Iterator[Candidate]:
     for person in named_people(sent, reader):
@@ -100,6 +106,19 @@ def _appos_title(person: Span, reader: SentenceReader) -> Iterator[Candidate]:
         # relative clause tells of X, not of the post
         skip |= {t.i for c in title.subtree if c.dep_ == "relcl" for t in c.subtree}
         skip |= {t.i for t in title.subtree if _against_prefix(t)}  # "anti-Soviet commander"
+        # "a spokesman for the U.N. operation in Somalia": where the body works, not whom
+        # the person works for; "the special envoy for Sudan": the envoy's brief
+        skip |= {
+            t.i
+            for p in title.subtree
+            if p.dep_ == "prep"
+            and (
+                (p.lower_ == "in" and p.head.i != title.i)
+                or (p.lower_ == "for" and p.head.i == title.i and title.lower_ in _BRIEF_TITLES)
+            )
+            for t in p.subtree
+            if (m := reader.mention(t)) is not None and m.label_ in {"Country", "Place"}
+        }
         if title.lower_ in _PORTFOLIO_TITLES:  # "Secretary of State for Culture, Media"
             skip |= {
                 t.i
