@@ -27,7 +27,8 @@ once they became dev text, tested here on sentences about other conflicts.
   made a compound) and "UK Defence Secretary Y" (no US office, but still an office).
 - "UNIFIL's commander, X" leads UNIFIL, where a deputy commander is one of its members.
 - "the UN special envoy for Yemen" and "a spokesman for the UN mission in Mali" work for
-  the UN, not for Yemen or Mali; "Hamas's spiritual leader" leads Hamas.
+  the UN, not for Yemen or Mali; "Hamas's spiritual leader" leads Hamas; in "Scotland's
+  First Minister, X, the leader of the SNP" the party is the second title's, not the first's.
 
 Recorded parses (tests/data/parses_round11.jsonl).
 """
@@ -295,3 +296,12 @@ def test_a_spiritual_leader_leads(run):  # type: ignore[no-untyped-def]
         "Sheikh Ahmed Yassin, Hamas's spiritual leader, was killed in an Israeli strike."
     )
     assert ("Ahmed Yassin", "leaderOf", "Hamas") in facts
+
+
+def test_a_second_apposition_belongs_to_its_own_title(run):  # type: ignore[no-untyped-def]
+    _, facts = run(
+        "Scotland's First Minister, Nicola Sturgeon, the leader of the Scottish National Party, "
+        "visited Brussels."
+    )
+    assert ("Nicola Sturgeon", "leaderOf", "Scottish National Party") in facts
+    assert ("Nicola Sturgeon", "affiliatedWith", "Scottish National Party") not in facts

@@ -127,8 +127,13 @@ def _appos_title(person: Span, reader: SentenceReader) -> Iterator[Candidate]:
                 for t in p.subtree
             }
             skip |= {t.i for t in title.subtree if t.text == "State"}
+        # the title the name hangs on holds the name's own appositions in its subtree:
+        # "Northern Ireland's First Minister, X, the leader of the UUP" (UUP is the leader's)
+        own = {t.i for t in person}
+        if title.i == root.head.i:
+            own |= {t.i for c in root.children if c.dep_ == "appos" for t in c.subtree}
         for c in title.subtree:
-            if c.i in {t.i for t in person} or c.i in skip:
+            if c.i in own or c.i in skip:
                 continue
             m = reader.mention(c)
             if (
