@@ -22,11 +22,12 @@ from .namewords import name_key
 
 __all__ = ["people_not_states", "peoples_forces"]
 
-#: words before a demonym that make it a people's: "ethnic Albanian", "mainly Albanian",
-#: "rebel Serb" ("a breakaway Georgian region" is still Georgia's)
-PEOPLE_MARKERS = frozenset(
-    "ethnic ethnically mainly mostly predominantly largely overwhelmingly rebel".split()
-)
+#: words before a demonym that make it a people's: "ethnic Albanian(s)", "rebel Serb"
+#: ("a breakaway Georgian region" is still Georgia's)
+PEOPLE_MARKERS = frozenset("ethnic ethnically rebel".split())
+#: ...and before one that describes a noun: "a mainly Albanian village" (but "the victims
+#: were mostly Ukrainians" are the country's people)
+SHARE_MARKERS = frozenset("mainly mostly predominantly largely overwhelmingly".split())
 
 #: entity labels of places (the model's and the ontology's)
 #: (a place the model does not know may pass for a person: "Krajina Serb" PERSON)
@@ -59,7 +60,10 @@ def people_not_states(doc: Doc, demonyms: list[Span]) -> tuple[list[Span], list[
             after_pair = nxt.start
         elif d.start == after_pair:
             continue
-        elif prev is not None and prev.lower_ in PEOPLE_MARKERS:
+        elif prev is not None and (
+            prev.lower_ in PEOPLE_MARKERS
+            or (prev.lower_ in SHARE_MARKERS and d.root.head.i >= d.end)
+        ):
             peoples.append(Span(doc, d.start, d.end, label="People"))
         elif (
             prev is not None
