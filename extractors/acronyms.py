@@ -25,7 +25,8 @@ def spelled_acronyms(
     places = {t.i for e in ents if e.label_ in {"Country", "Place"} for t in e}
     out: list[Span] = []
     for tok in doc:
-        if tok.i in taken:
+        # the cheap test first: "(ABCD)" is rare, and this runs on every word
+        if not tok.is_upper or tok.i == 0 or tok.nbor(-1).text != "(" or tok.i in taken:
             continue
         start = _acronym_name_before(doc, tok.i)
         if start is None or any(i in taken and i not in places for i in range(start, tok.i - 1)):

@@ -138,6 +138,8 @@ def _acronyms_by_kind(doc: Doc, ents: list[Span]) -> list[Span]:
             kind = _KIND_OF_MEMBERS.get(tok.head.lower_)
         if kind is not None:
             kinds.setdefault(tok.text, kind)
+    if not kinds:
+        return []  # most articles: no word read again
     return [
         Span(doc, tok.i, tok.i + 1, label=kind, kb_id=name_key(kind, tok.text))
         for tok in doc
