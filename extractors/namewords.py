@@ -256,14 +256,14 @@ def abbreviates(letters: str, words: Span) -> bool:
     ("LTTE"), or, for a longer acronym, letters taken in order from the start of each word
     ("INTERFET": INTERnational Force for East Timor; "UNOSOM": UNited Nations Operation
     in SOMalia)."""
-    initials = "".join(t.text[0] for t in words if t.is_title and t.is_alpha).upper()
+    parts = [t.text.upper() for t in words if t.is_title and t.is_alpha]
+    initials = "".join(w[0] for w in parts)
     letters = letters.upper()
     if initials == letters:
         return True
     if len(letters) <= len(initials) or not initials or letters[0] != initials[0]:
         return False
     # each word gives a non-empty prefix of itself, in order, and together they spell it
-    parts = [t.text.upper() for t in words if t.is_title and t.is_alpha]
 
     def spell(rest: str, k: int) -> bool:
         if not rest:

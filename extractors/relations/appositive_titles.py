@@ -264,7 +264,7 @@ def _heads(title: Token, org: Arg) -> bool:
     if not any(c.dep_ == "det" and c.lower_ == "the" for c in title.children):
         return False
     if any(c.dep_ in {"amod", "compound", "nmod", "poss"} for c in title.children):
-        return False  # "the field commander of", "the group's commander"
+        return False  # "the field commander of", "the group's commander of the unit"
     return any(
         p.dep_ == "prep" and p.lower_ == "of" and org.span.root.head == p for p in title.children
     )

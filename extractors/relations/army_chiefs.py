@@ -15,7 +15,7 @@ from collections.abc import Iterator
 
 from spacy.tokens import Span, Token
 
-from .army_titles import CHIEF_WORDS, army_window, army_word, army_words_of, is_army_title
+from .army_titles import army_chief_in, army_word, army_words_of, is_army_title
 from .context import doc_context
 from .namedbodies import state_forces
 from .sentence import Candidate, SentenceReader
@@ -97,11 +97,9 @@ def _titles(
         if is_army_title(c, reader):
             yield c, [t for t in c.subtree if t.i < c.i]
     window = _window(person, sent)
-    if army_window(window, reader):
-        for t in window:
-            if t.lower_ in CHIEF_WORDS and any(army_word(w) for w in window if w.i < t.i):
-                yield t, [w for w in window if w.i < t.i]
-                return
+    chief = army_chief_in(window, reader)
+    if chief is not None:
+        yield chief, [w for w in window if w.i < chief.i]
 
 
 def army_chiefs(sent: Span, reader: SentenceReader) -> Iterator[Candidate]:

@@ -9,7 +9,7 @@ from spacy.tokens import Token
 
 from .sentence import SentenceReader
 
-__all__ = ["CHIEF_WORDS", "army_window", "army_word", "army_words_of", "is_army_title"]
+__all__ = ["CHIEF_WORDS", "army_chief_in", "army_word", "army_words_of", "is_army_title"]
 
 #: words naming a state's armed forces in a title ("army chief", "armed forces chief",
 #: "chief of the general staff"); "staff" only after "general"/"defence"
@@ -63,8 +63,16 @@ def is_army_title(title: Token, reader: SentenceReader) -> bool:
     return not _other_body([t for t in title.subtree if t.i < title.i], reader)
 
 
-def army_window(window: list[Token], reader: SentenceReader) -> bool:
-    """Whether the words before a name hold an army chief's title: "Army chief General X"."""
-    return not _other_body(window, reader) and any(
-        t.lower_ in CHIEF_WORDS and any(army_word(w) for w in window if w.i < t.i) for t in window
+def army_chief_in(window: list[Token], reader: SentenceReader) -> Token | None:
+    """The chief word of an army chief's title in the words before a name, if they hold one:
+    "Army chief General X"."""
+    if _other_body(window, reader):
+        return None
+    return next(
+        (
+            t
+            for t in window
+            if t.lower_ in CHIEF_WORDS and any(army_word(w) for w in window if w.i < t.i)
+        ),
+        None,
     )

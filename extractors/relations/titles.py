@@ -17,7 +17,7 @@ from ..lexicon import (
     TITLE_RELATIONS,
 )
 from ..normalize import fold
-from .army_titles import army_window
+from .army_titles import army_chief_in
 from .context import doc_context
 from .demotion import _demote
 from .namedbodies import state_forces
@@ -241,7 +241,7 @@ def _pre_title_facts(
     person: Span, window: list[Token], reader: SentenceReader
 ) -> Iterator[Candidate]:
     window = [t for t in window if t.lower_ not in _PAST_WORDS and not t.lower_.startswith("ex-")]
-    if army_window(window, reader):
+    if army_chief_in(window, reader) is not None:
         return  # "Army chief General X": the country's forces (army_chiefs)
     office = _office(window, reader)
     if office is not None and not _us_office(office[0], window, person, reader):

@@ -469,14 +469,16 @@ def _event_agents(verb: Token, reader: SentenceReader, *, fallback: bool = True)
         ]
         if own:
             return own
+        if not fallback:
+            continue
         # "condemned the shelling of Knin": whoever the article said attacked Knin
         for p in _pobjs(obj, {"of", "on", "against"}):
             for target in reader.actors(p, sites=True):
                 known = reader.attackers_of.get(target.span.kb_id_)
-                if fallback and known is not None:
+                if known is not None:
                     return [Arg(known.span, 0.7 * known.factor)]
         last = reader.last_attacker
-        if fallback and last is not None and _may_be_named_by(obj, last):
+        if last is not None and _may_be_named_by(obj, last):
             return [Arg(last.span, 0.7 * last.factor)]
     return []
 

@@ -90,7 +90,9 @@ def mutual_fight(sent: Span, reader: SentenceReader) -> Iterator[Candidate]:
         if not objs and verb.lemma_.lower() == "fight":
             continue  # "X fought on": against whom is not said
         agents, passive = agents_of(verb, reader)
-        sides = _sides(agents) if len(_sides(agents)) >= 2 else _sides(_before_which(verb, reader))
+        sides = _sides(agents)
+        if len(sides) < 2:
+            sides = _sides(_before_which(verb, reader))
         if passive or len(sides) < 2:
             continue
         for a in sides:
