@@ -7,6 +7,7 @@ aliases); entities it does not know are still found by the model.
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
@@ -46,6 +47,10 @@ class Match:
     kind: str  #: "name", "alias", "acronym", "demonym" or "metonym"
 
 
+#: a possessive inside a name: "Lord's Resistance Army", "Sudan People's Liberation Army"
+_INNER_POSSESSIVE = re.compile(r"(?<=\w)['’]s\b(?=.)")
+
+
 class Gazetteer:
     """Lookup from surface forms to entries; case-insensitive except acronyms."""
 
@@ -63,6 +68,20 @@ class Gazetteer:
             for form, kind in forms:
                 self._add(form, Match(e, kind))
         self._add_without_article()
+        self._add_split_possessives()
+
+    def _add_split_possessives(self) -> None:
+        """A name with a possessive inside is also found as the text's tokens fold it
+        ("Lord" "'s" "Resistance" "Army" -> "lord resistance army"), unless the owner is a
+        name itself ("Russia's Defence Ministry", "Baghdad's Green Zone": two mentions)."""
+        for entry in list(self.entries.values()):
+            for form in (entry.name, *entry.aliases):
+                found = _INNER_POSSESSIVE.search(form)
+                if found is None or fold(form[: found.start()]) in self._folded:
+                    continue
+                split = fold(_INNER_POSSESSIVE.sub("", form))
+                if split and split not in self._folded:
+                    self._add(_INNER_POSSESSIVE.sub("", form), Match(entry, "alias"))
 
     def _add_without_article(self) -> None:
         """An Arabic name is often written without its article: "al-Shabaab" is also

@@ -77,6 +77,11 @@ FIGHTER_NOUNS = frozenset(
 LED_NOUNS = frozenset(
     "forces force fighters troops militia militias men loyalists army gunmen".split()
 )
+#: the armed men a person may have: "Gbagbo's troops", "Machar's rebels", "forces loyal to X"
+FOLLOWER_NOUNS = frozenset(
+    "forces fighters troops militia militias loyalists gunmen militiamen rebels guerrillas "
+    "soldiers".split()
+)
 #: "one of X", "hundreds of X fighters": a share of an actor's people
 QUANTITY_WORDS = frozenset(
     "one some many several most all each none hundreds thousands dozens scores".split()

@@ -60,9 +60,9 @@ def test_a_clause_on_a_place_puts_its_subject_there(run):  # type: ignore[no-unt
 def test_a_clause_of_wishes_or_of_someones_forces_says_nothing(run):  # type: ignore[no-untyped-def]
     _, facts = run("Aid groups left Gwoza, where Boko Haram wants to build a caliphate.")
     assert not _present(facts)
-    # "Kony's fighters" are his forces, not the man
+    # "Kony's fighters" are his forces, not the man (round 12: a group of their own)
     _, facts = run("Soldiers advanced on Gwoza, where Kony's fighters have dug trenches.")
-    assert not _present(facts)
+    assert _present(facts) == {("forces loyal to Kony", "Gwoza")}
 
 
 def test_where_after_a_place_of_nearness_is_the_site(run):  # type: ignore[no-untyped-def]

@@ -55,11 +55,19 @@ def _other_body(toks: list[Token], reader: SentenceReader) -> bool:
     return False
 
 
+def _group_name(tok: Token, reader: SentenceReader) -> bool:
+    """Whether an army word is part of the name of a group that is no state's force."""
+    m = reader.mention(tok)
+    return m is not None and len(m) > 1 and m.label_ not in {"Country", "Person", "MilitaryForce"}
+
+
 def is_army_title(title: Token, reader: SentenceReader) -> bool:
     """Whether a title is that of a state's army chief ("army chief", "chief of staff of
     the armed forces")."""
-    if title.lower_ not in CHIEF_WORDS or not army_words_of(title):
-        return False
+    if title.lower_ not in CHIEF_WORDS or not any(
+        not _group_name(w, reader) for w in army_words_of(title)
+    ):
+        return False  # "the commander of the Libyan National Army": a group's head
     return not _other_body([t for t in title.subtree if t.i < title.i], reader)
 
 

@@ -17,7 +17,6 @@ from spacy.tokens import Doc, Span, Token
 from actorgraph.ontology import Schema, load_schema
 
 from ..gazetteer import Gazetteer, load_gazetteer
-from ..lexicon import LED_NOUNS
 from ..records import ExtractedFact, LocalEntity
 from ..resolve import ensure_extensions
 from . import (
@@ -38,6 +37,7 @@ from . import (
     composition,
     datelines,
     events,
+    followers,
     holdings,
     killings,
     leaders,
@@ -171,6 +171,7 @@ FAMILIES = (
     campaigns,
     army_chiefs,
     wars,
+    followers,
 )
 # the patterns families add run after the ones above, in this order (the order the
 # families had before they were split: do not reorder)
@@ -289,6 +290,7 @@ PATTERNS += (
     campaigns.recurring_attacks,
     *army_chiefs.PATTERNS,
     *wars.PATTERNS,
+    *followers.PATTERNS,
 )
 assert set(PATTERNS) == {p for m in FAMILIES for p in m.PATTERNS} and len(set(PATTERNS)) == len(
     PATTERNS
@@ -351,12 +353,7 @@ def _leads(
 def _names_led_forces(sent: Span, reader: SentenceReader) -> bool:
     """Whether a sentence names the forces of a person who leads a group ("Hifter's forces")."""
     return any(
-        tok.lower_ in LED_NOUNS
-        and any(
-            c.dep_ == "poss" and (m := reader.mention(c)) is not None and m.kb_id_ in reader.leads
-            for c in tok.children
-        )
-        for tok in sent
+        (hit := reader.followed(tok)) is not None and hit[0].kb_id_ in reader.leads for tok in sent
     )
 
 
@@ -399,6 +396,7 @@ class RelationExtractor:
         # "Hifter's forces", "Hemedti's fighters": once the article has said whom a person
         # leads, the sentences naming that person's forces are read again for them
         reader.leads = _leads(facts, reader)
+        reader.leads.update(followers.followers(reader, sents))  # "Ouattara's fighters"
         reread: set[int] = set()
         for whole in sents:
             if reader.leads and _names_led_forces(whole, reader):

@@ -153,7 +153,11 @@ def place_nouns(sent: Span, reader: SentenceReader) -> Iterator[Candidate]:
             if not boxes and m.label_ == "Place" and _bare_capital(noun):
                 # "the capital, Sanaa" in a story from or about Yemen
                 home = doc_context(doc, reader.gazetteer).country
-                if home is not None and home.kb_id_ != m.kb_id_:
+                if (
+                    home is not None
+                    and home.kb_id_ != m.kb_id_
+                    and not _seat_elsewhere(m, home, reader)
+                ):
                     yield Candidate(reader.arg(m), "locatedIn", Arg(home), "context_capital")
             own_name = [
                 p
@@ -209,3 +213,14 @@ def possessed_places(sent: Span, reader: SentenceReader) -> Iterator[Candidate]:
 
 
 PATTERNS = (place_nouns, possessed_places)
+
+
+def _seat_elsewhere(place: Span, home: Span, reader: SentenceReader) -> bool:
+    """Whether the gazetteer knows the city as another country's seat ("the capital,
+    Kinshasa" in a story about Uganda is not Uganda's)."""
+    gaz = reader.gazetteer
+    if gaz is None:
+        return False
+    return any(
+        m.kind == "metonym" and m.entry.key != home.kb_id_ for m in gaz.lookup_all(place.text)
+    )

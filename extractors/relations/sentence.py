@@ -14,6 +14,7 @@ from ..lexicon import (
     BEARINGS,
     DESCRIPTOR_TYPES,
     FIGHTER_NOUNS,
+    FOLLOWER_NOUNS,
     FORCE_NOUNS,
     LED_NOUNS,
     OF_PLACE_NOUNS,
@@ -200,6 +201,22 @@ class SentenceReader:
                 return [Arg(span, 0.7)]
         return []
 
+    def followed(self, noun: Token) -> tuple[Span, str] | None:
+        """Whom armed men are said to follow, and the words that name them: "Hifter's
+        forces", "Mr Machar's forces", "rebels loyal to former Vice-President Riek Machar"."""
+        if noun.lower_ not in LED_NOUNS | FOLLOWER_NOUNS:
+            return None
+        for c in noun.children:
+            if c.dep_ == "poss" and (m := self.mention(c)) is not None:
+                if c.pos_ == "PRON":  # "his forces": no name of the forces
+                    return m, ""
+                return m, self.doc[min(c.left_edge.i, m.start) : noun.i + 1].text
+            if c.dep_ == "amod" and c.lower_ == "loyal":
+                for p in _pobjs(c, {"to"}):
+                    if (m := self.mention(p)) is not None:
+                        return m, self.doc[noun.i : m.end].text
+        return None
+
     def owner(self, noun: Token) -> Arg | None:
         """The actor a descriptive noun stands for: "the KH militia group", "X, a militia"."""
         if noun.pos_ not in {"NOUN", "PROPN"}:
@@ -222,13 +239,13 @@ class SentenceReader:
                     m = self.mention(p) if p.dep_ == "pobj" else None
                     if m is not None and m.label_ in _FIGHTING_ORGS | {"Country"}:
                         return self.arg(m)  # "troops from Eritrea"
-        if noun.lower_ in LED_NOUNS and self.leads:  # "Hifter's forces": the group he leads
-            for c in noun.children:
-                m = self.mention(c) if c.dep_ == "poss" else None
-                if m is not None and m.kb_id_ in self.leads:
-                    led = self.leads[m.kb_id_]
-                    _also_named(led, self.doc[noun.left_edge.i : noun.i + 1].text)
-                    return Arg(led, 0.8)
+        hit = self.followed(noun) if self.leads else None
+        if hit is not None and hit[0].kb_id_ in self.leads:
+            # "Hifter's forces", "rebels loyal to Machar": the group the person leads
+            led = self.leads[hit[0].kb_id_]
+            if hit[1]:
+                _also_named(led, hit[1])
+            return Arg(led, 0.8)
         if noun.lower_ in SENT_NOUNS | FORCE_NOUNS and any(c.tag_ == "WP$" for c in noun.children):
             clause = next((a for a in noun.ancestors if a.dep_ == "relcl"), None)
             m = self.mention(clause.head) if clause is not None else None

@@ -1,0 +1,102 @@
+"""Round twelve: constructions met on batches i1-i9 once they became dev text, tested here
+on sentences about other conflicts.
+
+- Armed men known by the person they follow ("X's fighters", "forces loyal to X") are the
+  group the article says X leads; when it names none, they are a group of their own,
+  "forces loyal to X", led by X, with the article's words for them as aliases. "His
+  fighters" names no group. "X, the commander of the Libyan National Army" heads that
+  group: an army in a group's name is no state's army.
+- A name with a possessive inside ("Lord's Resistance Army", "Tigray People's Liberation
+  Front") is found as the tokens spell it, not as the last words of it.
+- "said in the capital, Kinshasa" in a story from Kampala: a city the gazetteer knows as
+  another country's seat does not lie in the article's country.
+
+Recorded parses (tests/data/parses_round12.jsonl).
+"""
+
+from __future__ import annotations
+
+import pytest
+from conftest import TEST_ENTRIES, actor_runner
+
+from actorgraph.extractors.gazetteer import GazEntry, Gazetteer
+
+ENTRIES = [
+    *TEST_ENTRIES,
+    GazEntry("yemen", "Yemen", "Country", (), ("Yemeni",), ("Sanaa",)),
+    GazEntry("taiz", "Taiz", "Place", ()),
+    GazEntry("mazar", "Mazar-i-Sharif", "Place", ()),
+    GazEntry("tripoli", "Tripoli", "Place", ()),
+    GazEntry("lna", "Libyan National Army", "ArmedGroup", ("LNA",)),
+    GazEntry("lra", "Lord's Resistance Army", "ArmedGroup", ("LRA",)),
+    GazEntry("tplf", "Tigray People's Liberation Front", "ArmedGroup", ("TPLF",)),
+    GazEntry("kenya", "Kenya", "Country", (), ("Kenyan",), ("Nairobi",)),
+    GazEntry("ethiopia", "Ethiopia", "Country", (), ("Ethiopian",), ("Addis Ababa",)),
+]
+
+
+@pytest.fixture(scope="module")
+def run(vocab):  # type: ignore[no-untyped-def]
+    return actor_runner(Gazetteer(ENTRIES), vocab, relations_gazetteer=True)
+
+
+def _entity(doc, label):  # type: ignore[no-untyped-def]
+    return next((e for e in doc._.actor_entities.values() if e.label == label), None)
+
+
+def test_forces_loyal_to_a_person_are_a_group_he_leads(run):  # type: ignore[no-untyped-def]
+    doc, facts = run("Forces loyal to Ali Abdullah Saleh shelled the town of Taiz on Sunday.")
+    group = "forces loyal to Ali Abdullah Saleh"
+    assert (group, "attacked", "Taiz") in facts
+    assert ("Ali Abdullah Saleh", "leaderOf", group) in facts
+    assert ("Ali Abdullah Saleh", "attacked", "Taiz") not in facts
+    assert _entity(doc, group).type == "ArmedGroup"
+
+
+def test_a_persons_fighters_keep_the_articles_words(run):  # type: ignore[no-untyped-def]
+    doc, facts = run("General Abdul Rashid Dostum's fighters captured Mazar-i-Sharif in November.")
+    group = "forces loyal to Abdul Rashid Dostum"
+    assert "General Abdul Rashid Dostum's fighters" in _entity(doc, group).aliases
+    assert (group, "presentIn", "Mazar-i-Sharif") in facts
+    assert ("Abdul Rashid Dostum", "leaderOf", group) in facts
+
+
+def test_his_fighters_name_no_group(run):  # type: ignore[no-untyped-def]
+    doc, _ = run("Joseph Kony said his fighters would not disarm.")
+    assert not any(e.label.startswith("forces loyal to") for e in doc._.actor_entities.values())
+
+
+def test_the_forces_of_a_person_who_leads_a_group_are_that_group(run):  # type: ignore[no-untyped-def]
+    doc, facts = run(
+        "Khalifa Haftar, the commander of the Libyan National Army, ordered an offensive. "
+        "Haftar's forces shelled Tripoli on Friday."
+    )
+    assert ("Libyan National Army", "attacked", "Tripoli") in facts
+    assert not any(e.label.startswith("forces loyal to") for e in doc._.actor_entities.values())
+    assert "Haftar's forces" in _entity(doc, "Libyan National Army").aliases
+
+
+def test_a_name_with_a_possessive_inside_is_one_name(run):  # type: ignore[no-untyped-def]
+    _, facts = run(
+        "Debretsion Gebremichael, the chairman of the Tigray People's Liberation Front, "
+        "rejected the offer."
+    )
+    assert ("Debretsion Gebremichael", "leaderOf", "Tigray People's Liberation Front") in facts
+
+
+def test_another_countrys_seat_is_not_in_the_articles_country(run):  # type: ignore[no-untyped-def]
+    from actorgraph.extractors.relations.placenames import _seat_elsewhere
+    from actorgraph.extractors.relations.sentence import SentenceReader
+
+    doc, facts = run(
+        "NAIROBI, Kenya (Reuters) - Ethiopian officials met rebel leaders on Monday. "
+        '"The talks are over," Mr Abebe said in the capital, Addis Ababa.'
+    )
+    assert ("Abebe", "presentIn", "Addis Ababa") in facts
+    reader = SentenceReader(doc, Gazetteer(ENTRIES))
+    spans = {m.text: m for m in doc.spans["actors"]}
+    addis, kenya = spans["Addis Ababa"], spans["Kenya"]
+    assert _seat_elsewhere(addis, kenya, reader)
+    assert not _seat_elsewhere(addis, spans["Ethiopian officials"], reader) or (
+        spans["Ethiopian officials"].kb_id_ != "gaz:ethiopia"
+    )
