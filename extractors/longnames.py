@@ -103,6 +103,15 @@ def _inside_longer_name(name: Span, model_ents: list[Span], gazetteer: Gazetteer
                 and doc[t.i + 1].text[:1].isupper()
             ):
                 continue  # "the International Force for East Timor", "Special Court for X"
+            if (
+                low in TITLE_RELATIONS
+                and ent.label_ == "ORG"
+                and t.text[:1].isupper()
+                and low[-1] != "s"
+                and not t.is_sent_start  # "Fellow NATO member Greece"
+            ):
+                qualifies = True  # "the General People's Congress": a word of its name
+                continue
             if low in _CALENDAR_WORDS or low in HONORIFICS or low in TITLE_RELATIONS:
                 return False  # "NAO head Sir John Bourn": a title and a person, no name
             neutral = low in _NAME_EXTENSION_OK or (

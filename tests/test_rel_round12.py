@@ -6,6 +6,13 @@ on sentences about other conflicts.
   "forces loyal to X", led by X, with the article's words for them as aliases. "His
   fighters" names no group. "X, the commander of the Libyan National Army" heads that
   group: an army in a group's name is no state's army.
+- Heads: "X, commander of the Y Mission" heads it as "the commander of Y" does; "the
+  founder and leader of the Z separatist movement" leads Z (the descriptor noun is no unit
+  of Z); "X, who remains head of the Y League" (a relative clause with a copula).
+- "In London, Foreign Secretary X said": where a state's own official speaks in its
+  capital is the statement's dateline, not news of where X is; a UN official there is.
+- A capitalised title word inside a longer name the model found ("the General People's
+  Congress") is a word of that name: the known "Congress" inside it is not the US one.
 - A name with a possessive inside ("Lord's Resistance Army", "Tigray People's Liberation
   Front") is found as the tokens spell it, not as the last words of it.
 - "said in the capital, Kinshasa" in a story from Kampala: a city the gazetteer knows as
@@ -32,6 +39,11 @@ ENTRIES = [
     GazEntry("tplf", "Tigray People's Liberation Front", "ArmedGroup", ("TPLF",)),
     GazEntry("kenya", "Kenya", "Country", (), ("Kenyan",), ("Nairobi",)),
     GazEntry("ethiopia", "Ethiopia", "Country", (), ("Ethiopian",), ("Addis Ababa",)),
+    GazEntry("eritrea", "Eritrea", "Country", (), ("Eritrean",), ("Asmara",)),
+    GazEntry("ltte", "Liberation Tigers of Tamil Eelam", "ArmedGroup", ("Tamil Tigers", "LTTE")),
+    GazEntry("pml", "Pakistan Muslim League", "PoliticalGroup", ()),
+    GazEntry("us-congress", "United States Congress", "GovernmentBody", ("Congress",)),
+    GazEntry("un", "United Nations", "InternationalOrganization", ("UN",)),
 ]
 
 
@@ -100,3 +112,47 @@ def test_another_countrys_seat_is_not_in_the_articles_country(run):  # type: ign
     assert not _seat_elsewhere(addis, spans["Ethiopian officials"], reader) or (
         spans["Ethiopian officials"].kb_id_ != "gaz:ethiopia"
     )
+
+
+def test_a_commander_set_off_by_commas_heads_the_body(run):  # type: ignore[no-untyped-def]
+    _, facts = run(
+        "Major General Patrick Cammaert, commander of the United Nations Mission in Ethiopia "
+        "and Eritrea, said the border was calm."
+    )
+    assert ("Patrick Cammaert", "leaderOf", "United Nations Mission") in facts
+    assert ("Patrick Cammaert", "memberOf", "United Nations Mission") not in facts
+
+
+def test_the_leader_of_a_named_movement_leads_it(run):  # type: ignore[no-untyped-def]
+    _, facts = run(
+        "Velupillai Prabhakaran, the founder and leader of the Tamil Tigers separatist "
+        "movement, was killed on Monday."
+    )
+    assert ("Velupillai Prabhakaran", "leaderOf", "Liberation Tigers of Tamil Eelam") in facts
+    assert not any(r == "memberOf" for _, r, _ in facts)
+
+
+def test_who_remains_head_of_a_party_leads_it(run):  # type: ignore[no-untyped-def]
+    _, facts = run(
+        "Nawaz Sharif, who remains head of the Pakistan Muslim League, denied the charge."
+    )
+    assert ("Nawaz Sharif", "leaderOf", "Pakistan Muslim League") in facts
+
+
+def test_an_official_speaking_in_his_own_capital_is_not_news(run):  # type: ignore[no-untyped-def]
+    _, facts = run("In London, Foreign Secretary Jack Straw said Britain would not send troops.")
+    assert ("Jack Straw", "affiliatedWith", "United Kingdom") in facts
+    assert ("Jack Straw", "presentIn", "London") not in facts
+    _, facts = run(
+        "Kofi Annan, the UN Secretary-General, said in London that the talks had failed."
+    )
+    assert ("Kofi Annan", "presentIn", "London") in facts
+
+
+def test_a_title_word_inside_a_longer_name_is_part_of_it(run):  # type: ignore[no-untyped-def]
+    doc, facts = run(
+        "Ali Abdullah Saleh, who remains head of the General People's Congress, denied the charge."
+    )
+    labels = {e.label for e in doc._.actor_entities.values()}
+    assert "United States Congress" not in labels
+    assert ("Ali Abdullah Saleh", "leaderOf", "General People's Congress") in facts

@@ -8,7 +8,7 @@ from collections.abc import Iterator
 
 from spacy.tokens import Span, Token
 
-from ..lexicon import TITLE_RELATIONS
+from ..lexicon import DESCRIPTOR_TYPES, TITLE_RELATIONS
 from .army_titles import is_army_title
 from .demotion import _demote
 from .sentence import (
@@ -203,6 +203,11 @@ def _heads_unit_of(title: Token, org: Arg) -> bool:
     unit = root.head
     if unit.dep_ == "compound" and unit.head.i == title.i:
         return False  # "NATO's secretary-general": a word of the title, not a unit
+    kind = unit
+    while kind.dep_ == "compound" and kind.head != kind:
+        kind = kind.head
+    if root.dep_ == "compound" and kind.lower_ in DESCRIPTOR_TYPES:
+        return False  # "the leader of the Shining Path guerrilla movement": the group itself
     return root.dep_ in {"poss", "compound"} and unit.i != title.i and unit.pos_ == "NOUN"
 
 
@@ -261,8 +266,10 @@ def _heads(title: Token, org: Arg) -> bool:
     root = org.span.root
     if root.dep_ == "poss" and root.head.i == title.i:
         return True  # "the Qassam Brigades' shadowy commander, X"
-    if not any(c.dep_ == "det" and c.lower_ == "the" for c in title.children):
-        return False
+    if not any(c.dep_ == "det" and c.lower_ == "the" for c in title.children) and (
+        title.dep_ != "appos" or any(c.dep_ == "det" for c in title.children)
+    ):
+        return False  # "X, commander of Y" heads it as "the commander of Y" does
     if any(c.dep_ in {"amod", "compound", "nmod", "poss"} for c in title.children):
         return False  # "the field commander of", "the group's commander of the unit"
     return any(

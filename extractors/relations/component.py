@@ -48,6 +48,7 @@ from . import (
     places,
     presence,
     regions,
+    roles,
     seizures,
     stances,
     stays,
@@ -161,6 +162,7 @@ FAMILIES = (
     datelines,
     titles,
     leaders,
+    roles,
     verbs,
     attribution,
     backing,
@@ -211,7 +213,7 @@ PATTERNS += (
     presence.campaigns_against,
     leaders.context_titles,
     leaders.leadership,
-    leaders.roles,
+    roles.roles,
     strikes.launches,
     strikes.incursions,
     attribution.culprits,
@@ -411,6 +413,8 @@ class RelationExtractor:
             or f.subject not in reader.leads
             or (reader.leads[f.subject].kb_id_, f.relation, f.object, f.start) not in facts
         }
+        for k in whereabouts.home_speeches(facts, reader):  # "In Washington, X said"
+            del facts[k]
         doc._.facts = sorted(
             facts.values(), key=lambda f: (f.start, f.subject, f.relation, f.object)
         )

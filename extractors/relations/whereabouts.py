@@ -8,6 +8,7 @@ from collections.abc import Iterator
 
 from spacy.tokens import Span, Token
 
+from ..records import ExtractedFact
 from .assertion import assertion_factor
 from .places import _place_args
 from .sentence import _ACTORS, _ORG_TYPES, Arg, Candidate, SentenceReader, _pobjs, agents_of
@@ -208,3 +209,31 @@ def _named_place(p: Token, reader: SentenceReader) -> list[Token]:
     if p.lower_ not in _NAMING_NOUNS:
         return []
     return [c for c in p.children if c.dep_ in {"appos", "compound"} and reader.mention(c)]
+
+
+#: what ties a person to a state: its head, its officials, its officers
+_STATE_TIES = frozenset({"leaderOf", "affiliatedWith", "memberOf"})
+
+
+def home_speeches(
+    facts: dict[tuple[str, str, str, int], ExtractedFact], reader: SentenceReader
+) -> set[tuple[str, str, str, int]]:
+    """The ``spoke_in`` facts of a state's own people in its capital ("In Washington, the
+    State Department spokesman said"): where an official speaks at home is the dateline of
+    a statement, not news of where they are."""
+    gaz, entities = reader.gazetteer, reader.doc._.actor_entities
+    if gaz is None or entities is None:
+        return set()
+    ties: dict[str, set[str]] = {}
+    for f in facts.values():
+        if f.relation in _STATE_TIES:
+            ties.setdefault(f.subject, set()).add(f.object)
+    out = set()
+    for k, f in facts.items():
+        place = entities.get(f.object)
+        if f.extractor != "spoke_in" or place is None or f.subject not in ties:
+            continue
+        seats = {m.entry.key for m in gaz.lookup_all(place.label) if m.kind == "metonym"}
+        if seats & ties[f.subject]:
+            out.add(k)
+    return out
