@@ -11,6 +11,13 @@ on sentences about other conflicts.
   of Z); "X, who remains head of the Y League" (a relative clause with a copula).
 - "In London, Foreign Secretary X said": where a state's own official speaks in its
   capital is the statement's dateline, not news of where X is; a UN official there is.
+- A name the parse hung on the place or body after a title is the title's: "The UN special
+  envoy for Yemen, X", "Pakistan's ambassador to the UN, Y"; "Libya's long-time ruler"
+  is its ruler (a hyphenated "longtime" is no unit of the state).
+- "Forces of the opposition Z Coalition entered the border town, Jarabulus": a political
+  group's armed men hold ground, and a place noun's apposition names the place.
+- Bases: "fought X from bases in northern Iraq", "which has a military presence in
+  Cyprus" -> presentIn; "have no bases in Y" says the opposite.
 - A capitalised title word inside a longer name the model found ("the General People's
   Congress") is a word of that name: the known "Congress" inside it is not the US one.
 - A name with a possessive inside ("Lord's Resistance Army", "Tigray People's Liberation
@@ -42,6 +49,13 @@ ENTRIES = [
     GazEntry("eritrea", "Eritrea", "Country", (), ("Eritrean",), ("Asmara",)),
     GazEntry("ltte", "Liberation Tigers of Tamil Eelam", "ArmedGroup", ("Tamil Tigers", "LTTE")),
     GazEntry("pml", "Pakistan Muslim League", "PoliticalGroup", ()),
+    GazEntry("pakistan", "Pakistan", "Country", (), ("Pakistani",), ("Islamabad",)),
+    GazEntry("libya", "Libya", "Country", (), ("Libyan",), ("Tripoli",)),
+    GazEntry("sirte", "Sirte", "Place", ()),
+    GazEntry("snc", "Syrian National Coalition", "PoliticalGroup", ()),
+    GazEntry("jarabulus", "Jarabulus", "Place", ()),
+    GazEntry("pkk", "Kurdistan Workers' Party", "ArmedGroup", ("PKK",)),
+    GazEntry("cyprus", "Cyprus", "Country", (), ("Cypriot",), ("Nicosia",)),
     GazEntry("us-congress", "United States Congress", "GovernmentBody", ("Congress",)),
     GazEntry("un", "United Nations", "InternationalOrganization", ("UN",)),
 ]
@@ -156,3 +170,32 @@ def test_a_title_word_inside_a_longer_name_is_part_of_it(run):  # type: ignore[n
     labels = {e.label for e in doc._.actor_entities.values()}
     assert "United States Congress" not in labels
     assert ("Ali Abdullah Saleh", "leaderOf", "General People's Congress") in facts
+
+
+def test_a_name_hung_on_the_place_after_a_title_is_the_titles(run):  # type: ignore[no-untyped-def]
+    _, facts = run("The UN special envoy for Yemen, Martin Griffiths, said talks would resume.")
+    assert ("Martin Griffiths", "affiliatedWith", "United Nations") in facts
+    _, facts = run("Pakistan's ambassador to the UN, Maleeha Lodhi, rejected the report.")
+    assert ("Maleeha Lodhi", "affiliatedWith", "Pakistan") in facts
+    assert ("Maleeha Lodhi", "affiliatedWith", "United Nations") not in facts
+
+
+def test_a_long_time_ruler_leads_the_state(run):  # type: ignore[no-untyped-def]
+    _, facts = run("Libya's long-time ruler Muammar Gaddafi was killed in Sirte.")
+    assert ("Muammar Gaddafi", "leaderOf", "Libya") in facts
+
+
+def test_forces_of_a_political_group_enter_a_named_town(run):  # type: ignore[no-untyped-def]
+    _, facts = run(
+        "Forces of the opposition Syrian National Coalition entered the border town, Jarabulus."
+    )
+    assert ("Syrian National Coalition", "presentIn", "Jarabulus") in facts
+
+
+def test_bases_and_a_military_presence_put_an_actor_there(run):  # type: ignore[no-untyped-def]
+    _, facts = run("The PKK has fought the Turkish army from bases in northern Iraq since 1984.")
+    assert ("Kurdistan Workers' Party", "presentIn", "Iraq") in facts
+    _, facts = run("Britain, which has a military presence in Cyprus, sent two warships.")
+    assert ("United Kingdom", "presentIn", "Cyprus") in facts
+    _, facts = run("The Taliban have no bases in Pakistan, the spokesman said.")
+    assert not any(r == "presentIn" for _, r, _ in facts)

@@ -63,6 +63,7 @@ def _appos_title(person: Span, reader: SentenceReader) -> Iterator[Candidate]:
     ]
     if root.dep_ == "appos":
         titles.append(root.head)
+        titles += _title_before_place(root, reader)
     first = root
     while first.dep_ == "conj" and first.head != first:
         first = first.head  # "the ministers of A and B -- X and Y": Y's title is X's
@@ -171,6 +172,27 @@ def _appos_title(person: Span, reader: SentenceReader) -> Iterator[Candidate]:
                 rel = "memberOf"  # "the chairman of the MCB's affairs committee"
             rel = _unit_head_of(rel, found[0], org)
             yield Candidate(reader.arg(person), rel, org, "appos_title", factor)
+
+
+def _title_before_place(root: Token, reader: SentenceReader) -> list[Token]:
+    """ "The UN special envoy for Afghanistan, X", "Iraq's ambassador to the UN, Y": a name
+    the parse hung on the place or body after the title (no person is in apposition to a
+    country, nor to the body one is posted to) is the title's."""
+    place = root.head
+    m = reader.mention(place)
+    prep = place.head
+    if (
+        place.dep_ != "pobj"
+        or m is None
+        or not (
+            (m.label_ in {"Country", "Place"} and prep.lower_ in {"for", "of", "to", "in"})
+            or prep.lower_ in {"for", "to"}  # "ambassador to the UN, X": a post, not a name
+        )
+        or prep.head.pos_ != "NOUN"
+        or prep.head.lower_ not in TITLE_RELATIONS
+    ):
+        return []
+    return [prep.head]
 
 
 def _respectively(root: Token, first: Token, title: Token, orgs: list[Arg]) -> list[Arg]:

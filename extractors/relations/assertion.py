@@ -55,6 +55,10 @@ UNASSERTED_NOUNS = frozenset(
 )
 
 
+#: verbs whose "no" object denies the whole: "has no bases", "sent no troops"
+_HAVING_VERBS = frozenset("have keep maintain send deploy give provide offer".split())
+
+
 def _negated(node: Token) -> bool:
     """Whether one of ``node``'s dependents negates it (or its subject is "no X", "neither")."""
     for c in node.children:
@@ -70,6 +74,8 @@ def _negated(node: Token) -> bool:
             return True  # "no longer backs"
         if c.dep_ in {"nsubj", "nsubjpass"} and _has_child(c, {"no", "neither"}):
             return True  # "No British troops are stationed ...", "Neither X nor Y backed"
+        if c.dep_ == "dobj" and node.lemma_ in _HAVING_VERBS and _has_child(c, {"no"}):
+            return True  # "X has no bases in Y", "Y gave no support to X"
     return False
 
 

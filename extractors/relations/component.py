@@ -261,6 +261,7 @@ PATTERNS += (
     whereabouts.envoys_in,
     namedbodies.units,
     whereabouts.operates_site,
+    whereabouts.bases_in,
     strikes.fire_on,
     strikes.blew_up,
     strikes.raids_against,

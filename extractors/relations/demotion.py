@@ -47,10 +47,20 @@ def _demote(relation: str, toks: list[Token], title: Token, reader: SentenceRead
     org_end = max(
         (t.i for t in toks if t.i < title.i and _is_org_or_state(reader.mention(t))), default=-1
     )
+    doc = title.doc
+    joined = {  # "Zaire's long-time ruler": the hyphenated "longtime"
+        i
+        for t in toks
+        if t.text == "-"
+        and 0 < t.i < len(doc) - 1
+        and doc[t.i - 1].lower_ + doc[t.i + 1].lower_ in _HEAD_TITLE_MODIFIERS
+        for i in (t.i - 1, t.i + 1)
+    }
     between = [
         t
         for t in toks
         if org_end < t.i < title.i
+        and t.i not in joined
         and t.pos_ in {"NOUN", "PROPN", "ADJ"}
         and t.lower_ not in _HEAD_TITLE_MODIFIERS
         and not (t.lower_ == "chief" and t.i == title.i - 1)  # "BA's chief executive"

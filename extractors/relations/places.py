@@ -388,6 +388,8 @@ def locatives(sent: Span, reader: SentenceReader) -> Iterator[Candidate]:
                     for a in reader.actors(p)
                     if a.span.label_ in _ACTORS - {"Person"}
                 ]
+        if any(c.dep_ == "det" and c.lower_ == "no" for c in tok.children):
+            continue  # "Hezbollah has no bases in Syria"
         if tok.dep_ == "dobj" and tok.head.lemma_ in {"have", "maintain", "operate", "control"}:
             owners += [a for c in tok.head.children if c.dep_ == "nsubj" for a in reader.actors(c)]
         for o in owners:

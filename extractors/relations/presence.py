@@ -13,6 +13,7 @@ from spacy.tokens import Span, Token
 
 from ..lexicon import (
     FORCE_NOUNS,
+    SENT_NOUNS,
 )
 from .agents import speaker_pronoun
 from .assertion import assertion_factor
@@ -175,7 +176,14 @@ def _holders(verb: Token, reader: SentenceReader) -> tuple[list[Arg], bool]:
         if spoken:
             return spoken, passive
     # "it has led offensives, recapturing Ramadi": "it" is too often wrong here; "they" not
-    return [a for a in agents if a.span.label_ in _HOLDERS and not _pronoun(a, "it")], passive
+    # "Forces of the Northern Alliance entered Kabul": a political group's armed men
+    armed = any(c.dep_ == "nsubj" and c.lower_ in SENT_NOUNS for c in verb.children)
+    return [
+        a
+        for a in agents
+        if (a.span.label_ in _HOLDERS or (armed and a.span.label_ == "PoliticalGroup"))
+        and not _pronoun(a, "it")
+    ], passive
 
 
 def _subjects(verb: Token) -> list[Token]:

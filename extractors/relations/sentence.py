@@ -166,6 +166,14 @@ class SentenceReader:
         named = _named_as(tok)
         if named is not None:  # "Shi'ite militias, known as Hashid Shaabi"
             return self.actors(named, sites=sites)
+        if low == "capital" or low in OF_PLACE_NOUNS:
+            appos = [  # "entered the Afghan capital, Kabul"
+                self.arg(m)
+                for c in tok.children
+                if c.dep_ == "appos" and (m := self.mention(c)) is not None and m.label_ in _PLACES
+            ]
+            if appos:
+                return appos
         if low == "capital":
             return self._the_capital(tok)
         if low in OF_PLACE_NOUNS:  # "a police station in the town of Baidoa"

@@ -11,10 +11,27 @@ from spacy.tokens import Span, Token
 from ..records import ExtractedFact
 from .assertion import assertion_factor
 from .places import _place_args
-from .sentence import _ACTORS, _ORG_TYPES, Arg, Candidate, SentenceReader, _pobjs, agents_of
+from .sentence import (
+    _ACTORS,
+    _ORG_TYPES,
+    Arg,
+    Candidate,
+    SentenceReader,
+    _pobjs,
+    agents_of,
+)
+from .sentence import (
+    _SITE_NOUNS as _SITES,
+)
 from .stays import who_person
 
-CONFIDENCE = {"being_in": 0.75, "operates_site": 0.8, "spoke_in": 0.7, "envoys_in": 0.75}
+CONFIDENCE = {
+    "being_in": 0.75,
+    "operates_site": 0.8,
+    "spoke_in": 0.7,
+    "envoys_in": 0.75,
+    "bases_in": 0.75,
+}
 
 _PLACES = frozenset({"Place", "Country", "Facility"})
 #: verbs of being or staying somewhere
@@ -90,6 +107,47 @@ def operates_site(sent: Span, reader: SentenceReader) -> Iterator[Candidate]:
                 continue
             for s in sites:
                 yield Candidate(a, "presentIn", s, "operates_site", factor)
+
+
+#: what an actor keeps where it is: "X has bases in Y", "fighting from bases in Y"
+_BASE_NOUNS = frozenset(
+    "base bases camp camps headquarters hideout hideouts stronghold strongholds "
+    "sanctuary sanctuaries presence garrison garrisons".split()
+)
+_KEEPING_VERBS = frozenset({"have", "maintain", "keep", "establish", "set", "build"})
+
+
+def bases_in(sent: Span, reader: SentenceReader) -> Iterator[Candidate]:
+    """ "the Interahamwe have bases in eastern Congo", "France, which has a military presence
+    in Senegal", "the Contras have been fighting from bases in Honduras" -> presentIn."""
+    for noun in sent:
+        if noun.lower_ not in _BASE_NOUNS or noun.pos_ != "NOUN":
+            continue
+        places = [
+            a for p in _pobjs(noun, {"in", "inside"}) for a in _place_args(p, reader, _PLACES)
+        ]
+        verb = noun.head
+        if any(c.dep_ == "det" and c.lower_ == "no" for c in noun.children):
+            continue  # "X has no bases in Y"
+        if noun.dep_ == "pobj" and verb.lower_ == "from":  # "fighting from bases in Y"
+            verb = verb.head
+        elif (
+            noun.dep_ != "dobj"
+            or verb.lemma_.lower() not in _KEEPING_VERBS
+            or noun.lower_ in _SITES  # "KH has bases in Syria": places.locatives
+        ):
+            continue
+        if not places or verb.pos_ not in {"VERB", "AUX"}:
+            continue
+        factor = assertion_factor(verb)
+        if factor == 0:
+            continue
+        agents, passive = agents_of(verb, reader)
+        for a in agents if not passive else []:
+            if a.span.label_ in _ACTORS and a.span.label_ != "Person":
+                for pl in places:
+                    if pl.span.kb_id_ != a.span.kb_id_:
+                        yield Candidate(a, "presentIn", pl, "bases_in", factor)
 
 
 #: verbs of saying whose "in Y" says where the speaker was
@@ -189,7 +247,7 @@ def envoys_in(sent: Span, reader: SentenceReader) -> Iterator[Candidate]:
                     yield Candidate(o, "presentIn", pl, "envoys_in", factor)
 
 
-PATTERNS = (being_in, operates_site, spoke_in, envoys_in)
+PATTERNS = (being_in, operates_site, spoke_in, envoys_in, bases_in)
 
 
 #: nouns a place is named beside: "in the capital, Kinshasa", "in the Delmas district"
