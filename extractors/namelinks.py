@@ -12,7 +12,7 @@ from spacy.tokens import Doc, Span, Token
 from .coreference import _MODIFIER_DEPS, _with
 from .gazetteer import Gazetteer
 from .lexicon import DESCRIPTOR_TYPES, HONORIFICS, ORG_HEAD_TYPES
-from .namewords import _GENERIC_NAME_WORDS, _INSURGENT_NAME_WORDS, abbreviates
+from .namewords import _GENERIC_NAME_WORDS, _INSURGENT_NAME_WORDS, abbreviates, name_key
 from .normalize import fold, is_acronym
 from .unionfind import UnionFind
 
@@ -198,6 +198,39 @@ class NameLinks:
             return False
         words = set(fold(name.text).split())
         return any(set(fold(n).split()) <= words for n in (entry.name, *entry.aliases))
+
+    def _missed_surnames(self, doc: Doc, mentions: list[Span]) -> list[Span]:
+        """ "Joseph Kony" ... "Kony, head of the LRA": a bare surname of a person named in
+        full that the model did not tag is a mention of that person too (``_surnames``
+        joins it). Only a capitalised proper noun outside every mention, that names
+        nothing the gazetteer knows."""
+        surnames = {
+            m[-1].text
+            for m in mentions
+            if m.label_ == "Person"
+            and len(m) >= 2
+            and m[-1].is_title
+            and len(m[-1].text) > 2
+            and fold(m[-1].text) not in _NAME_SUFFIXES
+        }
+        if not surnames:
+            return []
+        taken = {t.i for m in mentions for t in m}
+        taken |= {t.i for d in doc.spans.get("demonyms", []) for t in d}
+        out = []
+        for tok in doc:
+            if (
+                tok.text in surnames
+                and tok.i not in taken
+                and tok.pos_ == "PROPN"
+                and self.gazetteer.lookup(tok.text) is None
+                and not (tok.i > 0 and doc[tok.i - 1].pos_ == "PROPN" and doc[tok.i - 1].is_title)
+                and not (tok.i + 1 < len(doc) and doc[tok.i + 1].pos_ == "PROPN")
+            ):
+                out.append(
+                    Span(doc, tok.i, tok.i + 1, label="Person", kb_id=name_key("Person", tok.text))
+                )
+        return out
 
     def _surnames(self, mentions: list[Span], clusters: _Clusters) -> None:
         """A bare surname joins the person named in full in the same article."""

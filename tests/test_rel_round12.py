@@ -18,6 +18,8 @@ on sentences about other conflicts.
   group's armed men hold ground, and a place noun's apposition names the place.
 - Bases: "fought X from bases in northern Iraq", "which has a military presence in
   Cyprus" -> presentIn; "have no bases in Y" says the opposite.
+- A bare surname the model did not tag ("Godane, head of al-Shabaab", after "Ahmed Abdi
+  Godane") is a mention of the person named in full.
 - A capitalised title word inside a longer name the model found ("the General People's
   Congress") is a word of that name: the known "Congress" inside it is not the US one.
 - A name with a possessive inside ("Lord's Resistance Army", "Tigray People's Liberation
@@ -50,6 +52,7 @@ ENTRIES = [
     GazEntry("ltte", "Liberation Tigers of Tamil Eelam", "ArmedGroup", ("Tamil Tigers", "LTTE")),
     GazEntry("pml", "Pakistan Muslim League", "PoliticalGroup", ()),
     GazEntry("pakistan", "Pakistan", "Country", (), ("Pakistani",), ("Islamabad",)),
+    GazEntry("shabaab", "al-Shabaab", "ArmedGroup", ("Shabaab",)),
     GazEntry("libya", "Libya", "Country", (), ("Libyan",), ("Tripoli",)),
     GazEntry("sirte", "Sirte", "Place", ()),
     GazEntry("snc", "Syrian National Coalition", "PoliticalGroup", ()),
@@ -199,3 +202,14 @@ def test_bases_and_a_military_presence_put_an_actor_there(run):  # type: ignore[
     assert ("United Kingdom", "presentIn", "Cyprus") in facts
     _, facts = run("The Taliban have no bases in Pakistan, the spokesman said.")
     assert not any(r == "presentIn" for _, r, _ in facts)
+
+
+def test_a_bare_surname_the_model_missed_is_the_person(run):  # type: ignore[no-untyped-def]
+    doc, facts = run(
+        "Ahmed Abdi Godane took over in 2008. Godane, head of al-Shabaab, rejected the deal."
+    )
+    assert ("Ahmed Abdi Godane", "leaderOf", "al-Shabaab") in facts
+    assert [m.text for m in doc.spans["actors"] if m.label_ == "Person"] == [
+        "Ahmed Abdi Godane",
+        "Godane",
+    ]
