@@ -224,12 +224,55 @@ class NameLinks:
                 and tok.i not in taken
                 and tok.pos_ == "PROPN"
                 and self.gazetteer.lookup(tok.text) is None
-                and not (tok.i > 0 and doc[tok.i - 1].pos_ == "PROPN" and doc[tok.i - 1].is_title)
+                and not (
+                    tok.i > 0
+                    and doc[tok.i - 1].pos_ == "PROPN"
+                    and doc[tok.i - 1].is_title
+                    and doc[tok.i - 1].lower_.rstrip(".") not in HONORIFICS  # "Mr Mende"
+                )
                 and not (tok.i + 1 < len(doc) and doc[tok.i + 1].pos_ == "PROPN")
             ):
                 out.append(
                     Span(doc, tok.i, tok.i + 1, label="Person", kb_id=name_key("Person", tok.text))
                 )
+        return out
+
+    def _missed_repeats(self, doc: Doc, mentions: list[Span]) -> list[Span]:
+        """A name the model tagged once and missed elsewhere in the article ("the
+        Interahamwe ... the Interahamwe"): the same words, capitalised and outside every
+        mention, are a mention of the same actor."""
+        names: dict[tuple[str, ...], Span] = {}
+        for m in mentions:
+            words = tuple(t.text for t in m)
+            if m.label_ != "Person" and m[0].is_title and len(m.text) > 3 and len(words) <= 4:
+                names.setdefault(words, m)
+        if not names:
+            return []
+        taken = {t.i for m in mentions for t in m}
+        taken |= {t.i for d in doc.spans.get("demonyms", []) for t in d}
+        firsts: dict[str, list[tuple[str, ...]]] = {}
+        for words in names:
+            firsts.setdefault(words[0], []).append(words)
+        out = []
+        i = 0
+        while i < len(doc):
+            found = None
+            for words in sorted(firsts.get(doc[i].text, []), key=len, reverse=True):
+                j = i + len(words)
+                if (
+                    j <= len(doc)
+                    and tuple(t.text for t in doc[i:j]) == words
+                    and not any(k in taken for k in range(i, j))
+                    and (j == len(doc) or doc[j].pos_ != "PROPN" or doc[j].is_sent_start)
+                    and (i == 0 or doc[i - 1].pos_ != "PROPN" or doc[i].is_sent_start)
+                ):
+                    found = names[words]
+                    break
+            if found is None:
+                i += 1
+                continue
+            out.append(Span(doc, i, i + len(found), label=found.label_, kb_id=found.kb_id_))
+            i += len(found)
         return out
 
     def _surnames(self, mentions: list[Span], clusters: _Clusters) -> None:

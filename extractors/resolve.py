@@ -92,6 +92,7 @@ class ActorResolver(NameLinks, Coreference):
         mentions = self._owned_bodies(mentions)
         mentions = self._bare_armies(doc, mentions)
         mentions += self._missed_surnames(doc, mentions)
+        mentions += self._missed_repeats(doc, mentions)
         self._surnames(mentions, clusters)
         self._initialled_names(mentions, clusters)
         self._short_group_names(mentions, clusters)

@@ -19,7 +19,8 @@ on sentences about other conflicts.
 - Bases: "fought X from bases in northern Iraq", "which has a military presence in
   Cyprus" -> presentIn; "have no bases in Y" says the opposite.
 - A bare surname the model did not tag ("Godane, head of al-Shabaab", after "Ahmed Abdi
-  Godane") is a mention of the person named in full.
+  Godane") is a mention of the person named in full; a name the model tagged once and
+  missed elsewhere ("the Raia Mutomboki") is a mention wherever the same words stand.
 - A capitalised title word inside a longer name the model found ("the General People's
   Congress") is a word of that name: the known "Congress" inside it is not the US one.
 - A name with a possessive inside ("Lord's Resistance Army", "Tigray People's Liberation
@@ -213,3 +214,15 @@ def test_a_bare_surname_the_model_missed_is_the_person(run):  # type: ignore[no-
         "Ahmed Abdi Godane",
         "Godane",
     ]
+
+
+def test_a_name_tagged_once_is_found_where_it_repeats(run):  # type: ignore[no-untyped-def]
+    doc, _ = run(
+        "The Raia Mutomboki attacked Shabunda in 2012. Officials said the Raia Mutomboki "
+        "still hold Shabunda."
+    )
+    texts = [m.text for m in doc.spans["actors"]]
+    assert texts.count("Raia Mutomboki") == 2
+    assert texts.count("Shabunda") == 2
+    keys = {m.kb_id_ for m in doc.spans["actors"] if m.text == "Raia Mutomboki"}
+    assert len(keys) == 1
