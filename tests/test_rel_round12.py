@@ -21,6 +21,8 @@ on sentences about other conflicts.
 - A bare surname the model did not tag ("Godane, head of al-Shabaab", after "Ahmed Abdi
   Godane") is a mention of the person named in full; a name the model tagged once and
   missed elsewhere ("the Raia Mutomboki") is a mention wherever the same words stand.
+- Staying put: "who has lived in London", "has been stranded in Aden", "was holed up in a
+  villa in Gisenyi" -> presentIn.
 - A capitalised title word inside a longer name the model found ("the General People's
   Congress") is a word of that name: the known "Congress" inside it is not the US one.
 - A name with a possessive inside ("Lord's Resistance Army", "Tigray People's Liberation
@@ -54,6 +56,9 @@ ENTRIES = [
     GazEntry("pml", "Pakistan Muslim League", "PoliticalGroup", ()),
     GazEntry("pakistan", "Pakistan", "Country", (), ("Pakistani",), ("Islamabad",)),
     GazEntry("shabaab", "al-Shabaab", "ArmedGroup", ("Shabaab",)),
+    GazEntry("london", "London", "Place", ()),
+    GazEntry("aden", "Aden", "Place", ()),
+    GazEntry("gisenyi", "Gisenyi", "Place", ()),
     GazEntry("libya", "Libya", "Country", (), ("Libyan",), ("Tripoli",)),
     GazEntry("sirte", "Sirte", "Place", ()),
     GazEntry("snc", "Syrian National Coalition", "PoliticalGroup", ()),
@@ -226,3 +231,12 @@ def test_a_name_tagged_once_is_found_where_it_repeats(run):  # type: ignore[no-u
     assert texts.count("Shabunda") == 2
     keys = {m.kb_id_ for m in doc.spans["actors"] if m.text == "Raia Mutomboki"}
     assert len(keys) == 1
+
+
+def test_living_stranded_or_holed_up_somewhere_is_presence(run):  # type: ignore[no-untyped-def]
+    _, facts = run("Rached Ghannouchi, who has lived in London since 1991, returned on Sunday.")
+    assert ("Rached Ghannouchi", "presentIn", "London") in facts
+    _, facts = run("Abd-Rabbu Mansour Hadi has been stranded in Aden for a week.")
+    assert ("Abd-Rabbu Mansour Hadi", "presentIn", "Aden") in facts
+    _, facts = run("Laurent Nkunda was holed up in a villa in Gisenyi.")
+    assert {(s, o) for s, r, o in facts if r == "presentIn"} == {("Nkunda", "Gisenyi")}

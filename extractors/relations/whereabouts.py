@@ -55,14 +55,33 @@ def _places_in(verb: Token, reader: SentenceReader) -> list[Arg]:
     return out
 
 
+#: verbs of staying put somewhere: "has lived in Stockholm", "dug in around Kinshasa",
+#: "holed up in", "camped on the outskirts of Y", "were trapped in West Beirut"
+_STAYING_VERBS = frozenset("live reside hide shelter camp dig hole trap strand station".split())
+_STAYING_PREPS = frozenset({"in", "inside", "around", "at", "on"})
+
+
 def being_in(sent: Span, reader: SentenceReader) -> Iterator[Candidate]:
-    """ "Sarraj was in Ankara", "Israeli troops remained in positions inside Lebanon"."""
+    """ "Sarraj was in Ankara", "Israeli troops remained in positions inside Lebanon",
+    "Hasan di Tiro, who has lived in Stockholm", "soldiers dug in around Kinshasa"."""
     for verb in sent:
-        if verb.lemma_ not in _BEING_VERBS or verb.dep_ in {"aux", "auxpass"}:
+        lemma = verb.lemma_.lower()
+        if lemma not in _BEING_VERBS | _STAYING_VERBS or verb.dep_ in {"aux", "auxpass"}:
             continue
         if any(c.dep_ in {"attr", "acomp", "xcomp", "ccomp"} for c in verb.children):
             continue  # "X is the leader in Y", "X was active in Y": not where X is
-        places = _places_in(verb, reader)
+        if lemma in _STAYING_VERBS:
+            heads = [verb, *(c for c in verb.children if c.dep_ == "prt")]  # "dug in around"
+            places = [
+                a
+                for h in heads
+                for p in _pobjs(h, _STAYING_PREPS)
+                # "holed up in a villa in Gisenyi": the place the building is in
+                for q in ([p] if reader.mention(p) or p.pos_ != "NOUN" else [p, *_pobjs(p, {"in"})])
+                for a in _place_args(q, reader, _PLACES)
+            ]
+        else:
+            places = _places_in(verb, reader)
         if not places:
             continue
         factor = assertion_factor(verb)
@@ -71,7 +90,7 @@ def being_in(sent: Span, reader: SentenceReader) -> Iterator[Candidate]:
         subjects = [
             a
             for c in verb.children
-            if c.dep_ == "nsubj"
+            if c.dep_ == "nsubj" or (c.dep_ == "nsubjpass" and lemma in _STAYING_VERBS)
             for a in reader.actors(c)
             if a.span.label_ in _ACTORS and a.span.label_ != "Country"
         ] or who_person(verb, reader)  # "an MP for Sirnak province who has remained in Y"
