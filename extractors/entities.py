@@ -45,7 +45,7 @@ from .lexicon import (
     NOT_ACTORS,
     ORG_HEAD_TYPES,
 )
-from .longnames import _inside_longer_name
+from .longnames import _inside_longer_name, join_particle_names
 from .namewords import (
     _ARTICLE_WORDS,
     _ETHNO_RELIGIOUS,
@@ -158,6 +158,7 @@ class ActorRuler:
             (demonyms if kind == "demonym" else names).append(span)
         known = self.gazetteer.lookup
         model_ents = [t for e in doc.ents if (t := _trim(e, known)) is not None]
+        model_ents = join_particle_names(doc, model_ents)  # "Jose Eduardo dos Santos"
         names = [n for n in names if not _inside_longer_name(n, model_ents, self.gazetteer)]
         taken = {t.i for s in names for t in s}
         kept = [e for e in model_ents if not any(t.i in taken for t in e)]

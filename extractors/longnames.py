@@ -4,7 +4,7 @@ East Timor), or a known person's alias inside another person's name."""
 
 from __future__ import annotations
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 from .gazetteer import Gazetteer
 from .lexicon import HONORIFICS, TITLE_RELATIONS
@@ -18,7 +18,7 @@ from .namewords import (
 )
 from .normalize import fold
 
-__all__ = ["_inside_longer_name"]
+__all__ = ["_inside_longer_name", "join_particle_names"]
 
 
 def _other_given_name(name: Span, model_ents: list[Span], gazetteer: Gazetteer) -> bool:
@@ -161,3 +161,42 @@ def _names_something(ent: Span, name: Span, gazetteer: Gazetteer) -> bool:
                 if match is not None and match.kind != "demonym":
                     return True
     return False
+
+
+#: lowercase words inside a person's name: "Jose Eduardo dos Santos", "Ernest Wamba dia
+#: Wamba", "Ursula von der Leyen"
+_NAME_PARTICLES = _LINKING_PARTICLES | frozenset("dia dei van von der den ter bin ibn".split())
+
+
+def join_particle_names(doc: Doc, ents: list[Span]) -> list[Span]:
+    """A person's name the model cut at a lowercase particle ("Jose Eduardo" and "Santos"
+    for "Jose Eduardo dos Santos") is one name: the person span runs on over the
+    particles and the capitalised words after them."""
+    taken = {t.i: e for e in ents for t in e}
+    out: list[Span] = []
+    skip: set[int] = set()
+    for e in sorted(ents, key=lambda s: s.start):
+        if id(e) in skip:
+            continue
+        end = e.end
+        if e.label_ == "PERSON":
+            j = end
+            while j < len(doc) and doc[j].lower_ in _NAME_PARTICLES and doc[j].is_lower:
+                j += 1
+            k = j
+            while k < len(doc) and doc[k].is_title and doc[k].pos_ == "PROPN":
+                other = taken.get(k)
+                if (
+                    other is not None
+                    and other.label_ != "PERSON"
+                    and (len(other) > 1 or other.label_ in {"GPE", "LOC"})
+                ):
+                    break  # "Wamba" tagged PRODUCT is still the name's last word
+                k += 1
+            if j > end and k > j:
+                for i in range(j, k):
+                    if i in taken:
+                        skip.add(id(taken[i]))
+                end = k
+        out.append(e if end == e.end else Span(doc, e.start, end, label=e.label_))
+    return out

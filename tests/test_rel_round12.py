@@ -21,6 +21,8 @@ on sentences about other conflicts.
 - A bare surname the model did not tag ("Godane, head of al-Shabaab", after "Ahmed Abdi
   Godane") is a mention of the person named in full; a name the model tagged once and
   missed elsewhere ("the Raia Mutomboki") is a mention wherever the same words stand.
+- A person's name the model cut at a lowercase particle is one name ("Carlos Alberto dos
+  Santos Cruz", not "Carlos Alberto" and "Santos Cruz").
 - Staying put: "who has lived in London", "has been stranded in Aden", "was holed up in a
   villa in Gisenyi" -> presentIn.
 - A capitalised title word inside a longer name the model found ("the General People's
@@ -240,3 +242,10 @@ def test_living_stranded_or_holed_up_somewhere_is_presence(run):  # type: ignore
     assert ("Abd-Rabbu Mansour Hadi", "presentIn", "Aden") in facts
     _, facts = run("Laurent Nkunda was holed up in a villa in Gisenyi.")
     assert {(s, o) for s, r, o in facts if r == "presentIn"} == {("Nkunda", "Gisenyi")}
+
+
+def test_a_name_cut_at_a_particle_is_one_person(run):  # type: ignore[no-untyped-def]
+    doc, _ = run("General Carlos Alberto dos Santos Cruz, the UN force commander, visited Goma.")
+    people = [m.text for m in doc.spans["actors"] if m.label_ == "Person"]
+    assert "Carlos Alberto dos Santos Cruz" in people
+    assert not {"Carlos Alberto", "Santos Cruz"} & set(people)
