@@ -16,6 +16,7 @@ from pathlib import Path
 
 from actorgraph.ontology import ENTITY_TYPES
 
+from .namewords import _GENERIC_NAME_WORDS
 from .normalize import fold, is_acronym
 
 _KIND_RANK = {"acronym": 0, "name": 0, "alias": 1, "metonym": 2, "demonym": 3}
@@ -79,6 +80,8 @@ class Gazetteer:
                 found = _INNER_POSSESSIVE.search(form)
                 if found is None or fold(form[: found.start()]) in self._folded:
                     continue
+                if fold(form.split()[0]) in _GENERIC_NAME_WORDS:
+                    continue  # "People's Liberation Front" is a word of many names
                 split = fold(_INNER_POSSESSIVE.sub("", form))
                 if split and split not in self._folded:
                     self._add(_INNER_POSSESSIVE.sub("", form), Match(entry, "alias"))

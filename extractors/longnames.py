@@ -109,6 +109,7 @@ def _inside_longer_name(name: Span, model_ents: list[Span], gazetteer: Gazetteer
                 and t.text[:1].isupper()
                 and low[-1] != "s"
                 and not t.is_sent_start  # "Fellow NATO member Greece"
+                and t.i < name.start  # not "Labour MP": a title after the name
             ):
                 qualifies = True  # "the General People's Congress": a word of its name
                 continue
@@ -198,5 +199,28 @@ def join_particle_names(doc: Doc, ents: list[Span]) -> list[Span]:
                     if i in taken:
                         skip.add(id(taken[i]))
                 end = k
+            elif j == end and _surname_left_out(doc, e, taken):
+                skip.add(id(taken.get(end, e)))
+                end += 1  # "Ahmad Tejan" PERSON, "Kabbah" GPE: one name
         out.append(e if end == e.end else Span(doc, e.start, end, label=e.label_))
     return out
+
+
+def _surname_left_out(doc: Doc, person: Span, taken: dict[int, Span]) -> bool:
+    """Whether the word after a person's name is the name's own head the model tagged
+    apart ("Ahmad Tejan" PERSON + "Kabbah" GPE): a capitalised proper noun the last
+    name word is a compound of, tagged alone or not at all, and no word of a body's name."""
+    if person.end >= len(doc):
+        return False
+    nxt, last = doc[person.end], person[-1]
+    other = taken.get(nxt.i)
+    return (
+        last.dep_ == "compound"
+        and last.head.i == nxt.i
+        and nxt.pos_ == "PROPN"
+        and nxt.is_title
+        and (other is None or (len(other) == 1 and other.label_ not in {"PERSON"}))
+        and fold(nxt.text) not in _GENERIC_NAME_WORDS
+        and nxt.lower_ not in _NAME_EXTENSION_OK
+        and nxt.lower_ not in TITLE_RELATIONS
+    )

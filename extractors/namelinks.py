@@ -321,7 +321,11 @@ class NameLinks:
                 if times[ranked[0]] < 2 * times[ranked[1]]:
                     continue
                 key = ranked[0]
-            if key is None and m.label_ == "Person" and m[0].lower_.rstrip(".") not in HONORIFICS:
+            if (
+                key is None
+                and (m.label_ == "Person" or unknown_word)  # "Prayuth" tagged GPE
+                and m[0].lower_.rstrip(".") not in HONORIFICS
+            ):
                 owners = prefixes.get(fold(m.text), set()) - {m.kb_id_}
                 key = next(iter(owners)) if len(owners) == 1 else None
             if key and key != m.kb_id_ and not (m.label_ == "Organization" and len(m) > 1):

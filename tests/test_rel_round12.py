@@ -23,6 +23,12 @@ on sentences about other conflicts.
   missed elsewhere ("the Raia Mutomboki") is a mention wherever the same words stand.
 - A person's name the model cut at a lowercase particle is one name ("Carlos Alberto dos
   Santos Cruz", not "Carlos Alberto" and "Santos Cruz").
+  A surname the model tagged apart ("Ahmad Tejan" PERSON + "Kabbah" GPE) is the name's
+  last word; a first name the model took for something else ("Prayuth" after "Prayuth
+  Chan-ocha") is the person.
+  Guards met on BBC politics: "leader of the Plaid Cymru group in the assembly" leads a
+  caucus, not the party; "Spain's director general for Europe, X" heads a brief, not Spain;
+  "Labour MP Jean Corston" names no body "Labour MP".
 - Staying put: "who has lived in London", "has been stranded in Aden", "was holed up in a
   villa in Gisenyi" -> presentIn.
 - A capitalised title word inside a longer name the model found ("the General People's
@@ -61,6 +67,9 @@ ENTRIES = [
     GazEntry("london", "London", "Place", ()),
     GazEntry("aden", "Aden", "Place", ()),
     GazEntry("gisenyi", "Gisenyi", "Place", ()),
+    GazEntry("plaid", "Plaid Cymru", "PoliticalGroup", ()),
+    GazEntry("labour", "Labour Party", "PoliticalGroup", ("Labour",)),
+    GazEntry("spain", "Spain", "Country", (), ("Spanish",), ("Madrid",)),
     GazEntry("libya", "Libya", "Country", (), ("Libyan",), ("Tripoli",)),
     GazEntry("sirte", "Sirte", "Place", ()),
     GazEntry("snc", "Syrian National Coalition", "PoliticalGroup", ()),
@@ -249,3 +258,31 @@ def test_a_name_cut_at_a_particle_is_one_person(run):  # type: ignore[no-untyped
     people = [m.text for m in doc.spans["actors"] if m.label_ == "Person"]
     assert "Carlos Alberto dos Santos Cruz" in people
     assert not {"Carlos Alberto", "Santos Cruz"} & set(people)
+
+
+def test_a_surname_tagged_apart_is_part_of_the_name(run):  # type: ignore[no-untyped-def]
+    doc, _ = run("President Ahmad Tejan Kabbah returned to Freetown on Monday.")
+    people = [m.text for m in doc.spans["actors"] if m.label_ == "Person"]
+    assert people == ["Ahmad Tejan Kabbah"]
+
+
+def test_a_first_name_the_model_mistyped_is_the_person(run):  # type: ignore[no-untyped-def]
+    doc, _ = run(
+        "General Prayuth Chan-ocha made the announcement. Prayuth said the army would restore "
+        "order."
+    )
+    ents = doc._.actor_entities
+    keys = {m.kb_id_ for m in doc.spans["actors"] if m.text.startswith("Prayuth")}
+    assert len(keys) == 1
+    assert ents[keys.pop()].type == "Person"
+
+
+def test_caucuses_briefs_and_titles_after_a_party_name(run):  # type: ignore[no-untyped-def]
+    _, facts = run("Ieuan Wyn Jones, leader of the Plaid Cymru group in the assembly, said so.")
+    assert ("Ieuan Wyn Jones", "leaderOf", "Plaid Cymru") not in facts
+    _, facts = run(
+        "Madrid is being represented by Spain's director general for Europe, Jose Maria Pons."
+    )
+    assert not any(r == "leaderOf" for _, r, _ in facts)
+    doc, _ = run("Committee chairman Labour MP Jean Corston said so.")
+    assert "Labour MP" not in {e.label for e in doc._.actor_entities.values()}

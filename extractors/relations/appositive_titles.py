@@ -190,6 +190,9 @@ def _title_before_place(root: Token, reader: SentenceReader) -> list[Token]:
         )
         or prep.head.pos_ != "NOUN"
         or prep.head.lower_ not in TITLE_RELATIONS
+        # "Spain's director general for Europe, X": a head of a brief is an official
+        or (prep.lower_ == "for" and TITLE_RELATIONS[prep.head.lower_] == "leaderOf")
+        or any(c.lower_ in TITLE_RELATIONS for c in prep.head.lefts if c.dep_ == "compound")
     ):
         return []
     return [prep.head]
@@ -218,6 +221,10 @@ def _scope(org: Arg, title: Token) -> bool:
     )
 
 
+#: descriptor nouns that also name a part of a body: "the Labour group on Newham Council"
+_CAUCUS_WORDS = frozenset({"group", "faction", "bloc", "cell", "network", "wing"})
+
+
 def _heads_unit_of(title: Token, org: Arg) -> bool:
     """ "the chairman of the MCB's public affairs committee", "chief of FAO's warning
     system": the organisation owns the unit the title heads."""
@@ -228,7 +235,12 @@ def _heads_unit_of(title: Token, org: Arg) -> bool:
     kind = unit
     while kind.dep_ == "compound" and kind.head != kind:
         kind = kind.head
-    if root.dep_ == "compound" and kind.lower_ in DESCRIPTOR_TYPES:
+    if (
+        root.dep_ == "compound"
+        and kind.lower_ in DESCRIPTOR_TYPES
+        and kind.lower_ not in _CAUCUS_WORDS  # "the Plaid Cymru group in the assembly"
+        and not any(c.dep_ == "prep" for c in kind.children)  # "the Labour group on X"
+    ):
         return False  # "the leader of the Shining Path guerrilla movement": the group itself
     return root.dep_ in {"poss", "compound"} and unit.i != title.i and unit.pos_ == "NOUN"
 
