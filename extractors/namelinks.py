@@ -251,19 +251,24 @@ class NameLinks:
         taken = {t.i for m in mentions for t in m}
         taken |= {t.i for d in doc.spans.get("demonyms", []) for t in d}
         firsts: dict[str, list[tuple[str, ...]]] = {}
-        for words in names:
+        for words in sorted(names, key=len, reverse=True):
             firsts.setdefault(words[0], []).append(words)
+        texts = [t.text for t in doc]
         out = []
-        i = 0
-        while i < len(doc):
+        i, n = 0, len(texts)
+        while i < n:
+            cands = firsts.get(texts[i])
+            if cands is None or i in taken:
+                i += 1
+                continue
             found = None
-            for words in sorted(firsts.get(doc[i].text, []), key=len, reverse=True):
+            for words in cands:
                 j = i + len(words)
                 if (
-                    j <= len(doc)
-                    and tuple(t.text for t in doc[i:j]) == words
+                    j <= n
+                    and tuple(texts[i:j]) == words
                     and not any(k in taken for k in range(i, j))
-                    and (j == len(doc) or doc[j].pos_ != "PROPN" or doc[j].is_sent_start)
+                    and (j == n or doc[j].pos_ != "PROPN" or doc[j].is_sent_start)
                     and (i == 0 or doc[i - 1].pos_ != "PROPN" or doc[i].is_sent_start)
                 ):
                     found = names[words]

@@ -62,7 +62,7 @@ from . import (
 from .agents import in_series
 from .context import in_dateline
 from .namedbodies import state_forces
-from .sentence import _DEPLOYABLE, Candidate, SentenceReader
+from .sentence import _DEPLOYABLE, _FOLLOWED_NOUNS, Candidate, SentenceReader
 
 BASE_CONFIDENCE: dict[str, float] = {
     "verb": 0.85,
@@ -356,7 +356,10 @@ def _leads(
 def _names_led_forces(sent: Span, reader: SentenceReader) -> bool:
     """Whether a sentence names the forces of a person who leads a group ("Hifter's forces")."""
     return any(
-        (hit := reader.followed(tok)) is not None and hit[0].kb_id_ in reader.leads for tok in sent
+        tok.lower_ in _FOLLOWED_NOUNS
+        and (hit := reader.followed(tok)) is not None
+        and hit[0].kb_id_ in reader.leads
+        for tok in sent
     )
 
 

@@ -40,6 +40,8 @@ def followers(reader: SentenceReader, sents: Iterable[Span]) -> dict[str, Span]:
     out: dict[str, Span] = {}
     for sent in sents:
         for noun in sent:
+            if noun.lower_ not in FOLLOWER_NOUNS:
+                continue
             hit = leader_named(noun, reader)
             if hit is None or not hit[1] or hit[0].kb_id_ in reader.leads:
                 continue  # "his troops" names the men only once they have a name
@@ -63,8 +65,10 @@ def is_followers(span: Span) -> bool:
 
 def led_followers(sent: Span, reader: SentenceReader) -> Iterator[Candidate]:
     """ "Ouattara's fighters", "rebels loyal to Riek Machar": the person leads the men."""
+    if not reader.leads:
+        return
     for noun in sent:
-        hit = leader_named(noun, reader) if reader.leads else None
+        hit = leader_named(noun, reader) if noun.lower_ in FOLLOWER_NOUNS else None
         leader = hit[0] if hit is not None else None
         group = reader.leads.get(leader.kb_id_) if leader is not None else None
         if leader is not None and group is not None and is_followers(group):

@@ -46,6 +46,8 @@ _PLACES = frozenset({"Place", "Facility", "Country"})
 _DEPLOYABLE = frozenset({"ArmedGroup", "MilitaryForce", "Coalition"})
 #: organisations whose people are "fighters" or "militants"
 _FIGHTING_ORGS = _DEPLOYABLE | {"PoliticalGroup"}
+#: nouns for armed men said to follow someone ("Hifter's forces", "rebels loyal to X")
+_FOLLOWED_NOUNS = LED_NOUNS | FOLLOWER_NOUNS
 _SITE_NOUNS = frozenset(
     "base bases facility facilities position positions location locations "
     "camp camps headquarters compound compounds outpost outposts "
@@ -212,7 +214,7 @@ class SentenceReader:
     def followed(self, noun: Token) -> tuple[Span, str] | None:
         """Whom armed men are said to follow, and the words that name them: "Hifter's
         forces", "Mr Machar's forces", "rebels loyal to former Vice-President Riek Machar"."""
-        if noun.lower_ not in LED_NOUNS | FOLLOWER_NOUNS:
+        if noun.lower_ not in _FOLLOWED_NOUNS:
             return None
         for c in noun.children:
             if c.dep_ == "poss" and (m := self.mention(c)) is not None:

@@ -59,6 +59,7 @@ def _places_in(verb: Token, reader: SentenceReader) -> list[Arg]:
 #: "holed up in", "camped on the outskirts of Y", "were trapped in West Beirut"
 _STAYING_VERBS = frozenset("live reside hide shelter camp dig hole trap strand station".split())
 _STAYING_PREPS = frozenset({"in", "inside", "around", "at", "on"})
+_STAYING_OR_BEING = _BEING_VERBS | _STAYING_VERBS
 
 
 def being_in(sent: Span, reader: SentenceReader) -> Iterator[Candidate]:
@@ -66,7 +67,7 @@ def being_in(sent: Span, reader: SentenceReader) -> Iterator[Candidate]:
     "Hasan di Tiro, who has lived in Stockholm", "soldiers dug in around Kinshasa"."""
     for verb in sent:
         lemma = verb.lemma_.lower()
-        if lemma not in _BEING_VERBS | _STAYING_VERBS or verb.dep_ in {"aux", "auxpass"}:
+        if lemma not in _STAYING_OR_BEING or verb.dep_ in {"aux", "auxpass"}:
             continue
         if any(c.dep_ in {"attr", "acomp", "xcomp", "ccomp"} for c in verb.children):
             continue  # "X is the leader in Y", "X was active in Y": not where X is
