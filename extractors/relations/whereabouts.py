@@ -101,6 +101,18 @@ def being_in(sent: Span, reader: SentenceReader) -> Iterator[Candidate]:
                     yield Candidate(a, "presentIn", pl, "being_in", factor)
 
 
+def _keepers(verb: Token, reader: SentenceReader) -> tuple[float, list[Arg]]:
+    """The assertion factor of a verb of keeping a site and the bodies that keep it (no
+    people, nobody of a passive)."""
+    factor = assertion_factor(verb)
+    if factor == 0:
+        return 0.0, []
+    agents, passive = agents_of(verb, reader)
+    if passive:
+        return factor, []
+    return factor, [a for a in agents if a.span.label_ in _ACTORS and a.span.label_ != "Person"]
+
+
 def operates_site(sent: Span, reader: SentenceReader) -> Iterator[Candidate]:
     """ "Moscow operates the Hmeimim air base (in Latakia)" -> presentIn the base."""
     for verb in sent:
@@ -118,13 +130,8 @@ def operates_site(sent: Span, reader: SentenceReader) -> Iterator[Candidate]:
                     ]
         if not sites:
             continue
-        factor = assertion_factor(verb)
-        if factor == 0:
-            continue
-        agents, passive = agents_of(verb, reader)
-        for a in agents if not passive else []:
-            if a.span.label_ not in _ACTORS or a.span.label_ == "Person":
-                continue
+        factor, agents = _keepers(verb, reader)
+        for a in agents:
             for s in sites:
                 yield Candidate(a, "presentIn", s, "operates_site", factor)
 
@@ -159,15 +166,11 @@ def bases_in(sent: Span, reader: SentenceReader) -> Iterator[Candidate]:
             continue
         if not places or verb.pos_ not in {"VERB", "AUX"}:
             continue
-        factor = assertion_factor(verb)
-        if factor == 0:
-            continue
-        agents, passive = agents_of(verb, reader)
-        for a in agents if not passive else []:
-            if a.span.label_ in _ACTORS and a.span.label_ != "Person":
-                for pl in places:
-                    if pl.span.kb_id_ != a.span.kb_id_:
-                        yield Candidate(a, "presentIn", pl, "bases_in", factor)
+        factor, agents = _keepers(verb, reader)
+        for a in agents:
+            for pl in places:
+                if pl.span.kb_id_ != a.span.kb_id_:
+                    yield Candidate(a, "presentIn", pl, "bases_in", factor)
 
 
 #: verbs of saying whose "in Y" says where the speaker was
