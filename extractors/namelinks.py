@@ -319,7 +319,9 @@ class NameLinks:
                 continue
             key = full.get(fold(m.text))
             named = bearers.get(fold(m.text), set())
-            if len(named) > 1:
+            if len({clusters.find(k) for k in named}) == 1:
+                key = min(named)  # "Ahmed Karim Hamdani (also, Abu Yasser al-Hamdani)": one man
+            elif len(named) > 1:
                 # "Gaddafi" for Muammar Gaddafi, named far more than his son Khamis Gaddafi;
                 # none for "Khan" beside Imran Khan and Muhammad Ijaz Khan, named alike
                 ranked = sorted(named, key=lambda k: times[k], reverse=True)
