@@ -324,6 +324,8 @@ class ActorResolver(NameLinks, Coreference):
         long_places: set[str] = set()
         for m in mentions:
             votes[m.kb_id_][m.label_] += 1
+            if _placed(m):
+                votes[m.kb_id_]["Place"] += 2  # "fighting in Bor" although tagged PERSON
             if len(m) > 1 and m.label_ == "Person":
                 named_people.add(m.kb_id_)
             elif len(m) > 1 and m.label_ in {"Place", "Facility"}:
@@ -419,6 +421,24 @@ class ActorResolver(NameLinks, Coreference):
 
 #: organisation types that say more than "Organization"
 _SPECIFIC_ORGS = frozenset(ORGANIZATION_TYPES) - {"Organization"}
+
+#: prepositions whose object is a place, not a person or body: "in Bor", "near Dungu"
+_PLACE_ONLY_PREPS = frozenset({"in", "near", "outside", "into", "towards", "toward"})
+
+
+def _placed(m: Span) -> bool:
+    """A one-word name the model took for a person or body where only a place fits: the
+    object of "in", "near", "outside", "into" ("the army retook Bor" ... "fighting in Bor")."""
+    root = m.root
+    return (
+        len(m) == 1
+        and m.kb_id_.startswith("name:")
+        and m.label_ in {"Person", "Organization"}
+        and root.dep_ == "pobj"
+        and root.head.lower_ in _PLACE_ONLY_PREPS
+        and root.head.head.pos_ in {"VERB", "NOUN", "AUX"}
+    )
+
 
 #: names of a force by its kind alone: "the Army", "the Military"
 _BARE_FORCES = frozenset({"army", "military", "armed forces"})

@@ -29,6 +29,8 @@ on sentences about other conflicts.
   Guards met on BBC politics: "leader of the Plaid Cymru group in the assembly" leads a
   caucus, not the party; "Spain's director general for Europe, X" heads a brief, not Spain;
   "Labour MP Jean Corston" names no body "Labour MP".
+- A one-word name the model took for a person or body is a place where only a place fits
+  (the object of "in", "near", "outside", "into"): a strong vote for Place.
 - Staying put: "who has lived in London", "has been stranded in Aden", "was holed up in a
   villa in Gisenyi" -> presentIn.
 - A capitalised title word inside a longer name the model found ("the General People's
@@ -45,6 +47,7 @@ from __future__ import annotations
 
 import pytest
 from conftest import TEST_ENTRIES, actor_runner
+from spacy.tokens import Span
 
 from actorgraph.extractors.gazetteer import GazEntry, Gazetteer
 
@@ -286,3 +289,16 @@ def test_caucuses_briefs_and_titles_after_a_party_name(run):  # type: ignore[no-
     assert not any(r == "leaderOf" for _, r, _ in facts)
     doc, _ = run("Committee chairman Labour MP Jean Corston said so.")
     assert "Labour MP" not in {e.label for e in doc._.actor_entities.values()}
+
+
+def test_a_name_after_in_votes_for_a_place(run):  # type: ignore[no-untyped-def]
+    from actorgraph.extractors.resolve import _placed
+
+    doc, _ = run("Militants attacked Kanama on Monday. Fighting continued in Kanama overnight.")
+    mentions = [m for m in doc.spans["actors"] if m.text == "Kanama"]
+    assert len(mentions) == 2
+    first, second = mentions
+    person = Span(doc, second.start, second.end, label="Person", kb_id="name:Person:kanama")
+    assert _placed(person)
+    object_ = Span(doc, first.start, first.end, label="Person", kb_id="name:Person:kanama")
+    assert not _placed(object_)  # "attacked Kanama": a person can be attacked
