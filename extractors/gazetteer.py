@@ -82,9 +82,10 @@ class Gazetteer:
                     continue
                 if fold(form.split()[0]) in _GENERIC_NAME_WORDS:
                     continue  # "People's Liberation Front" is a word of many names
-                split = fold(_INNER_POSSESSIVE.sub("", form))
+                unsplit = _INNER_POSSESSIVE.sub("", form)
+                split = fold(unsplit)
                 if split and split not in self._folded:
-                    self._add(_INNER_POSSESSIVE.sub("", form), Match(entry, "alias"))
+                    self._add(unsplit, Match(entry, "alias"))
 
     def _add_without_article(self) -> None:
         """An Arabic name is often written without its article: "al-Shabaab" is also
@@ -165,6 +166,10 @@ class Gazetteer:
         if is_acronym(bare):
             return self._shouted(key, acr)
         return self._folded.get(key, [])
+
+    def seats_of(self, text: str) -> set[str]:
+        """Keys of the entries a name stands for as their seat ("Washington", "Kinshasa")."""
+        return {m.entry.key for m in self.lookup_all(text) if m.kind == "metonym"}
 
     def lookup(self, text: str) -> Match | None:
         """The entry a surface form names, if any (``"Kata'ib Hizbollah"`` -> Kataib Hezbollah).

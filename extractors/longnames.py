@@ -219,7 +219,7 @@ def _surname_left_out(doc: Doc, person: Span, taken: dict[int, Span]) -> bool:
         and last.head.i == nxt.i
         and nxt.pos_ == "PROPN"
         and nxt.is_title
-        and (other is None or (len(other) == 1 and other.label_ not in {"PERSON"}))
+        and (other is None or (len(other) == 1 and other.label_ != "PERSON"))
         and fold(nxt.text) not in _GENERIC_NAME_WORDS
         and nxt.lower_ not in _NAME_EXTENSION_OK
         and nxt.lower_ not in TITLE_RELATIONS

@@ -22,6 +22,13 @@ _AKA_WORDS = {"also", "aka", "a.k.a.", "or", "known", "as", "formerly", "alias",
 _NAME_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
 
 
+def _taken(doc: Doc, mentions: list[Span]) -> set[int]:
+    """Tokens already inside a mention or a demonym."""
+    taken = {t.i for m in mentions for t in m}
+    taken.update(t.i for d in doc.spans.get("demonyms", []) for t in d)
+    return taken
+
+
 def _initial(word: str) -> bool:
     """ "V.", "M": a middle initial."""
     return len(word.rstrip(".")) == 1 and word[:1].isupper()
@@ -215,8 +222,7 @@ class NameLinks:
         }
         if not surnames:
             return []
-        taken = {t.i for m in mentions for t in m}
-        taken |= {t.i for d in doc.spans.get("demonyms", []) for t in d}
+        taken = _taken(doc, mentions)
         out = []
         for tok in doc:
             if (
@@ -248,8 +254,7 @@ class NameLinks:
                 names.setdefault(words, m)
         if not names:
             return []
-        taken = {t.i for m in mentions for t in m}
-        taken |= {t.i for d in doc.spans.get("demonyms", []) for t in d}
+        taken = _taken(doc, mentions)
         firsts: dict[str, list[tuple[str, ...]]] = {}
         for words in sorted(names, key=len, reverse=True):
             firsts.setdefault(words[0], []).append(words)

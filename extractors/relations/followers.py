@@ -53,8 +53,7 @@ def followers(reader: SentenceReader, sents: Iterable[Span]) -> dict[str, Span]:
             if key not in entities:
                 entities[key] = LocalEntity(key, label, "ArmedGroup", (), 1)
             span = Span(reader.doc, noun.i, noun.i + 1, label="ArmedGroup", kb_id=key)
-            if hit[1]:
-                _also_named(span, hit[1])
+            _also_named(span, hit[1])
             out.setdefault(leader.kb_id_, span)
     return out
 

@@ -221,6 +221,4 @@ def _seat_elsewhere(place: Span, home: Span, reader: SentenceReader) -> bool:
     gaz = reader.gazetteer
     if gaz is None:
         return False
-    return any(
-        m.kind == "metonym" and m.entry.key != home.kb_id_ for m in gaz.lookup_all(place.text)
-    )
+    return bool(gaz.seats_of(place.text) - {home.kb_id_})

@@ -150,9 +150,6 @@ def bases_in(sent: Span, reader: SentenceReader) -> Iterator[Candidate]:
     for noun in sent:
         if noun.lower_ not in _BASE_NOUNS or noun.pos_ != "NOUN":
             continue
-        places = [
-            a for p in _pobjs(noun, {"in", "inside"}) for a in _place_args(p, reader, _PLACES)
-        ]
         verb = noun.head
         if any(c.dep_ == "det" and c.lower_ == "no" for c in noun.children):
             continue  # "X has no bases in Y"
@@ -164,7 +161,12 @@ def bases_in(sent: Span, reader: SentenceReader) -> Iterator[Candidate]:
             or noun.lower_ in _SITES  # "KH has bases in Syria": places.locatives
         ):
             continue
-        if not places or verb.pos_ not in {"VERB", "AUX"}:
+        if verb.pos_ not in {"VERB", "AUX"}:
+            continue
+        places = [
+            a for p in _pobjs(noun, {"in", "inside"}) for a in _place_args(p, reader, _PLACES)
+        ]
+        if not places:
             continue
         factor, agents = _keepers(verb, reader)
         for a in agents:
@@ -314,7 +316,6 @@ def home_speeches(
         place = entities.get(f.object)
         if f.extractor != "spoke_in" or place is None or f.subject not in ties:
             continue
-        seats = {m.entry.key for m in gaz.lookup_all(place.label) if m.kind == "metonym"}
-        if seats & ties[f.subject]:
+        if gaz.seats_of(place.label) & ties[f.subject]:
             out.add(k)
     return out
