@@ -6,7 +6,13 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span, Token
 
-from .lexicon import DESCRIPTOR_TYPES, EDGE_NOUNS, HONORIFICS, TITLE_RELATIONS
+from .lexicon import (
+    DESCRIPTOR_TYPES,
+    EDGE_NOUNS,
+    HONORIFICS,
+    ORG_HEAD_TYPES,
+    TITLE_RELATIONS,
+)
 from .namewords import (
     _ETHNO_RELIGIOUS,
     _PLACE_NOUNS,
@@ -458,6 +464,26 @@ def _person_apposition(ent: Span) -> bool:
         ):
             return True
     return False
+
+
+#: ranks and courtesy titles that stand before a person's name only: "General Konrad
+#: Kolsek", "Capt. X", "Mr Y" (not "Grand", "Sheikh" or "Lord", which begin places too)
+_PERSON_RANKS = frozenset(
+    "general gen gen. colonel col col. lieutenant lt lt. major maj maj. captain capt capt. "
+    "sergeant sgt sgt. brigadier brig brig. admiral adm adm. corporal mr mr. mrs mrs. ms "
+    "ms. dr dr.".split()
+)
+
+
+def after_rank(ent: Span) -> bool:
+    """A name the model took for a place or body right after a rank: "General Konrad
+    Kolsek", "Lt. Col. X" (unless its own words name a body: "General Assembly")."""
+    if ent.start == 0 or not all(t.is_title for t in ent if not t.is_punct):
+        return False
+    before = ent.doc[ent.start - 1]
+    if not before.is_title or before.lower_ not in _PERSON_RANKS:
+        return False
+    return not any(t.lower_ in ORG_HEAD_TYPES or t.lower_ in DESCRIPTOR_TYPES for t in ent)
 
 
 #: singular office nouns only a person holds: "its commander, X", "X became president"

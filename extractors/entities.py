@@ -28,6 +28,7 @@ from .cues import (
     _place_cue,
     _rebel_groups,
     _titled_names,
+    after_rank,
     armed_cue,
 )
 from .furniture import (
@@ -317,6 +318,8 @@ class ActorTyper:
             return None
         if base in {"Person", "Organization"} and fold(ent[0].text) in _GROUP_NAME_WORDS:
             return "ArmedGroup"
+        if base in {"Person", "Organization", "Facility", "Place"} and after_rank(ent):
+            return "Person"  # "the 5th military district, General Konrad Kolsek"
         if base in {"Person", "Organization"} and _place_cue(ent):
             return "Place"
         if _dateline(ent):
@@ -366,7 +369,9 @@ class ActorTyper:
             doc.spans["demonyms"] = [d for d in doc.spans["demonyms"] if not in_furniture(d)]
         # a name said to be a place anywhere ("the town of Sderot") is a place everywhere
         places = {
-            fold(e.text) for e in doc.ents if not e.kb_id_.startswith("gaz:") and _place_cue(e)
+            fold(e.text)
+            for e in doc.ents
+            if not e.kb_id_.startswith("gaz:") and _place_cue(e) and not after_rank(e)
         }
         datelines = _dateline_spans(doc)
         dateline_tokens = {t.i for d in datelines for t in d}

@@ -205,6 +205,7 @@ MULTIWORD_TITLES = {
     ("top", "commander"): "top_commander",
     ("chief", "executive"): "chief_executive",
     ("vice", "president"): "vice_president",
+    ("secretary", "general"): "secretary-general",  # "UN Secretary General X": the head
     ("foreign", "minister"): "minister",
     ("defense", "minister"): "minister",
     ("defence", "minister"): "minister",

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from ..lexicon import MULTIWORD_TITLES
 from .sentence import SentenceReader, _is_org_or_state
 
 __all__ = ["_demote"]
@@ -64,6 +65,8 @@ def _demote(relation: str, toks: list[Token], title: Token, reader: SentenceRead
         and t.pos_ in {"NOUN", "PROPN", "ADJ"}
         and t.lower_ not in _HEAD_TITLE_MODIFIERS
         and not (t.lower_ == "chief" and t.i == title.i - 1)  # "BA's chief executive"
+        # the first word of a two-word title: "the UN Secretary General"
+        and not (t.i == title.i - 1 and (t.lower_, title.lower_) in MULTIWORD_TITLES)
     ]
     if org_end >= 0 and between:
         return "memberOf"

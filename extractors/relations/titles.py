@@ -213,10 +213,11 @@ def _parenthesis(close: Token, sent: Span, attached: set[int]) -> list[Token]:
 
 def _after(person: Span) -> list[Token]:
     """Words of "of"/"for"/"at" phrases on the name: "Deputy leader X of Hamas"."""
-    return [
+    return [  # on any word of the name: "President Daniel arap Moi of Kenya" (on "Moi")
         t
-        for p in person.root.children
-        if p.dep_ == "prep" and p.lower_ in {"of", "for", "at"}
+        for w in person
+        for p in w.children
+        if p.dep_ == "prep" and p.lower_ in {"of", "for", "at"} and p.i >= person.end
         for t in p.subtree
     ]
 
