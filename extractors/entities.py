@@ -71,6 +71,7 @@ from .namewords import (
 from .normalize import fold
 from .peoples import people_not_states, peoples_forces
 from .sites import _airport, _named_site, _names_a_site
+from .units import with_units
 
 
 class ActorRuler:
@@ -460,6 +461,7 @@ class ActorTyper:
         ents += _rebel_groups(doc, ents) + _acronyms_by_kind(doc, ents)
         ents += peoples_forces(doc, ents)
         ents += spelled_acronyms(doc, ents, self.type_of)
+        ents = with_units(doc, ents)
         doc.ents = filter_spans(ents + _titled_names(doc, ents) + _named_places(doc, ents))
         return doc
 

@@ -7,6 +7,9 @@ here on sentences about other conflicts.
   a lowercase particle ("Daniel arap Moi of Kenya").
 - A name right after a military rank or a courtesy title is a person's, even beside a
   place noun that would otherwise make it a place ("the 5th military district, General X").
+- Numbered units are forces of their own: "Russia's 58th Army" is the 58th Army, part of
+  Russia, not Russia's armed forces; "the 9th Armoured Division" is no organisation; a
+  league's "First Division" is no unit.
 
 Recorded parses (tests/data/parses_round13.jsonl).
 """
@@ -23,6 +26,9 @@ ENTRIES = [
     GazEntry("kenya", "Kenya", "Country", (), ("Kenyan",), ("Nairobi",)),
     GazEntry("nato", "NATO", "InternationalOrganization", ()),
     GazEntry("un", "United Nations", "InternationalOrganization", ("UN",)),
+    GazEntry("russia", "Russia", "Country", (), ("Russian",), ("Moscow",)),
+    GazEntry("georgia", "Georgia", "Country", (), ("Georgian",), ("Tbilisi",)),
+    GazEntry("iraq", "Iraq", "Country", (), ("Iraqi",), ("Baghdad",)),
 ]
 
 
@@ -60,5 +66,29 @@ def test_a_name_after_a_rank_is_a_person_beside_a_place_noun(run):  # type: igno
         "The commander of the army's 5th military district, General Andrija Raseta, said the "
         "troops would stay."
     )
-    types = {e.label: e.type for e in doc._.actor_entities.values()}
-    assert types.get("Andrija Raseta") == "Person"
+    assert _types(doc).get("Andrija Raseta") == "Person"
+
+
+def test_a_numbered_army_is_a_force_of_its_own(run):  # type: ignore[no-untyped-def]
+    doc, facts = run(
+        "Georgian officials accused Russia's 58th Army of sending tanks into South Ossetia."
+    )
+    assert ("58th Army", "partOf", "Russia") in facts
+    assert ("Georgia", "accused", "58th Army") in facts
+    assert _types(doc)["58th Army"] == "MilitaryForce"
+
+
+def test_a_numbered_unit_named_alone(run):  # type: ignore[no-untyped-def]
+    doc, _ = run("The 58th Army said two of its soldiers had been killed.")
+    assert _types(doc).get("58th Army") == "MilitaryForce"
+    doc, facts = run("Iraq's 9th Armoured Division moved north toward Mosul.")
+    assert ("9th Armoured Division", "partOf", "Iraq") in facts
+
+
+def test_a_league_division_is_no_unit(run):  # type: ignore[no-untyped-def]
+    doc, _ = run("Celtic won the First Division title on Saturday.")
+    assert _types(doc).get("First Division") != "MilitaryForce"
+
+
+def _types(doc):  # type: ignore[no-untyped-def]
+    return {e.label: e.type for e in doc._.actor_entities.values()}
