@@ -322,10 +322,14 @@ class ActorResolver(NameLinks, Coreference):
         votes: dict[str, Counter[str]] = defaultdict(Counter)
         named_people: set[str] = set()  # clusters with a full name tagged PERSON
         long_places: set[str] = set()
+        led: Counter[str] = Counter()  # votes for a body from "the head of X"
         for m in mentions:
             votes[m.kb_id_][m.label_] += 1
             if _placed(m):
                 votes[m.kb_id_]["Place"] += 2  # "fighting in Bor" although tagged PERSON
+            elif _led(m):
+                votes[m.kb_id_]["Organization"] += 2  # "the head of Sandline" (tagged PERSON)
+                led[m.kb_id_] += 2
             if len(m) > 1 and m.label_ == "Person":
                 named_people.add(m.kb_id_)
             elif len(m) > 1 and m.label_ in {"Place", "Facility"}:
@@ -344,7 +348,7 @@ class ActorResolver(NameLinks, Coreference):
                 full_name = key in named_people and key not in long_places
                 types[key] = (
                     "Person"
-                    if people and (people > places or full_name)
+                    if people and (people > places or full_name) and people > led[key]
                     else counter.most_common(1)[0][0]
                 )
                 kinds = [(n, t) for t, n in counter.items() if t in _SPECIFIC_ORGS]
@@ -428,15 +432,43 @@ _PLACE_ONLY_PREPS = frozenset({"in", "near", "outside", "into", "towards", "towa
 
 def _placed(m: Span) -> bool:
     """A one-word name the model took for a person or body where only a place fits: the
-    object of "in", "near", "outside", "into" ("the army retook Bor" ... "fighting in Bor")."""
+    object of "in", "near", "outside", "into" ("the army retook Bor" ... "fighting in Bor"), or
+    of "control of" ("fought for control of Ghazni")."""
     root = m.root
+    prep = root.head
     return (
         len(m) == 1
         and m.kb_id_.startswith("name:")
         and m.label_ in {"Person", "Organization"}
         and root.dep_ == "pobj"
-        and root.head.lower_ in _PLACE_ONLY_PREPS
-        and root.head.head.pos_ in {"VERB", "NOUN", "AUX"}
+        and (
+            (prep.lower_ in _PLACE_ONLY_PREPS and prep.head.pos_ in {"VERB", "NOUN", "AUX"})
+            # "fought for control of Ghazni", "took control of Kidal"
+            or (prep.lower_ == "of" and prep.head.lower_ == "control")
+        )
+    )
+
+
+#: nouns whose "of" names a body, never a person: "the head of Sandline"
+_BODY_HEAD_NOUNS = frozenset(
+    "head leader chief chairman chairwoman founder director members spokesman spokeswoman "
+    "spokesperson".split()
+)
+
+
+def _led(m: Span) -> bool:
+    """A one-word name the model took for a person that something is the head or voice of:
+    "the head of Sandline", "a spokesman for Unita"."""
+    root = m.root
+    prep = root.head
+    return (
+        len(m) == 1
+        and m.kb_id_.startswith("name:")
+        and m.label_ == "Person"
+        and root.dep_ == "pobj"
+        and prep.lower_ in {"of", "for"}
+        and prep.head.lower_ in _BODY_HEAD_NOUNS
+        and prep.head.pos_ == "NOUN"
     )
 
 

@@ -10,6 +10,13 @@ here on sentences about other conflicts.
 - Numbered units are forces of their own: "Russia's 58th Army" is the 58th Army, part of
   Russia, not Russia's armed forces; "the 9th Armoured Division" is no organisation; a
   league's "First Division" is no unit.
+- Where armed men are: "X, which has 1,500 troops stationed in Y" (the place on the
+  participle); "X fought Y for control of Z" puts both sides in Z, and a one-word name
+  after "control of" is a place; a state's own forces in the state itself is no news.
+- "Libya's revolutionary leader, X" leads Libya (a word about the holder, not a unit); "X, a
+  former British army officer" is one of the army's men (memberOf).
+- "the leader of Tamarod": what a person leads is a body, even where the model took its
+  one-word name for a person.
 
 Recorded parses (tests/data/parses_round13.jsonl).
 """
@@ -29,6 +36,14 @@ ENTRIES = [
     GazEntry("russia", "Russia", "Country", (), ("Russian",), ("Moscow",)),
     GazEntry("georgia", "Georgia", "Country", (), ("Georgian",), ("Tbilisi",)),
     GazEntry("iraq", "Iraq", "Country", (), ("Iraqi",), ("Baghdad",)),
+    GazEntry("transnistria", "Transnistria", "Place", ()),
+    GazEntry("shabaab", "al-Shabaab", "ArmedGroup", ("Al-Shabaab", "Shabaab")),
+    GazEntry("somalia", "Somalia", "Country", (), ("Somali",), ("Mogadishu",)),
+    GazEntry("sudan", "Sudan", "Country", (), ("Sudanese",), ("Khartoum",)),
+    GazEntry("darfur", "Darfur", "Place", ()),
+    GazEntry("libya", "Libya", "Country", (), ("Libyan",), ("Tripoli",)),
+    GazEntry("uk", "United Kingdom", "Country", ("Britain",), ("British",), ("London",)),
+    GazEntry("british-army", "British Army", "MilitaryForce", ("British army",)),
 ]
 
 
@@ -92,3 +107,38 @@ def test_a_league_division_is_no_unit(run):  # type: ignore[no-untyped-def]
 
 def _types(doc):  # type: ignore[no-untyped-def]
     return {e.label: e.type for e in doc._.actor_entities.values()}
+
+
+def test_troops_stationed_in_a_place(run):  # type: ignore[no-untyped-def]
+    _, facts = run("Russia, which has about 1,500 troops stationed in Transnistria, denied it.")
+    assert ("Russia", "presentIn", "Transnistria") in facts
+
+
+def test_fighting_for_control_of_a_town(run):  # type: ignore[no-untyped-def]
+    doc, facts = run("Al-Shabaab fought Somali troops for control of Afgoye.")
+    assert _types(doc)["Afgoye"] == "Place"
+    assert ("al-Shabaab", "presentIn", "Afgoye") in facts
+    assert ("Somali Armed Forces", "presentIn", "Afgoye") in facts
+
+
+def test_a_states_forces_are_not_news_in_the_state(run):  # type: ignore[no-untyped-def]
+    _, facts = run("Sudanese troops clashed with rebels in Darfur, in western Sudan.")
+    assert ("Sudanese Armed Forces", "presentIn", "Darfur") in facts
+    assert ("Sudanese Armed Forces", "presentIn", "Sudan") not in facts
+
+
+def test_a_revolutionary_leader_leads(run):  # type: ignore[no-untyped-def]
+    _, facts = run("Libya's revolutionary leader, Muammar Gaddafi, said the rebels were rats.")
+    assert ("Muammar Gaddafi", "leaderOf", "Libya") in facts
+
+
+def test_an_army_officer_is_a_member(run):  # type: ignore[no-untyped-def]
+    _, facts = run("Bob Stewart, a former British army officer, said the mission had failed.")
+    assert ("Bob Stewart", "memberOf", "British Army") in facts
+    assert ("Bob Stewart", "affiliatedWith", "British Army") not in facts
+
+
+def test_what_a_person_leads_is_a_body(run):  # type: ignore[no-untyped-def]
+    doc, facts = run("Mahmoud Badr, the leader of Tamarod, said the protests would go on.")
+    assert _types(doc)["Tamarod"] != "Person"
+    assert ("Mahmoud Badr", "leaderOf", "Tamarod") in facts

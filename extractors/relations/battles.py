@@ -323,7 +323,8 @@ _FIGHTING_VERBS = frozenset("fight battle clash skirmish engage".split())
 
 def fights_in(sent: Span, reader: SentenceReader) -> Iterator[Candidate]:
     """ "Taliban fighters have battled the group in Nangarhar and neighbouring Kunar",
-    "Indian troops clashed with militants in Kupwara" -> each side presentIn the place;
+    "Indian troops clashed with militants in Kupwara", "X fought Y for control of Z" ->
+    each side presentIn the place;
     "X clashed with Y" -> each fightsAgainst the other."""
     for verb in sent:
         if verb.pos_ != "VERB" or verb.lemma_.lower() not in _FIGHTING_VERBS:
@@ -358,6 +359,13 @@ def fights_in(sent: Span, reader: SentenceReader) -> Iterator[Candidate]:
         objs = [c for c in verb.children if c.dep_ == "dobj"]
         objs += [p for p in _pobjs(verb, {"with", "against"})]
         where = [p for h in [verb, *objs] for p in _pobjs(h, {"in", "inside", "around"})]
+        where += [  # "battled separatist guards for control of the town of Bender"
+            q
+            for h in [verb, *objs]
+            for p in _pobjs(h, {"for"})
+            if p.lower_ == "control"
+            for q in _pobjs(p, {"of"})
+        ]
         places = [a for p in where for t in [p, *p.conjuncts] for a in _areas(t, reader)]
         sides = [a for a in agents if a.span.label_ in _DEPLOYABLE]
         sides += [a for o in objs for a in _side(o, reader) if a.span.label_ in _DEPLOYABLE]

@@ -18,7 +18,7 @@ from actorgraph.ontology import Schema, load_schema
 
 from ..gazetteer import Gazetteer, load_gazetteer
 from ..records import ExtractedFact, LocalEntity
-from ..resolve import ensure_extensions
+from ..resolve import country_forces, ensure_extensions
 from . import (
     alignment,
     allies,
@@ -419,6 +419,12 @@ class RelationExtractor:
         }
         for k in whereabouts.home_speeches(facts, reader):  # "In Washington, X said"
             del facts[k]
+        # a state's own forces or bodies in the state itself ("Bolivian troops ... in
+        # southeastern Bolivia") is no news of where they are
+        parts = {(f.subject, f.object) for f in facts.values() if f.relation == "partOf"}
+        for k in [k for k, f in facts.items() if f.relation == "presentIn"]:
+            if (facts[k].subject, facts[k].object) in parts or self._own_forces(facts[k]):
+                del facts[k]
         doc._.facts = sorted(
             facts.values(), key=lambda f: (f.start, f.subject, f.relation, f.object)
         )
@@ -481,6 +487,13 @@ class RelationExtractor:
             extractor=c.extractor,
             confidence=round(conf, 3),
         )
+
+    def _own_forces(self, fact: ExtractedFact) -> bool:
+        """Whether a fact's subject is the armed forces of the state that is its object."""
+        entry = self.gazetteer.entries.get(fact.object[4:]) if self.gazetteer else None
+        if self.gazetteer is None or entry is None or entry.type != "Country":
+            return False
+        return country_forces(self.gazetteer, entry.name)[0] == fact.subject
 
     def _add_entity(self, entities: dict[str, LocalEntity], span: Span) -> bool:
         """Register an entity named only inside another name ("Canadian" in a ministry's name)."""

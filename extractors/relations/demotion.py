@@ -23,7 +23,8 @@ _HEAD_TITLE_MODIFIERS = frozenset(
     "incoming outgoing new current longtime veteran junta military regime ruling coup "
     # the holder's politics: "France's socialist president X"
     "socialist conservative liberal centrist hardline populist reformist nationalist leftist "
-    "elected embattled beleaguered "
+    "elected embattled beleaguered revolutionary exiled ailing ageing aging elderly reclusive "
+    "charismatic powerful "
     # a group's political or spiritual leader is its leader ("the KLA's political leader")
     "political spiritual overall paramount undisputed".split()
 )

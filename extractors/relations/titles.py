@@ -335,6 +335,13 @@ def _for_state(relation: str, org: Arg, title: Token | None = None) -> str | Non
     """A state has no members: "Iranian Major General X" holds an office of Iran; "an
     Algerian militant" and "a US lawyer" hold none (None): a nationality."""
     if (
+        relation == "affiliatedWith"
+        and title is not None
+        and title.lower_ in {"officer", "officers"}
+        and org.span.label_ in {"MilitaryForce", "ArmedGroup"}
+    ):
+        return "memberOf"  # "a former British army officer": one of the army's men
+    if (
         org.span.label_ == "PoliticalGroup"
         and relation == "affiliatedWith"
         and title is not None

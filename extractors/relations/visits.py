@@ -449,10 +449,14 @@ def _deployed(verb: Token, reader: SentenceReader) -> tuple[list[Arg], list[Toke
     return who, forces
 
 
+#: participles that say where kept men are: "stationed in", "based in", "deployed in"
+_POSTED = frozenset("station base deploy post garrison position".split())
+
+
 def deployments(sent: Span, reader: SentenceReader) -> Iterator[Candidate]:
     """ "Kenya sent police to Haiti", "X troops were deployed to Y", "X has 2,000 soldiers
-    in Y", "X relied on Rwandan troops to fight rebels in Y", "X's deployment of troops to
-    Y" -> X presentIn Y."""
+    in Y" (or "stationed in Y"), "X relied on Rwandan troops to fight rebels in Y", "X's
+    deployment of troops to Y" -> X presentIn Y."""
     for verb in sent:
         lemma = verb.lemma_.lower()
         relied = lemma in {"rely", "depend"}
@@ -480,9 +484,13 @@ def deployments(sent: Span, reader: SentenceReader) -> Iterator[Candidate]:
                 for f in forces
                 if f.dep_ == "pobj" and f.head.head.lower_ in _COUNT_NOUNS
             ]
+            # "has 17,000 troops stationed in Y": the place hangs on the participle
+            posted = [
+                c for f in forces for c in f.children if c.dep_ == "acl" and c.lemma_ in _POSTED
+            ]
             places += [
                 a
-                for h in [verb, *forces, *counts]
+                for h in [verb, *forces, *counts, *posted]
                 for c in h.children
                 if c.dep_ in {"prep", "dative"} and c.lower_ in preps  # "sent X to Y": dative
                 for p in c.children
