@@ -154,8 +154,12 @@ STATE_NOUNS = frozenset(
 ANAPHOR_NOUNS: dict[str, frozenset[str]] = {
     "group": frozenset({"ArmedGroup", "Organization", "PoliticalGroup"}),
     "militia": frozenset({"ArmedGroup"}),
-    "organization": frozenset({"ArmedGroup", "Organization", "PoliticalGroup"}),
-    "organisation": frozenset({"ArmedGroup", "Organization", "PoliticalGroup"}),
+    "organization": frozenset(
+        {"ArmedGroup", "Organization", "PoliticalGroup", "InternationalOrganization"}
+    ),
+    "organisation": frozenset(
+        {"ArmedGroup", "Organization", "PoliticalGroup", "InternationalOrganization"}
+    ),
     "movement": frozenset({"ArmedGroup", "PoliticalGroup"}),
     "country": frozenset({"Country"}),
     "coalition": frozenset({"Coalition"}),

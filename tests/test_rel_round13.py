@@ -17,6 +17,10 @@ here on sentences about other conflicts.
   former British army officer" is one of the army's men (memberOf).
 - "the leader of Tamarod": what a person leads is a body, even where the model took its
   one-word name for a person.
+- Peacekeeping missions and regional bodies the gazetteer now knows (AMISOM, ECOMOG, the
+  OAU, the CIS, ...) are forces and international organisations, not "Organization" or a
+  country the model guessed; a body's name that goes on with "of" ("the Commonwealth of
+  Independent States") has no other body for owner inside it.
 
 Recorded parses (tests/data/parses_round13.jsonl).
 """
@@ -142,3 +146,28 @@ def test_what_a_person_leads_is_a_body(run):  # type: ignore[no-untyped-def]
     doc, facts = run("Mahmoud Badr, the leader of Tamarod, said the protests would go on.")
     assert _types(doc)["Tamarod"] != "Person"
     assert ("Mahmoud Badr", "leaderOf", "Tamarod") in facts
+
+
+def test_a_peacekeeping_mission_is_a_force(run_gazetteer):  # type: ignore[no-untyped-def]
+    doc, facts = run_gazetteer(
+        "Troops of AMISOM, the African Union force, retook the port of Merca."
+    )
+    assert _types(doc)["African Union Mission in Somalia"] == "MilitaryForce"
+    assert ("African Union Mission in Somalia", "presentIn", "Merca") in facts
+
+
+def test_a_name_going_on_with_of_has_no_owner_inside(run_gazetteer):  # type: ignore[no-untyped-def]
+    doc, facts = run_gazetteer(
+        "Leaders of the Commonwealth of Independent States agreed to send peacekeepers to the "
+        "border."
+    )
+    assert _types(doc)["Commonwealth of Independent States"] == "InternationalOrganization"
+    assert not any(f[0] == "Commonwealth of Independent States" for f in facts)
+
+
+@pytest.fixture(scope="module")
+def run_gazetteer(vocab):  # type: ignore[no-untyped-def]
+    """The built-in gazetteer (peacekeeping missions and regional bodies)."""
+    from actorgraph.extractors.gazetteer import load_gazetteer
+
+    return actor_runner(load_gazetteer([]), vocab, relations_gazetteer=True)

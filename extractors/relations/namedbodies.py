@@ -19,8 +19,8 @@ def _named_after_owner(m: Span, reader: SentenceReader) -> Iterator[Candidate]:
     body named after the international organisation it belongs to."""
     assert reader.gazetteer is not None
     for n in (2, 1):
-        if len(m) <= n or m[n - 1].is_punct:
-            continue
+        if len(m) <= n or m[n - 1].is_punct or m[n].lower_ == "of":
+            continue  # "the Commonwealth of Independent States": one name, no owner in it
         owner = reader.gazetteer.lookup(m[:n].text)
         if (
             owner is not None
