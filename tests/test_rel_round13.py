@@ -21,6 +21,9 @@ here on sentences about other conflicts.
   OAU, the CIS, ...) are forces and international organisations, not "Organization" or a
   country the model guessed; a body's name that goes on with "of" ("the Commonwealth of
   Independent States") has no other body for owner inside it.
+- A body named after where it is posted is there: "the U.N. Mission in South Sudan"
+  (presentIn South Sudan); a name that only ends in a place is not ("the Organization for
+  Security and Co-operation in Europe").
 
 Recorded parses (tests/data/parses_round13.jsonl).
 """
@@ -171,3 +174,14 @@ def run_gazetteer(vocab):  # type: ignore[no-untyped-def]
     from actorgraph.extractors.gazetteer import load_gazetteer
 
     return actor_runner(load_gazetteer([]), vocab, relations_gazetteer=True)
+
+
+def test_a_mission_named_after_where_it_is_posted(run_gazetteer):  # type: ignore[no-untyped-def]
+    _, facts = run_gazetteer(
+        "The U.N. Mission in South Sudan said the camp had been shelled overnight."
+    )
+    assert ("United Nations Mission in South Sudan", "presentIn", "South Sudan") in facts
+    _, facts = run_gazetteer(
+        "The Organization for Security and Co-operation in Europe sent more monitors."
+    )
+    assert not any(r == "presentIn" for _, r, _ in facts)

@@ -260,6 +260,7 @@ PATTERNS += (
     whereabouts.spoke_in,
     whereabouts.envoys_in,
     namedbodies.units,
+    namedbodies.named_where,
     whereabouts.operates_site,
     whereabouts.bases_in,
     strikes.fire_on,

@@ -1,7 +1,9 @@
 """Bodies whose names say whom they belong to: "the UN Security Council", "the African
 Union Transition Mission in Somalia" (partOf the organisation), "US Central Command"
 (partOf the state's armed forces), and units said to be another's: "the army's First
-Infantry Division", "Hamas' political bureau", "the Quds Force of the Revolutionary Guards"."""
+Infantry Division", "Hamas' political bureau", "the Quds Force of the Revolutionary Guards";
+and bodies named after where they are posted: "the UN Support Mission in Libya" (presentIn
+Libya)."""
 
 from __future__ import annotations
 
@@ -89,6 +91,43 @@ def units(sent: Span, reader: SentenceReader) -> Iterator[Candidate]:
                 yield Candidate(reader.arg(m), "partOf", o, "unit_of")
 
 
+#: words of a body sent somewhere, whose name says where: "the UN Support Mission in
+#: Libya", "the African Union Transition Mission in Somalia", "UN Assistance Mission for Iraq"
+_POSTED_WORDS = frozenset("mission force forces operation office administration command".split())
+#: bodies whose name may say where they are
+_POSTED_TYPES = frozenset({"MilitaryForce", "ArmedGroup", "Coalition", "InternationalOrganization"})
+
+
+def named_where(sent: Span, reader: SentenceReader) -> Iterator[Candidate]:
+    """A body named after where it is: "the U.N. Support Mission in Libya", "al Qaeda in the
+    Arabian Peninsula", "the UN Assistance Mission for Iraq" -> presentIn the place."""
+    gaz = reader.gazetteer
+    if gaz is None:
+        return
+    for m in reader.in_sentence(sent):
+        if not (sent.start <= m.start < sent.end) or m.label_ not in _POSTED_TYPES:
+            continue
+        entry = gaz.entries.get(m.kb_id_.removeprefix("gaz:"))
+        words = (entry.name if entry is not None else m.text).split()
+        preps = [i for i, w in enumerate(words) if w in {"in", "for"} and 0 < i < len(words) - 1]
+        if not preps:
+            continue
+        i = preps[-1]
+        sent_body = {w.lower() for w in words[:i]} & _POSTED_WORDS
+        if not sent_body and (words[i] == "for" or m.label_ != "ArmedGroup"):
+            continue  # "Organization for Security and Co-operation in Europe": no posting
+        rest = words[i + 1 :]
+        if rest and rest[0].lower() == "the":
+            rest = rest[1:]
+        place = gaz.lookup(" ".join(rest)) if rest else None
+        if place is None or place.entry.type not in {"Country", "Place"}:
+            continue
+        if place.entry.key == m.kb_id_:
+            continue
+        where = Span(reader.doc, m.start, m.end, label=place.entry.type, kb_id=place.entry.key)
+        yield Candidate(reader.arg(m), "presentIn", Arg(where), "named_where")
+
+
 def state_forces(country: Span, reader: SentenceReader) -> Span | None:
     """The armed forces of a country the gazetteer knows, as the resolver names them
     (its own entry, else "<Country> armed forces"), registered as an entity of the Doc."""
@@ -103,5 +142,5 @@ def state_forces(country: Span, reader: SentenceReader) -> Span | None:
     return Span(reader.doc, country.start, country.end, label="MilitaryForce", kb_id=key)
 
 
-PATTERNS = (units,)
-CONFIDENCE = {"unit_of": 0.75}
+PATTERNS = (units, named_where)
+CONFIDENCE = {"unit_of": 0.75, "named_where": 0.75}
