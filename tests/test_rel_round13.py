@@ -24,6 +24,8 @@ here on sentences about other conflicts.
 - A body named after where it is posted is there: "the U.N. Mission in South Sudan"
   (presentIn South Sudan); a name that only ends in a place is not ("the Organization for
   Security and Co-operation in Europe").
+- A site named after its town is in the town: "Aden's international airport" (never in a
+  country: "the Kenya embassy in Kampala" is in Kampala).
 
 Recorded parses (tests/data/parses_round13.jsonl).
 """
@@ -51,6 +53,8 @@ ENTRIES = [
     GazEntry("libya", "Libya", "Country", (), ("Libyan",), ("Tripoli",)),
     GazEntry("uk", "United Kingdom", "Country", ("Britain",), ("British",), ("London",)),
     GazEntry("british-army", "British Army", "MilitaryForce", ("British army",)),
+    GazEntry("aden", "Aden", "Place", ()),
+    GazEntry("kampala", "Kampala", "Place", ()),
 ]
 
 
@@ -185,3 +189,11 @@ def test_a_mission_named_after_where_it_is_posted(run_gazetteer):  # type: ignor
         "The Organization for Security and Co-operation in Europe sent more monitors."
     )
     assert not any(r == "presentIn" for _, r, _ in facts)
+
+
+def test_a_site_named_after_its_town(run):  # type: ignore[no-untyped-def]
+    _, facts = run("Rebels shelled Aden's international airport on Tuesday.")
+    assert ("Aden international airport", "locatedIn", "Aden") in facts
+    _, facts = run("Protesters gathered outside the Kenya embassy in Kampala.")
+    assert ("Kenya embassy", "locatedIn", "Kampala") in facts
+    assert ("Kenya embassy", "locatedIn", "Kenya") not in facts

@@ -197,6 +197,7 @@ PATTERNS += (
     killings.killings,
     placenames.place_nouns,
     placenames.possessed_places,
+    placenames.town_sites,
     captures.captures,
     presence.control,
     presence.strongholds,

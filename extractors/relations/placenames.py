@@ -1,7 +1,7 @@
 """Places named with their kind and their container: "the Yemeni port city of Hodeidah",
 "the Syrian capital Damascus", "Ramadi, the capital of Anbar province", "Nigeria's
-largest city, Lagos", "the capital, Sanaa" in a story from Yemen, "Baghdad's Green Zone"
--> locatedIn."""
+largest city, Lagos", "the capital, Sanaa" in a story from Yemen, "Baghdad's Green Zone",
+"Tripoli's international airport" -> locatedIn."""
 
 from __future__ import annotations
 
@@ -9,6 +9,7 @@ from collections.abc import Iterator
 
 from spacy.tokens import Span, Token
 
+from ..namewords import name_key
 from .context import doc_context
 from .places import (
     _CONTAINERS,
@@ -22,7 +23,7 @@ from .places import (
 )
 from .sentence import Arg, Candidate, SentenceReader, _pobjs
 
-CONFIDENCE = {"context_capital": 0.7}
+CONFIDENCE = {"context_capital": 0.7, "town_site": 0.8}
 
 
 #: partitive nouns whose name before them is the part: "the A district of B" (not "the
@@ -212,7 +213,42 @@ def possessed_places(sent: Span, reader: SentenceReader) -> Iterator[Candidate]:
                     yield Candidate(reader.arg(m), "locatedIn", owner, "place_noun")
 
 
-PATTERNS = (place_nouns, possessed_places)
+#: words that end a town's name inside a site's: "Tripoli's international airport"
+_SITE_WORDS = frozenset("international main military airport airfield port".split())
+
+
+def town_sites(sent: Span, reader: SentenceReader) -> Iterator[Candidate]:
+    """A site named after its town: "Gao airport", "Tripoli's international airport",
+    "Baghdad International Airport" -> locatedIn the town (a town the gazetteer knows, or
+    one the article names by itself; never a country: "the Kenya embassy" is abroad)."""
+    doc = reader.doc
+    entities = doc._.actor_entities or {}
+    for m in reader.in_sentence(sent):
+        if not (sent.start <= m.start < sent.end) or m.label_ != "Facility":
+            continue
+        j = m.start
+        while j < m.end and doc[j].tag_ != "POS" and doc[j].lower_ not in _SITE_WORDS:
+            j += 1
+        if j == m.start or j >= m.end:
+            continue
+        town = doc[m.start : j].text
+        key = next(
+            (
+                x.entry.key
+                for x in (reader.gazetteer.lookup_all(town) if reader.gazetteer else [])
+                if x.entry.type == "Place" and x.kind != "metonym"
+            ),
+            None,
+        )
+        if key is None and name_key("Place", town) in entities:
+            key = name_key("Place", town)
+        if key is None or key == m.kb_id_:
+            continue
+        where = Span(doc, m.start, j, label="Place", kb_id=key)
+        yield Candidate(reader.arg(m), "locatedIn", Arg(where), "town_site")
+
+
+PATTERNS = (place_nouns, possessed_places, town_sites)
 
 
 def _seat_elsewhere(place: Span, home: Span, reader: SentenceReader) -> bool:
