@@ -122,6 +122,7 @@ class ActorResolver(NameLinks, Coreference):
         }
         owned: dict[str, set[str]] = defaultdict(set)
         out: list[Span] = []
+        ordered = sorted(mentions, key=lambda m: m.start)
         for m in mentions:
             if not _generic_body(m):
                 out.append(m)
@@ -139,6 +140,12 @@ class ActorResolver(NameLinks, Coreference):
                         (places[g.i] for g in c.children if g.dep_ == "pobj" and g.i in places),
                         owner,
                     )
+            if owner is not None and owner.label_ == "Place":
+                owner = self._seat_of(owner) or owner  # "the Foreign Ministry in Managua"
+            if owner is None and _state_body(m):
+                # "The Interior Ministry said ...": the ministry of the country the article
+                # has named most so far, never one node for every article's ministry
+                owner = _clear_main_country(m.root, ordered)
             if owner is None:
                 out.append(m)
                 continue
@@ -153,6 +160,13 @@ class ActorResolver(NameLinks, Coreference):
             else m
             for m in out
         ]
+
+    def _seat_of(self, place: Span) -> Span | None:
+        """The country whose seat a city is ("Managua": Nicaragua), as a mention."""
+        for match in self.gazetteer.lookup_all(_surface(place)):
+            if match.kind == "metonym" and match.entry.type == "Country":
+                return _with(place, label="Country", kb_id=match.entry.key)
+        return None
 
     def _body_label(self, owner: Span, body: str) -> str:
         """ "China's foreign ministry" -> "Chinese Foreign Ministry" (a country's body is
@@ -521,6 +535,26 @@ def _generic_body(m: Span) -> bool:
             or all(t.lower_ in _FUNCTION_WORDS | _BODY_NOUNS for t in m if not t.is_punct)
         )
     )
+
+
+#: a state's ministries named by their portfolio alone: "the Interior Ministry", "the
+#: Ministry of Foreign Affairs" (not "the health ministry" of a region, "the council")
+_STATE_PORTFOLIOS = frozenset("foreign defence defense interior home".split())
+
+
+def _clear_main_country(tok: Token, ordered: list[Span]) -> Span | None:
+    """The country named most before ``tok``, if no other is named as often."""
+    counts = Counter(m.kb_id_ for m in ordered if m.start < tok.i and m.label_ == "Country")
+    ranked = counts.most_common(2)
+    if not ranked or (len(ranked) > 1 and ranked[1][1] == ranked[0][1]):
+        return None
+    return _main_country(tok, ordered)
+
+
+def _state_body(m: Span) -> bool:
+    """A ministry of state named by its portfolio alone ("the Interior Ministry")."""
+    words = {t.lower_ for t in m}
+    return m.root.lower_ == "ministry" and bool(words & _STATE_PORTFOLIOS)
 
 
 #: guards every state may have: "Republican Guard", "Presidential Guard", "National Guard"

@@ -26,6 +26,12 @@ here on sentences about other conflicts.
   Security and Co-operation in Europe").
 - A site named after its town is in the town: "Aden's international airport" (never in a
   country: "the Kenya embassy in Kampala" is in Kampala).
+- "Seamus Mallon of the SDLP" is a member of his party (an armed group's too); "Jane Roe
+  of the Rand Corporation" works there.
+- A state's ministry named by its portfolio alone ("The Interior Ministry said") is the
+  ministry of the country the article has clearly named most so far, and "the Foreign
+  Ministry in Managua" that of the state seated there: never one node "Interior Ministry"
+  for every article.
 
 Recorded parses (tests/data/parses_round13.jsonl).
 """
@@ -55,6 +61,8 @@ ENTRIES = [
     GazEntry("british-army", "British Army", "MilitaryForce", ("British army",)),
     GazEntry("aden", "Aden", "Place", ()),
     GazEntry("kampala", "Kampala", "Place", ()),
+    GazEntry("sdlp", "Social Democratic and Labour Party", "PoliticalGroup", ("SDLP",)),
+    GazEntry("nicaragua", "Nicaragua", "Country", (), ("Nicaraguan",), ("Managua",)),
 ]
 
 
@@ -197,3 +205,18 @@ def test_a_site_named_after_its_town(run):  # type: ignore[no-untyped-def]
     _, facts = run("Protesters gathered outside the Kenya embassy in Kampala.")
     assert ("Kenya embassy", "locatedIn", "Kampala") in facts
     assert ("Kenya embassy", "locatedIn", "Kenya") not in facts
+
+
+def test_a_person_of_a_party_is_its_member(run):  # type: ignore[no-untyped-def]
+    _, facts = run("Seamus Mallon of the SDLP said the deal would hold.")
+    assert ("Seamus Mallon", "memberOf", "Social Democratic and Labour Party") in facts
+
+
+def test_a_bare_ministry_is_the_main_countrys(run):  # type: ignore[no-untyped-def]
+    doc, _ = run(
+        "Sudan rejected the report. Sudan said the claims were false. The Interior Ministry "
+        "said the camps were safe."
+    )
+    assert "Sudanese Interior Ministry" in {e.label for e in doc._.actor_entities.values()}
+    doc, _ = run("The Foreign Ministry in Managua said the pilot would be tried.")
+    assert "Nicaraguan Foreign Ministry" in {e.label for e in doc._.actor_entities.values()}

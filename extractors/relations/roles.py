@@ -43,6 +43,10 @@ _WORKING_VERBS: dict[str, frozenset[str]] = {
 }
 
 
+#: bodies whose people are their members: parties and armed groups
+_MEMBER_BODIES = frozenset({"PoliticalGroup", "ArmedGroup"})
+
+
 def _employer(tok: Token, reader: SentenceReader, person: Span) -> Arg | None:
     m = reader.mention(tok)
     if m is None or m.label_ not in _EMPLOYERS or m.kb_id_ == person.kb_id_ or _portfolio_of(m):
@@ -70,9 +74,15 @@ def roles(sent: Span, reader: SentenceReader) -> Iterator[Candidate]:
                         if o.dep_ == "pobj":
                             org = _employer(o, reader, person)
                             if org is not None:
-                                yield Candidate(
-                                    reader.arg(person), "affiliatedWith", org, "person_of"
+                                # "Seamus Mallon of the SDLP": one of a party's or
+                                # group's people; "Jane Roe of the Rand Corporation"
+                                # works there
+                                rel = (
+                                    "memberOf"
+                                    if org.span.label_ in _MEMBER_BODIES
+                                    else ("affiliatedWith")
                                 )
+                                yield Candidate(reader.arg(person), rel, org, "person_of")
         yield from _copular_title(person, reader)
         yield from _work_verbs(person, reader)
         yield from _title_of_org(person, reader)
