@@ -27,6 +27,8 @@ def _named_after_owner(m: Span, reader: SentenceReader) -> Iterator[Candidate]:
         if (
             owner is not None
             and owner.entry.type == "InternationalOrganization"
+            # by its name or its letters ("ECOWAS Commission"), not "the Commonwealth Club"
+            and (owner.kind in {"name", "acronym"} or m[:n].text.isupper())
             and owner.entry.key != m.kb_id_
         ):
             body = Span(

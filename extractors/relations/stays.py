@@ -12,6 +12,7 @@ from collections.abc import Iterator
 
 from spacy.tokens import Span, Token
 
+from ..lexicon import FIGHTER_NOUNS, FORCE_NOUNS, SENT_NOUNS
 from .assertion import assertion_factor
 from .places import _NOT_PRESENCE, _place_args
 from .presence import _TARGET_PLACES, _group_of, _past_participle, _pronoun, _realised
@@ -279,6 +280,17 @@ _DEATH_EVENTS = frozenset(
 )
 
 
+def _kin_of(noun: Token, reader: SentenceReader) -> bool:
+    """A person named by whose relative or friend they are: "whose grandmother", "his son"
+    (not "his fighters", "whose troops": the group's own men)."""
+    return (
+        noun.pos_ == "NOUN"
+        and reader.mention(noun) is None
+        and noun.lower_ not in FIGHTER_NOUNS | FORCE_NOUNS | SENT_NOUNS
+        and any(c.dep_ == "poss" and c.tag_ in {"WP$", "PRP$"} for c in noun.children)
+    )
+
+
 def killed_in(sent: Span, reader: SentenceReader) -> Iterator[Candidate]:
     """ "X was killed in Syria", "X, who was killed by a bomb in Damascus", "X was killed
     in an attack in Syria", "X died in Y" -> X presentIn Y (the victim was there)."""
@@ -294,6 +306,8 @@ def killed_in(sent: Span, reader: SentenceReader) -> Iterator[Candidate]:
             dep = "nsubj" if lemma == "die" else "nsubjpass"
             subs = [c for c in verb.children if c.dep_ == dep]
             subs = [p for c in subs for p in (_pobjs(c, {"of"}) if c.lower_ in _COUNTS else [c])]
+            # "Mr Howard, whose grandmother died in Auschwitz": a relative, not the man
+            subs = [c for c in subs if not _kin_of(c, reader)]
             victims = [a for c in subs for a in _group_of(c, reader)]
         elif _past_participle(verb):  # "a commander killed in Syria"
             victims = _group_of(verb.head, reader)
