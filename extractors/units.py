@@ -9,6 +9,7 @@ import re
 
 from spacy.tokens import Doc, Span
 
+from .furniture import doc_text
 from .namewords import name_key
 
 #: words that end a unit's name
@@ -32,6 +33,12 @@ _LEAGUE_ORDINALS = frozenset({"first", "second", "third", "1st", "2nd", "3rd"})
 _MAX_MIDDLE = 3
 
 
+#: where an ordinal may start a unit's name, found in the text at once (most texts have none)
+_ORDINAL_IN_TEXT = re.compile(
+    r"\b(?:\d{1,3}(?:st|nd|rd|th)|" + "|".join(w.capitalize() for w in _ORDINAL_WORDS) + r")\b"
+)
+
+
 def _ordinal(text: str, title: bool) -> bool:
     return bool(_ORDINAL.match(text)) or (title and text.lower() in _ORDINAL_WORDS)
 
@@ -39,11 +46,14 @@ def _ordinal(text: str, title: bool) -> bool:
 def numbered_units(doc: Doc) -> list[Span]:
     """Every "<ordinal> [Capitalised words] <unit noun>" in the text, as a MilitaryForce."""
     out: list[Span] = []
-    i = 0
-    while i < len(doc):
+    last = -1
+    for hit in _ORDINAL_IN_TEXT.finditer(doc_text(doc)):
+        start = doc.char_span(hit.start(), hit.end())
+        if start is None or start.start <= last:
+            continue
+        i = start.start
         tok = doc[i]
         if not _ordinal(tok.text, tok.is_title):
-            i += 1
             continue
         j = i + 1
         while j < len(doc) and j - i - 1 <= _MAX_MIDDLE and doc[j].is_title:
@@ -52,16 +62,14 @@ def numbered_units(doc: Doc) -> list[Span]:
             j += 1
         head = doc[j] if j < len(doc) else None
         if head is None or not head.is_title or head.lower_ not in UNIT_HEADS:
-            i += 1
             continue
         if head.lower_ == "division" and j == i + 1 and tok.lower_ in _LEAGUE_ORDINALS:
-            i = j + 1
             continue
         span = doc[i : j + 1]
         out.append(
             Span(doc, i, j + 1, label="MilitaryForce", kb_id=name_key("MilitaryForce", span.text))
         )
-        i = j + 1
+        last = j
     return out
 
 

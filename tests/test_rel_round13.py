@@ -32,6 +32,8 @@ here on sentences about other conflicts.
   ministry of the country the article has clearly named most so far, and "the Foreign
   Ministry in Managua" that of the state seated there: never one node "Interior Ministry"
   for every article.
+- Speed: a sentence that names one actor runs only the patterns that find the other side
+  in the article or inside a name ("A U.N.-backed government ..." is still read).
 - Guards met on BBC politics: "Mr Howard, whose grandmother died in Auschwitz" was not
   there himself; "the Commonwealth Club" is no body of the Commonwealth (a word the gazetteer
   knows as an alias, not the body's name or letters).
@@ -237,3 +239,13 @@ def test_a_club_named_with_an_alias_word(run_gazetteer):  # type: ignore[no-unty
         "Speaking at the Commonwealth Club, Mr Kennedy said the party was ready."
     )
     assert not any(r == "partOf" for _, r, _ in facts)
+
+
+def test_a_sentence_naming_one_actor_is_still_read_for_its_context(run_gazetteer):  # type: ignore[no-untyped-def]
+    from actorgraph.extractors.relations.component import ONE_ACTOR_PATTERNS, PATTERNS
+
+    assert len(ONE_ACTOR_PATTERNS) < len(PATTERNS) / 4  # the others are skipped there
+    _, facts = run_gazetteer(
+        "A U.N.-backed government of national accord is trying to win support."
+    )
+    assert ("Government of National Accord", "backedBy", "United Nations") in facts

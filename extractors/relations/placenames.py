@@ -221,11 +221,12 @@ def town_sites(sent: Span, reader: SentenceReader) -> Iterator[Candidate]:
     """A site named after its town: "Gao airport", "Tripoli's international airport",
     "Baghdad International Airport" -> locatedIn the town (a town the gazetteer knows, or
     one the article names by itself; never a country: "the Kenya embassy" is abroad)."""
+    sites = [m for m in reader.in_sentence(sent) if m.label_ == "Facility"]
+    if not sites:
+        return  # most sentences name no site
     doc = reader.doc
     entities = doc._.actor_entities or {}
-    for m in reader.in_sentence(sent):
-        if not (sent.start <= m.start < sent.end) or m.label_ != "Facility":
-            continue
+    for m in sites:
         j = m.start
         while j < m.end and doc[j].tag_ != "POS" and doc[j].lower_ not in _SITE_WORDS:
             j += 1
