@@ -78,7 +78,7 @@ _SITE_NOUNS = frozenset(
 _PLACE_VERBS = frozenset(
     "visit enter reach leave tour shell bomb strike hit target besiege surround capture "
     "seize retake recapture take control storm overrun evacuate flee fly travel return "
-    "rock pound encircle liberate defend occupy invade raid".split()
+    "rock pound encircle liberate defend occupy invade raid attack".split()
 )
 
 

@@ -42,6 +42,7 @@ from .namelinks import NameLinks, _surface
 from .namewords import name_key
 from .normalize import fold, is_acronym, strip_possessive
 from .records import LocalEntity
+from .typevotes import _led, _placed
 from .unionfind import UnionFind
 
 _ARG_DEPS = {"nsubj", "nsubjpass", "dobj", "pobj", "conj", "appos", "attr", "agent", "dative"}
@@ -439,52 +440,6 @@ class ActorResolver(NameLinks, Coreference):
 
 #: organisation types that say more than "Organization"
 _SPECIFIC_ORGS = frozenset(ORGANIZATION_TYPES) - {"Organization"}
-
-#: prepositions whose object is a place, not a person or body: "in Bor", "near Dungu"
-_PLACE_ONLY_PREPS = frozenset({"in", "near", "outside", "into", "towards", "toward"})
-
-
-def _placed(m: Span) -> bool:
-    """A one-word name the model took for a person or body where only a place fits: the
-    object of "in", "near", "outside", "into" ("the army retook Bor" ... "fighting in Bor"), or
-    of "control of" ("fought for control of Ghazni")."""
-    root = m.root
-    prep = root.head
-    return (
-        len(m) == 1
-        and m.kb_id_.startswith("name:")
-        and m.label_ in {"Person", "Organization"}
-        and root.dep_ == "pobj"
-        and (
-            (prep.lower_ in _PLACE_ONLY_PREPS and prep.head.pos_ in {"VERB", "NOUN", "AUX"})
-            # "fought for control of Ghazni", "took control of Kidal"
-            or (prep.lower_ == "of" and prep.head.lower_ == "control")
-        )
-    )
-
-
-#: nouns whose "of" names a body, never a person: "the head of Sandline"
-_BODY_HEAD_NOUNS = frozenset(
-    "head leader chief chairman chairwoman founder director members spokesman spokeswoman "
-    "spokesperson".split()
-)
-
-
-def _led(m: Span) -> bool:
-    """A one-word name the model took for a person that something is the head or voice of:
-    "the head of Sandline", "a spokesman for Unita"."""
-    root = m.root
-    prep = root.head
-    return (
-        len(m) == 1
-        and m.kb_id_.startswith("name:")
-        and m.label_ == "Person"
-        and root.dep_ == "pobj"
-        and prep.lower_ in {"of", "for"}
-        and prep.head.lower_ in _BODY_HEAD_NOUNS
-        and prep.head.pos_ == "NOUN"
-    )
-
 
 #: names of a force by its kind alone: "the Army", "the Military"
 _BARE_FORCES = frozenset({"army", "military", "armed forces"})

@@ -292,7 +292,7 @@ def test_caucuses_briefs_and_titles_after_a_party_name(run):  # type: ignore[no-
 
 
 def test_a_name_after_in_votes_for_a_place(run):  # type: ignore[no-untyped-def]
-    from actorgraph.extractors.resolve import _placed
+    from actorgraph.extractors.typevotes import _placed
 
     doc, _ = run("Militants attacked Kanama on Monday. Fighting continued in Kanama overnight.")
     mentions = [m for m in doc.spans["actors"] if m.text == "Kanama"]

@@ -32,6 +32,9 @@ here on sentences about other conflicts.
   ministry of the country the article has clearly named most so far, and "the Foreign
   Ministry in Managua" that of the state seated there: never one node "Interior Ministry"
   for every article.
+- "The Taliban seized Ghazni": the object of seizing, storming or entering is a place though
+  the model tagged it a person; "attacked Kabul" strikes the city, not the state that Kabul
+  stands for when it speaks.
 - Speed: a sentence that names one actor runs only the patterns that find the other side
   in the article or inside a name ("A U.N.-backed government ..." is still read).
 - Guards met on BBC politics: "Mr Howard, whose grandmother died in Auschwitz" was not
@@ -68,6 +71,9 @@ ENTRIES = [
     GazEntry("kampala", "Kampala", "Place", ()),
     GazEntry("sdlp", "Social Democratic and Labour Party", "PoliticalGroup", ("SDLP",)),
     GazEntry("nicaragua", "Nicaragua", "Country", (), ("Nicaraguan",), ("Managua",)),
+    GazEntry("afghanistan", "Afghanistan", "Country", (), ("Afghan",), ("Kabul",)),
+    GazEntry("kabul", "Kabul", "Place", ()),
+    GazEntry("taliban", "Taliban", "ArmedGroup", ()),
 ]
 
 
@@ -249,3 +255,11 @@ def test_a_sentence_naming_one_actor_is_still_read_for_its_context(run_gazetteer
         "A U.N.-backed government of national accord is trying to win support."
     )
     assert ("Government of National Accord", "backedBy", "United Nations") in facts
+
+
+def test_a_seized_town_is_a_place_and_an_attacked_capital_the_city(run):  # type: ignore[no-untyped-def]
+    doc, facts = run("The Taliban seized Ghazni on Friday and later attacked Kabul.")
+    assert _types(doc)["Ghazni"] == "Place"
+    assert ("Taliban", "presentIn", "Ghazni") in facts
+    assert ("Taliban", "attacked", "Kabul") in facts
+    assert ("Taliban", "attacked", "Afghanistan") not in facts
