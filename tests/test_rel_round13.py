@@ -35,6 +35,8 @@ here on sentences about other conflicts.
 - "The Taliban seized Ghazni": the object of seizing, storming or entering is a place though
   the model tagged it a person; "attacked Kabul" strikes the city, not the state that Kabul
   stands for when it speaks.
+- "TBILISI - President X accused Russia's 58th Army": whom a president accuses is no sign
+  that he is another country's president (the dateline's state is still his).
 - Speed: a sentence that names one actor runs only the patterns that find the other side
   in the article or inside a name ("A U.N.-backed government ..." is still read).
 - Guards met on BBC politics: "Mr Howard, whose grandmother died in Auschwitz" was not
@@ -263,3 +265,12 @@ def test_a_seized_town_is_a_place_and_an_attacked_capital_the_city(run):  # type
     assert ("Taliban", "presentIn", "Ghazni") in facts
     assert ("Taliban", "attacked", "Kabul") in facts
     assert ("Taliban", "attacked", "Afghanistan") not in facts
+
+
+def test_whom_a_president_accuses_is_not_his_country(run_gazetteer):  # type: ignore[no-untyped-def]
+    _, facts = run_gazetteer(
+        "TBILISI, Aug 9 (Reuters) - President Mikheil Saakashvili accused Russia's 58th Army "
+        "of invading Georgia."
+    )
+    assert ("Mikheil Saakashvili", "leaderOf", "Georgia") in facts
+    assert ("Mikheil Saakashvili", "accused", "58th Army") in facts

@@ -147,6 +147,11 @@ def _other_country_acts(person: Span, reader: SentenceReader, country: Span) -> 
     if verb is None:
         return False
     other = {t.i for c in verb.children if c.dep_ == "conj" for t in c.subtree}
+    # whom the person accuses or fights is no sign of whose leader he is ("President X
+    # accused Russia's 14th Army"): only a country acting beside him counts
+    other |= {
+        t.i for c in verb.children if c.dep_ == "dobj" and c.i > person.end for t in c.subtree
+    }
     for t in verb.subtree:
         if t.i in other:
             continue
