@@ -164,10 +164,10 @@ class ActorResolver(NameLinks, Coreference):
 
     def _seat_of(self, place: Span) -> Span | None:
         """The country whose seat a city is ("Managua": Nicaragua), as a mention."""
-        for match in self.gazetteer.lookup_all(_surface(place)):
-            if match.kind == "metonym" and match.entry.type == "Country":
-                return _with(place, label="Country", kb_id=match.entry.key)
-        return None
+        seats = self.gazetteer.seats_of(_surface(place))
+        if len(seats) != 1:
+            return None
+        return _with(place, label="Country", kb_id=next(iter(seats)))
 
     def _body_label(self, owner: Span, body: str) -> str:
         """ "China's foreign ministry" -> "Chinese Foreign Ministry" (a country's body is
