@@ -290,6 +290,31 @@ _RANK_WORDS = frozenset(w.rstrip(".") for w in HONORIFICS) | frozenset(
 )
 
 
+def _rank_word(doc: Doc, i: int) -> bool:
+    """A word of a rank written before a name: "Major-General", "Field Marshal", "Lt. Col."."""
+    low = doc[i].lower_.rstrip(".")
+    if low == "-":
+        return 0 < i < len(doc) - 1 and _rank_word(doc, i - 1) and _rank_word(doc, i + 1)
+    if low == "field":
+        return i + 1 < len(doc) and doc[i + 1].lower_ == "marshal"
+    return low in _RANK_WORDS or low == "marshal"
+
+
+def _rank_prefixed(ent: Span) -> bool:
+    """A name led by a rank the model took for a body: "Major-General Gandharv Nagra's",
+    "Field Marshal Habis al-Majali" (two words of a name after the rank)."""
+    i = ent.start
+    while i < ent.end and _rank_word(ent.doc, i):
+        i += 1
+    rest = [t for t in ent.doc[i : ent.end] if not t.is_punct and t.tag_ != "POS"]
+    return (
+        i > ent.start
+        and len(rest) >= 2
+        and all(t.is_title or t.lower_ in {"al", "el", "bin", "ibn"} for t in rest)
+        and not any(t.lower_ in ORG_HEAD_TYPES or t.lower_ in DESCRIPTOR_TYPES for t in rest)
+    )
+
+
 class ActorTyper:
     """Gives every entity the gazetteer did not name an ontology class and a key.
 
@@ -319,6 +344,8 @@ class ActorTyper:
             return None
         if base in {"Person", "Organization"} and fold(ent[0].text) in _GROUP_NAME_WORDS:
             return "ArmedGroup"
+        if base in {"Organization", "Facility", "Place"} and _rank_prefixed(ent):
+            return "Person"  # "Major-General Gandharv Nagra's division" (tagged ORG)
         if base in {"Person", "Organization", "Facility", "Place"} and after_rank(ent):
             return "Person"  # "the 5th military district, General Konrad Kolsek"
         if base in {"Person", "Organization"} and _place_cue(ent):
@@ -443,6 +470,7 @@ class ActorTyper:
             if etype == "Person":  # "Mr Blair" is Blair; "Sir Digby Jones" is Digby Jones
                 while start < ent.end - 1 and (
                     doc[start].lower_ in HONORIFICS
+                    or _rank_word(doc, start)  # "Major-General X", "Field Marshal Y"
                     or fold(doc[start].text) in _ETHNO_RELIGIOUS
                     or start in demonym_tokens  # "Malian Tuareg Iyad Ag Ghaly"
                 ):

@@ -7,6 +7,8 @@ here on sentences about other conflicts.
   a lowercase particle ("Daniel arap Moi of Kenya").
 - A name right after a military rank or a courtesy title is a person's, even beside a
   place noun that would otherwise make it a place ("the 5th military district, General X").
+- A name led by a rank that the model took for a body is a person, without the rank:
+  "Major-General Gandharv Nagra's division" (not "General Electric Company").
 - Numbered units are forces of their own: "Russia's 58th Army" is the 58th Army, part of
   Russia, not Russia's armed forces; "the 9th Armoured Division" is no organisation; a
   league's "First Division" is no unit.
@@ -274,3 +276,8 @@ def test_whom_a_president_accuses_is_not_his_country(run_gazetteer):  # type: ig
     )
     assert ("Mikheil Saakashvili", "leaderOf", "Georgia") in facts
     assert ("Mikheil Saakashvili", "accused", "58th Army") in facts
+
+
+def test_a_name_led_by_a_rank_is_a_person(run):  # type: ignore[no-untyped-def]
+    doc, _ = run("Indian troops of Major-General Gandharv Nagra's division entered the city.")
+    assert _types(doc).get("Gandharv Nagra") == "Person"
