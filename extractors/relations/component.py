@@ -428,6 +428,7 @@ class RelationExtractor:
         self.min_confidence = min_confidence
         self.gazetteer = gazetteer
         self.patterns = PATTERNS
+        self.one_actor_patterns = tuple(p for p in PATTERNS if p in ONE_ACTOR_PATTERNS)
 
     def __call__(self, doc: Doc) -> Doc:
         ensure_extensions()
@@ -480,10 +481,9 @@ class RelationExtractor:
         reader: SentenceReader,
         facts: dict[tuple[str, str, str, int], ExtractedFact],
     ) -> None:
-        patterns = self.patterns
-        if len(_actors_in(sent, reader)) < 2:  # see ONE_ACTOR_PATTERNS
-            patterns = tuple(p for p in patterns if p in ONE_ACTOR_PATTERNS)
-        for pattern in patterns:
+        # a sentence naming one actor runs only the patterns that can use it (ONE_ACTOR_PATTERNS)
+        one = len(_actors_in(sent, reader)) < 2
+        for pattern in self.one_actor_patterns if one else self.patterns:
             for cand in pattern(sent, reader):
                 fact = self._accept(cand, sent)
                 if fact is None:
