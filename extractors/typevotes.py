@@ -16,24 +16,20 @@ def _placed(m: Span) -> bool:
     object of "in", "near", "outside", "into" ("the army retook Bor" ... "fighting in Bor"), or
     of "control of" ("fought for control of Ghazni"), or the object of a verb of taking or
     striking a place ("the Taliban seized Ghazni")."""
+    if (
+        len(m) != 1
+        or not m.kb_id_.startswith("name:")
+        or m.label_ not in {"Person", "Organization"}
+    ):
+        return False
     root = m.root
-    prep = root.head
-    return (
-        len(m) == 1
-        and m.kb_id_.startswith("name:")
-        and m.label_ in {"Person", "Organization"}
-        and root.dep_ == "pobj"
-        and (
-            (prep.lower_ in _PLACE_ONLY_PREPS and prep.head.pos_ in {"VERB", "NOUN", "AUX"})
-            # "fought for control of Ghazni", "took control of Kidal"
-            or (prep.lower_ == "of" and prep.head.lower_ == "control")
-        )
-    ) or (  # "the Taliban seized Ghazni", "troops entered Knin"
-        len(m) == 1
-        and m.kb_id_.startswith("name:")
-        and m.label_ in {"Person", "Organization"}
-        and root.dep_ == "dobj"
-        and root.head.lemma_.lower() in _TAKEN_PLACE_VERBS
+    head = root.head
+    if root.dep_ == "dobj":  # "the Taliban seized Ghazni", "troops entered Knin"
+        return head.lemma_.lower() in _TAKEN_PLACE_VERBS
+    return root.dep_ == "pobj" and (
+        (head.lower_ in _PLACE_ONLY_PREPS and head.head.pos_ in {"VERB", "NOUN", "AUX"})
+        # "fought for control of Ghazni", "took control of Kidal"
+        or (head.lower_ == "of" and head.head.lower_ == "control")
     )
 
 

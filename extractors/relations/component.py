@@ -363,9 +363,13 @@ def _mend_participles(doc: Doc) -> None:
 def _actors_in(sent: Span, reader: SentenceReader) -> set[str]:
     """The actors a sentence names, by mention or by demonym ("Iraqi")."""
     keys = {m.kb_id_ for m in reader.in_sentence(sent)}
-    keys.update(d.kb_id_ for i, d in reader.demonyms.items() if sent.start <= i < sent.end)
-    if len(keys) < 2:  # "toppled by a US-led invasion": an actor inside a modifier
-        keys.update(t.text for t in sent if "-" in t.text and t.text[:1].isupper())
+    if len(keys) < 2:  # most sentences name two by mention: the rest are looked at closer
+        for t in sent:
+            d = reader.demonyms.get(t.i)
+            if d is not None:
+                keys.add(d.kb_id_)
+            if "-" in t.text and t.text[:1].isupper():
+                keys.add(t.text)  # "toppled by a US-led invasion": an actor in a modifier
     return keys
 
 
